@@ -1,0 +1,100 @@
+# rotaplan: plans the rotations of medical residents with GLPK.
+#
+#   make deps       install the Debian packages the build needs (apt-get; sudo when not root)
+#   make            build/rotaplan and build/librotaplan.a
+#   make run        deps, build, plan the default cohort of the embedded default model
+#   make test       build and run every test (unit, rules, bad input, end to end)
+#   make test-asan  the same under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make bench      scripts/bench
+#   make clean
+
+CC      ?= cc
+BUILD   ?= build
+SANITIZE ?=
+OPT     ?= -O2
+CFLAGS  ?=
+WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g $(WARN) -Iinclude -Isrc -I$(BUILD)/gen $(SANITIZE)
+DEB_PACKAGES = libglpk-dev libyaml-dev libcmocka-dev pkg-config
+
+PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+LIBS = $(PKG_LIBS) -lglpk -lm
+
+DEFAULT_MODEL = models/radiology-keio-2019.yaml
+
+LIB_SRC  = $(sort $(shell find src -name '*.c' ! -path 'src/main.c'))
+LIB_OBJ  = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/default_model.o
+LIB      = $(BUILD)/librotaplan.a
+BIN      = $(BUILD)/rotaplan
+TEST_SRC = $(sort $(wildcard tests/unit/test_*.c tests/rules/test_*.c))
+TEST_BIN = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+TEST_SUPPORT = tests/support.c
+
+.PHONY: all deps run test test-unit test-cli test-asan bench clean
+
+all: $(BIN) $(LIB)
+
+deps:
+	@missing=""; \
+	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev"; \
+	pkg-config --exists cmocka 2>/dev/null || missing="$$missing libcmocka-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
+	else echo "deps: $(DEB_PACKAGES) present"; fi
+
+$(BUILD)/gen/default_model.c: $(DEFAULT_MODEL) scripts/embed
+	@mkdir -p $(dir $@)
+	scripts/embed rp_default_model $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/default_model.o: $(BUILD)/gen/default_model.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(LIB)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) tests/support.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -Itests $< $(TEST_SUPPORT) $(LIB) $(CMOCKA_LIBS) $(LIBS) -o $@
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) plan
+
+test: all $(TEST_BIN)
+	@$(MAKE) --no-print-directory test-unit test-cli
+
+test-unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+
+test-cli: $(BIN)
+	@ROTAPLAN=$(BIN) tests/cli.sh
+
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  test
+
+bench: all
+	scripts/bench
+
+clean:
+	rm -rf $(BUILD) build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,87 @@
+/*
+ * check.h: findings, and the check stage. Every rule's direct check (its meaning, written apart
+ * from its rows) walks the plan's stints and reports every violation it sees: rule id, resident,
+ * periods, what was required and what was found, with the rule's source in the seed. check never
+ * sees the ILP.
+ */
+#ifndef ROTAPLAN_CHECK_H
+#define ROTAPLAN_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rotaplan/calendar.h"
+#include "rotaplan/diag.h"
+#include "rotaplan/model.h"
+#include "rotaplan/plan.h"
+
+typedef enum rp_level {
+    RP_LEVEL_VIOLATION, /* hard or enabled programme rule broken: exit 1 */
+    RP_LEVEL_WARNING,   /* soft rule: reported, exit 0 */
+    RP_LEVEL_FINDING,   /* reported for information (RAD-14 in its default reading) */
+} rp_level;
+
+typedef struct rp_finding {
+    size_t rule;        /* index into model->rules */
+    rp_level level;
+    int resident;       /* index into plan->residents; RP_NONE when about the programme */
+    int facility;       /* RP_NONE when about no single facility */
+    int first, last;    /* resident periods; for RP_NONE residents, slots (rp_slot); 0 when none */
+    char *required;     /* e.g. "at least 12 months"; owned */
+    char *found;        /* e.g. "11 months"; owned */
+    char *message;      /* one sentence a programme director understands; owned */
+} rp_finding;
+
+typedef struct rp_findings {
+    rp_finding *items;
+    size_t count, cap;
+} rp_findings;
+
+#define RP_FINDINGS_INIT {NULL, 0, 0}
+
+void rp_findings_free(rp_findings *f);
+size_t rp_findings_count(const rp_findings *f, rp_level level);
+
+/* One period of a resident as the plan's block rows fill it. */
+typedef struct rp_cell {
+    int facility;   /* RP_NONE when no block covers the period */
+    int department; /* RP_NONE when none named */
+    int stint;      /* index into plan->stints of the block covering it, or -1 */
+} rp_cell;
+
+/* What a rule's check sees of one resident. */
+typedef struct rp_resident_plan {
+    const rp_resident *resident;     /* from the cohort (leave, pins) */
+    const rp_plan_resident *planned; /* id, cohort, the course the plan says */
+    int course;                      /* plan's course index, or RP_NONE */
+    rp_timeline timeline;            /* statuses period by period */
+    int horizon;
+    rp_cell *cells;                  /* [horizon + 1], index 0 unused */
+} rp_resident_plan;
+
+typedef struct rp_check_ctx {
+    const rp_model *model;
+    const rp_cohort *cohort;
+    const rp_plan *plan;
+    rp_resident_plan *residents; /* parallel to plan->residents */
+    size_t n_residents;
+} rp_check_ctx;
+
+/* Adds a finding of rule (an element of ctx->model->rules); level follows the rule's class
+ * (soft rules give warnings). required/found may be NULL. Returns the new finding. */
+rp_finding *rp_finding_add(rp_findings *out, const rp_check_ctx *ctx, const rp_rule *rule,
+                           int resident, int facility, int first, int last, const char *required,
+                           const char *found, const char *fmt, ...)
+    __attribute__((format(printf, 10, 11)));
+
+/*
+ * rp_check_plan: runs the direct check of every enabled rule of m over plan. cohort gives the
+ * residents' leave and pins; it may be NULL (then every resident trains full-time and the plan's
+ * own resident list is used). Returns 0, or -1 with errors in d when the plan and the cohort do
+ * not fit together (a resident of the plan missing from the cohort, a cohort year that differs).
+ * Findings are appended to out sorted by rule, then resident, then period.
+ */
+int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
+                  rp_findings *out, rp_diags *d);
+
+#endif

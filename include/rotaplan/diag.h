@@ -1,0 +1,45 @@
+/*
+ * diag.h: located diagnostics. The library never prints or exits: loaders, the plan reader and
+ * the translator append diagnostics here, and the command line prints every one of them, sorted
+ * by position, each as `file:line:column: error: what was found; what was expected`, followed by
+ * the source line and a caret.
+ */
+#ifndef ROTAPLAN_DIAG_H
+#define ROTAPLAN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum rp_severity { RP_ERROR, RP_WARNING, RP_NOTE } rp_severity;
+
+typedef struct rp_diag {
+    rp_severity severity;
+    char *file;    /* owned; NULL when the message is about no file */
+    int line, col; /* 1-based; 0 when unknown */
+    int span;      /* columns to underline, at least 1 */
+    char *message; /* owned; lower case, no final full stop */
+} rp_diag;
+
+typedef struct rp_diags {
+    rp_diag *items;
+    size_t count, cap;
+} rp_diags;
+
+#define RP_DIAGS_INIT {NULL, 0, 0}
+
+void rp_diags_free(rp_diags *d); /* frees the entries; d itself may live on the stack */
+
+/* Appends a diagnostic. file may be NULL; line/col 0 when unknown; span 0 means 1. */
+void rp_diag_add(rp_diags *d, rp_severity sev, const char *file, int line, int col, int span,
+                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+size_t rp_diags_errors(const rp_diags *d);
+
+/* Sorts by file, line and column (stable for equal positions). */
+void rp_diags_sort(rp_diags *d);
+
+/* Prints every diagnostic: the position, the severity, the message, then (when the file can be
+ * read) the source line and a caret under the column. Returns the number of errors printed. */
+size_t rp_diags_print(const rp_diags *d, FILE *out);
+
+#endif

@@ -1,0 +1,260 @@
+/*
+ * model.h: the programme and the cohort as data, the first stage of the pipeline
+ * (model -> translate -> solve -> decode -> check -> report).
+ *
+ * A programme model (models/*.yaml) holds the calendar, the facilities with their departments and
+ * figures, the courses, the readings chosen where the seed is ambiguous (RULES.md section D), the
+ * objective weights and every rule as data (id, kind, class, source, parameters). A cohort
+ * (examples/*.yaml, or the programme's default cohort) holds the residents with their course,
+ * wishes, pinned stints and leave.
+ *
+ * Ownership: rp_model_load and rp_cohort_load return objects that own every string and array
+ * they point to (one arena each). Pointers into them are valid until rp_model_free or
+ * rp_cohort_free. Facilities, departments, courses and residents are referred to by index.
+ */
+#ifndef ROTAPLAN_MODEL_H
+#define ROTAPLAN_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rotaplan/diag.h"
+
+#define RP_NONE (-1) /* no facility, department or course */
+#define RP_ANY (-2)  /* course: the solver chooses */
+
+/* Where a value came from, for located messages. file is borrowed from the owner's arena. */
+typedef struct rp_pos {
+    const char *file;
+    int line, col; /* 1-based */
+} rp_pos;
+
+typedef enum rp_unit { RP_UNIT_MONTH, RP_UNIT_WEEK } rp_unit;
+
+typedef struct rp_calendar {
+    rp_unit unit;
+    int start_month, start_day; /* each programme year starts on this day (April 1) */
+    int years;                  /* programme length in years */
+    int periods_per_year;       /* 12 months, or 52 weeks */
+} rp_calendar;
+
+/* Radiology roles (RULES.md 0.4): 基幹施設, 連携施設, 関連施設. */
+typedef enum rp_role { RP_ROLE_BASE, RP_ROLE_PARTNER, RP_ROLE_RELATED } rp_role;
+
+/* 日本医学放射線学会 accreditation. */
+typedef enum rp_accreditation {
+    RP_ACCR_NONE,
+    RP_ACCR_SOGO,    /* 総合修練 */
+    RP_ACCR_SHUREN,  /* 修練 */
+    RP_ACCR_TOKUSHU, /* 特殊修練 */
+} rp_accreditation;
+
+typedef enum rp_tristate { RP_NO, RP_YES, RP_DISPUTED } rp_tristate;
+
+typedef struct rp_department {
+    const char *id;
+    const char *name; /* may be NULL */
+    int capacity;     /* residents at once; -1 when the model sets no limit */
+    rp_pos pos;
+} rp_department;
+
+typedef struct rp_facility {
+    const char *id;
+    const char *name;
+    const char *prefecture;
+    rp_role role;
+    rp_accreditation accreditation;         /* the 2017 table's value (RULES.md C-1) */
+    rp_accreditation accreditation_heading; /* the §2 heading's value; differs only for D-1 */
+    double instructors;                     /* the table share (指導医数 ÷ programmes), D-8 */
+    int instructors_named;                  /* persons named in §2; -1 when not given */
+    double ct, ivr, rt;                     /* annual figures allotted to the programme */
+    rp_tristate rt_capable;                 /* C-5; RP_DISPUTED for D-3 */
+    bool dispatched_instructor;             /* RAD-29: out-of-prefecture with a keio instructor */
+    rp_department *departments;
+    size_t n_departments;
+    rp_pos pos;
+} rp_facility;
+
+typedef struct rp_course {
+    const char *id;
+    const char *name;
+    rp_role *year_roles; /* calendar.years entries: base or partner */
+    int window_year;     /* RAD-08: year holding an optional partner window; 0 when none */
+    int window_months;   /* its exact length */
+    bool graduate_school;
+    int graduate_entry_year; /* default entry year when graduate_school (RAD-10) */
+    rp_pos pos;
+} rp_course;
+
+/* Rule classes of RULES.md 0.1 that a model's rule instance may carry. */
+typedef enum rp_rule_class {
+    RP_CLASS_HARD,           /* HARD */
+    RP_CLASS_HARD_PRINCIPLE, /* HARD*: 原則; treated as HARD, said so in messages */
+    RP_CLASS_PROGRAMME,      /* PROG: holds when enabled */
+    RP_CLASS_SOFT,           /* SOFT: a warning */
+    RP_CLASS_INTAKE,         /* a rule on the cohort's size, not on assignments */
+} rp_rule_class;
+
+struct rp_rule_kind;
+
+typedef struct rp_rule {
+    const char *id;     /* "RAD-04" */
+    const char *source; /* the seed citation, e.g. "003 §7-1 (L535)" */
+    const char *note;   /* the reading taken, or NULL */
+    rp_rule_class cls;
+    bool enabled;
+    const struct rp_rule_kind *kind;
+    void *params; /* the kind's parameters; freed by kind->free_params with the model */
+    rp_pos pos;
+} rp_rule;
+
+/* RULES.md section D: the readings a model may choose. Every default is the conservative one. */
+typedef struct rp_readings {
+    bool accreditation_heading; /* D-1: use §2 headings (yokohama-tobu 総合修練); default table */
+    bool rt_disputed_capable;   /* D-3: count disputed RT facilities for RAD-20; default no */
+    bool totals_computed;       /* D-6: cap from column sums; default the printed totals */
+    bool instructors_named;     /* D-8: RAD-12 from named persons; default table shares */
+    bool presence_counts_leave; /* D-9: leave months count as presence; default no */
+    bool intake_cap_strict;     /* D-4/RAD-14: a strict breach is a violation; default a finding */
+    bool capacity_counts_leave; /* RAD-12: residents on leave occupy their place; default yes */
+} rp_readings;
+
+typedef struct rp_objective {
+    double wishes;  /* weight of one resident's wishes (they weigh 1 in total per resident) */
+    double balance; /* weight of the facility load term */
+} rp_objective;
+
+typedef struct rp_intake {
+    int size;           /* yearly intake of the default cohort (RAD-15) */
+    int *cohorts;       /* cohort years the default plan covers */
+    size_t n_cohorts;
+    int history_years;  /* RAD-14: years of past intake, 0 when not given */
+    int history_total;  /* their total intake */
+    const char *history_source;
+} rp_intake;
+
+typedef struct rp_totals {
+    bool given;
+    double instructors, ct, ivr, rt; /* the printed totals of the table (D-6) */
+} rp_totals;
+
+typedef struct rp_model {
+    const char *path; /* as given on the command line */
+    const char *id;
+    const char *name;
+    rp_calendar calendar;
+    rp_facility *facilities;
+    size_t n_facilities;
+    rp_course *courses;
+    size_t n_courses;
+    rp_rule *rules;
+    size_t n_rules;
+    rp_readings readings;
+    rp_objective objective;
+    rp_intake intake;
+    rp_totals totals;
+    struct rp_arena *arena;
+} rp_model;
+
+/* ---- the cohort ---- */
+
+/* A resident's status in a period (RULES.md 0.4). */
+typedef enum rp_status {
+    RP_STATUS_FT,        /* full-time training */
+    RP_STATUS_GC,        /* clinical graduate school: counts as training */
+    RP_STATUS_PT,        /* part-time, hours_per_week */
+    RP_STATUS_MATERNITY, /* keeps the facility */
+    RP_STATUS_SICKNESS,  /* keeps the facility */
+    RP_STATUS_ABROAD,    /* study abroad: no facility */
+    RP_STATUS_GNC,       /* non-clinical graduate school: no facility */
+    RP_STATUS_OTHER,     /* other leave: keeps the facility, counts nothing */
+    RP_STATUS_COUNT
+} rp_status;
+
+typedef struct rp_leave {
+    rp_status kind;
+    int first, last; /* periods of the resident's own calendar, 1-based, inclusive */
+    double hours_per_week; /* part-time only */
+    bool certificate;      /* maternity and sickness: document attached (RAD-22, RAD-23) */
+    rp_pos pos;
+} rp_leave;
+
+typedef struct rp_pin {
+    int facility;
+    int department; /* RP_NONE when not pinned */
+    int first, last;
+    rp_pos pos;
+} rp_pin;
+
+typedef struct rp_wish {
+    int facility; /* rank = index + 1 */
+    rp_pos pos;
+} rp_wish;
+
+typedef struct rp_resident {
+    const char *id;
+    const char *name;          /* may be NULL */
+    int cohort;                /* the calendar year the resident started */
+    int course;                /* index into model->courses, or RP_ANY */
+    int graduate_entry_year;   /* 0: the course's default */
+    rp_wish *wishes;
+    size_t n_wishes;
+    rp_pin *pins;
+    size_t n_pins;
+    rp_leave *leave;
+    size_t n_leave;
+    rp_pos pos;
+} rp_resident;
+
+typedef struct rp_cohort {
+    const char *path; /* NULL for the default cohort */
+    rp_resident *residents;
+    size_t n_residents;
+    struct rp_arena *arena;
+} rp_cohort;
+
+/*
+ * rp_model_load: reads a programme model. Returns 0 and sets *out (free with rp_model_free), or
+ * returns -1, leaves *out untouched and appends every error found to d.
+ */
+int rp_model_load(const char *path, rp_model **out, rp_diags *d);
+void rp_model_free(rp_model *m); /* NULL does nothing */
+/* The default model embedded in the binary at build time (models/radiology-keio-2019.yaml);
+ * as rp_model_load. */
+int rp_model_load_default(rp_model **out, rp_diags *d);
+
+/*
+ * rp_cohort_load: reads a residents file against model m. Returns 0 and sets *out, or -1 with
+ * every error in d (unknown facility or course, duplicate id, a period outside the horizon...).
+ */
+int rp_cohort_load(const rp_model *m, const char *path, rp_cohort **out, rp_diags *d);
+
+/* The programme's default cohort: intake.size residents for each year of intake.cohorts, course
+ * any, no wishes. Ids are "<year>-<nn>". Never fails. */
+rp_cohort *rp_cohort_default(const rp_model *m);
+
+/* An empty cohort to which rp_cohort_add_resident appends (used by the plan reader). */
+rp_cohort *rp_cohort_new(void);
+rp_resident *rp_cohort_add_resident(rp_cohort *c, const char *id, int cohort, int course);
+void rp_cohort_free(rp_cohort *c); /* NULL does nothing */
+
+/* Lookups by id: the index, or RP_NONE. */
+int rp_model_facility(const rp_model *m, const char *id);
+int rp_model_course(const rp_model *m, const char *id);
+int rp_facility_department(const rp_facility *f, const char *id);
+int rp_cohort_resident(const rp_cohort *c, const char *id);
+
+/* Names for messages and output. */
+const char *rp_role_name(rp_role r);               /* "base", "partner", "related" */
+const char *rp_accreditation_name(rp_accreditation a); /* "総合修練", ... "none" */
+const char *rp_status_name(rp_status s);           /* "full-time", "maternity", ... */
+const char *rp_class_name(rp_rule_class c);        /* "hard", "hard (原則)", "programme", ... */
+
+/* The accreditation rules use under the model's reading (D-1). */
+rp_accreditation rp_facility_accreditation(const rp_model *m, int facility);
+/* Whether a facility counts as radiotherapy-capable under the model's reading (D-3). */
+bool rp_facility_rt_capable(const rp_model *m, int facility);
+/* The instructor figure RAD-12 uses under the model's reading (D-8). */
+double rp_facility_instructors(const rp_model *m, int facility);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * plan.h: per-resident stints, what decode produces from a solution, what the plan reader
+ * produces from a YAML or CSV file (a hand-made one too), and what check and report read.
+ *
+ * Ownership: a plan owns its residents, stints and strings (rp_plan_free). Facility, department
+ * and course fields are indices into the model the plan was made or read against.
+ */
+#ifndef ROTAPLAN_PLAN_H
+#define ROTAPLAN_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rotaplan/diag.h"
+#include "rotaplan/model.h"
+
+typedef enum rp_mode { RP_MODE_BLOCK, RP_MODE_PARALLEL } rp_mode;
+
+typedef struct rp_stint {
+    int resident;         /* index into plan->residents */
+    int facility;         /* index into model->facilities; RP_NONE: no facility (study abroad) */
+    int department;       /* index into the facility's departments, or RP_NONE */
+    rp_mode mode;
+    int first, last;      /* periods of the resident's own calendar, 1-based, inclusive */
+    double days_per_week; /* parallel rows only; 0 on blocks */
+    int line;             /* line of the plan file it was read from; 0 when rotaplan made it */
+} rp_stint;
+
+typedef struct rp_plan_resident {
+    const char *id;
+    const char *name; /* may be NULL */
+    int cohort;
+    int course; /* index into model->courses, or RP_NONE when the plan names none */
+    int line;   /* first line that names the resident in a read plan; 0 otherwise */
+} rp_plan_resident;
+
+typedef enum rp_plan_status {
+    RP_PLAN_GIVEN,    /* read from a file: nothing is known of its optimality */
+    RP_PLAN_OPTIMAL,  /* proven optimal within the requested gap */
+    RP_PLAN_FEASIBLE, /* a compliant plan, not proven optimal (time limit) */
+} rp_plan_status;
+
+typedef struct rp_plan {
+    rp_plan_resident *residents;
+    size_t n_residents, cap_residents;
+    rp_stint *stints; /* sorted by rp_plan_sort: resident, mode, first period */
+    size_t n_stints, cap_stints;
+    rp_plan_status status;
+    double objective, bound, gap; /* when made by the solver */
+    const char *model_id;         /* the model it was made for; may be NULL */
+    const char *source;           /* the file it was read from; NULL when made */
+    struct rp_arena *arena;
+} rp_plan;
+
+rp_plan *rp_plan_new(void);
+void rp_plan_free(rp_plan *p); /* NULL does nothing */
+/* Appends a resident (strings are copied) and returns its index. */
+int rp_plan_add_resident(rp_plan *p, const char *id, const char *name, int cohort, int course);
+/* Index of the resident with this id, or RP_NONE. */
+int rp_plan_resident_index(const rp_plan *p, const char *id);
+void rp_plan_add_stint(rp_plan *p, const rp_stint *s);
+void rp_plan_sort(rp_plan *p);
+
+/*
+ * rp_plan_read: reads a plan written by rotaplan, or made by hand, from YAML or CSV (chosen by
+ * the file's extension: .csv, else YAML). Returns 0 and sets *out, or -1 with every error located
+ * in d (unknown facility or department, a bad period, a date that disagrees with its period, a
+ * resident whose cohort or course changes between rows...).
+ */
+int rp_plan_read(const rp_model *m, const char *path, rp_plan **out, rp_diags *d);
+
+#endif

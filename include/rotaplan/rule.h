@@ -1,0 +1,59 @@
+/*
+ * rule.h: the rule-kind interface, after SCIP's constraint handlers. A kind is one file in
+ * src/rules/ that holds, for the rule instances of the model that use it:
+ *   parse    its parameters, read through a key table, every error located;
+ *   emit     its rows, through ilp.h only;
+ *   check    its direct check of a plan: the rule's meaning, written apart from the rows;
+ *   describe one sentence for reports.
+ * and optionally the piece-shaping hooks of ilp.h: max_piece and admit. Code implements kinds;
+ * the model's data names rules (ids, classes, sources, parameters).
+ */
+#ifndef ROTAPLAN_RULE_H
+#define ROTAPLAN_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rotaplan/calendar.h"
+#include "rotaplan/check.h"
+#include "rotaplan/ilp.h"
+#include "rotaplan/model.h"
+
+struct rp_yctx;
+struct rp_ynode;
+
+typedef struct rp_rule_kind {
+    const char *name; /* kebab-case, as in the model: "min-months-at" */
+
+    /* Reads rule->params from the instance's `params` node (NULL when absent). Returns 0, or -1
+     * after reporting every error through the yamlx context. m holds facilities and courses. */
+    int (*parse)(rp_rule *rule, struct rp_yctx *y, const struct rp_ynode *params,
+                 const rp_model *m);
+    void (*free_params)(void *params);
+
+    /* Adds the rule's rows. Returns 0, or -1 on an internal inconsistency. */
+    int (*emit)(const rp_rule *rule, rp_emit *em);
+
+    /* Appends a finding for every violation in the plan. */
+    void (*check)(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out);
+
+    /* One sentence; the caller frees it. */
+    char *(*describe)(const rp_rule *rule, const rp_model *m);
+
+    /* Optional. The longest piece this rule needs at facility f for resident r (pieces of at
+     * most this many periods must exist for every compliant plan to be representable). */
+    int (*max_piece)(const rp_rule *rule, const rp_model *m, const rp_resident *r, int facility);
+    /* Optional. Whether the piece (f, first..last) may exist for r. A kind that admits must admit
+     * enough pieces that every plan it allows is a union of admitted pieces. */
+    bool (*admit)(const rp_rule *rule, const rp_model *m, const rp_resident *r, int facility,
+                  int first, int last);
+} rp_rule_kind;
+
+/* The registry (src/rules/registry.c). */
+const rp_rule_kind *rp_rule_kind_find(const char *name);
+const rp_rule_kind *const *rp_rule_kinds(size_t *n);
+
+/* The rule id without hyphens, as row names carry it ("RAD-04" -> "RAD04"), into out. */
+void rp_rule_row_prefix(const rp_rule *rule, char *out, size_t size);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * solve.h: solving the ILP with GLPK's branch-and-cut: options, the outcome, and the values of
+ * the best plan found. GLPK's return code and its MIP status are mapped together in one place.
+ */
+#ifndef ROTAPLAN_SOLVE_H
+#define ROTAPLAN_SOLVE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rotaplan/diag.h"
+#include "rotaplan/ilp.h"
+
+typedef struct rp_solve_options {
+    double time_limit; /* seconds; 0 for none */
+    double gap;        /* relative MIP gap at which to stop; 0 for proven optimality */
+    bool progress;     /* a progress line on stderr (best plan, bound, gap, elapsed) */
+    const volatile sig_atomic_t *interrupt; /* when set non-zero, stop and keep the best plan */
+    const double *start; /* a compliant plan to start from (values of every column), or NULL */
+} rp_solve_options;
+
+typedef enum rp_solve_status {
+    RP_SOLVE_OPTIMAL,    /* proven optimal (within gap) */
+    RP_SOLVE_FEASIBLE,   /* a plan, not proven optimal: time limit or interrupt */
+    RP_SOLVE_INFEASIBLE, /* proven: no plan satisfies the rows */
+    RP_SOLVE_NO_PLAN,    /* stopped before any plan was found */
+    RP_SOLVE_ERROR,      /* GLPK failed; message in the diagnostics */
+} rp_solve_status;
+
+typedef struct rp_solve_result {
+    rp_solve_status status;
+    double *x;          /* column values of the plan (n_cols), or NULL; owned */
+    size_t n_cols;
+    double objective;   /* of the plan */
+    double bound;       /* best bound proven */
+    double gap;         /* relative gap between them */
+    double seconds;     /* wall time of the solve */
+    double first_plan_seconds; /* when the first plan was found; -1 when none */
+    bool time_limit_hit;
+    bool interrupted;
+    long nodes;
+} rp_solve_result;
+
+/* Solves ilp. Returns 0 with *res filled (free with rp_solve_result_free), or -1 with an error in
+ * d when GLPK could not run at all. */
+int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res, rp_diags *d);
+void rp_solve_result_free(rp_solve_result *res);
+const char *rp_solve_status_name(rp_solve_status s);
+
+/* Maps glp_intopt's return code and glp_mip_status together (exposed for its branch tests). */
+rp_solve_status rp_solve_map_status(int intopt_ret, int mip_status, bool *time_limit_hit,
+                                    bool *interrupted);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * translate.h: model + cohort -> the ILP. The translator generates each resident's pieces (shaped
+ * by the rules' admit hooks and by pins), the course columns, every enabled rule's rows and the
+ * objective (ranked wishes, balanced facility load). decode.h turns a solution back into a plan.
+ */
+#ifndef ROTAPLAN_TRANSLATE_H
+#define ROTAPLAN_TRANSLATE_H
+
+#include <stdbool.h>
+
+#include "rotaplan/calendar.h"
+#include "rotaplan/diag.h"
+#include "rotaplan/ilp.h"
+#include "rotaplan/model.h"
+#include "rotaplan/plan.h"
+
+typedef struct rp_translate_options {
+    /* One piece per resident, facility and period, whatever the rules' admit hooks say: the
+     * plain time-indexed model, for tests that substitute a hand-made plan into every row. */
+    bool plain;
+    /* Leave out the objective (feasibility only). */
+    bool no_objective;
+} rp_translate_options;
+
+typedef struct rp_translation {
+    const rp_model *model;   /* borrowed */
+    const rp_cohort *cohort; /* borrowed */
+    rp_ilp *ilp;
+    rp_space *space;
+    rp_timeline *timelines; /* one per resident */
+    size_t n_residents;
+} rp_translation;
+
+/* Builds the ILP. Returns 0 and sets *out (free with rp_translation_free), or -1 with errors in
+ * d when the model and cohort cannot be translated (a pin that no piece can hold...). Rows that
+ * can be seen to fail before solving are kept in rp_ilp_violated, not reported as errors. */
+int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
+                 rp_translation **out, rp_diags *d);
+void rp_translation_free(rp_translation *t);
+
+/* Column values -> plan: the chosen pieces merged into stints, the course of each resident.
+ * Never repairs: a value that is not 0 or 1 where it must be is an internal error (returns -1). */
+int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags *d);
+
+/* Plan -> column values: the 0/1 values of the pieces and course columns that represent plan in
+ * t's space (the "debug solution" of a hand-made plan); helper columns (start indicators, load
+ * terms) are NAN, left for a solve to complete. Returns 0 and sets *x (n_cols values, the
+ * caller frees), or -1 when some period of the plan is held by no piece of the space (each such
+ * period is named in d). */
+int rp_encode(const rp_translation *t, const rp_plan *plan, double **x, rp_diags *d);
+
+#endif

@@ -1,0 +1,203 @@
+/*
+ * calendar.c: periods <-> dates, programme years, slots on the shared calendar, and the crediting
+ * arithmetic of RULES.md 0.4 (counted months, presence) that rule rows and direct checks both use.
+ *
+ * Months: period p of a resident starting in year c runs over calendar month
+ * (start_month + p - 1) counted from year c. Weeks (INIT-04): week w of programme year y starts
+ * 7 * ((w - 1) mod 52) days after that year's start; the last week of each year runs to the day
+ * before the next year's start, so it holds the surplus day (8 days, 9 in a leap year).
+ */
+#include "rotaplan/calendar.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+int rp_horizon(const rp_model *m, const rp_resident *r)
+{
+    (void)r; /* extension periods arrive with RAD-27 / INIT-61 */
+    return m->calendar.years * m->calendar.periods_per_year;
+}
+
+int rp_period_year(const rp_model *m, int period)
+{
+    return (period - 1) / m->calendar.periods_per_year + 1;
+}
+
+static rp_date year_start(const rp_model *m, int year)
+{
+    rp_date d = {year, m->calendar.start_month, m->calendar.start_day};
+    return d;
+}
+
+rp_date rp_period_first_day(const rp_model *m, int cohort, int period)
+{
+    const rp_calendar *cal = &m->calendar;
+    int y = (period - 1) / cal->periods_per_year; /* programme years elapsed */
+    int k = (period - 1) % cal->periods_per_year; /* period within its year */
+    if (cal->unit == RP_UNIT_MONTH) {
+        int month0 = cal->start_month - 1 + k;
+        rp_date d = {cohort + y + month0 / 12, month0 % 12 + 1, 1};
+        return d;
+    }
+    long days = rp_date_to_days(year_start(m, cohort + y)) + 7L * k;
+    return rp_date_from_days(days);
+}
+
+rp_date rp_period_last_day(const rp_model *m, int cohort, int period)
+{
+    const rp_calendar *cal = &m->calendar;
+    if (cal->unit == RP_UNIT_MONTH) {
+        rp_date d = rp_period_first_day(m, cohort, period);
+        d.day = rp_days_in_month(d.year, d.month);
+        return d;
+    }
+    int y = (period - 1) / cal->periods_per_year;
+    int k = (period - 1) % cal->periods_per_year;
+    if (k == cal->periods_per_year - 1) /* the last week takes the surplus days (INIT-04) */
+        return rp_date_from_days(rp_date_to_days(year_start(m, cohort + y + 1)) - 1);
+    return rp_date_from_days(rp_date_to_days(year_start(m, cohort + y)) + 7L * k + 6);
+}
+
+int rp_period_of_day(const rp_model *m, int cohort, rp_date d)
+{
+    const rp_calendar *cal = &m->calendar;
+    long day = rp_date_to_days(d);
+    long start = rp_date_to_days(year_start(m, cohort));
+    if (day < start)
+        return 0;
+    if (cal->unit == RP_UNIT_MONTH) {
+        int months = (d.year - cohort) * 12 + (d.month - cal->start_month);
+        return months + 1;
+    }
+    int y = 0;
+    while (rp_date_to_days(year_start(m, cohort + y + 1)) <= day)
+        y++;
+    long offset = day - rp_date_to_days(year_start(m, cohort + y));
+    int k = (int)(offset / 7);
+    if (k > cal->periods_per_year - 1)
+        k = cal->periods_per_year - 1;
+    return y * cal->periods_per_year + k + 1;
+}
+
+long rp_slot(const rp_model *m, int cohort, int period)
+{
+    return (long)cohort * m->calendar.periods_per_year + period - 1;
+}
+
+void rp_period_label(const rp_model *m, int cohort, int period, char out[11])
+{
+    rp_date d = rp_period_first_day(m, cohort, period);
+    rp_date_format(d, out);
+    if (m->calendar.unit == RP_UNIT_MONTH)
+        out[7] = '\0';
+}
+
+/* ---- statuses ---- */
+
+void rp_timeline_build(const rp_model *m, const rp_resident *r, rp_timeline *out)
+{
+    int h = rp_horizon(m, r);
+    out->horizon = h;
+    out->status = rp_xcalloc((size_t)h + 1, sizeof *out->status);
+    out->hours = rp_xcalloc((size_t)h + 1, sizeof *out->hours);
+    out->leave_index = rp_xmalloc(((size_t)h + 1) * sizeof *out->leave_index);
+    for (int p = 0; p <= h; p++) {
+        out->status[p] = RP_STATUS_FT;
+        out->leave_index[p] = -1;
+    }
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n_leave; i++) {
+        const rp_leave *l = &r->leave[i];
+        for (int p = l->first; p <= l->last && p <= h; p++) {
+            if (p < 1)
+                continue;
+            out->status[p] = l->kind;
+            out->hours[p] = l->kind == RP_STATUS_PT ? l->hours_per_week : 0;
+            out->leave_index[p] = (int)i;
+        }
+    }
+}
+
+void rp_timeline_free(rp_timeline *t)
+{
+    free(t->status);
+    free(t->hours);
+    free(t->leave_index);
+    t->status = NULL;
+    t->hours = NULL;
+    t->leave_index = NULL;
+    t->horizon = 0;
+}
+
+bool rp_status_keeps_facility(rp_status s)
+{
+    return s != RP_STATUS_ABROAD && s != RP_STATUS_GNC;
+}
+
+bool rp_timeline_presence(const rp_model *m, const rp_timeline *t, int period)
+{
+    if (period < 1 || period > t->horizon)
+        return false;
+    rp_status s = t->status[period];
+    if (s == RP_STATUS_FT || s == RP_STATUS_GC)
+        return true;
+    return m->readings.presence_counts_leave && rp_status_keeps_facility(s);
+}
+
+bool rp_timeline_occupies(const rp_model *m, const rp_timeline *t, int period)
+{
+    if (period < 1 || period > t->horizon)
+        return false;
+    rp_status s = t->status[period];
+    if (s == RP_STATUS_FT || s == RP_STATUS_GC)
+        return true;
+    return m->readings.capacity_counts_leave && rp_status_keeps_facility(s);
+}
+
+/* RAD-24: 800 hours count as 6 months; a month of h hours a week holds h * 52 / 12 hours. */
+static double part_time_months(const rp_timeline *t)
+{
+    double full = 0, hours = 0;
+    for (int p = 1; p <= t->horizon; p++) {
+        if (t->status[p] != RP_STATUS_PT)
+            continue;
+        if (t->hours[p] >= 30)
+            full += 1;
+        else
+            hours += t->hours[p] * 52.0 / 12.0;
+    }
+    return full + hours * 6.0 / 800.0;
+}
+
+double rp_counted_months(const rp_model *m, const rp_resident *r, const rp_timeline *t)
+{
+    (void)m;
+    double months = 0, maternity = 0, sickness = 0;
+    int first_maternity = -1;
+    for (int p = 1; p <= t->horizon; p++) {
+        rp_status s = t->status[p];
+        int li = t->leave_index[p];
+        const rp_leave *l = (r && li >= 0) ? &r->leave[li] : NULL;
+        switch (s) {
+        case RP_STATUS_FT:
+        case RP_STATUS_GC: /* RAD-26 */
+            months += 1;
+            break;
+        case RP_STATUS_MATERNITY: /* RAD-22: the first certified episode, up to 6 months */
+            if (l && l->certificate && (first_maternity < 0 || first_maternity == li)) {
+                first_maternity = li;
+                maternity += 1;
+            }
+            break;
+        case RP_STATUS_SICKNESS: /* RAD-23: certified, up to 6 months in all */
+            if (l && l->certificate)
+                sickness += 1;
+            break;
+        default: /* RAD-24 below; RAD-25: abroad and non-clinical school count 0 */
+            break;
+        }
+    }
+    return months + fmin(6, maternity) + fmin(6, sickness) + fmin(6, part_time_months(t));
+}

@@ -1,0 +1,113 @@
+/*
+ * model.c: lookups by id, names for output, and the accessors through which rules read a
+ * facility's figures under the model's readings (RULES.md section D).
+ */
+#include "rotaplan/model.h"
+
+#include <string.h>
+
+int rp_model_facility(const rp_model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_facilities; i++)
+        if (strcmp(m->facilities[i].id, id) == 0)
+            return (int)i;
+    return RP_NONE;
+}
+
+int rp_model_course(const rp_model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_courses; i++)
+        if (strcmp(m->courses[i].id, id) == 0)
+            return (int)i;
+    return RP_NONE;
+}
+
+int rp_facility_department(const rp_facility *f, const char *id)
+{
+    for (size_t i = 0; i < f->n_departments; i++)
+        if (strcmp(f->departments[i].id, id) == 0)
+            return (int)i;
+    return RP_NONE;
+}
+
+int rp_cohort_resident(const rp_cohort *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_residents; i++)
+        if (strcmp(c->residents[i].id, id) == 0)
+            return (int)i;
+    return RP_NONE;
+}
+
+const char *rp_role_name(rp_role r)
+{
+    switch (r) {
+    case RP_ROLE_BASE:
+        return "base";
+    case RP_ROLE_PARTNER:
+        return "partner";
+    case RP_ROLE_RELATED:
+        return "related";
+    }
+    return "?";
+}
+
+const char *rp_accreditation_name(rp_accreditation a)
+{
+    switch (a) {
+    case RP_ACCR_SOGO:
+        return "総合修練";
+    case RP_ACCR_SHUREN:
+        return "修練";
+    case RP_ACCR_TOKUSHU:
+        return "特殊修練";
+    case RP_ACCR_NONE:
+        return "none";
+    }
+    return "?";
+}
+
+const char *rp_status_name(rp_status s)
+{
+    static const char *const names[RP_STATUS_COUNT] = {
+        "full-time", "graduate-clinical", "part-time", "maternity",
+        "sickness",  "abroad",            "graduate-nonclinical", "other",
+    };
+    return (unsigned)s < RP_STATUS_COUNT ? names[s] : "?";
+}
+
+const char *rp_class_name(rp_rule_class c)
+{
+    switch (c) {
+    case RP_CLASS_HARD:
+        return "hard";
+    case RP_CLASS_HARD_PRINCIPLE:
+        return "hard (原則)";
+    case RP_CLASS_PROGRAMME:
+        return "programme";
+    case RP_CLASS_SOFT:
+        return "soft";
+    case RP_CLASS_INTAKE:
+        return "intake";
+    }
+    return "?";
+}
+
+rp_accreditation rp_facility_accreditation(const rp_model *m, int facility)
+{
+    const rp_facility *f = &m->facilities[facility];
+    return m->readings.accreditation_heading ? f->accreditation_heading : f->accreditation;
+}
+
+bool rp_facility_rt_capable(const rp_model *m, int facility)
+{
+    rp_tristate t = m->facilities[facility].rt_capable;
+    return t == RP_YES || (t == RP_DISPUTED && m->readings.rt_disputed_capable);
+}
+
+double rp_facility_instructors(const rp_model *m, int facility)
+{
+    const rp_facility *f = &m->facilities[facility];
+    if (m->readings.instructors_named && f->instructors_named >= 0)
+        return f->instructors_named;
+    return f->instructors;
+}
