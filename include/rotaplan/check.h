@@ -67,6 +67,14 @@ typedef struct rp_check_ctx {
     size_t n_residents;
 } rp_check_ctx;
 
+/* Runs: the maximal sequences of periods with one facility (RP_NONE included). Starting at
+ * period `from`, returns the run's first period and sets *facility and *last; returns 0 when
+ * from is past the horizon. */
+int rp_next_run(const rp_resident_plan *rp, int from, int *facility, int *last);
+
+/* "resident 2019-03" style label for messages. */
+const char *rp_check_resident_id(const rp_check_ctx *ctx, int resident);
+
 /* Adds a finding of rule (an element of ctx->model->rules); level follows the rule's class
  * (soft rules give warnings). required/found may be NULL. Returns the new finding. */
 rp_finding *rp_finding_add(rp_findings *out, const rp_check_ctx *ctx, const rp_rule *rule,

@@ -132,7 +132,8 @@ typedef struct rp_emit {
     const rp_timeline *timelines; /* one per resident */
     const rp_space *space;
     rp_ilp *ilp;
-    int rule; /* index of the rule being emitted */
+    int rule;    /* index of the rule being emitted */
+    bool shaped; /* the rules' admit hooks shaped the pieces (false in the plain model) */
 } rp_emit;
 
 /* Adds a row named "<rule id without hyphens>_<name>", tagged with the current rule. Returns as

@@ -2,10 +2,10 @@
  * model.h: the programme and the cohort as data, the first stage of the pipeline
  * (model -> translate -> solve -> decode -> check -> report).
  *
- * A programme model (models/*.yaml) holds the calendar, the facilities with their departments and
+ * A programme model (models/<id>.yaml) holds the calendar, the facilities with their departments and
  * figures, the courses, the readings chosen where the seed is ambiguous (RULES.md section D), the
  * objective weights and every rule as data (id, kind, class, source, parameters). A cohort
- * (examples/*.yaml, or the programme's default cohort) holds the residents with their course,
+ * (examples/<name>.yaml, or the programme's default cohort) holds the residents with their course,
  * wishes, pinned stints and leave.
  *
  * Ownership: rp_model_load and rp_cohort_load return objects that own every string and array

@@ -48,6 +48,22 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
 void rp_solve_result_free(rp_solve_result *res);
 const char *rp_solve_status_name(rp_solve_status s);
 
+/*
+ * rp_solve_elastic: when no plan satisfies every row, lets each rule row (tag.rule >= 0) be
+ * violated at a cost of 1 per unit and finds the cheapest violation. Sets *rows (heap, the
+ * caller frees) to the rows violated there. Returns 1 when that violation is proven minimal,
+ * 0 when the time limit stopped the search first, -1 when even the elastic problem has no
+ * solution (structural rows conflict).
+ */
+int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows);
+
+/*
+ * rp_solve_fixed: whether the rows (except those of rule skip_rule; RP_NONE for none) admit a
+ * solution once every column whose value in fixed is not NAN is fixed to it. 1 yes, 0 no,
+ * -1 when the solver could not decide. For tests that substitute a plan into the rows.
+ */
+int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule);
+
 /* Maps glp_intopt's return code and glp_mip_status together (exposed for its branch tests). */
 rp_solve_status rp_solve_map_status(int intopt_ret, int mip_status, bool *time_limit_hit,
                                     bool *interrupted);

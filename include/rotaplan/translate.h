@@ -22,6 +22,14 @@ typedef struct rp_translate_options {
     bool no_objective;
 } rp_translate_options;
 
+/* A period of a resident that no piece can hold: the rule whose admit hook refused the candidate
+ * pieces covering it (RP_NONE when none did), and whether the resident's pins were in the way. */
+typedef struct rp_uncovered {
+    int resident, period;
+    int rule;
+    bool pinned;
+} rp_uncovered;
+
 typedef struct rp_translation {
     const rp_model *model;   /* borrowed */
     const rp_cohort *cohort; /* borrowed */
@@ -29,6 +37,8 @@ typedef struct rp_translation {
     rp_space *space;
     rp_timeline *timelines; /* one per resident */
     size_t n_residents;
+    rp_uncovered *uncovered; /* periods no piece can hold (the plan is then impossible) */
+    size_t n_uncovered;
 } rp_translation;
 
 /* Builds the ILP. Returns 0 and sets *out (free with rp_translation_free), or -1 with errors in

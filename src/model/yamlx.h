@@ -54,6 +54,10 @@ rp_ytype rp_ytype_of(const rp_ynode *n);
 /* Reports a located error and returns -1. */
 int rp_yerror(rp_yctx *y, const rp_ynode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Reports a located error at a saved position (for cross-references resolved after parsing,
+ * and for rule parameters that are absent altogether); returns -1. */
+int rp_yerror_pos(rp_yctx *y, rp_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void rp_ywarning(rp_yctx *y, const rp_ynode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -67,6 +71,13 @@ void rp_ywarning(rp_yctx *y, const rp_ynode *n, const char *fmt, ...)
  */
 int rp_ymap(rp_yctx *y, const rp_ynode *map, const char *what, const rp_ykey *keys, size_t n_keys,
             const rp_ynode **found);
+/* The value of key in map, or NULL (map not a mapping, or no such key); reports nothing. For
+ * naming a mapping by its id ("facility 'keio'") before reading it through rp_ymap. */
+const rp_ynode *rp_ymap_get(const rp_yctx *y, const rp_ynode *map, const char *key);
+
+/* The tail of an "unknown ..." message, into buf (and returned): "; did you mean 'x'?" when one
+ * of names is near s, else "; expected one of a, b, c" (as many names as fit). */
+const char *rp_yhint(char *buf, size_t size, const char *s, const char *const *names, size_t n);
 
 /* Sequences. rp_yseq reports a node that is not a list and returns -1. */
 int rp_yseq(rp_yctx *y, const rp_ynode *n, const char *what, size_t *len);

@@ -5,6 +5,7 @@
 #include "util/util.h"
 
 #include <stdalign.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 

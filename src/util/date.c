@@ -80,5 +80,6 @@ int rp_date_parse(const char *s, rp_date *out)
 
 void rp_date_format(rp_date d, char out[11])
 {
-    snprintf(out, 11, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
+             (unsigned)d.day % 100u);
 }

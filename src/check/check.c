@@ -1,0 +1,190 @@
+/*
+ * check.c: the check stage. It lays each resident's block rows over the periods of the
+ * resident's own calendar (the cells every rule's check walks), runs the direct check of every
+ * enabled rule, and sorts the findings. It never sees the ILP: a plan made by the solver and a
+ * plan made by hand in a spreadsheet are checked the same way.
+ */
+#include "rotaplan/check.h"
+#include "rotaplan/rule.h"
+#include "util/util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void rp_findings_free(rp_findings *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        free(f->items[i].required);
+        free(f->items[i].found);
+        free(f->items[i].message);
+    }
+    free(f->items);
+    f->items = NULL;
+    f->count = f->cap = 0;
+}
+
+size_t rp_findings_count(const rp_findings *f, rp_level level)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->count; i++)
+        n += f->items[i].level == level;
+    return n;
+}
+
+static rp_level level_of(rp_rule_class c)
+{
+    return c == RP_CLASS_SOFT ? RP_LEVEL_WARNING : RP_LEVEL_VIOLATION;
+}
+
+rp_finding *rp_finding_add(rp_findings *out, const rp_check_ctx *ctx, const rp_rule *rule,
+                           int resident, int facility, int first, int last, const char *required,
+                           const char *found, const char *fmt, ...)
+{
+    rp_finding *f = RP_PUSH(out->items, out->count, out->cap);
+    f->rule = (size_t)(rule - ctx->model->rules);
+    f->level = level_of(rule->cls);
+    f->resident = resident;
+    f->facility = facility;
+    f->first = first;
+    f->last = last;
+    f->required = required ? rp_xstrdup(required) : NULL;
+    f->found = found ? rp_xstrdup(found) : NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    f->message = rp_xvasprintf(fmt, ap);
+    va_end(ap);
+    return f;
+}
+
+int rp_next_run(const rp_resident_plan *rp, int from, int *facility, int *last)
+{
+    if (from < 1 || from > rp->horizon)
+        return 0;
+    int f = rp->cells[from].facility;
+    int p = from;
+    while (p + 1 <= rp->horizon && rp->cells[p + 1].facility == f)
+        p++;
+    *facility = f;
+    *last = p;
+    return from;
+}
+
+const char *rp_check_resident_id(const rp_check_ctx *ctx, int resident)
+{
+    return ctx->plan->residents[resident].id;
+}
+
+/* Lays the block rows over the periods; the first row covering a period wins (overlaps are
+ * RAD-06's to report, from the rows themselves). */
+static void fill_cells(const rp_plan *plan, int resident, rp_resident_plan *rp)
+{
+    rp->cells = rp_xmalloc(((size_t)rp->horizon + 1) * sizeof *rp->cells);
+    for (int p = 0; p <= rp->horizon; p++) {
+        rp->cells[p].facility = RP_NONE;
+        rp->cells[p].department = RP_NONE;
+        rp->cells[p].stint = -1;
+    }
+    for (size_t i = 0; i < plan->n_stints; i++) {
+        const rp_stint *s = &plan->stints[i];
+        if (s->resident != resident || s->mode != RP_MODE_BLOCK)
+            continue;
+        for (int p = s->first; p <= s->last; p++) {
+            if (p < 1 || p > rp->horizon || rp->cells[p].stint >= 0)
+                continue;
+            rp->cells[p].facility = s->facility;
+            rp->cells[p].department = s->department;
+            rp->cells[p].stint = (int)i;
+        }
+    }
+}
+
+/* Finds the cohort's record of each planned resident; a missing one or a cohort year that
+ * disagrees is bad input. */
+static int match_residents(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
+                           const rp_resident **out, rp_diags *d)
+{
+    int err = 0;
+    for (size_t i = 0; i < plan->n_residents; i++) {
+        const rp_plan_resident *pr = &plan->residents[i];
+        int k = rp_cohort_resident(cohort, pr->id);
+        if (k == RP_NONE) {
+            rp_diag_add(d, RP_ERROR, plan->source, pr->line, 1, 0,
+                        "resident '%s' of the plan is not in the residents file '%s'", pr->id,
+                        cohort->path ? cohort->path : "(default cohort)");
+            err = -1;
+            continue;
+        }
+        const rp_resident *r = &cohort->residents[k];
+        if (r->cohort != pr->cohort) {
+            rp_diag_add(d, RP_ERROR, plan->source, pr->line, 1, 0,
+                        "resident '%s' starts in %d in the plan but in %d in the residents file",
+                        pr->id, pr->cohort, r->cohort);
+            err = -1;
+        }
+        out[i] = r;
+    }
+    (void)m;
+    return err;
+}
+
+static int compare_findings(const void *a, const void *b)
+{
+    const rp_finding *x = a, *y = b;
+    if (x->rule != y->rule)
+        return x->rule < y->rule ? -1 : 1;
+    if (x->resident != y->resident)
+        return x->resident < y->resident ? -1 : 1;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    if (x->facility != y->facility)
+        return x->facility < y->facility ? -1 : 1;
+    return strcmp(x->message, y->message);
+}
+
+int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
+                  rp_findings *out, rp_diags *d)
+{
+    const rp_resident **records = rp_xcalloc(plan->n_residents + 1, sizeof *records);
+    rp_cohort *own = NULL;
+    if (!cohort) {
+        /* no residents file: every planned resident trains full-time, as the plan says */
+        own = rp_cohort_new();
+        for (size_t i = 0; i < plan->n_residents; i++)
+            rp_cohort_add_resident(own, plan->residents[i].id, plan->residents[i].cohort,
+                                   plan->residents[i].course >= 0 ? plan->residents[i].course
+                                                                  : RP_ANY);
+        cohort = own;
+    }
+    if (match_residents(m, cohort, plan, records, d) != 0) {
+        free(records);
+        rp_cohort_free(own);
+        return -1;
+    }
+    rp_check_ctx ctx = {m, cohort, plan, NULL, plan->n_residents};
+    ctx.residents = rp_xcalloc(plan->n_residents + 1, sizeof *ctx.residents);
+    for (size_t i = 0; i < plan->n_residents; i++) {
+        rp_resident_plan *rp = &ctx.residents[i];
+        rp->resident = records[i];
+        rp->planned = &plan->residents[i];
+        rp->course = plan->residents[i].course;
+        rp_timeline_build(m, records[i], &rp->timeline);
+        rp->horizon = rp->timeline.horizon;
+        fill_cells(plan, (int)i, rp);
+    }
+    size_t first = out->count;
+    for (size_t k = 0; k < m->n_rules; k++) {
+        const rp_rule *rule = &m->rules[k];
+        if (rule->enabled)
+            rule->kind->check(rule, &ctx, out);
+    }
+    qsort(out->items + first, out->count - first, sizeof *out->items, compare_findings);
+    for (size_t i = 0; i < plan->n_residents; i++) {
+        rp_timeline_free(&ctx.residents[i].timeline);
+        free(ctx.residents[i].cells);
+    }
+    free(ctx.residents);
+    free(records);
+    rp_cohort_free(own);
+    return 0;
+}

@@ -1,0 +1,74 @@
+/*
+ * cli.h: the commands of the rotaplan binary and what they share: option parsing with located
+ * usage errors, loading the model and cohort, writing an output through a temporary file, and
+ * explaining why no plan exists. Each command lives in its own file (plan.c, check.c) and returns
+ * the process's exit status: 0 success, 1 no compliant plan or violations found, 2 bad input or
+ * usage, 3 internal error, 130 interrupted.
+ */
+#ifndef ROTAPLAN_CLI_H
+#define ROTAPLAN_CLI_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "rotaplan/check.h"
+#include "rotaplan/diag.h"
+#include "rotaplan/model.h"
+#include "rotaplan/plan.h"
+#include "rotaplan/report.h"
+#include "rotaplan/translate.h"
+
+enum {
+    RP_EXIT_OK = 0,
+    RP_EXIT_NO_PLAN = 1, /* no compliant plan, or violations found */
+    RP_EXIT_INPUT = 2,
+    RP_EXIT_INTERNAL = 3,
+    RP_EXIT_INTERRUPTED = 130,
+};
+
+/* What main passes to every command. */
+typedef struct rp_cli {
+    const char *prog;
+    const volatile sig_atomic_t *interrupt;
+    bool stderr_tty;
+} rp_cli;
+
+int rp_cmd_plan(const rp_cli *cli, int argc, char **argv);
+int rp_cmd_check(const rp_cli *cli, int argc, char **argv);
+/* Usage text of a command (NULL: the overview) to out. */
+void rp_cli_usage(const char *command, FILE *out);
+
+/* ---- option parsing (common.c) ---- */
+
+typedef struct rp_opt {
+    const char *name;  /* "--format" */
+    bool has_value;
+    const char **value; /* where the value goes (NULL for flags) */
+    bool *flag;         /* set for flags */
+} rp_opt;
+
+/* Parses argv[0..argc) against opts; positional arguments are collected in order. Returns 0, or
+ * prints a usage error ("unknown option '--formt'; did you mean '--format'?") and returns -1. */
+int rp_cli_parse(const char *command, int argc, char **argv, const rp_opt *opts, size_t n_opts,
+                 const char **positional, size_t max_positional, size_t *n_positional);
+
+/* Reads a number option; prints a usage error and returns -1 when it is not one in [min, max]. */
+int rp_cli_number(const char *command, const char *option, const char *text, double min,
+                  double max, double *out);
+
+/* Loads the model at path, or the embedded default when path is NULL. Prints the diagnostics
+ * (every error, sorted) on failure and returns NULL. */
+rp_model *rp_cli_model(const char *path);
+/* Loads the cohort file, or the model's default cohort when path is NULL. NULL after printing. */
+rp_cohort *rp_cli_cohort(const rp_model *m, const char *path);
+
+/* Writes through fn to path (temporary file renamed) or to stdout when path is NULL or "-".
+ * Returns 0, or prints the error and returns -1 (nothing left behind). */
+int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx);
+
+/* Explains why no plan exists: periods no piece can hold, rows that fail before solving, or the
+ * rows of the cheapest violation found by the elastic solve. Prints to out. */
+void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out);
+
+#endif

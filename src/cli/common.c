@@ -1,0 +1,269 @@
+/*
+ * common.c: what the commands share (cli.h): option parsing, loading inputs with every
+ * diagnostic printed, writing outputs through a temporary file, and the explanation printed when
+ * no compliant plan exists.
+ */
+#include "cli/cli.h"
+#include "rotaplan/calendar.h"
+#include "rotaplan/rule.h"
+#include "rotaplan/solve.h"
+#include "util/util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage_error(const char *command, const char *fmt, const char *a, const char *b)
+{
+    fprintf(stderr, "rotaplan %s: ", command);
+    fprintf(stderr, fmt, a, b);
+    fprintf(stderr, "\nrun 'rotaplan help %s' for the options\n", command);
+}
+
+static const rp_opt *find_opt(const rp_opt *opts, size_t n, const char *name, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(opts[i].name) == len && strncmp(opts[i].name, name, len) == 0)
+            return &opts[i];
+    return NULL;
+}
+
+static void unknown_option(const char *command, const char *arg, const rp_opt *opts, size_t n)
+{
+    const char **names = rp_xcalloc(n + 1, sizeof *names);
+    for (size_t i = 0; i < n; i++)
+        names[i] = opts[i].name;
+    char *name = rp_xstrndup(arg, strcspn(arg, "="));
+    const char *near = rp_nearest(name, names, n);
+    if (near)
+        usage_error(command, "unknown option '%s'; did you mean '%s'?", name, near);
+    else
+        usage_error(command, "unknown option '%s'%s", name, "");
+    free(name);
+    free(names);
+}
+
+int rp_cli_parse(const char *command, int argc, char **argv, const rp_opt *opts, size_t n_opts,
+                 const char **positional, size_t max_positional, size_t *n_positional)
+{
+    *n_positional = 0;
+    bool options_done = false;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            if (*n_positional == max_positional) {
+                usage_error(command, "unexpected argument '%s'%s", arg, "");
+                return -1;
+            }
+            positional[(*n_positional)++] = arg;
+            continue;
+        }
+        if (strcmp(arg, "--") == 0) {
+            options_done = true;
+            continue;
+        }
+        const char *eq = strchr(arg, '=');
+        size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+        const rp_opt *o = find_opt(opts, n_opts, arg, len);
+        if (!o) {
+            unknown_option(command, arg, opts, n_opts);
+            return -1;
+        }
+        if (!o->has_value) {
+            if (eq) {
+                usage_error(command, "option '%s' takes no value%s", o->name, "");
+                return -1;
+            }
+            *o->flag = true;
+            continue;
+        }
+        if (eq) {
+            *o->value = eq + 1;
+        } else if (i + 1 < argc) {
+            *o->value = argv[++i];
+        } else {
+            usage_error(command, "option '%s' needs a value%s", o->name, "");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int rp_cli_number(const char *command, const char *option, const char *text, double min,
+                  double max, double *out)
+{
+    double v;
+    if (rp_parse_double(text, &v) != 0 || v < min || v > max) {
+        fprintf(stderr, "rotaplan %s: %s '%s' is not a number from %g to %g\n", command, option,
+                text, min, max);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static void print_diags(rp_diags *d)
+{
+    rp_diags_sort(d);
+    rp_diags_print(d, stderr);
+}
+
+rp_model *rp_cli_model(const char *path)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    rp_model *m = NULL;
+    int ret = path ? rp_model_load(path, &m, &d) : rp_model_load_default(&m, &d);
+    print_diags(&d);
+    rp_diags_free(&d);
+    return ret == 0 ? m : NULL;
+}
+
+rp_cohort *rp_cli_cohort(const rp_model *m, const char *path)
+{
+    if (!path)
+        return rp_cohort_default(m);
+    rp_diags d = RP_DIAGS_INIT;
+    rp_cohort *c = NULL;
+    int ret = rp_cohort_load(m, path, &c, &d);
+    print_diags(&d);
+    rp_diags_free(&d);
+    return ret == 0 ? c : NULL;
+}
+
+int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        if (fn(ctx, stdout) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "rotaplan: cannot write to standard output: %s\n", strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    rp_atomic a;
+    if (rp_atomic_open(&a, path) != 0) {
+        fprintf(stderr, "rotaplan: cannot write '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    if (fn(ctx, a.fp) != 0) {
+        int e = errno;
+        rp_atomic_abort(&a);
+        fprintf(stderr, "rotaplan: cannot write '%s': %s\n", path, strerror(e ? e : EIO));
+        return -1;
+    }
+    if (rp_atomic_commit(&a) != 0) {
+        fprintf(stderr, "rotaplan: cannot write '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- why no plan exists ---- */
+
+static void describe_tag(const rp_translation *t, rp_row_tag tag, FILE *out)
+{
+    const rp_model *m = t->model;
+    if (tag.rule >= 0) {
+        const rp_rule *rule = &m->rules[tag.rule];
+        fprintf(out, "  %s [%s]", rule->id, rp_class_name(rule->cls));
+    } else {
+        fputs("  (structure)", out);
+    }
+    if (tag.resident >= 0) {
+        const rp_resident *r = &t->cohort->residents[tag.resident];
+        fprintf(out, " resident %s (cohort %d)", r->id, r->cohort);
+        if (tag.first > 0) {
+            char a[11], b[11];
+            rp_period_label(m, r->cohort, tag.first, a);
+            rp_period_label(m, r->cohort, tag.last, b);
+            fprintf(out, ", %s %d-%d (%s to %s)", m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months",
+                    tag.first, tag.last, a, b);
+        }
+    } else if (tag.first > 0) {
+        int ppy = m->calendar.periods_per_year;
+        char a[11];
+        rp_period_label(m, tag.first / ppy, tag.first % ppy + 1, a);
+        fprintf(out, " from %s", a);
+    }
+    if (tag.facility >= 0)
+        fprintf(out, " at %s", m->facilities[tag.facility].id);
+    fputs("\n", out);
+    if (tag.rule >= 0) {
+        const rp_rule *rule = &m->rules[tag.rule];
+        char *text = rule->kind->describe(rule, m);
+        fprintf(out, "      rule: %s\n      source: %s\n", text, rule->source);
+        free(text);
+    }
+}
+
+static void explain_uncovered(const rp_translation *t, FILE *out)
+{
+    const rp_model *m = t->model;
+    for (size_t i = 0; i < t->n_uncovered; i++) {
+        const rp_uncovered *u = &t->uncovered[i];
+        const rp_resident *r = &t->cohort->residents[u->resident];
+        char label[11];
+        rp_period_label(m, r->cohort, u->period, label);
+        fprintf(out, "  resident %s (cohort %d), %s %d (%s): no stint can hold this period",
+                r->id, r->cohort, m->calendar.unit == RP_UNIT_WEEK ? "week" : "month", u->period,
+                label);
+        if (u->rule >= 0)
+            fprintf(out, "; rule %s refuses every stint over it", m->rules[u->rule].id);
+        if (u->pinned)
+            fprintf(out, "%s the resident's pins fix other facilities", u->rule >= 0 ? ", and" : ";");
+        fputs("\n", out);
+        if (u->rule >= 0)
+            fprintf(out, "      source: %s\n", m->rules[u->rule].source);
+    }
+}
+
+/* Prints each (rule, resident) pair once, with the span of periods its rows cover. */
+static void explain_rows(const rp_translation *t, const int *rows, size_t n, FILE *out)
+{
+    bool *done = rp_xcalloc(n + 1, sizeof *done);
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        rp_row_tag tag = rp_ilp_row_tag(t->ilp, rows[i]);
+        for (size_t j = i + 1; j < n; j++) {
+            rp_row_tag o = rp_ilp_row_tag(t->ilp, rows[j]);
+            if (o.rule != tag.rule || o.resident != tag.resident || o.facility != tag.facility)
+                continue;
+            done[j] = true;
+            if (o.first > 0 && (tag.first == 0 || o.first < tag.first))
+                tag.first = o.first;
+            if (o.last > tag.last)
+                tag.last = o.last;
+        }
+        describe_tag(t, tag, out);
+    }
+    free(done);
+}
+
+void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
+{
+    fputs("rotaplan: no compliant plan exists for this cohort\n", out);
+    if (t->n_uncovered > 0) {
+        fputs("these periods cannot be planned:\n", out);
+        explain_uncovered(t, out);
+        return;
+    }
+    size_t nv = rp_ilp_n_violated(t->ilp);
+    if (nv > 0) {
+        fputs("these rules cannot be met, whatever the plan:\n", out);
+        for (size_t i = 0; i < nv; i++)
+            describe_tag(t, rp_ilp_violated_tag(t->ilp, i), out);
+        return;
+    }
+    int *rows = NULL;
+    size_t n = 0;
+    int found = rp_solve_elastic(t->ilp, time_limit > 0 ? time_limit : 60, &rows, &n);
+    if (found < 0 || n == 0) {
+        fputs("the rules conflict with the structure of the plan itself (every period at one "
+              "facility, the course choice)\n", out);
+    } else {
+        fprintf(out, "the smallest relaxation %s breaks these rules:\n",
+                found == 1 ? "found" : "found within the time limit");
+        explain_rows(t, rows, n, out);
+    }
+    free(rows);
+}

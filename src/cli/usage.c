@@ -1,0 +1,75 @@
+/*
+ * usage.c: the help texts of the commands (`rotaplan help [COMMAND]`, `COMMAND --help`).
+ */
+#include "cli/cli.h"
+
+#include <string.h>
+
+static const char overview[] =
+    "rotaplan: plans the rotations of medical residents (facility and department, period by\n"
+    "period) under national and programme rules, with an integer linear program solved by GLPK.\n"
+    "\n"
+    "usage: rotaplan COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  plan   [MODEL] [--residents FILE]   plan a cohort (default: the model's default cohort)\n"
+    "  check  [MODEL] PLAN                 check a plan (YAML or CSV) rule by rule\n"
+    "  help   [COMMAND]                    this text, or a command's\n"
+    "\n"
+    "MODEL defaults to the embedded models/radiology-keio-2019.yaml.\n"
+    "exit status: 0 success; 1 no compliant plan, or violations found; 2 bad input or usage;\n"
+    "3 internal error; 130 interrupted.\n";
+
+static const char plan_help[] =
+    "usage: rotaplan plan [MODEL] [options]\n"
+    "\n"
+    "Plans every resident of the cohort at once and writes the plan.\n"
+    "\n"
+    "options:\n"
+    "  --residents FILE   the residents (YAML); default: the model's default cohort\n"
+    "  --format FORMAT    table (default), csv or yaml\n"
+    "  --out FILE         write the plan to FILE (through a temporary file); default stdout\n"
+    "  --lp FILE          also write the ILP in CPLEX LP format, for inspection\n"
+    "  --mps FILE         also write the ILP in free MPS format\n"
+    "  --time-limit S     stop after S seconds with the best plan found (not proven optimal)\n"
+    "  --gap G            stop when the relative gap to the bound is at most G (e.g. 0.01)\n"
+    "  --quiet            no progress line, summary or notes on stderr\n"
+    "\n"
+    "examples:\n"
+    "  rotaplan plan models/radiology-keio-2019.yaml\n"
+    "  rotaplan plan models/radiology-keio-2019.yaml --residents examples/radiology-cohorts.yaml \\\n"
+    "          --format csv --out plan.csv\n"
+    "  rotaplan plan models/radiology-keio-2019.yaml --lp model.lp\n"
+    "\n"
+    "exit status: 0 a plan; 1 no compliant plan exists (the rules and residents involved are\n"
+    "named), or the cohort breaks an intake rule; 2 bad input; 3 internal error.\n";
+
+static const char check_help[] =
+    "usage: rotaplan check [MODEL] PLAN [options]\n"
+    "\n"
+    "Checks a plan (YAML as rotaplan writes it, or CSV with the header\n"
+    "resident,cohort,course,facility,department,mode,start_period,end_period,start_date,end_date,"
+    "days_per_week)\n"
+    "against every rule of the model, with each rule's direct check, and prints each finding:\n"
+    "rule id, resident, periods, what was required and what was found, and the rule's source.\n"
+    "\n"
+    "options:\n"
+    "  --residents FILE   the residents file, for their leave (default: every resident trains\n"
+    "                     full time, as the plan lists them)\n"
+    "  --out FILE         write the findings to FILE; default stdout\n"
+    "  --quiet            print nothing; the exit status says it all\n"
+    "\n"
+    "examples:\n"
+    "  rotaplan check models/radiology-keio-2019.yaml plan.csv\n"
+    "\n"
+    "exit status: 0 compliant; 1 violations; 2 bad input.\n";
+
+void rp_cli_usage(const char *command, FILE *out)
+{
+    if (command && strcmp(command, "plan") == 0)
+        fputs(plan_help, out);
+    else if (command && strcmp(command, "check") == 0)
+        fputs(check_help, out);
+    else
+        fputs(overview, out);
+}

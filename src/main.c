@@ -1,0 +1,72 @@
+/*
+ * main.c: the rotaplan binary: the table of commands, the interrupt flag (the only mutable
+ * global state of the program), and GLPK's environment released at exit. Everything else is in
+ * build/librotaplan.a.
+ */
+#include "cli/cli.h"
+
+#include <glpk.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t interrupted;
+
+/* First Ctrl-C: stop the solve and keep the best plan; second: leave at once. */
+static void on_signal(int sig)
+{
+    (void)sig;
+    if (interrupted)
+        _exit(RP_EXIT_INTERRUPTED);
+    interrupted = 1;
+}
+
+typedef struct command {
+    const char *name;
+    int (*run)(const rp_cli *cli, int argc, char **argv);
+} command;
+
+static const command commands[] = {
+    {"plan", rp_cmd_plan},
+    {"check", rp_cmd_check},
+};
+
+static int help(int argc, char **argv)
+{
+    rp_cli_usage(argc > 0 ? argv[0] : NULL, stdout);
+    return RP_EXIT_OK;
+}
+
+static int dispatch(const rp_cli *cli, int argc, char **argv)
+{
+    if (argc < 2) {
+        rp_cli_usage(NULL, stderr);
+        return RP_EXIT_INPUT;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "help") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return help(argc - 2, argv + 2);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return commands[i].run(cli, argc - 2, argv + 2);
+    fprintf(stderr, "rotaplan: unknown command '%s'; expected plan, check or help\n", name);
+    return RP_EXIT_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    rp_cli cli = {argv[0], &interrupted, isatty(STDERR_FILENO) != 0};
+    int status = dispatch(&cli, argc, argv);
+    if (fclose(stdout) != 0 && status == RP_EXIT_OK) {
+        perror("rotaplan: standard output");
+        status = RP_EXIT_INPUT;
+    }
+    glp_free_env();
+    return status;
+}

@@ -1,0 +1,506 @@
+/*
+ * cohort.c: the residents of a plan, the second input of the model stage (model -> translate ->
+ * ...): loaded from a residents file against a programme model, or the programme's default
+ * cohort, or built resident by resident by the plan reader. A residents file reads:
+ *
+ *   programme: radiology-keio-2019   # optional; when present must equal the model's id
+ *   residents:                       # required list
+ *     - id: r2019-01                 # required, id chars, unique
+ *       name: 山田 花子               # optional
+ *       cohort: 2019                 # required: the year the resident starts (1900..2999)
+ *       course: any                  # optional: any (default) or a course id of the model
+ *       graduate_entry_year: 2       # optional 1..years; only with course any or a course
+ *                                    #   that has graduate_school
+ *       wishes: [st-lukes, tokyo-mc] # optional ranked list of facility ids, no duplicates
+ *       pins:                        # optional: stints fixed in advance, not overlapping
+ *         - {facility: tokyo-mc, department: rt, from: 2021-04, to: 2022-03}  # department optional
+ *       leave:                       # optional, spans not overlapping
+ *         - {kind: maternity, from: 2020-10, to: 2021-01, certificate: true}
+ *         - {kind: part-time, from: 2021-04, to: 2021-09, hours_per_week: 20}
+ *
+ * Leave kinds: maternity, sickness, part-time (needs hours_per_week, > 0 and <= 60), abroad,
+ * graduate-nonclinical, other; certificate (default false) only with maternity and sickness.
+ * from and to are a month YYYY-MM (as `to`: up to its last day), a date YYYY-MM-DD (the period
+ * holding that day) or a period number of the resident (1-based); both within the programme.
+ *
+ * Ownership: the cohort's strings and its residents' wishes, pins and leave live in its arena;
+ * the residents array is on the heap because rp_cohort_add_resident grows it.
+ */
+#include "model/yamlx.h"
+#include "rotaplan/calendar.h"
+#include "rotaplan/model.h"
+#include "util/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct reader {
+    rp_yctx *y;
+    const rp_model *m;
+    rp_cohort *c;
+    rp_arena *a;
+} reader;
+
+/* A from..to span of a pin or a leave entry, for the overlap checks. */
+typedef struct span {
+    int first, last;
+    const rp_ynode *node;
+    bool ok;
+} span;
+
+/* ---- the cohort object ---- */
+
+rp_cohort *rp_cohort_new(void)
+{
+    rp_cohort *c = rp_xcalloc(1, sizeof *c);
+    c->arena = rp_arena_new();
+    return c;
+}
+
+void rp_cohort_free(rp_cohort *c)
+{
+    if (!c)
+        return;
+    free(c->residents);
+    rp_arena_free(c->arena);
+    free(c);
+}
+
+/* Appends a zeroed resident. The capacity is implicit: 8, then doubled at each power of two. */
+static rp_resident *push_resident(rp_cohort *c)
+{
+    size_t n = c->n_residents;
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+        c->residents = rp_xrealloc(c->residents, (n < 8 ? 8 : 2 * n) * sizeof *c->residents);
+    rp_resident *r = &c->residents[c->n_residents++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+rp_resident *rp_cohort_add_resident(rp_cohort *c, const char *id, int cohort, int course)
+{
+    rp_resident *r = push_resident(c);
+    r->id = rp_arena_strdup(c->arena, id);
+    r->cohort = cohort;
+    r->course = course;
+    return r;
+}
+
+rp_cohort *rp_cohort_default(const rp_model *m)
+{
+    rp_cohort *c = rp_cohort_new();
+    for (size_t i = 0; i < m->intake.n_cohorts; i++) {
+        for (int k = 1; k <= m->intake.size; k++) {
+            char id[32];
+            snprintf(id, sizeof id, "%d-%02d", m->intake.cohorts[i], k);
+            rp_cohort_add_resident(c, id, m->intake.cohorts[i], RP_ANY);
+        }
+    }
+    return c;
+}
+
+/* ---- periods ---- */
+
+static bool digits_only(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+static int outside(reader *r, const rp_ynode *n, const rp_resident *res, const char *s)
+{
+    int h = rp_horizon(r->m, res);
+    char first[11], last[11];
+    rp_period_label(r->m, res->cohort, 1, first);
+    rp_period_label(r->m, res->cohort, h, last);
+    return rp_yerror(r->y, n, "'%s' is outside the programme of resident '%s' (%s to %s)", s,
+                     res->id ? res->id : "?", first, last);
+}
+
+/*
+ * A from/to value: a month, a date or a period number of the resident, into *out. A month given
+ * as `to` stands for its last day. res->cohort is 0 when the cohort is unknown (it had an
+ * error): then dates cannot be placed and only their form is checked.
+ */
+static int read_period(reader *r, const rp_ynode *n, const char *key, const rp_resident *res,
+                       bool is_to, int *out)
+{
+    static const char expected[] = "a month YYYY-MM, a date YYYY-MM-DD or a period number";
+    const char *s = rp_ytext(n);
+    if (!s || !*s)
+        return rp_yerror(r->y, n, "%s is %s; expected %s", key, s ? "empty" : "not a single value",
+                         expected);
+    int h = rp_horizon(r->m, res);
+    if (digits_only(s)) {
+        long v;
+        if (rp_parse_long(s, 1, h, &v) != 0)
+            return rp_yerror(r->y, n,
+                             "'%s' is outside the programme of resident '%s' (periods 1 to %d)",
+                             s, res->id ? res->id : "?", h);
+        *out = (int)v;
+        return 0;
+    }
+    rp_date d;
+    int kind = rp_date_parse(s, &d);
+    if (kind < 0)
+        return rp_yerror(r->y, n, "%s '%s' is not a month, a date or a period; expected %s", key,
+                         s, expected);
+    if (res->cohort == 0)
+        return -1;
+    if (kind == 1 && is_to)
+        d.day = rp_days_in_month(d.year, d.month);
+    int p = rp_period_of_day(r->m, res->cohort, d);
+    if (p < 1 || p > h)
+        return outside(r, n, res, s);
+    *out = p;
+    return 0;
+}
+
+/* Reads from and to into sp (sp->ok when both are good and from <= to). */
+static void read_span(reader *r, const rp_ynode *from, const rp_ynode *to, const rp_resident *res,
+                      span *sp)
+{
+    bool a = from && read_period(r, from, "from", res, false, &sp->first) == 0;
+    bool b = to && read_period(r, to, "to", res, true, &sp->last) == 0;
+    if (a && b && sp->first > sp->last) {
+        rp_yerror(r->y, to, "to '%s' is before from '%s'; expected from <= to", rp_ytext(to),
+                  rp_ytext(from));
+        return;
+    }
+    sp->ok = a && b;
+}
+
+/* Reports each span that overlaps an earlier one, at the later span. */
+static void check_overlaps(reader *r, const rp_resident *res, const span *s, size_t n,
+                           const char *noun)
+{
+    for (size_t j = 0; j < n; j++) {
+        for (size_t i = 0; i < j && s[j].ok; i++) {
+            if (!s[i].ok || s[i].last < s[j].first || s[j].last < s[i].first)
+                continue;
+            int first = s[i].first > s[j].first ? s[i].first : s[j].first;
+            int last = s[i].last < s[j].last ? s[i].last : s[j].last;
+            char a[11], b[11];
+            rp_period_label(r->m, res->cohort, first, a);
+            rp_period_label(r->m, res->cohort, last, b);
+            rp_yerror(r->y, s[j].node,
+                      "%s at lines %d and %d overlap in %s to %s; expected %s that do not overlap",
+                      noun, rp_ypos(r->y, s[i].node).line, rp_ypos(r->y, s[j].node).line, a, b,
+                      noun);
+            break;
+        }
+    }
+}
+
+/* ---- wishes, pins, leave ---- */
+
+static void read_wishes(reader *r, const rp_ynode *list, rp_resident *res)
+{
+    size_t n = 0;
+    if (rp_yseq(r->y, list, "wishes", &n) != 0)
+        return;
+    res->wishes = rp_arena_alloc(r->a, (n ? n : 1) * sizeof *res->wishes);
+    for (size_t i = 0; i < n; i++) {
+        const rp_ynode *item = rp_yseq_item(r->y, list, i);
+        int f;
+        if (rp_yfacility(r->y, item, r->m, "wish", &f) != 0)
+            continue;
+        bool dup = false;
+        for (size_t j = 0; j < res->n_wishes; j++)
+            dup = dup || res->wishes[j].facility == f;
+        if (dup) {
+            rp_yerror(r->y, item, "duplicate wish '%s'; each facility may be wished for once",
+                      r->m->facilities[f].id);
+            continue;
+        }
+        rp_wish *w = &res->wishes[res->n_wishes++];
+        w->facility = f;
+        w->pos = rp_ypos(r->y, item);
+    }
+}
+
+static void read_pin_department(reader *r, const rp_ynode *n, rp_pin *pin)
+{
+    const rp_facility *f = &r->m->facilities[pin->facility];
+    const char *s = NULL;
+    if (rp_ystr(r->y, n, "department", false, &s) != 0)
+        return;
+    int d = rp_facility_department(f, s);
+    if (d != RP_NONE) {
+        pin->department = d;
+        return;
+    }
+    const char **ids = rp_xcalloc(f->n_departments ? f->n_departments : 1, sizeof *ids);
+    for (size_t i = 0; i < f->n_departments; i++)
+        ids[i] = f->departments[i].id;
+    char hint[256];
+    if (f->n_departments)
+        rp_yhint(hint, sizeof hint, s, ids, f->n_departments);
+    else
+        snprintf(hint, sizeof hint, "; facility '%s' has no departments", f->id);
+    rp_yerror(r->y, n, "unknown department '%s' of facility '%s'%s", s, f->id, hint);
+    free(ids);
+}
+
+static void read_pin(reader *r, const rp_ynode *n, const char *rwhat, const rp_resident *res,
+                     rp_pin *pin, span *sp)
+{
+    static const rp_ykey keys[] = {
+        {"facility", RP_Y_SCALAR, true},
+        {"department", RP_Y_SCALAR, false},
+        {"from", RP_Y_SCALAR, true},
+        {"to", RP_Y_SCALAR, true},
+    };
+    const rp_ynode *v[N_OF(keys)];
+    char what[160];
+    snprintf(what, sizeof what, "pin of %s", rwhat);
+    pin->facility = pin->department = RP_NONE;
+    pin->pos = rp_ypos(r->y, n);
+    sp->node = n;
+    rp_ymap(r->y, n, what, keys, N_OF(keys), v);
+    bool facility_ok = v[0] && rp_yfacility(r->y, v[0], r->m, "facility", &pin->facility) == 0;
+    if (v[1] && facility_ok)
+        read_pin_department(r, v[1], pin);
+    read_span(r, v[2], v[3], res, sp);
+    pin->first = sp->first;
+    pin->last = sp->last;
+}
+
+static void read_pins(reader *r, const rp_ynode *list, const char *rwhat, rp_resident *res)
+{
+    size_t n = 0;
+    if (rp_yseq(r->y, list, "pins", &n) != 0)
+        return;
+    res->pins = rp_arena_alloc(r->a, (n ? n : 1) * sizeof *res->pins);
+    span *spans = rp_xcalloc(n ? n : 1, sizeof *spans);
+    for (size_t i = 0; i < n; i++)
+        read_pin(r, rp_yseq_item(r->y, list, i), rwhat, res, &res->pins[i], &spans[i]);
+    res->n_pins = n;
+    check_overlaps(r, res, spans, n, "pins");
+    free(spans);
+}
+
+static const char *const leave_names[] = {"maternity", "sickness", "part-time",
+                                          "abroad",    "graduate-nonclinical", "other"};
+static const rp_status leave_statuses[] = {RP_STATUS_MATERNITY, RP_STATUS_SICKNESS,
+                                           RP_STATUS_PT,        RP_STATUS_ABROAD,
+                                           RP_STATUS_GNC,       RP_STATUS_OTHER};
+
+static void read_hours(reader *r, const rp_ynode *n, rp_leave *lv)
+{
+    static const char expected[] = "a number > 0 and <= 60";
+    const char *s = rp_ytext(n);
+    double h;
+    if (!s || !*s)
+        rp_yerror(r->y, n, "hours_per_week is %s; expected %s", s ? "empty" : "not a single value",
+                  expected);
+    else if (rp_parse_double(s, &h) != 0)
+        rp_yerror(r->y, n, "hours_per_week '%s' is not a number; expected %s", s, expected);
+    else if (h <= 0 || h > 60)
+        rp_yerror(r->y, n, "hours_per_week '%s' is out of range; expected %s", s, expected);
+    else
+        lv->hours_per_week = h;
+}
+
+/* certificate and hours_per_week belong to some kinds only. */
+static void read_leave_extras(reader *r, const rp_ynode *n, const rp_ynode *certificate,
+                              const rp_ynode *hours, const char *what, rp_leave *lv)
+{
+    bool certified_kind = lv->kind == RP_STATUS_MATERNITY || lv->kind == RP_STATUS_SICKNESS;
+    const char *kind = rp_status_name(lv->kind);
+    if (certificate && !certified_kind)
+        rp_yerror(r->y, certificate, "certificate on leave of kind '%s'; expected it only with "
+                                     "maternity or sickness", kind);
+    else if (certificate)
+        rp_ybool(r->y, certificate, "certificate", &lv->certificate);
+    if (lv->kind == RP_STATUS_PT && !hours)
+        rp_yerror(r->y, n, "missing key 'hours_per_week' in part-time %s", what);
+    else if (hours && lv->kind != RP_STATUS_PT)
+        rp_yerror(r->y, hours, "hours_per_week on leave of kind '%s'; expected it only with "
+                               "part-time", kind);
+    else if (hours)
+        read_hours(r, hours, lv);
+}
+
+static void read_leave_entry(reader *r, const rp_ynode *n, const char *rwhat,
+                             const rp_resident *res, rp_leave *lv, span *sp)
+{
+    static const rp_ykey keys[] = {
+        {"kind", RP_Y_SCALAR, true},
+        {"from", RP_Y_SCALAR, true},
+        {"to", RP_Y_SCALAR, true},
+        {"certificate", RP_Y_SCALAR, false},
+        {"hours_per_week", RP_Y_SCALAR, false},
+    };
+    const rp_ynode *v[N_OF(keys)];
+    char what[160];
+    snprintf(what, sizeof what, "leave of %s", rwhat);
+    lv->pos = rp_ypos(r->y, n);
+    sp->node = n;
+    rp_ymap(r->y, n, what, keys, N_OF(keys), v);
+    int kind;
+    if (v[0] && rp_yenum(r->y, v[0], "leave kind", leave_names, N_OF(leave_names), &kind) == 0) {
+        lv->kind = leave_statuses[kind];
+        read_leave_extras(r, n, v[3], v[4], what, lv);
+    }
+    read_span(r, v[1], v[2], res, sp);
+    lv->first = sp->first;
+    lv->last = sp->last;
+}
+
+static void read_leave(reader *r, const rp_ynode *list, const char *rwhat, rp_resident *res)
+{
+    size_t n = 0;
+    if (rp_yseq(r->y, list, "leave", &n) != 0)
+        return;
+    res->leave = rp_arena_alloc(r->a, (n ? n : 1) * sizeof *res->leave);
+    span *spans = rp_xcalloc(n ? n : 1, sizeof *spans);
+    for (size_t i = 0; i < n; i++)
+        read_leave_entry(r, rp_yseq_item(r->y, list, i), rwhat, res, &res->leave[i], &spans[i]);
+    res->n_leave = n;
+    check_overlaps(r, res, spans, n, "leave spans");
+    free(spans);
+}
+
+/* ---- residents ---- */
+
+static void read_course(reader *r, const rp_ynode *n, rp_resident *res)
+{
+    const char *s = NULL;
+    if (rp_ystr(r->y, n, "course", false, &s) != 0)
+        return;
+    if (strcmp(s, "any") == 0)
+        return;
+    int c = rp_model_course(r->m, s);
+    if (c != RP_NONE) {
+        res->course = c;
+        return;
+    }
+    const char **names = rp_xcalloc(r->m->n_courses + 1, sizeof *names);
+    names[0] = "any";
+    for (size_t i = 0; i < r->m->n_courses; i++)
+        names[i + 1] = r->m->courses[i].id;
+    char hint[256];
+    rp_yerror(r->y, n, "unknown course '%s'%s", s,
+              rp_yhint(hint, sizeof hint, s, names, r->m->n_courses + 1));
+    free(names);
+}
+
+static void read_graduate_year(reader *r, const rp_ynode *n, rp_resident *res)
+{
+    if (rp_yint(r->y, n, "graduate_entry_year", 1, r->m->calendar.years,
+                &res->graduate_entry_year) != 0)
+        return;
+    if (res->course >= 0 && !r->m->courses[res->course].graduate_school)
+        rp_yerror(r->y, n, "graduate_entry_year '%d' is given but course '%s' has no graduate "
+                           "school; expected course any or one with graduate_school",
+                  res->graduate_entry_year, r->m->courses[res->course].id);
+}
+
+enum { R_ID, R_NAME, R_COHORT, R_COURSE, R_GRADUATE, R_WISHES, R_PINS, R_LEAVE, R_COUNT };
+
+static const rp_ykey resident_keys[R_COUNT] = {
+    {"id", RP_Y_SCALAR, true},
+    {"name", RP_Y_SCALAR, false},
+    {"cohort", RP_Y_SCALAR, true},
+    {"course", RP_Y_SCALAR, false},
+    {"graduate_entry_year", RP_Y_SCALAR, false},
+    {"wishes", RP_Y_SEQ, false},
+    {"pins", RP_Y_SEQ, false},
+    {"leave", RP_Y_SEQ, false},
+};
+
+static void read_resident(reader *r, const rp_ynode *n, rp_resident *res)
+{
+    const rp_ynode *v[R_COUNT];
+    char what[128];
+    const char *id = rp_ytext(rp_ymap_get(r->y, n, "id"));
+    if (id && *id && strlen(id) <= 64)
+        snprintf(what, sizeof what, "resident '%s'", id);
+    else
+        snprintf(what, sizeof what, "resident");
+    res->course = RP_ANY;
+    res->pos = rp_ypos(r->y, n);
+    rp_ymap(r->y, n, what, resident_keys, R_COUNT, v);
+    if (v[R_ID])
+        rp_yid(r->y, v[R_ID], "resident id", &res->id);
+    if (v[R_NAME])
+        rp_ystr(r->y, v[R_NAME], "name", false, &res->name);
+    if (v[R_COHORT] && rp_yint(r->y, v[R_COHORT], "cohort", 1900, 2999, &res->cohort) != 0)
+        res->cohort = 0;
+    if (v[R_COURSE])
+        read_course(r, v[R_COURSE], res);
+    if (v[R_GRADUATE])
+        read_graduate_year(r, v[R_GRADUATE], res);
+    if (v[R_WISHES])
+        read_wishes(r, v[R_WISHES], res);
+    if (v[R_PINS])
+        read_pins(r, v[R_PINS], what, res);
+    if (v[R_LEAVE])
+        read_leave(r, v[R_LEAVE], what, res);
+}
+
+static void read_residents(reader *r, const rp_ynode *list)
+{
+    size_t n = 0;
+    if (rp_yseq(r->y, list, "residents", &n) != 0)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const rp_ynode *item = rp_yseq_item(r->y, list, i);
+        rp_resident res = {0};
+        read_resident(r, item, &res);
+        if (!res.id)
+            continue;
+        int dup = rp_cohort_resident(r->c, res.id);
+        if (dup != RP_NONE)
+            rp_yerror(r->y, rp_ymap_get(r->y, item, "id"),
+                      "duplicate resident id '%s'; first defined at line %d", res.id,
+                      r->c->residents[dup].pos.line);
+        else
+            *push_resident(r->c) = res;
+    }
+}
+
+static void read_file(reader *r)
+{
+    static const rp_ykey keys[] = {
+        {"programme", RP_Y_SCALAR, false},
+        {"residents", RP_Y_SEQ, true},
+    };
+    const rp_ynode *v[N_OF(keys)];
+    rp_ymap(r->y, rp_yroot(r->y), "the residents file", keys, N_OF(keys), v);
+    const char *programme = NULL;
+    if (v[0] && rp_ystr(r->y, v[0], "programme", false, &programme) == 0 &&
+        !rp_streq(programme, r->m->id))
+        rp_yerror(r->y, v[0], "programme '%s' is not the model's; expected '%s'", programme,
+                  r->m->id);
+    if (v[1])
+        read_residents(r, v[1]);
+}
+
+int rp_cohort_load(const rp_model *m, const char *path, rp_cohort **out, rp_diags *d)
+{
+    rp_cohort *c = rp_cohort_new();
+    rp_yctx *y = rp_yctx_open(path, c->arena, d);
+    if (!y) {
+        rp_cohort_free(c);
+        return -1;
+    }
+    c->path = rp_yfile(y);
+    reader r = {y, m, c, c->arena};
+    read_file(&r);
+    size_t errors = rp_yerrors(y);
+    rp_yctx_close(y);
+    if (errors) {
+        rp_cohort_free(c);
+        return -1;
+    }
+    *out = c;
+    return 0;
+}

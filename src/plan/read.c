@@ -1,0 +1,661 @@
+/*
+ * read.c: a plan from a file, for `check` and the commands that take a plan made earlier or by
+ * hand; it stands where decode stands in the pipeline (model -> translate -> solve -> decode |
+ * read -> check -> report). Two formats, chosen by the file's extension:
+ *
+ *   .csv   the RP_CSV_HEADER table of report.h (RFC 4180 quoting; a UTF-8 byte order mark and
+ *          CRLF line ends are tolerated), one row per stint;
+ *   other  the YAML the plan writer produces: model, status, objective, then residents, each
+ *          with id, name, cohort, course and its stints (src/report/yaml.c).
+ *
+ * Both come down to the same cells (text and position): one function checks a resident's cells,
+ * one a stint's, so the two formats give the same messages. Every error is located at the cell
+ * (file:line:column, the column of the field's first character) and reading goes on, so that one
+ * run lists every error. Strings the plan keeps are copied into its arena.
+ */
+#include "model/yamlx.h"
+#include "rotaplan/calendar.h"
+#include "rotaplan/plan.h"
+#include "rotaplan/report.h"
+#include "util/util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_FILE (16L * 1024 * 1024)
+
+enum { C_RESIDENT, C_COHORT, C_COURSE, C_FACILITY, C_DEPARTMENT, C_MODE, C_START, C_END,
+       C_START_DATE, C_END_DATE, C_DAYS, C_COUNT };
+
+static const char *const column_names[C_COUNT] = {
+    "resident",     "cohort",     "course",   "facility",    "department",   "mode",
+    "start_period", "end_period", "start_date", "end_date", "days_per_week",
+};
+
+/* A field of a CSV row or a scalar of the YAML: text NULL when absent (YAML only; rp_ymap has
+ * reported it when it was required), "" when empty. */
+typedef struct cell {
+    const char *text;
+    int line, col;
+} cell;
+
+typedef struct reader {
+    const rp_model *m;
+    const char *file;
+    rp_diags *d;
+    size_t errors;
+    rp_plan *p;
+} reader;
+
+static int cell_error(reader *r, const cell *c, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int cell_error(reader *r, const cell *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = rp_xvasprintf(fmt, ap);
+    va_end(ap);
+    int span = c->text && *c->text ? rp_display_width(c->text) : 1;
+    rp_diag_add(r->d, RP_ERROR, r->file, c->line, c->col, span, "%s", msg);
+    free(msg);
+    r->errors++;
+    return -1;
+}
+
+static bool empty(const cell *c)
+{
+    return !c->text || !*c->text;
+}
+
+/* ---- cells shared by both formats ---- */
+
+static bool valid_id(const char *s)
+{
+    if (!isalnum((unsigned char)s[0]) || strlen(s) > 64)
+        return false;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
+            return false;
+    return true;
+}
+
+/* A whole number in [min, max] (the range is also what the message expects). */
+static int cell_int(reader *r, const cell *c, const char *what, long min, long max, int *out)
+{
+    char expected[64];
+    snprintf(expected, sizeof expected, "a whole number from %ld to %ld", min, max);
+    if (!c->text)
+        return -1;
+    if (!*c->text)
+        return cell_error(r, c, "%s is empty; expected %s", what, expected);
+    long v;
+    if (rp_parse_long(c->text, min, max, &v) == 0) {
+        *out = (int)v;
+        return 0;
+    }
+    if (rp_parse_long(c->text, INT_MIN, INT_MAX, &v) == 0)
+        return cell_error(r, c, "%s '%s' is out of range; expected %s", what, c->text, expected);
+    return cell_error(r, c, "%s '%s' is not a whole number; expected %s", what, c->text, expected);
+}
+
+/* An unknown name, with the nearest of names as a hint. */
+static int unknown(reader *r, const cell *c, const char *what, const char *const *names, size_t n)
+{
+    char hint[256];
+    return cell_error(r, c, "unknown %s '%s'%s", what, c->text,
+                      rp_yhint(hint, sizeof hint, c->text, names, n));
+}
+
+static int cell_course(reader *r, const cell *c, int *out)
+{
+    *out = RP_NONE;
+    if (empty(c))
+        return 0;
+    *out = rp_model_course(r->m, c->text);
+    if (*out != RP_NONE)
+        return 0;
+    const char **ids = rp_xcalloc(r->m->n_courses + 1, sizeof *ids);
+    for (size_t i = 0; i < r->m->n_courses; i++)
+        ids[i] = r->m->courses[i].id;
+    unknown(r, c, "course", ids, r->m->n_courses);
+    free(ids);
+    return -1;
+}
+
+static int cell_facility(reader *r, const cell *c, int *out)
+{
+    if (!c->text)
+        return -1;
+    if (!*c->text)
+        return cell_error(r, c, "facility is empty; expected a facility id or none");
+    if (strcmp(c->text, "none") == 0) {
+        *out = RP_NONE;
+        return 0;
+    }
+    *out = rp_model_facility(r->m, c->text);
+    if (*out != RP_NONE)
+        return 0;
+    const char **ids = rp_xcalloc(r->m->n_facilities + 1, sizeof *ids);
+    for (size_t i = 0; i < r->m->n_facilities; i++)
+        ids[i] = r->m->facilities[i].id;
+    ids[r->m->n_facilities] = "none";
+    unknown(r, c, "facility", ids, r->m->n_facilities + 1);
+    free(ids);
+    return -1;
+}
+
+static int cell_department(reader *r, const cell *c, int facility, int *out)
+{
+    *out = RP_NONE;
+    if (empty(c))
+        return 0;
+    if (facility == RP_NONE)
+        return cell_error(r, c, "department '%s' is given for facility none; expected it empty",
+                          c->text);
+    const rp_facility *f = &r->m->facilities[facility];
+    *out = rp_facility_department(f, c->text);
+    if (*out != RP_NONE)
+        return 0;
+    if (f->n_departments == 0)
+        return cell_error(r, c, "unknown department '%s'; facility '%s' has no departments",
+                          c->text, f->id);
+    const char **ids = rp_xcalloc(f->n_departments, sizeof *ids);
+    for (size_t i = 0; i < f->n_departments; i++)
+        ids[i] = f->departments[i].id;
+    char hint[256];
+    cell_error(r, c, "unknown department '%s' of facility '%s'%s", c->text, f->id,
+               rp_yhint(hint, sizeof hint, c->text, ids, f->n_departments));
+    free(ids);
+    return -1;
+}
+
+static int cell_mode(reader *r, const cell *c, rp_mode *out)
+{
+    static const char *const names[] = {"block", "parallel"};
+    *out = RP_MODE_BLOCK;
+    if (empty(c) || strcmp(c->text, "block") == 0)
+        return 0;
+    if (strcmp(c->text, "parallel") == 0) {
+        *out = RP_MODE_PARALLEL;
+        return 0;
+    }
+    return unknown(r, c, "mode", names, N_OF(names));
+}
+
+/* start_date or end_date: empty, or the first (last) day of the period for the cohort. */
+static void cell_date(reader *r, const cell *c, bool is_end, int period, int cohort)
+{
+    if (empty(c))
+        return;
+    const char *what = is_end ? "end_date" : "start_date";
+    rp_date d;
+    if (rp_date_parse(c->text, &d) != 0) {
+        cell_error(r, c, "%s '%s' is not a date; expected YYYY-MM-DD", what, c->text);
+        return;
+    }
+    if (period <= 0 || cohort <= 0)
+        return;
+    rp_date want = is_end ? rp_period_last_day(r->m, cohort, period)
+                          : rp_period_first_day(r->m, cohort, period);
+    if (rp_date_to_days(d) == rp_date_to_days(want))
+        return;
+    char iso[11];
+    rp_date_format(want, iso);
+    cell_error(r, c, "%s '%s' does not match %s %d, which %s on %s", what, c->text,
+               is_end ? "end_period" : "start_period", period, is_end ? "ends" : "starts", iso);
+}
+
+static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, double *out)
+{
+    static const char expected[] = "0.5 or a whole number from 1 to 5";
+    *out = 0;
+    if (mode == RP_MODE_BLOCK) {
+        if (!empty(c))
+            cell_error(r, c, "days_per_week '%s' is given on a block stint; expected it empty",
+                       c->text);
+        return;
+    }
+    if (empty(c)) {
+        cell_error(r, c->text ? c : row,
+                   "days_per_week is missing on a parallel stint; expected %s", expected);
+        return;
+    }
+    double v;
+    if (rp_parse_double(c->text, &v) != 0 || !(v == 0.5 || (v >= 1 && v <= 5 && v == (int)v)))
+        cell_error(r, c, "days_per_week '%s' is not a number of days; expected %s", c->text,
+                   expected);
+    else
+        *out = v;
+}
+
+/*
+ * The resident a row (or a YAML entry) names: added to the plan when first seen. In CSV, later
+ * rows must repeat its cohort and course; in YAML (unique) a second entry is an error. Returns
+ * the resident's index, or -1 after reporting; *cohort_out gets the cohort whenever it is good.
+ */
+static int cell_resident(reader *r, const cell *c, const char *name, int line, bool unique,
+                         int *cohort_out)
+{
+    int cohort = 0, course = RP_NONE;
+    size_t before = r->errors;
+    if (c[C_RESIDENT].text && !*c[C_RESIDENT].text)
+        cell_error(r, &c[C_RESIDENT], "resident is empty; expected a resident id");
+    else if (c[C_RESIDENT].text && !valid_id(c[C_RESIDENT].text))
+        cell_error(r, &c[C_RESIDENT], "resident '%s' is not an id; expected letters, digits, '-' "
+                                      "and '_', starting with a letter or digit",
+                   c[C_RESIDENT].text);
+    if (cell_int(r, &c[C_COHORT], "cohort", 1900, 2999, &cohort) == 0)
+        *cohort_out = cohort;
+    cell_course(r, &c[C_COURSE], &course);
+    if (r->errors != before || !c[C_RESIDENT].text || !c[C_COHORT].text)
+        return -1;
+    const char *id = c[C_RESIDENT].text;
+    int i = rp_plan_resident_index(r->p, id);
+    if (i == RP_NONE) {
+        i = rp_plan_add_resident(r->p, id, name, cohort, course);
+        r->p->residents[i].line = line;
+        return i;
+    }
+    const rp_plan_resident *pr = &r->p->residents[i];
+    if (unique)
+        return cell_error(r, &c[C_RESIDENT], "duplicate resident id '%s'; first defined at line %d",
+                          id, pr->line);
+    if (pr->cohort != cohort)
+        return cell_error(r, &c[C_COHORT], "cohort '%d' of resident '%s' differs from '%d' at "
+                                           "line %d; expected one cohort a resident",
+                          cohort, id, pr->cohort, pr->line);
+    if (pr->course != course)
+        return cell_error(r, &c[C_COURSE], "course '%s' of resident '%s' differs from '%s' at "
+                                           "line %d; expected one course a resident",
+                          c[C_COURSE].text, id,
+                          pr->course == RP_NONE ? "" : r->m->courses[pr->course].id, pr->line);
+    return i;
+}
+
+/* The stint of cells C_FACILITY..C_DAYS for resident (-1 when the resident had an error: the
+ * cells are still checked, and the dates too when the cohort is known, else 0). row locates
+ * messages about the stint as a whole. */
+static void cell_stint(reader *r, const cell *c, const cell *row, int resident, int cohort)
+{
+    int horizon = rp_horizon(r->m, NULL);
+    rp_stint s = {0};
+    s.resident = resident;
+    s.line = row->line;
+    size_t before = r->errors;
+    bool facility_ok = cell_facility(r, &c[C_FACILITY], &s.facility) == 0;
+    s.department = RP_NONE;
+    if (facility_ok)
+        cell_department(r, &c[C_DEPARTMENT], s.facility, &s.department);
+    cell_mode(r, &c[C_MODE], &s.mode);
+    bool first_ok = cell_int(r, &c[C_START], "start_period", 1, horizon, &s.first) == 0;
+    bool last_ok = cell_int(r, &c[C_END], "end_period", 1, horizon, &s.last) == 0;
+    if (first_ok && last_ok && s.first > s.last) {
+        cell_error(r, &c[C_END], "end_period '%d' is before start_period '%d'; expected "
+                                 "start_period <= end_period", s.last, s.first);
+        last_ok = false;
+    }
+    cell_date(r, &c[C_START_DATE], false, first_ok ? s.first : 0, cohort);
+    cell_date(r, &c[C_END_DATE], true, last_ok ? s.last : 0, cohort);
+    cell_days(r, &c[C_DAYS], row, s.mode, &s.days_per_week);
+    if (resident >= 0 && r->errors == before)
+        rp_plan_add_stint(r->p, &s);
+}
+
+/* ---- CSV ---- */
+
+static unsigned char *read_whole(reader *r, size_t *len)
+{
+    FILE *fp = fopen(r->file, "rb");
+    if (!fp) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "%s", strerror(errno));
+        msg[0] = (char)tolower((unsigned char)msg[0]);
+        rp_diag_add(r->d, RP_ERROR, r->file, 0, 0, 0, "cannot open file: %s", msg);
+        r->errors++;
+        return NULL;
+    }
+    rp_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.len <= (size_t)MAX_FILE)
+        rp_buf_addn(&b, chunk, n);
+    bool failed = ferror(fp), large = b.len > (size_t)MAX_FILE;
+    fclose(fp);
+    if (failed || large) {
+        rp_diag_add(r->d, RP_ERROR, r->file, 0, 0, 0, "%s", failed ? "cannot read file"
+                    : "file is larger than 16 MiB; expected a smaller file");
+        r->errors++;
+        rp_buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return (unsigned char *)rp_buf_take(&b);
+}
+
+typedef struct csv {
+    const unsigned char *data;
+    size_t len, pos;
+    int line, col; /* of pos, 1-based; col counts characters */
+    rp_arena *a;   /* the fields' text */
+    bool fatal;    /* an error after which the rest cannot be split into rows */
+} csv;
+
+static int csv_char(const csv *in)
+{
+    return in->pos < in->len ? in->data[in->pos] : -1;
+}
+
+/* Moves past one character (a whole UTF-8 sequence), appending it to b when b is not NULL.
+ * Returns false on bytes that are not UTF-8, after reporting. */
+static bool csv_advance(reader *r, csv *in, rp_buf *b)
+{
+    char tmp[5] = {0};
+    size_t left = in->len - in->pos;
+    memcpy(tmp, in->data + in->pos, left < 4 ? left : 4);
+    int k = rp_utf8_len(tmp);
+    if (k == 0) {
+        cell at = {"", in->line, in->col};
+        cell_error(r, &at, "invalid UTF-8 byte 0x%02x; expected UTF-8 text", in->data[in->pos]);
+        in->fatal = true;
+        return false;
+    }
+    if (b)
+        rp_buf_addn(b, tmp, (size_t)k);
+    if (tmp[0] == '\n') {
+        in->line++;
+        in->col = 1;
+    } else {
+        in->col++;
+    }
+    in->pos += (size_t)k;
+    return true;
+}
+
+static bool at_row_end(const csv *in)
+{
+    int c = csv_char(in);
+    if (c == '\r')
+        return in->pos + 1 < in->len && in->data[in->pos + 1] == '\n';
+    return c < 0 || c == '\n';
+}
+
+static void csv_quoted(reader *r, csv *in, rp_buf *b, const cell *start)
+{
+    csv_advance(r, in, NULL);
+    for (;;) {
+        int c = csv_char(in);
+        if (c < 0) {
+            cell_error(r, start, "quoted field is not closed; expected a closing '\"'");
+            in->fatal = true;
+            return;
+        }
+        if (c == '"' && in->pos + 1 < in->len && in->data[in->pos + 1] == '"') {
+            rp_buf_addc(b, '"');
+            in->pos += 2;
+            in->col += 2;
+            continue;
+        }
+        if (c == '"')
+            break;
+        if (!csv_advance(r, in, b))
+            return;
+    }
+    csv_advance(r, in, NULL);
+    if (csv_char(in) != ',' && !at_row_end(in)) {
+        cell at = {"", in->line, in->col};
+        cell_error(r, &at, "text after a closing quote; expected ',' or the end of the row");
+        while (csv_char(in) != ',' && !at_row_end(in) && csv_advance(r, in, NULL))
+            ;
+    }
+}
+
+static void csv_plain(reader *r, csv *in, rp_buf *b)
+{
+    bool reported = false;
+    while (csv_char(in) != ',' && !at_row_end(in)) {
+        if (csv_char(in) == '"' && !reported) {
+            cell at = {"", in->line, in->col};
+            cell_error(r, &at, "quote inside an unquoted field; expected the field quoted whole");
+            reported = true;
+        }
+        if (!csv_advance(r, in, b))
+            return;
+    }
+}
+
+/* Reads one row into cells (at most C_COUNT kept); *n gets the number of fields. */
+static void csv_row(reader *r, csv *in, cell *cells, size_t *n, bool *blank)
+{
+    rp_buf b = {0};
+    *n = 0;
+    *blank = at_row_end(in);
+    for (;;) {
+        cell c = {NULL, in->line, in->col};
+        rp_buf_clear(&b);
+        if (csv_char(in) == '"')
+            csv_quoted(r, in, &b, &c);
+        else
+            csv_plain(r, in, &b);
+        c.text = rp_arena_strdup(in->a, rp_buf_str(&b));
+        if (*n < C_COUNT)
+            cells[*n] = c;
+        (*n)++;
+        if (in->fatal || csv_char(in) != ',')
+            break;
+        csv_advance(r, in, NULL);
+    }
+    rp_buf_free(&b);
+    if (csv_char(in) == '\r')
+        in->pos++;
+    if (csv_char(in) == '\n')
+        csv_advance(r, in, NULL);
+}
+
+/* The header line, exactly; returns false after reporting. */
+static bool csv_header(reader *r, csv *in)
+{
+    static const char header[] = RP_CSV_HEADER;
+    const char *line = (const char *)in->data + in->pos;
+    size_t len = 0;
+    while (in->pos + len < in->len && line[len] != '\n')
+        len++;
+    size_t text_len = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+    cell at = {"", 1, 1};
+    if (in->pos >= in->len)
+        return cell_error(r, &at, "empty file; expected the header '%s'", header), false;
+    if (text_len != strlen(header) || memcmp(line, header, text_len) != 0) {
+        size_t shown = text_len < 80 ? text_len : 80;
+        char *found = rp_xstrndup(line, rp_utf8_valid(line, shown) ? shown : 0);
+        cell_error(r, &at, "header '%s%s' is not the plan header; expected '%s'", found,
+                   text_len > 80 ? "..." : "", header);
+        free(found);
+        return false;
+    }
+    in->pos += len;
+    if (in->pos < in->len)
+        in->pos++;
+    in->line = 2;
+    return true;
+}
+
+static void csv_rows(reader *r, csv *in)
+{
+    size_t rows = 0;
+    while (in->pos < in->len && !in->fatal) {
+        cell c[C_COUNT];
+        size_t n;
+        bool blank;
+        int line = in->line;
+        size_t before = r->errors;
+        csv_row(r, in, c, &n, &blank);
+        if (blank || in->fatal || r->errors != before) /* fields not split as meant */
+            continue;
+        rows++;
+        cell row = {"", line, 1};
+        if (n != C_COUNT) {
+            cell_error(r, &row, "row has %zu field%s; expected %d (%s to %s)", n,
+                       n == 1 ? "" : "s", C_COUNT, column_names[0], column_names[C_COUNT - 1]);
+            continue;
+        }
+        int cohort = 0;
+        int resident = cell_resident(r, c, NULL, line, false, &cohort);
+        cell_stint(r, c, &row, resident, cohort);
+    }
+    cell at = {"", 1, 1};
+    if (rows == 0 && !in->fatal)
+        cell_error(r, &at, "no rows after the header; expected one row a stint");
+}
+
+static void read_csv(reader *r)
+{
+    size_t len = 0;
+    unsigned char *data = read_whole(r, &len);
+    if (!data)
+        return;
+    csv in = {data, len, 0, 1, 1, rp_arena_new(), false};
+    if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+        in.pos = 3;
+    if (csv_header(r, &in))
+        csv_rows(r, &in);
+    rp_arena_free(in.a);
+    free(data);
+}
+
+/* ---- YAML ---- */
+
+static cell yaml_cell(rp_yctx *y, const rp_ynode *n, const rp_ynode *parent)
+{
+    cell c = {NULL, 0, 0};
+    const rp_ynode *at = n ? n : parent;
+    rp_pos pos = rp_ypos(y, at);
+    c.line = pos.line;
+    c.col = pos.col;
+    c.text = n ? rp_ytext(n) : NULL;
+    return c;
+}
+
+static void yaml_stint(reader *r, rp_yctx *y, const rp_ynode *n, const char *rwhat,
+                       int resident, int cohort)
+{
+    static const rp_ykey keys[] = {
+        {"facility", RP_Y_SCALAR, true},    {"department", RP_Y_SCALAR, false},
+        {"mode", RP_Y_SCALAR, false},       {"start_period", RP_Y_SCALAR, true},
+        {"end_period", RP_Y_SCALAR, true},  {"start_date", RP_Y_SCALAR, false},
+        {"end_date", RP_Y_SCALAR, false},   {"days_per_week", RP_Y_SCALAR, false},
+    };
+    const rp_ynode *v[N_OF(keys)];
+    char what[160];
+    snprintf(what, sizeof what, "stint of %s", rwhat);
+    rp_ymap(y, n, what, keys, N_OF(keys), v);
+    cell c[C_COUNT];
+    for (size_t i = 0; i < N_OF(keys); i++)
+        c[C_FACILITY + i] = yaml_cell(y, v[i], n);
+    cell row = yaml_cell(y, NULL, n);
+    if (rp_ytype_of(n) == RP_Y_MAP)
+        cell_stint(r, c, &row, resident, cohort);
+}
+
+static void yaml_resident(reader *r, rp_yctx *y, const rp_ynode *n)
+{
+    static const rp_ykey keys[] = {
+        {"id", RP_Y_SCALAR, true},     {"name", RP_Y_SCALAR, false},
+        {"cohort", RP_Y_SCALAR, true}, {"course", RP_Y_SCALAR, false},
+        {"stints", RP_Y_SEQ, true},
+    };
+    const rp_ynode *v[N_OF(keys)];
+    const char *id = rp_ytext(rp_ymap_get(y, n, "id"));
+    char what[128] = "resident";
+    if (id && *id && strlen(id) <= 64)
+        snprintf(what, sizeof what, "resident '%s'", id);
+    rp_ymap(y, n, what, keys, N_OF(keys), v);
+    if (rp_ytype_of(n) != RP_Y_MAP)
+        return;
+    cell c[C_COUNT] = {{0}};
+    c[C_RESIDENT] = yaml_cell(y, v[0], n);
+    c[C_COHORT] = yaml_cell(y, v[2], n);
+    c[C_COURSE] = yaml_cell(y, v[3], n);
+    const char *name = v[1] ? rp_ytext(v[1]) : NULL;
+    int cohort = 0;
+    int resident = cell_resident(r, c, name, rp_ypos(y, n).line, true, &cohort);
+    size_t count = 0;
+    if (!v[4] || rp_yseq(y, v[4], "stints", &count) != 0)
+        return;
+    for (size_t i = 0; i < count; i++)
+        yaml_stint(r, y, rp_yseq_item(y, v[4], i), what, resident, cohort);
+}
+
+static void yaml_header(reader *r, rp_yctx *y, const rp_ynode **v)
+{
+    static const char *const statuses[] = {"optimal", "feasible", "given"};
+    const char *model = NULL;
+    if (v[0] && rp_ystr(y, v[0], "model", false, &model) == 0) {
+        if (strcmp(model, r->m->id) != 0)
+            rp_yerror(y, v[0], "model '%s' is not the model given; expected '%s'", model,
+                      r->m->id);
+        r->p->model_id = rp_arena_strdup(r->p->arena, model);
+    }
+    int status;
+    if (v[1])
+        rp_yenum(y, v[1], "status", statuses, N_OF(statuses), &status);
+    const char *objective = v[2] ? rp_ytext(v[2]) : NULL;
+    if (v[2] && (!objective || rp_parse_double(objective, &r->p->objective) != 0))
+        rp_yerror(y, v[2], "objective '%s' is not a number; expected a number",
+                  objective ? objective : "");
+}
+
+static void read_yaml(reader *r)
+{
+    static const rp_ykey keys[] = {
+        {"model", RP_Y_SCALAR, false},
+        {"status", RP_Y_SCALAR, false},
+        {"objective", RP_Y_SCALAR, false},
+        {"residents", RP_Y_SEQ, true},
+    };
+    rp_arena *scratch = rp_arena_new();
+    rp_yctx *y = rp_yctx_open(r->file, scratch, r->d);
+    if (!y) {
+        r->errors++;
+        rp_arena_free(scratch);
+        return;
+    }
+    const rp_ynode *v[N_OF(keys)];
+    rp_ymap(y, rp_yroot(y), "the plan", keys, N_OF(keys), v);
+    yaml_header(r, y, v);
+    size_t n = 0;
+    if (v[3] && rp_yseq(y, v[3], "residents", &n) == 0)
+        for (size_t i = 0; i < n; i++)
+            yaml_resident(r, y, rp_yseq_item(y, v[3], i));
+    r->errors += rp_yerrors(y);
+    rp_yctx_close(y);
+    rp_arena_free(scratch);
+}
+
+static bool is_csv(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && strcasecmp(path + n - 4, ".csv") == 0;
+}
+
+int rp_plan_read(const rp_model *m, const char *path, rp_plan **out, rp_diags *d)
+{
+    rp_plan *p = rp_plan_new();
+    reader r = {m, path, d, 0, p};
+    if (is_csv(path))
+        read_csv(&r);
+    else
+        read_yaml(&r);
+    if (r.errors) {
+        rp_plan_free(p);
+        return -1;
+    }
+    p->status = RP_PLAN_GIVEN;
+    p->source = rp_arena_strdup(p->arena, path);
+    rp_plan_sort(p);
+    *out = p;
+    return 0;
+}

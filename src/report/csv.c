@@ -1,0 +1,63 @@
+/*
+ * csv.c: writes a plan as CSV for other tools, at the report end of the pipeline (model ->
+ * translate -> solve -> decode -> check -> report). The header is the RP_CSV_HEADER contract;
+ * then one row per stint in plan order, dates in ISO 8601 for the resident's cohort, LF line
+ * ends, fields quoted by rp_csv_field. Nothing in the output depends on the time or the machine,
+ * so two runs give identical bytes; the plan reader (src/plan/read.c) reads it back.
+ */
+#include "rotaplan/calendar.h"
+#include "rotaplan/report.h"
+#include "report/writers.h"
+#include "util/util.h"
+
+/* Every field but a row's first is added with its leading comma; NULL gives an empty field. */
+static void add_field(rp_buf *row, const char *s)
+{
+    rp_buf_addc(row, ',');
+    rp_csv_field(row, s ? s : "");
+}
+
+static void add_int(rp_buf *row, long v)
+{
+    rp_buf_printf(row, ",%ld", v);
+}
+
+static void add_date(rp_buf *row, rp_date d)
+{
+    char iso[11];
+    rp_date_format(d, iso);
+    add_field(row, iso);
+}
+
+static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp_stint *s)
+{
+    const rp_plan_resident *r = &p->residents[s->resident];
+    rp_csv_field(row, r->id);
+    add_int(row, r->cohort);
+    add_field(row, rp_report_course_id(m, r->course));
+    add_field(row, rp_report_facility_id(m, s->facility));
+    add_field(row, rp_report_department_id(m, s->facility, s->department));
+    add_field(row, s->mode == RP_MODE_PARALLEL ? "parallel" : "block");
+    add_int(row, s->first);
+    add_int(row, s->last);
+    add_date(row, rp_period_first_day(m, r->cohort, s->first));
+    add_date(row, rp_period_last_day(m, r->cohort, s->last));
+    char days[32] = ""; /* empty on blocks */
+    if (s->mode == RP_MODE_PARALLEL)
+        rp_report_days(s->days_per_week, days);
+    add_field(row, days);
+    rp_buf_addc(row, '\n');
+}
+
+int rp_report_csv(const rp_model *m, const rp_plan *p, FILE *out)
+{
+    rp_buf row = {0};
+    fputs(RP_CSV_HEADER "\n", out);
+    for (size_t i = 0; i < p->n_stints; i++) {
+        rp_buf_clear(&row);
+        stint_row(&row, m, p, &p->stints[i]);
+        fwrite(row.data, 1, row.len, out);
+    }
+    rp_buf_free(&row);
+    return ferror(out) ? -1 : 0;
+}

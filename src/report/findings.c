@@ -1,0 +1,184 @@
+/*
+ * findings.c: writes what the check stage found, the report end of the pipeline (model ->
+ * translate -> solve -> decode -> check -> report). One block per finding, in the order check
+ * gave them, then a summary line:
+ *
+ *     violation RAD-04 [hard] resident 2019-01 (cohort 2019): the stint at tokyo-mc is too short
+ *       periods: months 13-16 (2020-04 to 2020-07)
+ *       required: at least 6 months
+ *       found: 4 months
+ *       facility: tokyo-mc
+ *       source: 003 §7-1 (L535)
+ *
+ *     1 violation, 0 warnings, 0 findings over 12 residents and 24 rules
+ *
+ * A resident's periods are its own (dates for its cohort); a programme finding's are slots of
+ * the shared calendar (rp_slot), shown as calendar labels only. With no violation the summary
+ * reads "compliant: no violation of N rules over N residents; ..." with the other counts.
+ */
+#include "rotaplan/calendar.h"
+#include "rotaplan/report.h"
+
+#include <assert.h>
+
+static const char *level_name(rp_level l)
+{
+    switch (l) {
+    case RP_LEVEL_VIOLATION:
+        return "violation";
+    case RP_LEVEL_WARNING:
+        return "warning";
+    case RP_LEVEL_FINDING:
+        return "finding";
+    }
+    return "finding";
+}
+
+/* "3 violations", "1 warning" */
+static void put_count(FILE *out, size_t n, const char *noun)
+{
+    fprintf(out, "%zu %s%s", n, noun, n == 1 ? "" : "s");
+}
+
+/* The first day's label of a period, or for weeks as the end of a range its last day. */
+static void range_end_label(const rp_model *m, int cohort, int period, char out[11])
+{
+    if (m->calendar.unit == RP_UNIT_MONTH)
+        rp_period_label(m, cohort, period, out);
+    else
+        rp_date_format(rp_period_last_day(m, cohort, period), out);
+}
+
+/* "2020-04 to 2020-07", or "2020-04" for one period. */
+static void put_dates(FILE *out, const rp_model *m, int cohort1, int period1, int cohort2,
+                      int period2)
+{
+    char from[11], to[11];
+    rp_period_label(m, cohort1, period1, from);
+    if (cohort1 == cohort2 && period1 == period2 && m->calendar.unit == RP_UNIT_MONTH) {
+        fputs(from, out);
+        return;
+    }
+    range_end_label(m, cohort2, period2, to);
+    fprintf(out, "%s to %s", from, to);
+}
+
+/* "months 13-16 (2020-04 to 2020-07)", for the resident's own periods. */
+static void put_resident_periods(FILE *out, const rp_model *m, int cohort, int first, int last)
+{
+    const char *unit = m->calendar.unit == RP_UNIT_MONTH ? "month" : "week";
+    if (first == last)
+        fprintf(out, "  periods: %s %d (", unit, first);
+    else
+        fprintf(out, "  periods: %ss %d-%d (", unit, first, last);
+    put_dates(out, m, cohort, first, cohort, last);
+    fputs(")\n", out);
+}
+
+/* A slot back on the calendar: the year it falls in and the period within that year. */
+static void slot_period(const rp_model *m, long slot, int *year, int *period)
+{
+    long ppy = m->calendar.periods_per_year;
+    *year = (int)(slot / ppy);
+    *period = (int)(slot % ppy) + 1;
+}
+
+static void put_programme_periods(FILE *out, const rp_model *m, long first, long last)
+{
+    int y1, p1, y2, p2;
+    slot_period(m, first, &y1, &p1);
+    slot_period(m, last, &y2, &p2);
+    fputs("  periods: ", out);
+    put_dates(out, m, y1, p1, y2, p2);
+    fputc('\n', out);
+}
+
+static void put_who(FILE *out, const rp_plan *p, int resident)
+{
+    if (resident == RP_NONE) {
+        fputs("programme", out);
+        return;
+    }
+    assert(resident >= 0 && (size_t)resident < p->n_residents);
+    const rp_plan_resident *r = &p->residents[resident];
+    fprintf(out, "resident %s (cohort %d)", r->id, r->cohort);
+}
+
+static void put_finding(FILE *out, const rp_model *m, const rp_plan *p, const rp_finding *f)
+{
+    assert(f->rule < m->n_rules);
+    const rp_rule *rule = &m->rules[f->rule];
+    fprintf(out, "%s %s [%s] ", level_name(f->level), rule->id, rp_class_name(rule->cls));
+    put_who(out, p, f->resident);
+    fprintf(out, ": %s\n", f->message ? f->message : "");
+    if (f->first != 0 || f->last != 0) {
+        if (f->resident == RP_NONE)
+            put_programme_periods(out, m, f->first, f->last);
+        else
+            put_resident_periods(out, m, p->residents[f->resident].cohort, f->first, f->last);
+    }
+    if (f->required)
+        fprintf(out, "  required: %s\n", f->required);
+    if (f->found)
+        fprintf(out, "  found: %s\n", f->found);
+    if (f->facility != RP_NONE) {
+        assert(f->facility >= 0 && (size_t)f->facility < m->n_facilities);
+        fprintf(out, "  facility: %s\n", m->facilities[f->facility].id);
+    }
+    if (rule->source)
+        fprintf(out, "  source: %s\n", rule->source);
+}
+
+static size_t count_level(const rp_findings *f, rp_level level)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->count; i++)
+        n += f->items[i].level == level;
+    return n;
+}
+
+static size_t enabled_rules(const rp_model *m)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_rules; i++)
+        n += m->rules[i].enabled;
+    return n;
+}
+
+static void put_summary(FILE *out, const rp_model *m, const rp_plan *p, const rp_findings *f)
+{
+    size_t violations = count_level(f, RP_LEVEL_VIOLATION);
+    size_t warnings = count_level(f, RP_LEVEL_WARNING);
+    size_t findings = count_level(f, RP_LEVEL_FINDING);
+    size_t rules = enabled_rules(m);
+    if (violations == 0) {
+        fputs("compliant: no violation of ", out);
+        put_count(out, rules, "rule");
+        fputs(" over ", out);
+        put_count(out, p->n_residents, "resident");
+        fputs("; ", out);
+    } else {
+        put_count(out, violations, "violation");
+        fputs(", ", out);
+    }
+    put_count(out, warnings, "warning");
+    fputs(", ", out);
+    put_count(out, findings, "finding");
+    if (violations != 0) {
+        fputs(" over ", out);
+        put_count(out, p->n_residents, "resident");
+        fputs(" and ", out);
+        put_count(out, rules, "rule");
+    }
+    fputc('\n', out);
+}
+
+int rp_report_findings(const rp_model *m, const rp_plan *p, const rp_findings *f, FILE *out)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        put_finding(out, m, p, &f->items[i]);
+        fputc('\n', out);
+    }
+    put_summary(out, m, p, f);
+    return ferror(out) ? -1 : 0;
+}

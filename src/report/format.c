@@ -1,0 +1,77 @@
+/*
+ * format.c: the last stage of the pipeline (model -> translate -> solve -> decode -> check ->
+ * report) chooses its output here. rp_format_parse reads the --format value, rp_report_plan hands
+ * the plan to table.c, csv.c or yaml.c, and the helpers below give the three writers the same
+ * spelling of ids and days a week.
+ */
+#include "rotaplan/report.h"
+#include "report/writers.h"
+
+#include <assert.h>
+#include <string.h>
+
+int rp_format_parse(const char *s, rp_format *out)
+{
+    static const struct {
+        const char *name;
+        rp_format fmt;
+    } formats[] = {
+        {"table", RP_FORMAT_TABLE},
+        {"csv", RP_FORMAT_CSV},
+        {"yaml", RP_FORMAT_YAML},
+    };
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (strcmp(s, formats[i].name) == 0) {
+            *out = formats[i].fmt;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int rp_report_plan(const rp_model *m, const rp_plan *p, rp_format fmt, FILE *out)
+{
+    switch (fmt) {
+    case RP_FORMAT_TABLE:
+        return rp_report_table(m, p, out);
+    case RP_FORMAT_CSV:
+        return rp_report_csv(m, p, out);
+    case RP_FORMAT_YAML:
+        return rp_report_yaml(m, p, out);
+    }
+    assert(!"unknown report format");
+    return -1;
+}
+
+void rp_report_days(double days, char out[32])
+{
+    snprintf(out, 32, "%.6g", days);
+}
+
+const char *rp_report_facility_id(const rp_model *m, int facility)
+{
+    if (facility == RP_NONE)
+        return "none";
+    assert(facility >= 0 && (size_t)facility < m->n_facilities);
+    return m->facilities[facility].id;
+}
+
+const char *rp_report_department_id(const rp_model *m, int facility, int department)
+{
+    if (facility == RP_NONE || department == RP_NONE)
+        return NULL;
+    assert(facility >= 0 && (size_t)facility < m->n_facilities);
+    const rp_facility *f = &m->facilities[facility];
+    assert(department >= 0 && (size_t)department < f->n_departments);
+    return f->departments[department].id;
+}
+
+const char *rp_report_course_id(const rp_model *m, int course)
+{
+    if (course < 0) /* RP_NONE; RP_ANY never reaches a plan */
+        return NULL;
+    assert((size_t)course < m->n_courses);
+    return m->courses[course].id;
+}

@@ -1,0 +1,323 @@
+/*
+ * table.c: writes a plan for people to read, the default output of the report stage (model ->
+ * translate -> solve -> decode -> check -> report). A title line, then one aligned line per
+ * stint, then a summary of the resident-months each facility receives:
+ *
+ *     plan for radiology-keio-2019: 2 residents, optimal (objective 12.5)
+ *
+ *     resident  name      cohort  course  facility  department  months  from     to       length     mode
+ *     2019-01   山田太郎  2019    A       keio      ct-mri-ri   1-12    2019-04  2020-03  12 months  block
+ *                                         hiroo                 13-24   2020-04  2021-03  12 months  parallel 0.5 d/wk
+ *     2019-02             2019    A       keio      rt          1       2019-04  2019-04  1 month    block
+ *
+ *     facility  name                       resident-months  parallel-months
+ *     keio      慶應義塾大学病院 放射線科  13               0
+ *     hiroo     広尾病院                   0                12
+ *
+ * Columns are aligned by display width (a Japanese character takes two columns), separated by
+ * two spaces, and no line ends in a space. The name column is left out when no resident has a
+ * name, the mode and parallel-months columns when no stint is parallel. A resident's id, name,
+ * cohort and course appear on its first line only. Weekly calendars show full dates.
+ */
+#include "rotaplan/calendar.h"
+#include "rotaplan/report.h"
+#include "report/writers.h"
+#include "util/util.h"
+
+#include <stdlib.h>
+
+/* Rows of ncols cells; a cell is a string borrowed from the model, the plan, a literal or the
+ * grid's arena, and "" when empty. */
+typedef struct grid {
+    size_t ncols;
+    const char **cells; /* row-major */
+    size_t n_cells, cap_cells;
+    rp_arena *text;
+} grid;
+
+static void grid_init(grid *g, size_t ncols)
+{
+    g->ncols = ncols;
+    g->cells = NULL;
+    g->n_cells = g->cap_cells = 0;
+    g->text = rp_arena_new();
+}
+
+static void grid_free(grid *g)
+{
+    free(g->cells);
+    rp_arena_free(g->text);
+}
+
+/* Appends a row; row holds ncols cells, NULL for an empty one. */
+static void grid_add(grid *g, const char *const *row)
+{
+    for (size_t c = 0; c < g->ncols; c++)
+        *RP_PUSH(g->cells, g->n_cells, g->cap_cells) = row[c] ? row[c] : "";
+}
+
+static void pad(FILE *out, int n)
+{
+    for (; n > 0; n--)
+        fputc(' ', out);
+}
+
+/* The last shown column of row r with text in it, or ncols when the row is blank. */
+static size_t last_filled(const grid *g, size_t r, const bool *shown)
+{
+    size_t last = g->ncols;
+    for (size_t c = 0; c < g->ncols; c++)
+        if (shown[c] && g->cells[r * g->ncols + c][0] != '\0')
+            last = c;
+    return last;
+}
+
+static void grid_print_row(const grid *g, size_t r, const bool *shown, const int *width, FILE *out)
+{
+    size_t last = last_filled(g, r, shown);
+    bool first = true;
+    for (size_t c = 0; last < g->ncols && c <= last; c++) {
+        if (!shown[c])
+            continue;
+        const char *cell = g->cells[r * g->ncols + c];
+        if (!first)
+            fputs("  ", out);
+        first = false;
+        fputs(cell, out);
+        if (c != last)
+            pad(out, width[c] - rp_display_width(cell));
+    }
+    fputc('\n', out);
+}
+
+/* Prints the shown columns, each as wide as its widest cell. */
+static void grid_print(const grid *g, const bool *shown, FILE *out)
+{
+    size_t rows = g->n_cells / g->ncols;
+    int *width = rp_xcalloc(g->ncols, sizeof *width);
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < g->ncols; c++) {
+            int w = rp_display_width(g->cells[r * g->ncols + c]);
+            if (w > width[c])
+                width[c] = w;
+        }
+    }
+    for (size_t r = 0; r < rows; r++)
+        grid_print_row(g, r, shown, width, out);
+    free(width);
+}
+
+/* ---- the stint table ---- */
+
+enum {
+    COL_RESIDENT,
+    COL_NAME,
+    COL_COHORT,
+    COL_COURSE,
+    COL_FACILITY,
+    COL_DEPARTMENT,
+    COL_PERIODS,
+    COL_FROM,
+    COL_TO,
+    COL_LENGTH,
+    COL_MODE,
+    N_COLS
+};
+
+static const char *unit_plural(const rp_model *m)
+{
+    return m->calendar.unit == RP_UNIT_MONTH ? "months" : "weeks";
+}
+
+static const char *unit_count(grid *g, const rp_model *m, long n)
+{
+    const char *unit = m->calendar.unit == RP_UNIT_MONTH ? "month" : "week";
+    return rp_arena_printf(g->text, "%ld %s%s", n, unit, n == 1 ? "" : "s");
+}
+
+/* The end of a stint: the last month's label, or the last day of the last week. */
+static const char *end_label(grid *g, const rp_model *m, int cohort, int period)
+{
+    char label[11];
+    if (m->calendar.unit == RP_UNIT_MONTH)
+        rp_period_label(m, cohort, period, label);
+    else
+        rp_date_format(rp_period_last_day(m, cohort, period), label);
+    return rp_arena_strdup(g->text, label);
+}
+
+static void stint_cells(grid *g, const rp_model *m, int cohort, const rp_stint *s,
+                        const char **row)
+{
+    char label[11];
+    row[COL_FACILITY] = rp_report_facility_id(m, s->facility);
+    row[COL_DEPARTMENT] = rp_report_department_id(m, s->facility, s->department);
+    row[COL_PERIODS] = s->first == s->last ? rp_arena_printf(g->text, "%d", s->first)
+                                           : rp_arena_printf(g->text, "%d-%d", s->first, s->last);
+    rp_period_label(m, cohort, s->first, label);
+    row[COL_FROM] = rp_arena_strdup(g->text, label);
+    row[COL_TO] = end_label(g, m, cohort, s->last);
+    row[COL_LENGTH] = unit_count(g, m, (long)s->last - s->first + 1);
+    if (s->mode == RP_MODE_PARALLEL) {
+        char days[32];
+        rp_report_days(s->days_per_week, days);
+        row[COL_MODE] = rp_arena_printf(g->text, "parallel %s d/wk", days);
+    } else {
+        row[COL_MODE] = "block";
+    }
+}
+
+/* The resident's lines: its stints in plan order, the first carrying who it is; a resident
+ * without stints still gets a line. */
+static void resident_rows(grid *g, const rp_model *m, const rp_plan *p, int index)
+{
+    const rp_plan_resident *r = &p->residents[index];
+    const char *who[N_COLS] = {
+        [COL_RESIDENT] = r->id,
+        [COL_NAME] = r->name,
+        [COL_COHORT] = rp_arena_printf(g->text, "%d", r->cohort),
+        [COL_COURSE] = rp_report_course_id(m, r->course),
+    };
+    bool any = false;
+    for (size_t i = 0; i < p->n_stints; i++) {
+        if (p->stints[i].resident != index)
+            continue;
+        const char *row[N_COLS] = {0};
+        if (!any)
+            for (size_t c = COL_RESIDENT; c <= COL_COURSE; c++)
+                row[c] = who[c];
+        any = true;
+        stint_cells(g, m, r->cohort, &p->stints[i], row);
+        grid_add(g, row);
+    }
+    if (!any) {
+        who[COL_FACILITY] = "(no stints)";
+        grid_add(g, who);
+    }
+}
+
+static void put_title(const rp_model *m, const rp_plan *p, FILE *out)
+{
+    fprintf(out, "plan for %s: %zu resident%s, ", m->id, p->n_residents,
+            p->n_residents == 1 ? "" : "s");
+    switch (p->status) {
+    case RP_PLAN_OPTIMAL:
+        fprintf(out, "optimal (objective %.6g)\n", p->objective);
+        break;
+    case RP_PLAN_FEASIBLE:
+        fprintf(out, "feasible, not proven optimal (objective %.6g)\n", p->objective);
+        break;
+    case RP_PLAN_GIVEN:
+        fputs("given\n", out);
+        break;
+    }
+}
+
+static bool any_parallel(const rp_plan *p)
+{
+    for (size_t i = 0; i < p->n_stints; i++)
+        if (p->stints[i].mode == RP_MODE_PARALLEL)
+            return true;
+    return false;
+}
+
+static bool any_name(const rp_plan *p)
+{
+    for (size_t i = 0; i < p->n_residents; i++)
+        if (p->residents[i].name)
+            return true;
+    return false;
+}
+
+static void put_stints(const rp_model *m, const rp_plan *p, FILE *out)
+{
+    static const char *const header[N_COLS] = {
+        "resident", "name", "cohort", "course", "facility", "department",
+        NULL /* the unit */, "from", "to", "length", "mode",
+    };
+    grid g;
+    grid_init(&g, N_COLS);
+    const char *head[N_COLS];
+    for (size_t c = 0; c < N_COLS; c++)
+        head[c] = header[c];
+    head[COL_PERIODS] = unit_plural(m);
+    grid_add(&g, head);
+    for (size_t i = 0; i < p->n_residents; i++)
+        resident_rows(&g, m, p, (int)i);
+    bool shown[N_COLS];
+    for (size_t c = 0; c < N_COLS; c++)
+        shown[c] = true;
+    shown[COL_NAME] = any_name(p);
+    shown[COL_MODE] = any_parallel(p);
+    grid_print(&g, shown, out);
+    grid_free(&g);
+}
+
+/* ---- the facility summary ---- */
+
+enum { SUM_FACILITY, SUM_NAME, SUM_BLOCK, SUM_PARALLEL, N_SUM };
+
+typedef struct load {
+    long block, parallel; /* periods a resident spends there, summed over residents */
+    bool used;
+} load;
+
+static load *facility_loads(const rp_model *m, const rp_plan *p)
+{
+    load *l = rp_xcalloc(m->n_facilities, sizeof *l);
+    for (size_t i = 0; i < p->n_stints; i++) {
+        const rp_stint *s = &p->stints[i];
+        if (s->facility == RP_NONE)
+            continue;
+        load *f = &l[s->facility];
+        long n = (long)s->last - s->first + 1;
+        if (s->mode == RP_MODE_PARALLEL)
+            f->parallel += n;
+        else
+            f->block += n;
+        f->used = true;
+    }
+    return l;
+}
+
+static void put_summary(const rp_model *m, const rp_plan *p, FILE *out)
+{
+    load *l = facility_loads(m, p);
+    grid g;
+    grid_init(&g, N_SUM);
+    const char *head[N_SUM] = {
+        "facility", "name",
+        rp_arena_printf(g.text, "resident-%s", unit_plural(m)),
+        rp_arena_printf(g.text, "parallel-%s", unit_plural(m)),
+    };
+    grid_add(&g, head);
+    bool used = false;
+    for (size_t i = 0; i < m->n_facilities; i++) {
+        if (!l[i].used)
+            continue;
+        used = true;
+        const char *row[N_SUM] = {
+            m->facilities[i].id,
+            m->facilities[i].name,
+            rp_arena_printf(g.text, "%ld", l[i].block),
+            rp_arena_printf(g.text, "%ld", l[i].parallel),
+        };
+        grid_add(&g, row);
+    }
+    if (used) {
+        bool shown[N_SUM] = {true, true, true, any_parallel(p)};
+        fputc('\n', out);
+        grid_print(&g, shown, out);
+    }
+    grid_free(&g);
+    free(l);
+}
+
+int rp_report_table(const rp_model *m, const rp_plan *p, FILE *out)
+{
+    put_title(m, p, out);
+    fputc('\n', out);
+    put_stints(m, p, out);
+    put_summary(m, p, out);
+    return ferror(out) ? -1 : 0;
+}

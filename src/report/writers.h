@@ -1,0 +1,28 @@
+/*
+ * writers.h: the three plan writers behind rp_report_plan (format.c dispatches to them) and the
+ * little formatting they share. Internal to src/report/; the public interface is
+ * include/rotaplan/report.h.
+ */
+#ifndef ROTAPLAN_REPORT_WRITERS_H
+#define ROTAPLAN_REPORT_WRITERS_H
+
+#include <stdio.h>
+
+#include "rotaplan/model.h"
+#include "rotaplan/plan.h"
+
+/* Each writes the whole plan to out. Returns 0, or -1 when ferror(out) is set afterwards. */
+int rp_report_table(const rp_model *m, const rp_plan *p, FILE *out);
+int rp_report_csv(const rp_model *m, const rp_plan *p, FILE *out);
+int rp_report_yaml(const rp_model *m, const rp_plan *p, FILE *out);
+
+/* Days a week of a parallel row: "0.5", "1", "2.5" (%.6g), into out. */
+void rp_report_days(double days, char out[32]);
+
+/* Ids for output: the facility's id or "none" (RP_NONE); the department's or course's id, or
+ * NULL (RP_NONE). Borrowed from m. */
+const char *rp_report_facility_id(const rp_model *m, int facility);
+const char *rp_report_department_id(const rp_model *m, int facility, int department);
+const char *rp_report_course_id(const rp_model *m, int course);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * counted_months.c: kind `counted-months`, the length of the programme in counted periods.
+ *
+ * Rule: C(r) >= n for every resident, where C(r) counts the periods the resident trains (full
+ * time or clinical graduate school) plus the leave that the programme credits: the first
+ * certified maternity leave up to 6 months, certified sickness up to 6, part-time up to 6 (30 h a
+ * week or more in full, below that 800 h = 6 months) (RULES.md 0.4, RAD-22..26; the arithmetic is
+ * model/calendar.c's rp_counted_months, shared with the rows).
+ *
+ * Rows: sum over training periods p of sum_f z[r,p,f] + L_r >= n, where L_r is the credited
+ * leave (a constant). With RAD-06's rows the left side is constant too: a resident whose leave
+ * cannot be made up inside the horizon is seen before the solve.
+ *
+ * Check: the training periods that the plan fills with a block, plus L_r, must reach n.
+ *
+ * Used by: RAD-01 (36 months, 003 §7-1 L533).
+ */
+#include "rules/kind.h"
+
+typedef struct params {
+    int periods;
+} params;
+
+static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
+{
+    (void)m;
+    static const rp_ykey keys[] = {{"months", RP_Y_SCALAR, true}};
+    const rp_ynode *v[1];
+    params *p = RP_PARAMS_NEW(y, params);
+    rule->params = p;
+    if (rp_kind_params(y, rule, node, keys, 1, v) != 0)
+        return -1;
+    return rp_yint(y, v[0], "months", 1, 1200, &p->periods);
+}
+
+static bool training(rp_status s)
+{
+    return s == RP_STATUS_FT || s == RP_STATUS_GC;
+}
+
+/* Credited leave: C(r) less the training periods. */
+static double leave_credit(const rp_model *m, const rp_resident *r, const rp_timeline *t)
+{
+    int trained = 0;
+    for (int p = 1; p <= t->horizon; p++)
+        trained += training(t->status[p]);
+    return rp_counted_months(m, r, t) - trained;
+}
+
+static int emit(const rp_rule *rule, rp_emit *em)
+{
+    const params *pa = rule->params;
+    rp_expr e = {0};
+    for (size_t r = 0; r < em->cohort->n_residents; r++) {
+        const rp_timeline *t = &em->timelines[r];
+        rp_expr_clear(&e);
+        for (int p = 1; p <= t->horizon; p++) {
+            if (!training(t->status[p]))
+                continue;
+            size_t n;
+            const int *cov = rp_space_covering(em->space, r, p, &n);
+            const rp_piece *pieces = rp_space_pieces(em->space, r, &(size_t){0});
+            for (size_t i = 0; i < n; i++)
+                if (pieces[cov[i]].facility != RP_NONE)
+                    rp_expr_add(&e, pieces[cov[i]].col, 1);
+        }
+        rp_expr_add_constant(&e, leave_credit(em->model, &em->cohort->residents[r], t));
+        rp_emit_row(em, &e, RP_GE, pa->periods, (int)r, RP_NONE, 1, t->horizon, "r%zu", r);
+    }
+    rp_expr_free(&e);
+    return 0;
+}
+
+static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
+{
+    const params *pa = rule->params;
+    const rp_model *m = ctx->model;
+    for (size_t r = 0; r < ctx->n_residents; r++) {
+        const rp_resident_plan *rp = &ctx->residents[r];
+        int trained = 0;
+        for (int p = 1; p <= rp->horizon; p++)
+            trained += training(rp->timeline.status[p]) && rp->cells[p].facility != RP_NONE;
+        double counted = trained + leave_credit(m, rp->resident, &rp->timeline);
+        if (counted + 1e-9 >= pa->periods)
+            continue;
+        char req[64], got[64];
+        snprintf(req, sizeof req, "at least %d %s", pa->periods, rp_unit_word(m, pa->periods));
+        snprintf(got, sizeof got, "%.4g %s", counted, rp_unit_word(m, counted));
+        rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
+                       "resident %s has %.4g counted %s (%d in training, the rest credited "
+                       "leave); the programme needs at least %d",
+                       rp->planned->id, counted, rp_unit_word(m, counted), trained, pa->periods);
+    }
+}
+
+static char *describe(const rp_rule *rule, const rp_model *m)
+{
+    const params *pa = rule->params;
+    return rp_xasprintf("every resident has at least %d counted %s of training, leave credited "
+                        "as the programme allows",
+                        pa->periods, rp_unit_word(m, pa->periods));
+}
+
+const rp_rule_kind rp_kind_counted_months = {
+    .name = "counted-months",
+    .parse = parse,
+    .emit = emit,
+    .check = check,
+    .describe = describe,
+};

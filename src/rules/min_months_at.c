@@ -1,0 +1,113 @@
+/*
+ * min_months_at.c: kind `min-months-at`, a minimum of presence periods at a set of facilities.
+ *
+ * Rule: Pres(r, S) >= n, where Pres counts the periods in which the resident is present (full
+ * time or clinical graduate school; leave only under the lenient reading of D-9, see
+ * rp_timeline_presence) at a facility of S. With `departments`, a period at a facility counts only
+ * when its stint names no department or one of those listed (RAD-20: keio's `rt` track).
+ *
+ * Rows: sum over presence periods p of sum over f in S of z[r,p,f] >= n. The planner never
+ * names a department at a facility, so the department filter never removes a planned period.
+ *
+ * Check: counts the presence periods of the plan's block rows at facilities of S whose department
+ * passes the filter.
+ *
+ * Used by: RAD-02 (12 months at 総合修練 facilities), RAD-03 (6 months at the base), RAD-20
+ * (1 month of radiotherapy at an RT-capable setting). Readings: D-1 (which facilities are
+ * 総合修練), D-3 (which are RT-capable), D-9 (presence excludes leave).
+ */
+#include "rules/kind.h"
+
+typedef struct params {
+    int periods;
+    rp_selector where;
+    rp_dept_filter departments;
+} params;
+
+static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
+{
+    static const rp_ykey keys[] = {
+        {"months", RP_Y_SCALAR, true},
+        {"facilities", RP_Y_MAP, true},
+        {"departments", RP_Y_SEQ, false},
+    };
+    const rp_ynode *v[3];
+    params *p = RP_PARAMS_NEW(y, params);
+    rule->params = p;
+    if (rp_kind_params(y, rule, node, keys, 3, v) != 0)
+        return -1;
+    int err = rp_yint(y, v[0], "months", 1, 1200, &p->periods);
+    if (rp_selector_parse(&p->where, y, v[1], m, "facilities") != 0)
+        err = -1;
+    if (v[2] && rp_dept_filter_parse(&p->departments, y, v[2], m, "departments") != 0)
+        err = -1;
+    return err;
+}
+
+static int emit(const rp_rule *rule, rp_emit *em)
+{
+    const params *pa = rule->params;
+    const rp_model *m = em->model;
+    rp_expr e = {0};
+    for (size_t r = 0; r < em->cohort->n_residents; r++) {
+        const rp_timeline *t = &em->timelines[r];
+        rp_expr_clear(&e);
+        for (int p = 1; p <= t->horizon; p++) {
+            if (!rp_timeline_presence(m, t, p))
+                continue;
+            for (size_t f = 0; f < m->n_facilities; f++)
+                if (rp_selector_match(&pa->where, m, (int)f))
+                    rp_space_add_z(em->space, &e, r, p, (int)f, 1);
+        }
+        rp_emit_row(em, &e, RP_GE, pa->periods, (int)r, RP_NONE, 1, t->horizon, "r%zu", r);
+    }
+    rp_expr_free(&e);
+    return 0;
+}
+
+static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
+{
+    const params *pa = rule->params;
+    const rp_model *m = ctx->model;
+    for (size_t r = 0; r < ctx->n_residents; r++) {
+        const rp_resident_plan *rp = &ctx->residents[r];
+        int count = 0;
+        for (int p = 1; p <= rp->horizon; p++) {
+            const rp_cell *c = &rp->cells[p];
+            if (rp_timeline_presence(m, &rp->timeline, p) &&
+                rp_selector_match(&pa->where, m, c->facility) &&
+                rp_dept_filter_match(&pa->departments, m, c->facility, c->department))
+                count++;
+        }
+        if (count >= pa->periods)
+            continue;
+        char *where = rp_selector_describe(&pa->where, m);
+        char req[160], got[64];
+        snprintf(req, sizeof req, "at least %d %s at %s", pa->periods,
+                 rp_unit_word(m, pa->periods), where);
+        snprintf(got, sizeof got, "%d %s", count, rp_unit_word(m, count));
+        rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
+                       "resident %s is present %d %s at %s; at least %d are required",
+                       rp->planned->id, count, rp_unit_word(m, count), where, pa->periods);
+        free(where);
+    }
+}
+
+static char *describe(const rp_rule *rule, const rp_model *m)
+{
+    const params *pa = rule->params;
+    char *where = rp_selector_describe(&pa->where, m);
+    char *s = rp_xasprintf("every resident is present at least %d %s at %s%s", pa->periods,
+                           rp_unit_word(m, pa->periods), where,
+                           pa->departments.n_ids ? " (in the listed departments where named)" : "");
+    free(where);
+    return s;
+}
+
+const rp_rule_kind rp_kind_min_months_at = {
+    .name = "min-months-at",
+    .parse = parse,
+    .emit = emit,
+    .check = check,
+    .describe = describe,
+};

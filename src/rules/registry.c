@@ -1,0 +1,49 @@
+/*
+ * registry.c: the one table of rule kinds. A new kind is one file in src/rules/, one line here
+ * and one test file in tests/rules/.
+ */
+#include "rotaplan/rule.h"
+
+#include <string.h>
+
+extern const rp_rule_kind rp_kind_counted_months;
+extern const rp_rule_kind rp_kind_min_months_at;
+extern const rp_rule_kind rp_kind_min_stint;
+extern const rp_rule_kind rp_kind_min_facilities;
+extern const rp_rule_kind rp_kind_one_place_per_period;
+extern const rp_rule_kind rp_kind_rotation_unit;
+extern const rp_rule_kind rp_kind_course_window;
+extern const rp_rule_kind rp_kind_course_pattern;
+extern const rp_rule_kind rp_kind_no_full_time_at;
+extern const rp_rule_kind rp_kind_residents_per_instructor;
+extern const rp_rule_kind rp_kind_intake_cap;
+extern const rp_rule_kind rp_kind_urban_intake_cap;
+
+static const rp_rule_kind *const kinds[] = {
+    &rp_kind_counted_months,
+    &rp_kind_min_months_at,
+    &rp_kind_min_stint,
+    &rp_kind_min_facilities,
+    &rp_kind_one_place_per_period,
+    &rp_kind_rotation_unit,
+    &rp_kind_course_window,
+    &rp_kind_course_pattern,
+    &rp_kind_no_full_time_at,
+    &rp_kind_residents_per_instructor,
+    &rp_kind_intake_cap,
+    &rp_kind_urban_intake_cap,
+};
+
+const rp_rule_kind *rp_rule_kind_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kinds[i]->name, name) == 0)
+            return kinds[i];
+    return NULL;
+}
+
+const rp_rule_kind *const *rp_rule_kinds(size_t *n)
+{
+    *n = sizeof kinds / sizeof kinds[0];
+    return kinds;
+}

@@ -1,0 +1,225 @@
+/*
+ * residents_per_instructor.c: kind `residents-per-instructor`, supervision capacity over all
+ * cohorts together.
+ *
+ * Rule: in every calendar period (slot), the residents a facility holds number at most
+ * floor(k x its instructors) (the instructor figure under the model's reading, D-8: table
+ * shares by default), and the residents of the whole programme at most floor(k x the sum of the
+ * facilities' figures). A resident counts at a facility when a block places them there and they
+ * occupy a place (on leave too, unless the model says otherwise: rp_timeline_occupies), and when a
+ * parallel (part-time) row places them there.
+ *
+ * Rows: for every facility f and slot t,
+ *     sum over residents r present in t of z[r, p_r(t), f] <= floor(k ins(f)),
+ * left out when fewer residents could be there than the limit; likewise the programme-wide row
+ * with every facility summed. p_r(t) is the period of r that falls on slot t.
+ *
+ * Check: counts, slot by slot, the block cells and parallel rows at each facility; each run of
+ * slots over the limit is one finding naming the most residents found.
+ *
+ * Used by: RAD-12 (3 per instructor, 003 §2 L87).
+ */
+#include "rules/kind.h"
+
+#include <math.h>
+
+typedef struct params {
+    double per_instructor;
+} params;
+
+static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
+{
+    (void)m;
+    static const rp_ykey keys[] = {{"per_instructor", RP_Y_SCALAR, true}};
+    const rp_ynode *v[1];
+    params *p = RP_PARAMS_NEW(y, params);
+    rule->params = p;
+    if (rp_kind_params(y, rule, node, keys, 1, v) != 0)
+        return -1;
+    return rp_ynum(y, v[0], "per_instructor", 0, 1000, &p->per_instructor);
+}
+
+static int facility_limit(const params *pa, const rp_model *m, int f)
+{
+    return (int)floor(pa->per_instructor * rp_facility_instructors(m, f) + 1e-9);
+}
+
+static int programme_limit(const params *pa, const rp_model *m)
+{
+    double total = 0;
+    for (size_t f = 0; f < m->n_facilities; f++)
+        total += rp_facility_instructors(m, (int)f);
+    return (int)floor(pa->per_instructor * total + 1e-9);
+}
+
+typedef struct slots {
+    long first, last; /* the calendar slots any resident occupies */
+} slots;
+
+static slots slot_range(const rp_model *m, const rp_cohort *c, const rp_timeline *t, size_t n)
+{
+    slots s = {0, -1};
+    for (size_t r = 0; r < n; r++) {
+        long a = rp_slot(m, c->residents[r].cohort, 1);
+        long b = rp_slot(m, c->residents[r].cohort, t[r].horizon);
+        if (s.last < s.first || a < s.first)
+            s.first = a;
+        if (b > s.last)
+            s.last = b;
+    }
+    return s;
+}
+
+/* The period of resident r (starting in year cohort) on slot t, or 0 outside its horizon. */
+static int period_at(const rp_model *m, int cohort, int horizon, long t)
+{
+    long p = t - rp_slot(m, cohort, 1) + 1;
+    return p >= 1 && p <= horizon ? (int)p : 0;
+}
+
+static void slot_label(const rp_model *m, long t, char out[11])
+{
+    int ppy = m->calendar.periods_per_year;
+    rp_period_label(m, (int)(t / ppy), (int)(t % ppy) + 1, out);
+}
+
+static void emit_slot(const rp_rule *rule, rp_emit *em, long t, int f, int limit)
+{
+    const rp_model *m = em->model;
+    rp_expr e = {0};
+    size_t candidates = 0;
+    for (size_t r = 0; r < em->cohort->n_residents; r++) {
+        int p = period_at(m, em->cohort->residents[r].cohort, em->timelines[r].horizon, t);
+        if (!p || !rp_timeline_occupies(m, &em->timelines[r], p))
+            continue;
+        size_t before = e.n;
+        if (f >= 0)
+            rp_space_add_z(em->space, &e, r, p, f, 1);
+        else
+            for (size_t g = 0; g < m->n_facilities; g++)
+                rp_space_add_z(em->space, &e, r, p, (int)g, 1);
+        candidates += e.n > before;
+    }
+    (void)rule;
+    char label[11];
+    slot_label(m, t, label);
+    for (char *c = label; *c; c++)
+        if (*c == '-')
+            *c = '_';
+    if (candidates > (size_t)limit) {
+        if (f >= 0)
+            rp_emit_row(em, &e, RP_LE, limit, RP_NONE, f, (int)t, (int)t, "f%d_t%s", f, label);
+        else
+            rp_emit_row(em, &e, RP_LE, limit, RP_NONE, RP_NONE, (int)t, (int)t, "all_t%s", label);
+    }
+    rp_expr_free(&e);
+}
+
+static int emit(const rp_rule *rule, rp_emit *em)
+{
+    const params *pa = rule->params;
+    const rp_model *m = em->model;
+    slots s = slot_range(m, em->cohort, em->timelines, em->cohort->n_residents);
+    for (long t = s.first; t <= s.last; t++) {
+        for (size_t f = 0; f < m->n_facilities; f++)
+            emit_slot(rule, em, t, (int)f, facility_limit(pa, m, (int)f));
+        emit_slot(rule, em, t, RP_NONE, programme_limit(pa, m));
+    }
+    return 0;
+}
+
+/* Residents at facility f (every facility when f is RP_NONE) on slot t. */
+static int count_at(const rp_check_ctx *ctx, long t, int f)
+{
+    const rp_model *m = ctx->model;
+    int n = 0;
+    for (size_t r = 0; r < ctx->n_residents; r++) {
+        const rp_resident_plan *rp = &ctx->residents[r];
+        int p = period_at(m, rp->planned->cohort, rp->horizon, t);
+        if (!p)
+            continue;
+        int cf = rp->cells[p].facility;
+        bool here = cf >= 0 && (f < 0 || cf == f) && rp_timeline_occupies(m, &rp->timeline, p);
+        for (size_t i = 0; !here && i < ctx->plan->n_stints; i++) {
+            const rp_stint *s = &ctx->plan->stints[i];
+            here = s->resident == (int)r && s->mode == RP_MODE_PARALLEL && s->first <= p &&
+                   p <= s->last && s->facility >= 0 && (f < 0 || s->facility == f);
+        }
+        n += here;
+    }
+    return n;
+}
+
+static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out, int f,
+                   long a, long b, int limit, int worst)
+{
+    const rp_model *m = ctx->model;
+    char la[11], lb[11], req[64], got[64];
+    slot_label(m, a, la);
+    slot_label(m, b, lb);
+    snprintf(req, sizeof req, "at most %d residents", limit);
+    snprintf(got, sizeof got, "%d residents", worst);
+    const char *who = f >= 0 ? m->facilities[f].id : "the programme";
+    rp_finding_add(out, ctx, rule, RP_NONE, f, (int)a, (int)b, req, got,
+                   "%s holds up to %d residents from %s to %s; its instructors supervise at "
+                   "most %d",
+                   who, worst, la, lb, limit);
+}
+
+static void check_facility(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
+                           slots s, int f, int limit)
+{
+    long run = -1;
+    int worst = 0;
+    for (long t = s.first; t <= s.last + 1; t++) {
+        int n = t <= s.last ? count_at(ctx, t, f) : 0;
+        if (n > limit) {
+            if (run < 0) {
+                run = t;
+                worst = 0;
+            }
+            if (n > worst)
+                worst = n;
+        } else if (run >= 0) {
+            report(rule, ctx, out, f, run, t - 1, limit, worst);
+            run = -1;
+        }
+    }
+}
+
+static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
+{
+    const params *pa = rule->params;
+    const rp_model *m = ctx->model;
+    if (ctx->n_residents == 0)
+        return;
+    slots s = {0, -1};
+    for (size_t r = 0; r < ctx->n_residents; r++) {
+        long a = rp_slot(m, ctx->residents[r].planned->cohort, 1);
+        long b = rp_slot(m, ctx->residents[r].planned->cohort, ctx->residents[r].horizon);
+        if (s.last < s.first || a < s.first)
+            s.first = a;
+        if (b > s.last)
+            s.last = b;
+    }
+    for (size_t f = 0; f < m->n_facilities; f++)
+        check_facility(rule, ctx, out, s, (int)f, facility_limit(pa, m, (int)f));
+    check_facility(rule, ctx, out, s, RP_NONE, programme_limit(pa, m));
+}
+
+static char *describe(const rp_rule *rule, const rp_model *m)
+{
+    const params *pa = rule->params;
+    return rp_xasprintf("at most %g residents per instructor at each facility and over the "
+                        "programme (%d in all), in every %s, all cohorts together",
+                        pa->per_instructor, programme_limit(pa, m),
+                        m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
+}
+
+const rp_rule_kind rp_kind_residents_per_instructor = {
+    .name = "residents-per-instructor",
+    .parse = parse,
+    .emit = emit,
+    .check = check,
+    .describe = describe,
+};

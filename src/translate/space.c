@@ -1,0 +1,451 @@
+/*
+ * space.c: the assignment space of ilp.h. For every resident it generates the pieces (facility,
+ * periods a..b) that may be columns: every candidate up to the longest length a rule asks for,
+ * kept when every enabled rule's admit hook accepts it, when it covers no period in which the
+ * resident holds no facility (study abroad, non-clinical graduate school: those periods get
+ * one-period pieces at RP_NONE) and when it agrees with the resident's pins. It then adds the
+ * course columns c[r,k] of residents who may follow more than one course, with one choose-one row
+ * each. Rule kinds read the space through the accessors of ilp.h.
+ */
+#include "translate/space.h"
+#include "rotaplan/rule.h"
+#include "util/util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct resident_space {
+    int horizon;
+    unsigned long long *condition; /* per piece: courses under which it may be chosen (bit k) */
+    int *narrowed_by;              /* per piece: the rule that narrowed them, or -1 */
+    rp_piece *pieces;
+    size_t n_pieces, cap_pieces;
+    int *cover;       /* piece indices, grouped by period */
+    size_t *cover_at; /* [horizon + 2]: cover[cover_at[p] .. cover_at[p+1]) covers period p */
+    int *course_col;  /* [n_courses]: column of c[r,k], -1 when none */
+    int fixed_course; /* the course when fixed, else RP_ANY */
+    bool *possible;   /* [n_courses] */
+    unsigned long long all_courses; /* bits of the possible courses */
+} resident_space;
+
+struct rp_space {
+    const rp_model *model;
+    size_t n_residents;
+    resident_space *res;
+};
+
+void rp_space_name_part(const char *text, char *out, size_t size)
+{
+    size_t k = 0;
+    for (const char *p = text; *p && k + 1 < size; p++) {
+        char c = *p;
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        out[k++] = ok ? c : '_';
+    }
+    out[k] = '\0';
+}
+
+/* The facility a resident's pins fix for period p, or RP_ANY when no pin covers it. */
+static int pinned_facility(const rp_resident *r, int p)
+{
+    for (size_t i = 0; r && i < r->n_pins; i++)
+        if (r->pins[i].first <= p && p <= r->pins[i].last)
+            return r->pins[i].facility;
+    return RP_ANY;
+}
+
+static bool possible_course(const rp_model *m, const rp_resident *r, int k)
+{
+    if (r->course != RP_ANY)
+        return r->course == k;
+    if (r->graduate_entry_year > 0)
+        return m->courses[k].graduate_school;
+    return true;
+}
+
+static int longest_piece(const rp_model *m, const rp_resident *r, int f, bool plain)
+{
+    int longest = 1;
+    for (size_t i = 0; !plain && i < m->n_rules; i++) {
+        const rp_rule *rule = &m->rules[i];
+        if (!rule->enabled || !rule->kind->max_piece)
+            continue;
+        int n = rule->kind->max_piece(rule, m, r, f);
+        if (n > longest)
+            longest = n;
+    }
+    return longest;
+}
+
+/* Runs every enabled rule's admit hook on a candidate. Returns the first rule that refuses it,
+ * or -1 when it is admitted; *mask receives the courses under which it may be chosen and
+ * *narrowed the first rule that narrowed them (-1 when none did). */
+static int judge(const rp_model *m, const rp_resident *r, const bool *possible, int f, int a,
+                 int b, unsigned long long *mask, int *narrowed)
+{
+    bool allowed[64];
+    size_t nc = m->n_courses < 64 ? m->n_courses : 64;
+    unsigned long long before = 0;
+    for (size_t k = 0; k < nc; k++) {
+        allowed[k] = possible[k];
+        before |= (unsigned long long)possible[k] << k;
+    }
+    *narrowed = -1;
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const rp_rule *rule = &m->rules[i];
+        if (!rule->enabled || !rule->kind->admit)
+            continue;
+        if (!rule->kind->admit(rule, m, r, f, a, b, allowed))
+            return (int)i;
+        unsigned long long now = 0;
+        for (size_t k = 0; k < nc; k++)
+            now |= (unsigned long long)allowed[k] << k;
+        if (now != before && *narrowed < 0)
+            *narrowed = (int)i;
+        if (nc > 0 && now == 0)
+            return (int)i;
+        before = now;
+    }
+    *mask = before;
+    return -1;
+}
+
+typedef struct blame {
+    int *rule; /* per period: a refusing rule, or -1 */
+    bool *pinned;
+} blame;
+
+static void add_piece(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m, int f, int a,
+                      int b, unsigned long long condition, int narrowed)
+{
+    char fname[64], name[160];
+    rp_space_name_part(f == RP_NONE ? "none" : m->facilities[f].id, fname, sizeof fname);
+    snprintf(name, sizeof name, "x_r%zu_%s_%d_%d", ri, fname, a, b);
+    rp_piece *pc = RP_PUSH(rs->pieces, rs->n_pieces, rs->cap_pieces);
+    pc->facility = f;
+    pc->department = RP_NONE;
+    pc->first = a;
+    pc->last = b;
+    pc->col = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
+    size_t cap = rs->n_pieces - 1, cap2 = cap;
+    rp_grow(&rs->condition, &cap, rs->n_pieces, sizeof *rs->condition);
+    rp_grow(&rs->narrowed_by, &cap2, rs->n_pieces, sizeof *rs->narrowed_by);
+    rs->condition[rs->n_pieces - 1] = condition;
+    rs->narrowed_by[rs->n_pieces - 1] = narrowed;
+}
+
+/* Candidates at facility f: every a..b of at most `longest` periods that avoids the periods
+ * without a facility and agrees with the pins; then the rules' admit hooks. */
+static void facility_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
+                            const rp_resident *r, const rp_timeline *t, int f, bool plain,
+                            blame *bl)
+{
+    int longest = longest_piece(m, r, f, plain);
+    for (int a = 1; a <= rs->horizon; a++) {
+        for (int b = a; b < a + longest && b <= rs->horizon; b++) {
+            if (!rp_status_keeps_facility(t->status[b]))
+                break;
+            int pin = pinned_facility(r, b);
+            if (pin != RP_ANY && pin != f) {
+                for (int p = a; p <= b; p++)
+                    bl->pinned[p] = true;
+                break;
+            }
+            unsigned long long mask = rs->all_courses;
+            int narrowed = -1;
+            int refuser = plain ? -1 : judge(m, r, rs->possible, f, a, b, &mask, &narrowed);
+            if (refuser >= 0) {
+                for (int p = a; p <= b; p++)
+                    if (bl->rule[p] < 0)
+                        bl->rule[p] = refuser;
+                continue;
+            }
+            add_piece(ilp, rs, ri, m, f, a, b, mask, narrowed);
+        }
+    }
+}
+
+static void index_cover(resident_space *rs)
+{
+    size_t h = (size_t)rs->horizon;
+    rs->cover_at = rp_xcalloc(h + 2, sizeof *rs->cover_at);
+    for (size_t i = 0; i < rs->n_pieces; i++)
+        for (int p = rs->pieces[i].first; p <= rs->pieces[i].last; p++)
+            rs->cover_at[p + 1]++;
+    for (size_t p = 1; p <= h + 1; p++)
+        rs->cover_at[p] += rs->cover_at[p - 1];
+    size_t *fill = rp_xcalloc(h + 2, sizeof *fill);
+    rs->cover = rp_xmalloc((rs->cover_at[h + 1] + 1) * sizeof *rs->cover);
+    for (size_t i = 0; i < rs->n_pieces; i++)
+        for (int p = rs->pieces[i].first; p <= rs->pieces[i].last; p++)
+            rs->cover[rs->cover_at[p] + fill[p]++] = (int)i;
+    free(fill);
+}
+
+/* The courses r may follow: its own, or every course (those with graduate school only, when a
+ * graduate entry year is asked for). */
+static void possible_courses(resident_space *rs, const rp_model *m, const rp_resident *r)
+{
+    rs->course_col = rp_xmalloc((m->n_courses + 1) * sizeof *rs->course_col);
+    rs->possible = rp_xcalloc(m->n_courses + 1, sizeof *rs->possible);
+    rs->fixed_course = r->course;
+    rs->all_courses = 0;
+    size_t n_possible = 0;
+    for (size_t k = 0; k < m->n_courses; k++) {
+        rs->course_col[k] = -1;
+        rs->possible[k] = possible_course(m, r, (int)k);
+        n_possible += rs->possible[k];
+        if (rs->possible[k] && k < 64)
+            rs->all_courses |= 1ULL << k;
+    }
+    if (r->course == RP_ANY && n_possible == 1)
+        for (size_t k = 0; k < m->n_courses; k++)
+            if (rs->possible[k])
+                rs->fixed_course = (int)k;
+}
+
+/* c[r,k] for each course r may follow, and sum_k c[r,k] = 1, when the solver chooses. */
+static void course_columns(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m)
+{
+    if (rs->fixed_course != RP_ANY)
+        return;
+    rp_expr e = {0};
+    for (size_t k = 0; k < m->n_courses; k++) {
+        if (!rs->possible[k])
+            continue;
+        char name[96], cname[48];
+        rp_space_name_part(m->courses[k].id, cname, sizeof cname);
+        snprintf(name, sizeof name, "c_r%zu_%s", ri, cname);
+        rs->course_col[k] = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
+        rp_expr_add(&e, rs->course_col[k], 1);
+    }
+    char row[64];
+    snprintf(row, sizeof row, "course_r%zu", ri);
+    rp_row_tag tag = {RP_NONE, (int)ri, RP_NONE, 0, 0};
+    rp_ilp_add_row(ilp, row, &e, RP_EQ, 1, tag);
+    rp_expr_free(&e);
+}
+
+/* Pieces that rules allow only under some courses: for each period and each such set of courses,
+ * the pieces covering the period (which exclude one another) sum to at most the set's course
+ * columns. Tagged with the rule that narrowed them. */
+static void condition_rows(rp_ilp *ilp, const resident_space *rs, size_t ri, const rp_model *m)
+{
+    if (rs->fixed_course != RP_ANY)
+        return; /* a fixed course never keeps a piece it excludes */
+    rp_expr e = {0};
+    for (int p = 1; p <= rs->horizon; p++) {
+        size_t n = rs->cover_at[p + 1] - rs->cover_at[p];
+        const int *cov = rs->cover + rs->cover_at[p];
+        for (size_t i = 0; i < n; i++) {
+            unsigned long long mask = rs->condition[cov[i]];
+            if (mask == rs->all_courses)
+                continue;
+            bool first = true; /* handle each distinct mask once, at its first piece */
+            for (size_t j = 0; j < i; j++)
+                first = first && rs->condition[cov[j]] != mask;
+            if (!first)
+                continue;
+            rp_expr_clear(&e);
+            for (size_t j = i; j < n; j++)
+                if (rs->condition[cov[j]] == mask)
+                    rp_expr_add(&e, rs->pieces[cov[j]].col, 1);
+            for (size_t k = 0; k < m->n_courses && k < 64; k++)
+                if (mask >> k & 1)
+                    rp_expr_add(&e, rs->course_col[k], -1);
+            int rule = rs->narrowed_by[cov[i]];
+            char prefix[64] = "course";
+            if (rule >= 0)
+                rp_rule_row_prefix(&m->rules[rule], prefix, sizeof prefix);
+            char name[128];
+            snprintf(name, sizeof name, "%s_courses_r%zu_p%d_%llx", prefix, ri, p, mask);
+            rp_row_tag tag = {rule, (int)ri, RP_NONE, p, p};
+            rp_ilp_add_row(ilp, name, &e, RP_LE, 0, tag);
+        }
+    }
+    rp_expr_free(&e);
+}
+
+static void note_uncovered(const resident_space *rs, size_t ri, const blame *bl,
+                           rp_uncovered **out, size_t *n, size_t *cap)
+{
+    for (int p = 1; p <= rs->horizon; p++) {
+        if (rs->cover_at[p + 1] > rs->cover_at[p])
+            continue;
+        rp_uncovered *u = RP_PUSH(*out, *n, *cap);
+        u->resident = (int)ri;
+        u->period = p;
+        u->pinned = bl->pinned[p];
+        u->rule = bl->rule[p] >= 0 ? bl->rule[p] : RP_NONE;
+    }
+}
+
+rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
+                         rp_ilp *ilp, bool plain, rp_uncovered **uncovered, size_t *n_uncovered)
+{
+    rp_space *s = rp_xcalloc(1, sizeof *s);
+    s->model = m;
+    s->n_residents = c->n_residents;
+    s->res = rp_xcalloc(c->n_residents + 1, sizeof *s->res);
+    size_t cap = 0;
+    *uncovered = NULL;
+    *n_uncovered = 0;
+    for (size_t ri = 0; ri < c->n_residents; ri++) {
+        const rp_resident *r = &c->residents[ri];
+        const rp_timeline *t = &timelines[ri];
+        resident_space *rs = &s->res[ri];
+        rs->horizon = t->horizon;
+        blame bl = {rp_xmalloc(((size_t)rs->horizon + 1) * sizeof *bl.rule),
+                    rp_xcalloc((size_t)rs->horizon + 1, sizeof *bl.pinned)};
+        for (int p = 0; p <= rs->horizon; p++)
+            bl.rule[p] = -1;
+        possible_courses(rs, m, r);
+        for (size_t f = 0; f < m->n_facilities; f++)
+            facility_pieces(ilp, rs, ri, m, r, t, (int)f, plain, &bl);
+        for (int p = 1; p <= rs->horizon; p++)
+            if (!rp_status_keeps_facility(t->status[p]))
+                add_piece(ilp, rs, ri, m, RP_NONE, p, p, rs->all_courses, -1);
+        index_cover(rs);
+        note_uncovered(rs, ri, &bl, uncovered, n_uncovered, &cap);
+        free(bl.rule);
+        free(bl.pinned);
+        course_columns(ilp, rs, ri, m);
+        condition_rows(ilp, rs, ri, m);
+    }
+    return s;
+}
+
+void rp_space_free(rp_space *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n_residents; i++) {
+        free(s->res[i].pieces);
+        free(s->res[i].cover);
+        free(s->res[i].cover_at);
+        free(s->res[i].course_col);
+        free(s->res[i].possible);
+        free(s->res[i].condition);
+        free(s->res[i].narrowed_by);
+    }
+    free(s->res);
+    free(s);
+}
+
+/* ---- accessors of ilp.h ---- */
+
+size_t rp_space_n_residents(const rp_space *s)
+{
+    return s->n_residents;
+}
+
+int rp_space_horizon(const rp_space *s, size_t r)
+{
+    return s->res[r].horizon;
+}
+
+const rp_piece *rp_space_pieces(const rp_space *s, size_t r, size_t *n)
+{
+    *n = s->res[r].n_pieces;
+    return s->res[r].pieces;
+}
+
+const int *rp_space_covering(const rp_space *s, size_t r, int p, size_t *n)
+{
+    const resident_space *rs = &s->res[r];
+    if (p < 1 || p > rs->horizon) {
+        *n = 0;
+        return NULL;
+    }
+    *n = rs->cover_at[p + 1] - rs->cover_at[p];
+    return rs->cover + rs->cover_at[p];
+}
+
+void rp_space_add_z(const rp_space *s, rp_expr *e, size_t r, int p, int facility, double coef)
+{
+    size_t n;
+    const int *cov = rp_space_covering(s, r, p, &n);
+    const rp_piece *pieces = s->res[r].pieces;
+    for (size_t i = 0; i < n; i++)
+        if (pieces[cov[i]].facility == facility)
+            rp_expr_add(e, pieces[cov[i]].col, coef);
+}
+
+void rp_space_add_course(const rp_space *s, rp_expr *e, size_t r, int course, double coef)
+{
+    const resident_space *rs = &s->res[r];
+    if (rs->fixed_course != RP_ANY) {
+        if (rs->fixed_course == course)
+            rp_expr_add_constant(e, coef);
+        return;
+    }
+    if (rs->course_col[course] >= 0)
+        rp_expr_add(e, rs->course_col[course], coef);
+}
+
+bool rp_space_course_possible(const rp_space *s, size_t r, int course)
+{
+    const resident_space *rs = &s->res[r];
+    if (rs->fixed_course != RP_ANY)
+        return rs->fixed_course == course;
+    return rs->possible[course];
+}
+
+int rp_space_course_col(const rp_space *s, size_t r, int course)
+{
+    const resident_space *rs = &s->res[r];
+    return rs->fixed_course != RP_ANY ? -1 : rs->course_col[course];
+}
+
+int rp_space_fixed_course(const rp_space *s, size_t r)
+{
+    return s->res[r].fixed_course;
+}
+
+/* ---- emit helpers ---- */
+
+void rp_rule_row_prefix(const rp_rule *rule, char *out, size_t size)
+{
+    rp_space_name_part(rule->id, out, size);
+    /* "RAD_04" -> "RAD04": row names carry the id without its hyphen */
+    size_t k = 0;
+    for (size_t i = 0; out[i]; i++)
+        if (out[i] != '_')
+            out[k++] = out[i];
+    out[k] = '\0';
+}
+
+static char *emit_name(const rp_emit *em, const char *fmt, va_list ap)
+{
+    char prefix[64];
+    rp_rule_row_prefix(&em->model->rules[em->rule], prefix, sizeof prefix);
+    char *suffix = rp_xvasprintf(fmt, ap);
+    char *name = rp_xasprintf("%s_%s", prefix, suffix);
+    free(suffix);
+    return name;
+}
+
+int rp_emit_row(rp_emit *em, rp_expr *e, rp_sense sense, double rhs, int resident, int facility,
+                int first, int last, const char *name_fmt, ...)
+{
+    va_list ap;
+    va_start(ap, name_fmt);
+    char *name = emit_name(em, name_fmt, ap);
+    va_end(ap);
+    rp_row_tag tag = {em->rule, resident, facility, first, last};
+    int ret = rp_ilp_add_row(em->ilp, name, e, sense, rhs, tag);
+    free(name);
+    return ret;
+}
+
+int rp_emit_col(rp_emit *em, rp_col_kind kind, double lb, double ub, const char *name_fmt, ...)
+{
+    va_list ap;
+    va_start(ap, name_fmt);
+    char *name = emit_name(em, name_fmt, ap);
+    va_end(ap);
+    int c = rp_ilp_add_col(em->ilp, name, kind, lb, ub);
+    free(name);
+    return c;
+}

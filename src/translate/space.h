@@ -1,0 +1,31 @@
+/*
+ * space.h: building the assignment space of ilp.h (internal to translate/ and decode/).
+ */
+#ifndef ROTAPLAN_SPACE_H
+#define ROTAPLAN_SPACE_H
+
+#include <stdbool.h>
+
+#include "rotaplan/calendar.h"
+#include "rotaplan/diag.h"
+#include "rotaplan/ilp.h"
+#include "rotaplan/model.h"
+#include "rotaplan/translate.h"
+
+/*
+ * rp_space_build: generates every resident's pieces (their columns go into ilp) and the course
+ * columns with their choose-one rows. plain: pieces of one period, no admit hooks. Periods that
+ * no piece can hold are listed in *uncovered (the caller frees the array); the space is
+ * built regardless, and RAD-06's rows then show them as violated.
+ */
+rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
+                         rp_ilp *ilp, bool plain, rp_uncovered **uncovered, size_t *n_uncovered);
+void rp_space_free(rp_space *s);
+
+/* The course a resident follows when it is fixed, or RP_ANY. */
+int rp_space_fixed_course(const rp_space *s, size_t r);
+
+/* "r<i>": the short resident tag used in column and row names. */
+void rp_space_name_part(const char *text, char *out, size_t size);
+
+#endif

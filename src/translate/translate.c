@@ -1,0 +1,69 @@
+/*
+ * translate.c: model + cohort -> ILP, the second stage of the pipeline. It builds each resident's
+ * timeline (statuses from leave), the assignment space (pieces shaped by the rules' admit hooks,
+ * course columns), every enabled rule's rows through its kind's emit, and the objective
+ * (objective.c). Nothing here knows a rule's meaning: that lives in src/rules/.
+ */
+#include "rotaplan/translate.h"
+#include "rotaplan/rule.h"
+#include "translate/objective.h"
+#include "translate/space.h"
+#include "util/util.h"
+
+#include <stdlib.h>
+
+static int emit_rules(const rp_model *m, rp_emit *em, rp_diags *d)
+{
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const rp_rule *rule = &m->rules[i];
+        if (!rule->enabled)
+            continue;
+        em->rule = (int)i;
+        if (rule->kind->emit(rule, em) != 0) {
+            rp_diag_add(d, RP_ERROR, m->path, rule->pos.line, rule->pos.col, 0,
+                        "internal error: the rows of rule '%s' could not be built", rule->id);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
+                 rp_translation **out, rp_diags *d)
+{
+    rp_translate_options defaults = {false, false};
+    if (!opt)
+        opt = &defaults;
+    rp_translation *t = rp_xcalloc(1, sizeof *t);
+    t->model = m;
+    t->cohort = c;
+    t->n_residents = c->n_residents;
+    t->timelines = rp_xcalloc(c->n_residents + 1, sizeof *t->timelines);
+    for (size_t r = 0; r < c->n_residents; r++)
+        rp_timeline_build(m, &c->residents[r], &t->timelines[r]);
+    t->ilp = rp_ilp_new();
+    t->space = rp_space_build(m, c, t->timelines, t->ilp, opt->plain, &t->uncovered,
+                              &t->n_uncovered);
+    rp_emit em = {m, c, t->timelines, t->space, t->ilp, RP_NONE, !opt->plain};
+    if (emit_rules(m, &em, d) != 0) {
+        rp_translation_free(t);
+        return -1;
+    }
+    if (!opt->no_objective)
+        rp_objective_build(m, c, t->timelines, t->space, t->ilp);
+    *out = t;
+    return 0;
+}
+
+void rp_translation_free(rp_translation *t)
+{
+    if (!t)
+        return;
+    for (size_t r = 0; r < t->n_residents; r++)
+        rp_timeline_free(&t->timelines[r]);
+    free(t->timelines);
+    rp_space_free(t->space);
+    rp_ilp_free(t->ilp);
+    free(t->uncovered);
+    free(t);
+}

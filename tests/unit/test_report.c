@@ -1,0 +1,542 @@
+/*
+ * test_report.c: the plan object (src/plan/plan.c) and the writers of the report stage
+ * (src/report/): CSV rows and dates, the YAML shape the plan reader expects, the aligned table
+ * with Japanese names, the findings list and its summary line, and format names. The model is
+ * built by hand so that these tests need neither the loader nor GLPK.
+ */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rotaplan/calendar.h"
+#include "rotaplan/report.h"
+#include "util/util.h"
+
+/* A monthly calendar from April over three years; keio (Japanese name, two departments),
+ * tokyo-mc (Japanese name), hiroo (ASCII name); course A; two enabled rules and one disabled. */
+typedef struct fixture {
+    rp_model m;
+    rp_facility facilities[3];
+    rp_department departments[2];
+    rp_course courses[1];
+    rp_rule rules[3];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *x = rp_xcalloc(1, sizeof *x);
+    x->departments[0] = (rp_department){.id = "ct-mri-ri", .name = "CT/MRI/RI", .capacity = -1};
+    x->departments[1] = (rp_department){.id = "rt", .name = "放射線治療", .capacity = -1};
+    x->facilities[0] = (rp_facility){.id = "keio",
+                                     .name = "慶應義塾大学病院 放射線科",
+                                     .departments = x->departments,
+                                     .n_departments = 2};
+    x->facilities[1] = (rp_facility){.id = "tokyo-mc", .name = "東京医療センター", .role = RP_ROLE_PARTNER};
+    x->facilities[2] = (rp_facility){.id = "hiroo", .name = "Hiroo", .role = RP_ROLE_PARTNER};
+    x->courses[0] = (rp_course){.id = "A", .name = "course A"};
+    x->rules[0] = (rp_rule){.id = "RAD-04", .source = "003 §7-1 (L535)", .cls = RP_CLASS_HARD,
+                            .enabled = true};
+    x->rules[1] = (rp_rule){.id = "RAD-30", .source = "003 §8 (L700)", .cls = RP_CLASS_SOFT,
+                            .enabled = true};
+    x->rules[2] = (rp_rule){.id = "RAD-99", .source = "none", .cls = RP_CLASS_PROGRAMME,
+                            .enabled = false};
+    x->m.id = "test-model";
+    x->m.calendar = (rp_calendar){RP_UNIT_MONTH, 4, 1, 3, 12};
+    x->m.facilities = x->facilities;
+    x->m.n_facilities = 3;
+    x->m.courses = x->courses;
+    x->m.n_courses = 1;
+    x->m.rules = x->rules;
+    x->m.n_rules = 3;
+    *state = x;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    free(*state);
+    return 0;
+}
+
+enum { KEIO, TOKYO_MC, HIROO };
+
+static void add_stint(rp_plan *p, int resident, int facility, int department, rp_mode mode,
+                      int first, int last, double days)
+{
+    rp_stint s = {resident, facility, department, mode, first, last, days, 0};
+    rp_plan_add_stint(p, &s);
+}
+
+/* Three residents, stints added out of order: 2019-01 (Japanese name, course A) with two keio
+ * blocks (the first ending in a leap February), a tokyo-mc block and a half-day hiroo parallel
+ * row; 2020-01 (no name, no course) at hiroo then abroad; 2021-01 (ASCII name) with none. */
+static rp_plan *sample_plan(void)
+{
+    rp_plan *p = rp_plan_new();
+    assert_int_equal(rp_plan_add_resident(p, "2019-01", "山田太郎", 2019, 0), 0);
+    assert_int_equal(rp_plan_add_resident(p, "2020-01", NULL, 2020, RP_NONE), 1);
+    assert_int_equal(rp_plan_add_resident(p, "2021-01", "Ann", 2021, 0), 2);
+    add_stint(p, 1, HIROO, RP_NONE, RP_MODE_BLOCK, 1, 12, 0);
+    add_stint(p, 0, HIROO, RP_NONE, RP_MODE_PARALLEL, 13, 24, 0.5);
+    add_stint(p, 0, TOKYO_MC, RP_NONE, RP_MODE_BLOCK, 13, 24, 0);
+    add_stint(p, 0, KEIO, 1, RP_MODE_BLOCK, 12, 12, 0);
+    add_stint(p, 1, RP_NONE, RP_NONE, RP_MODE_BLOCK, 13, 15, 0);
+    add_stint(p, 0, KEIO, 0, RP_MODE_BLOCK, 1, 11, 0);
+    rp_plan_sort(p);
+    p->status = RP_PLAN_OPTIMAL;
+    p->objective = 12.5;
+    return p;
+}
+
+/* What a writer puts on a stream, as a heap string. */
+static char *plan_text(const rp_model *m, const rp_plan *p, rp_format fmt)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_equal(rp_report_plan(m, p, fmt, out), 0);
+    assert_int_equal(fclose(out), 0);
+    return text;
+}
+
+static char *findings_text(const rp_model *m, const rp_plan *p, const rp_findings *f)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_equal(rp_report_findings(m, p, f, out), 0);
+    assert_int_equal(fclose(out), 0);
+    return text;
+}
+
+/* ---- plan.c ---- */
+
+static void plan_copies_strings_and_finds_residents(void **state)
+{
+    (void)state;
+    char id[] = "2019-07", name[] = "佐藤";
+    rp_plan *p = rp_plan_new();
+    assert_int_equal(p->status, RP_PLAN_GIVEN);
+    assert_int_equal(rp_plan_add_resident(p, id, name, 2019, RP_NONE), 0);
+    id[0] = 'x';
+    name[0] = 'x';
+    assert_string_equal(p->residents[0].id, "2019-07");
+    assert_string_equal(p->residents[0].name, "佐藤");
+    assert_int_equal(rp_plan_resident_index(p, "2019-07"), 0);
+    assert_int_equal(rp_plan_resident_index(p, "x019-07"), RP_NONE);
+    rp_plan_free(p);
+    rp_plan_free(NULL);
+}
+
+static void plan_sort_orders_resident_mode_period_facility(void **state)
+{
+    (void)state;
+    rp_plan *p = sample_plan();
+    static const struct {
+        int resident, facility;
+        rp_mode mode;
+        int first;
+    } want[] = {
+        {0, KEIO, RP_MODE_BLOCK, 1},      {0, KEIO, RP_MODE_BLOCK, 12},
+        {0, TOKYO_MC, RP_MODE_BLOCK, 13}, {0, HIROO, RP_MODE_PARALLEL, 13},
+        {1, HIROO, RP_MODE_BLOCK, 1},     {1, RP_NONE, RP_MODE_BLOCK, 13},
+    };
+    assert_int_equal(p->n_stints, 6);
+    for (size_t i = 0; i < p->n_stints; i++) {
+        assert_int_equal(p->stints[i].resident, want[i].resident);
+        assert_int_equal(p->stints[i].facility, want[i].facility);
+        assert_int_equal(p->stints[i].mode, want[i].mode);
+        assert_int_equal(p->stints[i].first, want[i].first);
+    }
+    rp_plan_free(p);
+}
+
+static void plan_sort_is_stable(void **state)
+{
+    (void)state;
+    rp_plan *p = rp_plan_new();
+    rp_plan_add_resident(p, "r", NULL, 2019, RP_NONE);
+    for (int line = 1; line <= 40; line++) { /* equal keys, told apart by line */
+        rp_stint s = {0, KEIO, RP_NONE, RP_MODE_BLOCK, 41 - line % 2, 41 - line % 2, 0, line};
+        rp_plan_add_stint(p, &s);
+    }
+    rp_plan_sort(p);
+    for (size_t i = 1; i < p->n_stints; i++)
+        if (p->stints[i].first == p->stints[i - 1].first)
+            assert_true(p->stints[i].line > p->stints[i - 1].line);
+    assert_int_equal(p->stints[0].first, 40);
+    rp_plan_free(p);
+}
+
+/* ---- CSV ---- */
+
+static void csv_header_rows_and_dates(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    char *text = plan_text(&x->m, p, RP_FORMAT_CSV);
+    assert_memory_equal(text, RP_CSV_HEADER "\n", strlen(RP_CSV_HEADER) + 1);
+    /* a 2019 cohort's month 11 ends on 2020-02-29 (leap year), month 13 starts 2020-04-01;
+     * no course and no department give empty fields; half a day a week is 0.5 */
+    assert_string_equal(text,
+        RP_CSV_HEADER "\n"
+        "2019-01,2019,A,keio,ct-mri-ri,block,1,11,2019-04-01,2020-02-29,\n"
+        "2019-01,2019,A,keio,rt,block,12,12,2020-03-01,2020-03-31,\n"
+        "2019-01,2019,A,tokyo-mc,,block,13,24,2020-04-01,2021-03-31,\n"
+        "2019-01,2019,A,hiroo,,parallel,13,24,2020-04-01,2021-03-31,0.5\n"
+        "2020-01,2020,,hiroo,,block,1,12,2020-04-01,2021-03-31,\n"
+        "2020-01,2020,,none,,block,13,15,2021-04-01,2021-06-30,\n");
+    free(text);
+    rp_plan_free(p);
+}
+
+static void csv_quotes_fields_and_writes_whole_days(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = rp_plan_new();
+    rp_plan_add_resident(p, "a,\"b\"", NULL, 2019, RP_NONE);
+    add_stint(p, 0, KEIO, RP_NONE, RP_MODE_PARALLEL, 1, 1, 2);
+    char *text = plan_text(&x->m, p, RP_FORMAT_CSV);
+    assert_string_equal(text, RP_CSV_HEADER "\n"
+                              "\"a,\"\"b\"\"\",2019,,keio,,parallel,1,1,2019-04-01,2019-04-30,2\n");
+    free(text);
+    rp_plan_free(p);
+}
+
+/* ---- YAML ---- */
+
+static void yaml_exact_shape(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = rp_plan_new();
+    rp_plan_add_resident(p, "2019-01", "山田太郎", 2019, 0);
+    rp_plan_add_resident(p, "2020-01", "say \"hi\"\\", 2020, RP_NONE);
+    add_stint(p, 0, HIROO, RP_NONE, RP_MODE_PARALLEL, 13, 24, 1);
+    add_stint(p, 0, KEIO, 0, RP_MODE_BLOCK, 1, 12, 0);
+    add_stint(p, 0, RP_NONE, RP_NONE, RP_MODE_BLOCK, 13, 14, 0);
+    rp_plan_sort(p);
+    p->status = RP_PLAN_OPTIMAL;
+    p->objective = 12.5;
+    char *text = plan_text(&x->m, p, RP_FORMAT_YAML);
+    assert_string_equal(text,
+        "# rotaplan plan for test-model\n"
+        "model: \"test-model\"\n"
+        "status: optimal\n"
+        "objective: 12.5\n"
+        "residents:\n"
+        "  - id: \"2019-01\"\n"
+        "    name: \"山田太郎\"\n"
+        "    cohort: 2019\n"
+        "    course: \"A\"\n"
+        "    stints:\n"
+        "      - facility: \"keio\"\n"
+        "        department: \"ct-mri-ri\"\n"
+        "        mode: block\n"
+        "        start_period: 1\n"
+        "        end_period: 12\n"
+        "        start_date: 2019-04-01\n"
+        "        end_date: 2020-03-31\n"
+        "      - facility: none\n"
+        "        mode: block\n"
+        "        start_period: 13\n"
+        "        end_period: 14\n"
+        "        start_date: 2020-04-01\n"
+        "        end_date: 2020-05-31\n"
+        "      - facility: \"hiroo\"\n"
+        "        mode: parallel\n"
+        "        start_period: 13\n"
+        "        end_period: 24\n"
+        "        start_date: 2020-04-01\n"
+        "        end_date: 2021-03-31\n"
+        "        days_per_week: 1\n"
+        "  - id: \"2020-01\"\n"
+        "    name: \"say \\\"hi\\\"\\\\\"\n"
+        "    cohort: 2020\n"
+        "    stints: []\n");
+    free(text);
+    rp_plan_free(p);
+}
+
+static void yaml_given_plan_has_no_objective(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = rp_plan_new();
+    char *text = plan_text(&x->m, p, RP_FORMAT_YAML);
+    assert_string_equal(text, "# rotaplan plan for test-model\n"
+                              "model: \"test-model\"\n"
+                              "status: given\n"
+                              "residents: []\n");
+    free(text);
+    p->status = RP_PLAN_FEASIBLE;
+    p->objective = 3;
+    text = plan_text(&x->m, p, RP_FORMAT_YAML);
+    assert_non_null(strstr(text, "status: feasible\nobjective: 3\n"));
+    free(text);
+    rp_plan_free(p);
+}
+
+/* ---- table ---- */
+
+/* Display columns before the first occurrence of needle at or after from in line, or -1. */
+static int column_of(const char *line, size_t from, const char *needle)
+{
+    const char *hit = strstr(line + from, needle);
+    if (!hit)
+        return -1;
+    char *prefix = rp_xstrndup(line, (size_t)(hit - line));
+    int w = rp_display_width(prefix);
+    free(prefix);
+    return w;
+}
+
+/* The line of text that starts with start, as a heap string; fails when there is none. */
+static char *line_starting(const char *text, const char *start)
+{
+    for (const char *l = text; *l; l = strchr(l, '\n') + 1) {
+        if (strncmp(l, start, strlen(start)) == 0)
+            return rp_xstrndup(l, (size_t)(strchr(l, '\n') - l));
+    }
+    fail_msg("no line starts with '%s'", start);
+    return NULL;
+}
+
+static void table_exact(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    char *text = plan_text(&x->m, p, RP_FORMAT_TABLE);
+    assert_string_equal(text,
+        "plan for test-model: 3 residents, optimal (objective 12.5)\n"
+        "\n"
+        "resident  name      cohort  course  facility     department  months  from     to       length     mode\n"
+        "2019-01   山田太郎  2019    A       keio         ct-mri-ri   1-11    2019-04  2020-02  11 months  block\n"
+        "                                    keio         rt          12      2020-03  2020-03  1 month    block\n"
+        "                                    tokyo-mc                 13-24   2020-04  2021-03  12 months  block\n"
+        "                                    hiroo                    13-24   2020-04  2021-03  12 months  parallel 0.5 d/wk\n"
+        "2020-01             2020            hiroo                    1-12    2020-04  2021-03  12 months  block\n"
+        "                                    none                     13-15   2021-04  2021-06  3 months   block\n"
+        "2021-01   Ann       2021    A       (no stints)\n"
+        "\n"
+        "facility  name                       resident-months  parallel-months\n"
+        "keio      慶應義塾大学病院 放射線科  12               0\n"
+        "tokyo-mc  東京医療センター           12               0\n"
+        "hiroo     Hiroo                      12               12\n");
+    free(text);
+    rp_plan_free(p);
+}
+
+static void table_aligns_japanese_names(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    char *text = plan_text(&x->m, p, RP_FORMAT_TABLE);
+    char *header = line_starting(text, "resident ");
+    char *japanese = line_starting(text, "2019-01 ");
+    char *nameless = line_starting(text, "2020-01 ");
+    char *ascii = line_starting(text, "2021-01 ");
+    int col = column_of(header, 0, "cohort");
+    assert_true(col > 0);
+    assert_int_equal(column_of(japanese, 7, "2019"), col);
+    assert_int_equal(column_of(nameless, 7, "2020"), col);
+    assert_int_equal(column_of(ascii, 7, "2021"), col);
+    assert_int_equal(column_of(japanese, 0, "keio"), column_of(header, 0, "facility"));
+    for (const char *l = text; *l; l = strchr(l, '\n') + 1) /* no trailing spaces */
+        assert_false(strchr(l, '\n') > l && strchr(l, '\n')[-1] == ' ');
+    free(header);
+    free(japanese);
+    free(nameless);
+    free(ascii);
+    free(text);
+    rp_plan_free(p);
+}
+
+static void table_leaves_out_name_and_mode_columns(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = rp_plan_new();
+    rp_plan_add_resident(p, "r1", NULL, 2019, RP_NONE);
+    add_stint(p, 0, TOKYO_MC, RP_NONE, RP_MODE_BLOCK, 1, 1, 0);
+    p->status = RP_PLAN_FEASIBLE;
+    p->objective = 2;
+    char *text = plan_text(&x->m, p, RP_FORMAT_TABLE);
+    assert_string_equal(text,
+        "plan for test-model: 1 resident, feasible, not proven optimal (objective 2)\n"
+        "\n"
+        "resident  cohort  course  facility  department  months  from     to       length\n"
+        "r1        2019            tokyo-mc              1       2019-04  2019-04  1 month\n"
+        "\n"
+        "facility  name              resident-months\n"
+        "tokyo-mc  東京医療センター  1\n");
+    free(text);
+    rp_plan_free(p);
+}
+
+static void table_weekly_calendar_shows_dates(void **state)
+{
+    fixture *x = *state;
+    x->m.calendar = (rp_calendar){RP_UNIT_WEEK, 4, 1, 3, 52};
+    rp_plan *p = rp_plan_new();
+    rp_plan_add_resident(p, "w", NULL, 2019, RP_NONE);
+    add_stint(p, 0, HIROO, RP_NONE, RP_MODE_BLOCK, 1, 4, 0);
+    char *text = plan_text(&x->m, p, RP_FORMAT_TABLE);
+    assert_string_equal(text,
+        "plan for test-model: 1 resident, given\n"
+        "\n"
+        "resident  cohort  course  facility  department  weeks  from        to          length\n"
+        "w         2019            hiroo                 1-4    2019-04-01  2019-04-28  4 weeks\n"
+        "\n"
+        "facility  name   resident-weeks\n"
+        "hiroo     Hiroo  4\n");
+    free(text);
+    rp_plan_free(p);
+}
+
+/* ---- findings ---- */
+
+static void findings_blocks_and_summary(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    rp_finding items[] = {
+        {.rule = 0, .level = RP_LEVEL_VIOLATION, .resident = 0, .facility = TOKYO_MC,
+         .first = 13, .last = 16, .required = "at least 6 months", .found = "4 months",
+         .message = "the stint at tokyo-mc is shorter than 6 months"},
+        {.rule = 1, .level = RP_LEVEL_WARNING, .resident = RP_NONE, .facility = RP_NONE,
+         .first = (int)rp_slot(&x->m, 2020, 1), .last = (int)rp_slot(&x->m, 2020, 3),
+         .found = "3 residents", .message = "hiroo is crowded"},
+    };
+    rp_findings f = {items, 2, 2};
+    char *text = findings_text(&x->m, p, &f);
+    assert_string_equal(text,
+        "violation RAD-04 [hard] resident 2019-01 (cohort 2019): the stint at tokyo-mc is "
+        "shorter than 6 months\n"
+        "  periods: months 13-16 (2020-04 to 2020-07)\n"
+        "  required: at least 6 months\n"
+        "  found: 4 months\n"
+        "  facility: tokyo-mc\n"
+        "  source: 003 §7-1 (L535)\n"
+        "\n"
+        "warning RAD-30 [soft] programme: hiroo is crowded\n"
+        "  periods: 2020-04 to 2020-06\n"
+        "  found: 3 residents\n"
+        "  source: 003 §8 (L700)\n"
+        "\n"
+        "1 violation, 1 warning, 0 findings over 3 residents and 2 rules\n");
+    free(text);
+
+    f.items = &items[1];
+    f.count = 1;
+    text = findings_text(&x->m, p, &f);
+    assert_string_equal(strstr(text, "\n\n") + 2,
+                        "compliant: no violation of 2 rules over 3 residents; 1 warning, 0 findings\n");
+    free(text);
+    rp_plan_free(p);
+}
+
+static void findings_single_period_and_none(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    rp_finding item = {.rule = 0, .level = RP_LEVEL_FINDING, .resident = 1, .facility = RP_NONE,
+                       .first = 11, .last = 11, .message = "one month"};
+    rp_findings f = {&item, 1, 1};
+    char *text = findings_text(&x->m, p, &f);
+    assert_string_equal(text,
+        "finding RAD-04 [hard] resident 2020-01 (cohort 2020): one month\n"
+        "  periods: month 11 (2021-02)\n"
+        "  source: 003 §7-1 (L535)\n"
+        "\n"
+        "compliant: no violation of 2 rules over 3 residents; 0 warnings, 1 finding\n");
+    free(text);
+    rp_findings none = RP_FINDINGS_INIT;
+    text = findings_text(&x->m, p, &none);
+    assert_string_equal(text, "compliant: no violation of 2 rules over 3 residents; 0 warnings, "
+                              "0 findings\n");
+    free(text);
+    rp_plan_free(p);
+}
+
+/* ---- formats and stream errors ---- */
+
+static void format_parse_names(void **state)
+{
+    (void)state;
+    rp_format f = RP_FORMAT_YAML;
+    assert_int_equal(rp_format_parse("table", &f), 0);
+    assert_int_equal(f, RP_FORMAT_TABLE);
+    assert_int_equal(rp_format_parse("csv", &f), 0);
+    assert_int_equal(f, RP_FORMAT_CSV);
+    assert_int_equal(rp_format_parse("yaml", &f), 0);
+    assert_int_equal(f, RP_FORMAT_YAML);
+    static const char *const bad[] = {"", "json", "CSV", "yml", "table ", "csvx"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        f = RP_FORMAT_CSV;
+        assert_int_equal(rp_format_parse(bad[i], &f), -1);
+        assert_int_equal(f, RP_FORMAT_CSV); /* untouched on failure */
+    }
+    assert_int_equal(rp_format_parse(NULL, &f), -1);
+}
+
+static void writers_report_stream_errors(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    rp_findings none = RP_FINDINGS_INIT;
+    static const rp_format formats[] = {RP_FORMAT_TABLE, RP_FORMAT_CSV, RP_FORMAT_YAML};
+    for (size_t i = 0; i < 3; i++) {
+        FILE *ro = fopen("/dev/null", "r"); /* every write fails and sets the error flag */
+        assert_non_null(ro);
+        assert_int_equal(rp_report_plan(&x->m, p, formats[i], ro), -1);
+        fclose(ro);
+    }
+    FILE *ro = fopen("/dev/null", "r");
+    assert_non_null(ro);
+    assert_int_equal(rp_report_findings(&x->m, p, &none, ro), -1);
+    fclose(ro);
+    rp_plan_free(p);
+}
+
+static void outputs_are_deterministic(void **state)
+{
+    fixture *x = *state;
+    static const rp_format formats[] = {RP_FORMAT_TABLE, RP_FORMAT_CSV, RP_FORMAT_YAML};
+    for (size_t i = 0; i < 3; i++) {
+        rp_plan *a = sample_plan(), *b = sample_plan();
+        char *ta = plan_text(&x->m, a, formats[i]);
+        char *tb = plan_text(&x->m, b, formats[i]);
+        assert_string_equal(ta, tb);
+        free(ta);
+        free(tb);
+        rp_plan_free(a);
+        rp_plan_free(b);
+    }
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(plan_copies_strings_and_finds_residents),
+        T(plan_sort_orders_resident_mode_period_facility),
+        T(plan_sort_is_stable),
+        T(csv_header_rows_and_dates),
+        T(csv_quotes_fields_and_writes_whole_days),
+        T(yaml_exact_shape),
+        T(yaml_given_plan_has_no_objective),
+        T(table_exact),
+        T(table_aligns_japanese_names),
+        T(table_leaves_out_name_and_mode_columns),
+        T(table_weekly_calendar_shows_dates),
+        T(findings_blocks_and_summary),
+        T(findings_single_period_and_none),
+        T(format_parse_names),
+        T(writers_report_stream_errors),
+        T(outputs_are_deterministic),
+    };
+    return T_RUN(tests);
+}
