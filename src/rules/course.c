@@ -14,11 +14,20 @@ bool rp_course_window_in(const rp_model *m, int k, int year)
     return k >= 0 && m->courses[k].window_year == year && m->courses[k].window_months > 0;
 }
 
+/* A resident with course `any` is given a graduate-school course (RAD-10: D, E) only when the
+ * residents file asks for graduate school (graduate_entry_year); the others follow a course
+ * without it, unless the model has none such. */
 bool rp_resident_may_follow(const rp_model *m, const rp_resident *r, int k)
 {
     if (r->course != RP_ANY)
         return r->course == k;
-    return r->graduate_entry_year == 0 || m->courses[k].graduate_school;
+    bool want = r->graduate_entry_year > 0;
+    if (m->courses[k].graduate_school == want)
+        return true;
+    for (size_t j = 0; j < m->n_courses; j++)
+        if (m->courses[j].graduate_school == want)
+            return false;
+    return true;
 }
 
 bool rp_resident_may_window(const rp_model *m, const rp_resident *r, int year)

@@ -17,7 +17,8 @@ void rp_year_span(const rp_model *m, int year, int *first, int *last);
 bool rp_course_window_in(const rp_model *m, int k, int year);
 /* Whether the resident may follow a course with a window in year y. */
 bool rp_resident_may_window(const rp_model *m, const rp_resident *r, int year);
-/* Whether the resident may follow course k (its own course, or any course). */
+/* Whether the resident may follow course k: its own course; with course `any`, the courses
+ * with graduate school when it asks for graduate school, the others when it does not. */
 bool rp_resident_may_follow(const rp_model *m, const rp_resident *r, int k);
 
 /* The course a planned resident follows: the plan's, else the first course whose year pattern

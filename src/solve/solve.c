@@ -128,7 +128,7 @@ static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progres
     glp_init_iocp(parm);
     parm->msg_lev = GLP_MSG_OFF;
     parm->presolve = GLP_ON;
-    parm->br_tech = GLP_BR_MFV;
+    parm->br_tech = GLP_BR_DTH;
     parm->bt_tech = GLP_BT_BLB;
     parm->mip_gap = opt->gap > 0 ? opt->gap : 0;
     if (opt->time_limit > 0)

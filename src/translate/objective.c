@@ -2,20 +2,24 @@
  * objective.c: what the solver maximises among compliant plans.
  *
  * Wishes. A resident's ranked facility wishes weigh objective.wishes in total: of n wishes, the
- * one ranked k weighs (n - k + 1) / (n (n + 1) / 2). A wish is granted when the resident is
- * present at the facility at least one period: a continuous v[r,f] in [0,1] with
- *     v[r,f] <= sum of r's pieces at f that hold a presence period,
- * earns its weight. Counting pieces, not periods, keeps the relaxation tight.
+ * one ranked k weighs (n - k + 1) / (n (n + 1) / 2). A wish is granted in full by a year of
+ * presence at the facility (the programme's rotation unit) and in proportion by less: a
+ * continuous v[r,f] in [0,1] with
+ *     v[r,f] <= (presence periods of r at f) / (periods in a year)
+ * earns its weight times v. A 4-month window at a wished partner grants a third of the wish. The
+ * proportional reading is also what keeps the relaxation tight: "visited at all" would let the
+ * LP grant a wish with thin slices of many stints.
  *
- * Balance. Crowded facilities cost: for every facility f and calendar slot t, with N(f,t) the
- * residents there (who occupy a place, as RAD-12 counts them), the cost is N^2 / ins(f) / 12,
- * ins(f) the facility's instructor figure (at least 0.5): one resident-year at a facility with
- * as many residents as instructors costs about 1, and the same residents spread in proportion to
- * the instructors cost least. The square is linearised exactly at whole numbers with columns
- * v_k in [0,1], k = 1..K, each costing (2k - 1) / ins / 12: sum_k v_k >= N(f,t), and the cheap
- * ones fill first. K stops at 3 ins(f), RAD-12's usual limit; one more column of unbounded size
- * carries the slope beyond. Consecutive slots whose N(f,t) is the same expression share their
- * columns, with the cost multiplied by the number of slots.
+ * Balance. Crowded facilities cost: for every facility f and programme year y on the shared
+ * calendar (April to March), with N(f,y) the mean number of residents there over the year (those
+ * who occupy a place, as RAD-12 counts them), the cost is objective.balance x N^2 / ins(f),
+ * ins(f) the facility's instructor figure (at least 0.5): one resident-year at a facility with as
+ * many residents as instructors costs about 1, and the same residents spread in proportion to the
+ * instructors cost least. The square is linearised exactly at whole numbers with columns v_k in
+ * [0,1], k = 1..K, each costing (2k - 1) / ins: sum_k v_k >= N(f,y), and the cheap ones fill
+ * first. K stops at 3 ins(f), RAD-12's usual limit; one more column of unbounded size carries the
+ * slope beyond. Yearly means rather than months keep this term small: with 1-year rotation units
+ * the load only changes within a year around a course's partner window.
  */
 #include "translate/objective.h"
 #include "util/util.h"
@@ -24,22 +28,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool piece_present(const rp_model *m, const rp_timeline *t, const rp_piece *pc)
-{
-    for (int p = pc->first; p <= pc->last; p++)
-        if (rp_timeline_presence(m, t, p))
-            return true;
-    return false;
-}
-
 static void wishes(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
                    const rp_space *s, rp_ilp *ilp)
 {
     rp_expr e = {0};
+    double year = m->calendar.periods_per_year;
     for (size_t r = 0; r < c->n_residents; r++) {
         const rp_resident *res = &c->residents[r];
-        size_t n = res->n_wishes, np;
-        const rp_piece *pieces = rp_space_pieces(s, r, &np);
+        size_t n = res->n_wishes;
         for (size_t k = 0; k < n; k++) {
             int f = res->wishes[k].facility;
             double weight = m->objective.wishes * (double)(n - k) / ((double)n * (n + 1) / 2);
@@ -49,9 +45,9 @@ static void wishes(const rp_model *m, const rp_cohort *c, const rp_timeline *tim
             rp_ilp_add_obj(ilp, v, weight);
             rp_expr_clear(&e);
             rp_expr_add(&e, v, 1);
-            for (size_t i = 0; i < np; i++)
-                if (pieces[i].facility == f && piece_present(m, &timelines[r], &pieces[i]))
-                    rp_expr_add(&e, pieces[i].col, -1);
+            for (int p = 1; p <= timelines[r].horizon; p++)
+                if (rp_timeline_presence(m, &timelines[r], p))
+                    rp_space_add_z(s, &e, r, p, f, -1 / year);
             rp_row_tag tag = {RP_NONE, (int)r, f, 0, 0};
             rp_ilp_add_row(ilp, name, &e, RP_LE, 0, tag);
         }
@@ -59,38 +55,42 @@ static void wishes(const rp_model *m, const rp_cohort *c, const rp_timeline *tim
     rp_expr_free(&e);
 }
 
-/* N(f,t) as an expression; returns the number of residents who could be there. */
-static size_t load_expr(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
-                        const rp_space *s, int f, long t, rp_expr *e)
+/* The residents at facility f (who occupy a place) summed over the slots of calendar year y,
+ * divided by the slots in a year: the year's mean load N(f,y), as an expression. Returns how
+ * many residents could be there at some time of the year. */
+static size_t year_load(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
+                        const rp_space *s, int f, long year, rp_expr *e)
 {
+    int ppy = m->calendar.periods_per_year;
     rp_expr_clear(e);
     size_t who = 0;
     for (size_t r = 0; r < c->n_residents; r++) {
-        long p = t - rp_slot(m, c->residents[r].cohort, 1) + 1;
-        if (p < 1 || p > timelines[r].horizon || !rp_timeline_occupies(m, &timelines[r], (int)p))
-            continue;
         size_t before = e->n;
-        rp_space_add_z(s, e, r, (int)p, f, 1);
+        for (long t = year * ppy; t < (year + 1) * ppy; t++) {
+            long p = t - rp_slot(m, c->residents[r].cohort, 1) + 1;
+            if (p < 1 || p > timelines[r].horizon ||
+                !rp_timeline_occupies(m, &timelines[r], (int)p))
+                continue;
+            rp_space_add_z(s, e, r, (int)p, f, 1.0 / ppy);
+        }
         who += e->n > before;
     }
     rp_expr_normalize(e);
     return who;
 }
 
-static bool same_expr(const rp_expr *a, const rp_expr *b)
-{
-    return a->n == b->n && memcmp(a->col, b->col, a->n * sizeof *a->col) == 0 &&
-           memcmp(a->coef, b->coef, a->n * sizeof *a->coef) == 0;
-}
-
-static void balance_segment(const rp_model *m, rp_ilp *ilp, int f, long t, const rp_expr *load,
-                            size_t who, int slots)
+/* cost(N) = N^2 / ins, piecewise linear and exact at whole numbers: v_k in [0,1] at slope
+ * (2k - 1) / ins for k = 1..K, then one unbounded column at slope (2K + 1) / ins. */
+/* cost(N) = N^2 / ins, piecewise linear and exact at whole numbers: v_k in [0,1] at slope
+ * (2k - 1) / ins for k = 1..K, then one unbounded column at slope (2K + 1) / ins. */
+static void year_cost(const rp_model *m, rp_ilp *ilp, int f, long year, const rp_expr *load,
+                      size_t who)
 {
     double ins = fmax(0.5, m->facilities[f].instructors);
     size_t K = (size_t)floor(3 * ins + 1e-9);
     if (K > who)
         K = who;
-    double unit = m->objective.balance * slots / ins / 12.0;
+    double unit = m->objective.balance / ins;
     rp_expr e = {0};
     for (size_t i = 0; i < load->n; i++)
         rp_expr_add(&e, load->col[i], -load->coef[i]);
@@ -99,13 +99,14 @@ static void balance_segment(const rp_model *m, rp_ilp *ilp, int f, long t, const
         bool tail = k == K + 1;
         if (tail && K == who)
             break;
-        snprintf(name, sizeof name, "load_f%d_t%ld_%zu", f, t, k);
+        snprintf(name, sizeof name, "load_f%d_y%ld_%zu", f, year, k);
         int v = rp_ilp_add_col(ilp, name, RP_COL_CONTINUOUS, 0, tail ? INFINITY : 1);
         rp_ilp_add_obj(ilp, v, -unit * (2.0 * k - 1));
         rp_expr_add(&e, v, 1);
     }
-    snprintf(name, sizeof name, "load_f%d_t%ld", f, t);
-    rp_row_tag tag = {RP_NONE, RP_NONE, f, (int)t, (int)t + slots - 1};
+    snprintf(name, sizeof name, "load_f%d_y%ld", f, year);
+    int ppy = m->calendar.periods_per_year;
+    rp_row_tag tag = {RP_NONE, RP_NONE, f, (int)(year * ppy), (int)(year * ppy + ppy - 1)};
     rp_ilp_add_row(ilp, name, &e, RP_GE, 0, tag);
     rp_expr_free(&e);
 }
@@ -115,32 +116,25 @@ static void balance(const rp_model *m, const rp_cohort *c, const rp_timeline *ti
 {
     if (m->objective.balance <= 0 || c->n_residents == 0)
         return;
-    long lo = 0, hi = -1;
+    int lo = c->residents[0].cohort, hi = lo;
     for (size_t r = 0; r < c->n_residents; r++) {
-        long a = rp_slot(m, c->residents[r].cohort, 1);
-        long b = rp_slot(m, c->residents[r].cohort, timelines[r].horizon);
-        lo = (hi < lo || a < lo) ? a : lo;
-        hi = b > hi ? b : hi;
+        int y = c->residents[r].cohort;
+        int span = (timelines[r].horizon + m->calendar.periods_per_year - 1) /
+                   m->calendar.periods_per_year;
+        lo = y < lo ? y : lo;
+        hi = y + span - 1 > hi ? y + span - 1 : hi;
     }
-    rp_expr cur = {0}, next = {0};
+    rp_expr load = {0};
     for (size_t f = 0; f < m->n_facilities; f++) {
-        long start = lo;
-        size_t who = load_expr(m, c, timelines, s, (int)f, lo, &cur);
-        for (long t = lo + 1; t <= hi + 1; t++) {
-            size_t who_next = t <= hi ? load_expr(m, c, timelines, s, (int)f, t, &next) : 0;
-            if (t <= hi && same_expr(&cur, &next))
-                continue;
-            if (cur.n > 0)
-                balance_segment(m, ilp, (int)f, start, &cur, who, (int)(t - start));
-            rp_expr tmp = cur;
-            cur = next;
-            next = tmp;
-            who = who_next;
-            start = t;
+        if (m->facilities[f].role == RP_ROLE_BASE)
+            continue; /* the base is meant to hold many: RAD-12 alone bounds it */
+        for (long year = lo; year <= hi; year++) {
+            size_t who = year_load(m, c, timelines, s, (int)f, year, &load);
+            if (load.n > 0)
+                year_cost(m, ilp, (int)f, year, &load, who);
         }
     }
-    rp_expr_free(&cur);
-    rp_expr_free(&next);
+    rp_expr_free(&load);
 }
 
 void rp_objective_build(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,

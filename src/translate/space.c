@@ -9,6 +9,7 @@
  */
 #include "translate/space.h"
 #include "rotaplan/rule.h"
+#include "rules/course.h"
 #include "util/util.h"
 
 #include <stdarg.h>
@@ -57,11 +58,7 @@ static int pinned_facility(const rp_resident *r, int p)
 
 static bool possible_course(const rp_model *m, const rp_resident *r, int k)
 {
-    if (r->course != RP_ANY)
-        return r->course == k;
-    if (r->graduate_entry_year > 0)
-        return m->courses[k].graduate_school;
-    return true;
+    return rp_resident_may_follow(m, r, k);
 }
 
 static int longest_piece(const rp_model *m, const rp_resident *r, int f, bool plain)
