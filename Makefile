@@ -33,7 +33,7 @@ TEST_SRC = $(sort $(wildcard tests/unit/test_*.c tests/rules/test_*.c))
 TEST_BIN = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 TEST_SUPPORT = tests/support.c
 
-.PHONY: all deps run test test-unit test-cli test-asan bench clean
+.PHONY: all deps run test tests test-unit test-cli test-asan bench clean
 
 all: $(BIN) $(LIB)
 
@@ -77,8 +77,11 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) plan
 
-test: all $(TEST_BIN)
+test: deps
+	@$(MAKE) --no-print-directory all tests
 	@$(MAKE) --no-print-directory test-unit test-cli
+
+tests: $(TEST_BIN)
 
 test-unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
@@ -89,7 +92,10 @@ test-cli: $(BIN)
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  test
+	  all tests
+	@ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  test-unit test-cli
 
 bench: all
 	scripts/bench

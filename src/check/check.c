@@ -178,7 +178,8 @@ int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *pla
         if (rule->enabled)
             rule->kind->check(rule, &ctx, out);
     }
-    qsort(out->items + first, out->count - first, sizeof *out->items, compare_findings);
+    if (out->count > first)
+        qsort(out->items + first, out->count - first, sizeof *out->items, compare_findings);
     for (size_t i = 0; i < plan->n_residents; i++) {
         rp_timeline_free(&ctx.residents[i].timeline);
         free(ctx.residents[i].cells);

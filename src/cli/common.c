@@ -159,6 +159,30 @@ int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx)
 
 /* ---- why no plan exists ---- */
 
+static void print_span(const rp_model *m, int cohort, int first, int last, FILE *out)
+{
+    char a[11], b[11];
+    rp_period_label(m, cohort, first, a);
+    rp_period_label(m, cohort, last, b);
+    bool week = m->calendar.unit == RP_UNIT_WEEK;
+    if (first == last)
+        fprintf(out, ", %s %d (%s)", week ? "week" : "month", first, a);
+    else
+        fprintf(out, ", %s %d-%d (%s to %s)", week ? "weeks" : "months", first, last, a, b);
+}
+
+/* The pins of a resident, which often are what makes a rule impossible to meet. */
+static void print_pins(const rp_translation *t, const rp_resident *r, FILE *out)
+{
+    const rp_model *m = t->model;
+    for (size_t i = 0; i < r->n_pins; i++) {
+        const rp_pin *pin = &r->pins[i];
+        fprintf(out, "      pinned: %s", m->facilities[pin->facility].id);
+        print_span(m, r->cohort, pin->first, pin->last, out);
+        fprintf(out, " (%s:%d)\n", pin->pos.file ? pin->pos.file : "residents", pin->pos.line);
+    }
+}
+
 static void describe_tag(const rp_translation *t, rp_row_tag tag, FILE *out)
 {
     const rp_model *m = t->model;
@@ -168,16 +192,11 @@ static void describe_tag(const rp_translation *t, rp_row_tag tag, FILE *out)
     } else {
         fputs("  (structure)", out);
     }
-    if (tag.resident >= 0) {
-        const rp_resident *r = &t->cohort->residents[tag.resident];
+    const rp_resident *r = tag.resident >= 0 ? &t->cohort->residents[tag.resident] : NULL;
+    if (r) {
         fprintf(out, " resident %s (cohort %d)", r->id, r->cohort);
-        if (tag.first > 0) {
-            char a[11], b[11];
-            rp_period_label(m, r->cohort, tag.first, a);
-            rp_period_label(m, r->cohort, tag.last, b);
-            fprintf(out, ", %s %d-%d (%s to %s)", m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months",
-                    tag.first, tag.last, a, b);
-        }
+        if (tag.first > 0)
+            print_span(m, r->cohort, tag.first, tag.last, out);
     } else if (tag.first > 0) {
         int ppy = m->calendar.periods_per_year;
         char a[11];
@@ -193,6 +212,31 @@ static void describe_tag(const rp_translation *t, rp_row_tag tag, FILE *out)
         fprintf(out, "      rule: %s\n      source: %s\n", text, rule->source);
         free(text);
     }
+    if (r)
+        print_pins(t, r, out);
+}
+
+/* Prints each (rule, resident, facility) once, with the span of periods its rows cover. */
+static void explain_tags(const rp_translation *t, rp_row_tag *tags, size_t n, FILE *out)
+{
+    bool *done = rp_xcalloc(n + 1, sizeof *done);
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        rp_row_tag tag = tags[i];
+        for (size_t j = i + 1; j < n; j++) {
+            rp_row_tag o = tags[j];
+            if (o.rule != tag.rule || o.resident != tag.resident || o.facility != tag.facility)
+                continue;
+            done[j] = true;
+            if (o.first > 0 && (tag.first == 0 || o.first < tag.first))
+                tag.first = o.first;
+            if (o.last > tag.last)
+                tag.last = o.last;
+        }
+        describe_tag(t, tag, out);
+    }
+    free(done);
 }
 
 static void explain_uncovered(const rp_translation *t, FILE *out)
@@ -216,29 +260,6 @@ static void explain_uncovered(const rp_translation *t, FILE *out)
     }
 }
 
-/* Prints each (rule, resident) pair once, with the span of periods its rows cover. */
-static void explain_rows(const rp_translation *t, const int *rows, size_t n, FILE *out)
-{
-    bool *done = rp_xcalloc(n + 1, sizeof *done);
-    for (size_t i = 0; i < n; i++) {
-        if (done[i])
-            continue;
-        rp_row_tag tag = rp_ilp_row_tag(t->ilp, rows[i]);
-        for (size_t j = i + 1; j < n; j++) {
-            rp_row_tag o = rp_ilp_row_tag(t->ilp, rows[j]);
-            if (o.rule != tag.rule || o.resident != tag.resident || o.facility != tag.facility)
-                continue;
-            done[j] = true;
-            if (o.first > 0 && (tag.first == 0 || o.first < tag.first))
-                tag.first = o.first;
-            if (o.last > tag.last)
-                tag.last = o.last;
-        }
-        describe_tag(t, tag, out);
-    }
-    free(done);
-}
-
 void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
 {
     fputs("rotaplan: no compliant plan exists for this cohort\n", out);
@@ -250,8 +271,11 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     size_t nv = rp_ilp_n_violated(t->ilp);
     if (nv > 0) {
         fputs("these rules cannot be met, whatever the plan:\n", out);
+        rp_row_tag *tags = rp_xmalloc(nv * sizeof *tags);
         for (size_t i = 0; i < nv; i++)
-            describe_tag(t, rp_ilp_violated_tag(t->ilp, i), out);
+            tags[i] = rp_ilp_violated_tag(t->ilp, i);
+        explain_tags(t, tags, nv, out);
+        free(tags);
         return;
     }
     int *rows = NULL;
@@ -263,7 +287,11 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     } else {
         fprintf(out, "the smallest relaxation %s breaks these rules:\n",
                 found == 1 ? "found" : "found within the time limit");
-        explain_rows(t, rows, n, out);
+        rp_row_tag *tags = rp_xmalloc(n * sizeof *tags);
+        for (size_t i = 0; i < n; i++)
+            tags[i] = rp_ilp_row_tag(t->ilp, rows[i]);
+        explain_tags(t, tags, n, out);
+        free(tags);
     }
     free(rows);
 }

@@ -96,10 +96,11 @@ static int export_ilp(const rp_translation *t, const plan_args *a)
 
 static void summary(const rp_translation *t, const rp_solve_result *res, const rp_plan *plan)
 {
-    fprintf(stderr, "planned %zu residents of %s: %s, objective %.6g (%zu rows, %zu columns, "
-                    "%zu nonzeros; %.2f s)\n",
-            plan->n_residents, t->model->id, rp_solve_status_name(res->status), res->objective,
-            rp_ilp_n_rows(t->ilp), rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp),
+    fprintf(stderr, "planned %zu resident%s of %s: %s, objective %.6g (%zu rows, %zu columns, "
+                    "%zu nonzeros; first plan %.2f s, solved %.2f s)\n",
+            plan->n_residents, plan->n_residents == 1 ? "" : "s", t->model->id,
+            rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
+            rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp), res->first_plan_seconds,
             res->seconds);
     if (res->status == RP_SOLVE_FEASIBLE)
         fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (bound "

@@ -205,8 +205,8 @@ static void possible_courses(resident_space *rs, const rp_model *m, const rp_res
 /* c[r,k] for each course r may follow, and sum_k c[r,k] = 1, when the solver chooses. */
 static void course_columns(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m)
 {
-    if (rs->fixed_course != RP_ANY)
-        return;
+    if (rs->fixed_course != RP_ANY || rs->all_courses == 0)
+        return; /* a fixed course, or a model without courses */
     rp_expr e = {0};
     for (size_t k = 0; k < m->n_courses; k++) {
         if (!rs->possible[k])
