@@ -244,6 +244,12 @@ int rp_model_course(const rp_model *m, const char *id);
 int rp_facility_department(const rp_facility *f, const char *id);
 int rp_cohort_resident(const rp_cohort *c, const char *id);
 
+/* The names the model's YAML uses, indexed by the enums (rp_role, rp_accreditation). */
+#define RP_N_ROLES 3
+#define RP_N_ACCREDITATIONS 4
+extern const char *const rp_role_names[RP_N_ROLES];
+extern const char *const rp_accreditation_names[RP_N_ACCREDITATIONS];
+
 /* Names for messages and output. */
 const char *rp_role_name(rp_role r);               /* "base", "partner", "related" */
 const char *rp_accreditation_name(rp_accreditation a); /* "総合修練", ... "none" */

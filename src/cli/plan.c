@@ -185,6 +185,17 @@ done:
     return status;
 }
 
+/* Without --format, the output file's extension chooses: .csv, .yaml or .yml; else a table. */
+static rp_format format_of_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (dot && strcmp(dot, ".csv") == 0)
+        return RP_FORMAT_CSV;
+    if (dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+        return RP_FORMAT_YAML;
+    return RP_FORMAT_TABLE;
+}
+
 int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
 {
     plan_args a = {0};
@@ -194,7 +205,7 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
         rp_cli_usage("plan", stdout);
         return RP_EXIT_OK;
     }
-    rp_format format = RP_FORMAT_TABLE;
+    rp_format format = format_of_path(a.out);
     double time_limit = 0, gap = 0;
     if (a.format && rp_format_parse(a.format, &format) != 0) {
         fprintf(stderr, "rotaplan plan: unknown format '%s'; expected table, csv or yaml\n",

@@ -41,8 +41,6 @@ typedef struct loader {
     bool refs_ok;     /* every facility and course has its id: references can be resolved */
 } loader;
 
-static const char *const role_names[] = {"base", "partner", "related"};
-static const char *const accreditation_names[] = {"none", "総合修練", "修練", "特殊修練"};
 static const char *const rt_names[] = {"no", "yes", "disputed", "false", "true"};
 static const rp_tristate rt_values[] = {RP_NO, RP_YES, RP_DISPUTED, RP_NO, RP_YES};
 static const char *const class_names[] = {"hard", "hard-principle", "programme", "soft",
@@ -326,11 +324,11 @@ static void read_facility_figures(loader *l, const rp_ynode **v, rp_facility *f)
 {
     int accr = RP_ACCR_NONE, heading = -1, rt = -1;
     if (v[F_ACCREDITATION])
-        rp_yenum(l->y, v[F_ACCREDITATION], "accreditation", accreditation_names,
-                 N_OF(accreditation_names), &accr);
+        rp_yenum(l->y, v[F_ACCREDITATION], "accreditation", rp_accreditation_names,
+                 RP_N_ACCREDITATIONS, &accr);
     if (v[F_HEADING])
-        rp_yenum(l->y, v[F_HEADING], "accreditation_heading", accreditation_names,
-                 N_OF(accreditation_names), &heading);
+        rp_yenum(l->y, v[F_HEADING], "accreditation_heading", rp_accreditation_names,
+                 RP_N_ACCREDITATIONS, &heading);
     f->accreditation = (rp_accreditation)accr;
     f->accreditation_heading = heading >= 0 ? (rp_accreditation)heading : f->accreditation;
     opt_str(l, v[F_PREFECTURE], "prefecture", &f->prefecture);
@@ -359,7 +357,8 @@ static int read_facility(loader *l, const rp_ynode *n, rp_facility *f)
         rp_yid(l->y, v[F_ID], "facility id", &f->id);
     opt_str(l, v[F_NAME], "name", &f->name);
     int role = -1;
-    if (v[F_ROLE] && rp_yenum(l->y, v[F_ROLE], "role", role_names, N_OF(role_names), &role) == 0)
+    if (v[F_ROLE] &&
+        rp_yenum(l->y, v[F_ROLE], "role", rp_role_names, RP_N_ROLES, &role) == 0)
         f->role = (rp_role)role;
     read_facility_figures(l, v, f);
     if (v[F_DEPARTMENTS])

@@ -38,32 +38,18 @@ int rp_cohort_resident(const rp_cohort *c, const char *id)
     return RP_NONE;
 }
 
+const char *const rp_role_names[RP_N_ROLES] = {"base", "partner", "related"};
+const char *const rp_accreditation_names[RP_N_ACCREDITATIONS] = {"none", "総合修練", "修練",
+                                                                 "特殊修練"};
+
 const char *rp_role_name(rp_role r)
 {
-    switch (r) {
-    case RP_ROLE_BASE:
-        return "base";
-    case RP_ROLE_PARTNER:
-        return "partner";
-    case RP_ROLE_RELATED:
-        return "related";
-    }
-    return "?";
+    return (unsigned)r < RP_N_ROLES ? rp_role_names[r] : "?";
 }
 
 const char *rp_accreditation_name(rp_accreditation a)
 {
-    switch (a) {
-    case RP_ACCR_SOGO:
-        return "総合修練";
-    case RP_ACCR_SHUREN:
-        return "修練";
-    case RP_ACCR_TOKUSHU:
-        return "特殊修練";
-    case RP_ACCR_NONE:
-        return "none";
-    }
-    return "?";
+    return (unsigned)a < RP_N_ACCREDITATIONS ? rp_accreditation_names[a] : "?";
 }
 
 const char *rp_status_name(rp_status s)

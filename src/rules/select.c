@@ -6,8 +6,6 @@
 
 #include <string.h>
 
-static const char *const role_names[] = {"base", "partner", "related"};
-static const char *const accreditation_names[] = {"none", "総合修練", "修練", "特殊修練"};
 
 int rp_selector_parse(rp_selector *sel, rp_yctx *y, const rp_ynode *node, const rp_model *m,
                       const char *what)
@@ -24,9 +22,10 @@ int rp_selector_parse(rp_selector *sel, rp_yctx *y, const rp_ynode *node, const 
     if (rp_ymap(y, node, what, keys, 4, v) != 0)
         return -1;
     int err = 0;
-    if (v[0] && rp_yenum(y, v[0], "role", role_names, 3, &sel->role) != 0)
+    if (v[0] && rp_yenum(y, v[0], "role", rp_role_names, RP_N_ROLES, &sel->role) != 0)
         err = -1;
-    if (v[1] && rp_yenum(y, v[1], "accreditation", accreditation_names, 4, &sel->accreditation) != 0)
+    if (v[1] && rp_yenum(y, v[1], "accreditation", rp_accreditation_names, RP_N_ACCREDITATIONS,
+                         &sel->accreditation) != 0)
         err = -1;
     if (v[2]) {
         bool b;
@@ -76,11 +75,11 @@ char *rp_selector_describe(const rp_selector *sel, const rp_model *m)
     else if (sel->rt_capable == 0)
         rp_buf_add(&b, "non-radiotherapy ");
     if (sel->accreditation >= 0)
-        rp_buf_printf(&b, "%s ", accreditation_names[sel->accreditation]);
+        rp_buf_printf(&b, "%s ", rp_accreditation_names[sel->accreditation]);
     if (sel->role == RP_ROLE_BASE)
         rp_buf_add(&b, "base facility");
     else if (sel->role >= 0)
-        rp_buf_printf(&b, "%s facilities", role_names[sel->role]);
+        rp_buf_printf(&b, "%s facilities", rp_role_names[sel->role]);
     else
         rp_buf_add(&b, "facilities");
     return rp_buf_take(&b);

@@ -77,12 +77,16 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             char req[64], got[64];
             snprintf(req, sizeof req, "at most %d", limit);
             snprintf(got, sizeof got, "%d", n);
+            char years[48];
+            if (k == 1)
+                snprintf(years, sizeof years, "in %d", y);
+            else
+                snprintf(years, sizeof years, "in %d-%d (%d years)", y, y + k - 1, k);
             rp_finding *f = rp_finding_add(
                 out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
-                "%d residents start in %d-%d (%d year%s); the urban cap allows %d (past average "
-                "%d/%d = %.2f a year)%s",
-                n, y, y + k - 1, k, k == 1 ? "" : "s", limit, m->intake.history_total,
-                m->intake.history_years, avg,
+                "%d residents start %s; the urban cap allows %d (past average %d/%d = %.2f a "
+                "year)%s",
+                n, years, limit, m->intake.history_total, m->intake.history_years, avg,
                 m->readings.intake_cap_strict ? "" : "; to be adjusted across years (年次で調整)");
             if (!m->readings.intake_cap_strict)
                 f->level = RP_LEVEL_FINDING;

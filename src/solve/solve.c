@@ -86,11 +86,16 @@ static void print_progress(progress *pr, bool final)
     if (!final && t - pr->last_print < 0.25)
         return;
     pr->last_print = t;
-    if (pr->have_plan)
-        fprintf(stderr, "\rsolving: best plan %.6g  bound %.6g  gap %.2f%%  %.1f s   ", pr->best,
-                pr->bound, 100 * rel_gap(pr->best, pr->bound), t);
+    char bound[32] = "-";
+    if (isfinite(pr->bound) && fabs(pr->bound) < 1e300)
+        snprintf(bound, sizeof bound, "%.6g", pr->bound);
+    if (pr->have_plan && strcmp(bound, "-") != 0)
+        fprintf(stderr, "\rsolving: best plan %.6g  bound %s  gap %.2f%%  %.1f s   ", pr->best,
+                bound, 100 * rel_gap(pr->best, pr->bound), t);
+    else if (pr->have_plan)
+        fprintf(stderr, "\rsolving: best plan %.6g  bound %s  %.1f s   ", pr->best, bound, t);
     else
-        fprintf(stderr, "\rsolving: no plan yet  bound %.6g  %.1f s   ", pr->bound, t);
+        fprintf(stderr, "\rsolving: no plan yet  bound %s  %.1f s   ", bound, t);
     pr->printed = true;
 }
 
@@ -186,6 +191,19 @@ void rp_solve_result_free(rp_solve_result *res)
     res->x = NULL;
 }
 
+/* glp_intopt on p under opt, without progress; sets *status to glp_mip_status. */
+static int run_intopt(glp_prob *p, const rp_solve_options *opt, int *status)
+{
+    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0};
+    glp_iocp parm;
+    init_parameters(&parm, opt, &pr);
+    glp_term_out(GLP_OFF);
+    int ret = glp_intopt(p, &parm);
+    glp_term_out(GLP_ON);
+    *status = glp_mip_status(p);
+    return ret;
+}
+
 /* ---- elastic: which rows cannot hold together ---- */
 
 int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows)
@@ -215,14 +233,8 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
             slack_row[n_slack++] = i;
         }
     }
-    glp_iocp parm;
     rp_solve_options opt = {time_limit, 0, false, NULL, NULL};
-    progress pr = {&opt, now(), -1, -1, 0, 0, false, false, false, 0};
-    init_parameters(&parm, &opt, &pr);
-    glp_term_out(GLP_OFF);
-    int ret = glp_intopt(p, &parm);
-    glp_term_out(GLP_ON);
-    int status = glp_mip_status(p);
+    int status, ret = run_intopt(p, &opt, &status);
     int found = -1;
     *rows = NULL;
     *n_rows = 0;
@@ -248,14 +260,8 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
 int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule)
 {
     glp_prob *p = rp_ilp_to_glpk(ilp, fixed, fixed, skip_rule);
-    glp_iocp parm;
     rp_solve_options opt = {30, 0, false, NULL, NULL};
-    progress pr = {&opt, now(), -1, -1, 0, 0, false, false, false, 0};
-    init_parameters(&parm, &opt, &pr);
-    glp_term_out(GLP_OFF);
-    int ret = glp_intopt(p, &parm);
-    glp_term_out(GLP_ON);
-    int status = glp_mip_status(p);
+    int status, ret = run_intopt(p, &opt, &status);
     glp_delete_prob(p);
     if (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS))
         return 0;
