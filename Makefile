@@ -84,7 +84,8 @@ test: deps
 tests: $(TEST_BIN)
 
 test-unit: $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+	@failed=""; for t in $(TEST_BIN); do echo "== $$t"; $$t || failed="$$failed $$t"; done; \
+	if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi
 
 test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/cli.sh

@@ -130,20 +130,28 @@ int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags 
 
 /* ---- encode ---- */
 
-/* The block facility of each period of plan resident pr ([h + 1]; RP_ANY where none). */
-static int *plan_cells(const rp_plan *plan, int pr, int h)
+/* The block facility of each period of plan resident pr ([h + 1]; RP_ANY where none). A period
+ * whose department differs from what the space would decode there (the pinned department, or
+ * none) cannot be represented: it is left RP_ANY. */
+static int *plan_cells(const rp_plan *plan, int pr, const rp_resident *res, int h)
 {
     int *cell = rp_xmalloc(((size_t)h + 1) * sizeof *cell);
+    bool *seen = rp_xcalloc((size_t)h + 1, sizeof *seen);
     for (int p = 0; p <= h; p++)
         cell[p] = RP_ANY;
     for (size_t i = 0; i < plan->n_stints; i++) {
         const rp_stint *s = &plan->stints[i];
         if (s->resident != pr || s->mode != RP_MODE_BLOCK)
             continue;
-        for (int p = s->first; p <= s->last; p++)
-            if (p >= 1 && p <= h && cell[p] == RP_ANY)
+        for (int p = s->first; p <= s->last; p++) {
+            if (p < 1 || p > h || seen[p])
+                continue;
+            seen[p] = true;
+            if (s->department == pinned_department(res, p))
                 cell[p] = s->facility;
+        }
     }
+    free(seen);
     return cell;
 }
 
@@ -205,7 +213,7 @@ int rp_encode(const rp_translation *t, const rp_plan *plan, double **out, rp_dia
             err = -1;
             continue;
         }
-        int *cell = plan_cells(plan, pr, h);
+        int *cell = plan_cells(plan, pr, res, h);
         int bad = cover_runs(t, r, cell, x);
         free(cell);
         if (bad) {

@@ -69,7 +69,8 @@ int rp_planned_course(const rp_check_ctx *ctx, size_t r)
     if (rp->course >= 0)
         return rp->course;
     for (size_t k = 0; k < ctx->model->n_courses; k++)
-        if (fits(ctx->model, rp, (int)k))
+        if (rp_resident_may_follow(ctx->model, rp->resident, (int)k) &&
+            fits(ctx->model, rp, (int)k))
             return (int)k;
     return RP_NONE;
 }

@@ -21,8 +21,8 @@ bool rp_resident_may_window(const rp_model *m, const rp_resident *r, int year);
  * with graduate school when it asks for graduate school, the others when it does not. */
 bool rp_resident_may_follow(const rp_model *m, const rp_resident *r, int k);
 
-/* The course a planned resident follows: the plan's, else the first course whose year pattern
- * the plan's blocks fit (RP_NONE when none fits). Checks only. */
+/* The course a planned resident follows: the plan's, else the first course the resident may
+ * follow whose year pattern the plan's blocks fit (RP_NONE when none fits). Checks only. */
 int rp_planned_course(const rp_check_ctx *ctx, size_t r);
 
 #endif

@@ -157,6 +157,14 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
                            rp->planned->id, m->courses[rp->course].id, m->courses[fixed].id);
             continue;
         }
+        if (rp->course >= 0 && !rp_resident_may_follow(m, rp->resident, rp->course)) {
+            rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 0, 0, "a course without graduate "
+                           "school", m->courses[rp->course].id,
+                           "resident %s follows course %s, a graduate-school course (RAD-10), "
+                           "but the residents file asks for no graduate school",
+                           rp->planned->id, m->courses[rp->course].id);
+            continue;
+        }
         int k = rp_planned_course(ctx, r);
         if (k < 0) {
             rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, "a course's pattern",

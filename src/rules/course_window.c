@@ -6,16 +6,14 @@
  * period at a partner, or exactly one run of exactly W periods at a single partner. More partner
  * periods than W in year y break the course pattern (RAD-09), not this rule.
  *
- * Pieces: a partner piece that meets year y without filling it must lie inside year y and last
- * exactly W periods to be chosen under course k (the hook clears k otherwise); the other courses
- * are not concerned.
- *
- * Rows, shaped pieces: the partner pieces inside year y sum to at most 1 + U (1 - c[r,k]), where
- * U is the number of periods in the year: at most one window under course k.
- * Rows, plain model: with a binary w (the window is taken), w <= c[r,k], the partner periods of
- * year y P = sum_{p in y} sum_{f partner} z[r,p,f] satisfy W w - U (1 - c) <= P <= W w + U (1 - c),
+ * Rows, for a resident who may follow course k: binaries w (one window is taken) and b (more
+ * partner periods than a window: RAD-09's to forbid), w + b <= c[r,k]; with P the partner periods
+ * of year y, P = sum_{p in y} sum_{f partner} z[r,p,f], and U the periods of the year,
+ *     P <= W w + U b + U (1 - c),   P >= W w + (W + 1) b - U (1 - c),
  * and with start indicators s[p,f] >= z[p,f] - z[p-1,f] over the partners and the periods of y,
- * sum s <= 1 + U (1 - c): one run, at one partner.
+ *     sum s <= 1 + U b + U (1 - c):  one run, at one partner.
+ * The rows are left out for a resident whose pieces already say as much (RAD-07's: whole years,
+ * or windows of exactly W periods).
  *
  * Check: counts the partner periods of year y in the plan and reads their runs.
  *
@@ -37,77 +35,66 @@ static bool is_partner(const rp_model *m, int f)
     return f >= 0 && m->facilities[f].role == RP_ROLE_PARTNER;
 }
 
-static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f, int a,
-                  int b, bool *allowed)
+/* Whether the space already says what this rule's rows would: every partner piece that meets the
+ * window year either fills it or lies inside it with exactly the window's length (RAD-07's pieces
+ * do). Then a plan of the space has in that year no partner period, one window, a whole year at
+ * partners, or several windows (more than W periods: RAD-09's to forbid). */
+static bool implied_by_pieces(const rp_emit *em, size_t r, const rp_course *c, int first,
+                              int last)
 {
-    (void)rule;
-    (void)r;
-    if (!is_partner(m, f))
-        return true;
-    for (size_t k = 0; k < m->n_courses; k++) {
-        const rp_course *c = &m->courses[k];
-        if (!allowed[k] || c->window_year == 0)
+    size_t n;
+    const rp_piece *pieces = rp_space_pieces(em->space, r, &n);
+    for (size_t i = 0; i < n; i++) {
+        const rp_piece *pc = &pieces[i];
+        if (!is_partner(em->model, pc->facility) || pc->last < first || pc->first > last)
             continue;
-        int first, last;
-        rp_year_span(m, c->window_year, &first, &last);
-        if (b < first || a > last || (a == first && b == last))
-            continue;
-        bool inside = a >= first && b <= last;
-        if (!inside || b - a + 1 != c->window_months)
-            allowed[k] = false;
+        bool fills = pc->first <= first && pc->last >= last;
+        bool window = pc->first >= first && pc->last <= last &&
+                      pc->last - pc->first + 1 == c->window_months;
+        if (!fills && !window)
+            return false;
     }
     return true;
 }
 
-static void emit_shaped(rp_emit *em, size_t r, int k)
+static void emit_rows(rp_emit *em, size_t r, int k)
 {
     const rp_model *m = em->model;
     const rp_course *c = &m->courses[k];
     int first, last;
     rp_year_span(m, c->window_year, &first, &last);
-    int U = last - first + 1;
-    size_t n;
-    const rp_piece *pieces = rp_space_pieces(em->space, r, &n);
-    rp_expr e = {0};
-    for (size_t i = 0; i < n; i++) {
-        const rp_piece *pc = &pieces[i];
-        if (is_partner(m, pc->facility) && pc->first >= first && pc->last <= last &&
-            !(pc->first == first && pc->last == last))
-            rp_expr_add(&e, pc->col, 1);
-    }
-    rp_space_add_course(em->space, &e, r, k, U);
-    rp_emit_row(em, &e, RP_LE, 1 + U, (int)r, RP_NONE, first, last, "one_r%zu_%s", r, c->id);
-    rp_expr_free(&e);
-}
-
-static void emit_plain(rp_emit *em, size_t r, int k)
-{
-    const rp_model *m = em->model;
-    const rp_course *c = &m->courses[k];
-    int first, last;
-    rp_year_span(m, c->window_year, &first, &last);
+    if (implied_by_pieces(em, r, c, first, last))
+        return;
     int U = last - first + 1, W = c->window_months;
-    rp_expr e = {0}, starts = {0};
+    rp_expr e = {0}, partner = {0}, starts = {0};
     int w = rp_emit_col(em, RP_COL_BINARY, 0, 1, "w_r%zu_%s", r, c->id);
+    int b = rp_emit_col(em, RP_COL_BINARY, 0, 1, "more_r%zu_%s", r, c->id);
+    /* w + b <= c: a window, or more than a window (RAD-09's), only under course k */
     rp_expr_add(&e, w, 1);
+    rp_expr_add(&e, b, 1);
     rp_space_add_course(em->space, &e, r, k, -1);
     rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, first, last, "take_r%zu_%s", r, c->id);
-    rp_expr_clear(&e);
     for (int p = first; p <= last; p++)
         for (size_t f = 0; f < m->n_facilities; f++)
             if (is_partner(m, (int)f))
-                rp_space_add_z(em->space, &e, r, p, (int)f, 1);
+                rp_space_add_z(em->space, &partner, r, p, (int)f, 1);
+    /* P - W w - U b + U c <= U */
+    rp_expr_clear(&e);
+    for (size_t i = 0; i < partner.n; i++)
+        rp_expr_add(&e, partner.col[i], partner.coef[i]);
     rp_expr_add(&e, w, -W);
-    for (int side = 0; side < 2; side++) {
-        rp_expr copy = {0};
-        for (size_t i = 0; i < e.n; i++)
-            rp_expr_add(&copy, e.col[i], e.coef[i]);
-        /* P - W w <= U (1 - c)  and  P - W w >= -U (1 - c) */
-        rp_space_add_course(em->space, &copy, r, k, side == 0 ? U : -U);
-        rp_emit_row(em, &copy, side == 0 ? RP_LE : RP_GE, side == 0 ? U : -U, (int)r, RP_NONE,
-                    first, last, "len_r%zu_%s_%s", r, c->id, side == 0 ? "max" : "min");
-        rp_expr_free(&copy);
-    }
+    rp_expr_add(&e, b, -U);
+    rp_space_add_course(em->space, &e, r, k, U);
+    rp_emit_row(em, &e, RP_LE, U, (int)r, RP_NONE, first, last, "len_r%zu_%s_max", r, c->id);
+    /* P - W w - (W + 1) b - U c >= -U */
+    rp_expr_clear(&e);
+    for (size_t i = 0; i < partner.n; i++)
+        rp_expr_add(&e, partner.col[i], partner.coef[i]);
+    rp_expr_add(&e, w, -W);
+    rp_expr_add(&e, b, -(W + 1));
+    rp_space_add_course(em->space, &e, r, k, -U);
+    rp_emit_row(em, &e, RP_GE, -U, (int)r, RP_NONE, first, last, "len_r%zu_%s_min", r, c->id);
+    /* one run at one partner: s[p,f] >= z[p,f] - z[p-1,f], sum s <= 1 + U b + U (1 - c) */
     for (int p = first; p <= last; p++) {
         for (size_t f = 0; f < m->n_facilities; f++) {
             if (!is_partner(m, (int)f))
@@ -121,9 +108,12 @@ static void emit_plain(rp_emit *em, size_t r, int k)
             rp_expr_add(&starts, s, 1);
         }
     }
+    rp_expr_add(&starts, b, -U);
     rp_space_add_course(em->space, &starts, r, k, U);
-    rp_emit_row(em, &starts, RP_LE, 1 + U, (int)r, RP_NONE, first, last, "run_r%zu_%s", r, c->id);
+    rp_emit_row(em, &starts, RP_LE, 1 + U, (int)r, RP_NONE, first, last, "run_r%zu_%s", r,
+                c->id);
     rp_expr_free(&e);
+    rp_expr_free(&partner);
     rp_expr_free(&starts);
 }
 
@@ -131,16 +121,10 @@ static int emit(const rp_rule *rule, rp_emit *em)
 {
     (void)rule;
     const rp_model *m = em->model;
-    for (size_t r = 0; r < em->cohort->n_residents; r++) {
-        for (size_t k = 0; k < m->n_courses; k++) {
-            if (m->courses[k].window_year == 0 || !rp_space_course_possible(em->space, r, (int)k))
-                continue;
-            if (em->shaped)
-                emit_shaped(em, r, (int)k);
-            else
-                emit_plain(em, r, (int)k);
-        }
-    }
+    for (size_t r = 0; r < em->cohort->n_residents; r++)
+        for (size_t k = 0; k < m->n_courses; k++)
+            if (m->courses[k].window_year > 0 && rp_space_course_possible(em->space, r, (int)k))
+                emit_rows(em, r, (int)k);
     return 0;
 }
 
@@ -212,5 +196,4 @@ const rp_rule_kind rp_kind_course_window = {
     .emit = emit,
     .check = check,
     .describe = describe,
-    .admit = admit,
 };

@@ -6,8 +6,9 @@
  * rp_timeline_presence) at a facility of S. With `departments`, a period at a facility counts only
  * when its stint names no department or one of those listed (RAD-20: keio's `rt` track).
  *
- * Rows: sum over presence periods p of sum over f in S of z[r,p,f] >= n. The planner never
- * names a department at a facility, so the department filter never removes a planned period.
+ * Rows: sum over presence periods p of sum over f in S of z[r,p,f] >= n, leaving out the
+ * periods whose pinned department (the only department a planned stint can name) fails the
+ * filter.
  *
  * Check: counts the presence periods of the plan's block rows at facilities of S whose department
  * passes the filter.
@@ -44,6 +45,16 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     return err;
 }
 
+/* The department a resident's pins name for period p at facility f (the plan will carry it),
+ * or RP_NONE: the planner itself never names one. */
+static int pinned_department(const rp_resident *r, int p, int f)
+{
+    for (size_t i = 0; i < r->n_pins; i++)
+        if (r->pins[i].first <= p && p <= r->pins[i].last && r->pins[i].facility == f)
+            return r->pins[i].department;
+    return RP_NONE;
+}
+
 static int emit(const rp_rule *rule, rp_emit *em)
 {
     const params *pa = rule->params;
@@ -51,12 +62,15 @@ static int emit(const rp_rule *rule, rp_emit *em)
     rp_expr e = {0};
     for (size_t r = 0; r < em->cohort->n_residents; r++) {
         const rp_timeline *t = &em->timelines[r];
+        const rp_resident *res = &em->cohort->residents[r];
         rp_expr_clear(&e);
         for (int p = 1; p <= t->horizon; p++) {
             if (!rp_timeline_presence(m, t, p))
                 continue;
             for (size_t f = 0; f < m->n_facilities; f++)
-                if (rp_selector_match(&pa->where, m, (int)f))
+                if (rp_selector_match(&pa->where, m, (int)f) &&
+                    rp_dept_filter_match(&pa->departments, m, (int)f,
+                                         pinned_department(res, p, (int)f)))
                     rp_space_add_z(em->space, &e, r, p, (int)f, 1);
         }
         rp_emit_row(em, &e, RP_GE, pa->periods, (int)r, RP_NONE, 1, t->horizon, "r%zu", r);

@@ -4,27 +4,31 @@
  * Rule: the periods are grouped in units of U (units start at periods 1, U+1, 2U+1, ...); inside
  * a unit a resident stays at one facility (periods without a facility, such as study abroad, are
  * passed over). A stint therefore starts and ends on unit boundaries and may span several units.
- * Exception: in a programme year where the resident's course allows a partner window (RAD-08),
- * that year's unit may be split: base periods before and after one stretch away from the base
- * (RULES.md RAD-07: "the RAD-08 window, and the keio runs on either side of it"); kind
- * `course-window` says what the stretch away may be.
+ * The one exception (RULES.md RAD-07: "the RAD-08 window, and the keio runs on either side of
+ * it"): in the year where the resident's course allows a partner window of W periods, the unit may
+ * hold base periods, then one stretch of exactly W periods at one partner, then base periods.
+ * (Kind `course-window` says what the course asks of that window; the two overlap on purpose.)
  *
  * Pieces: max_piece U; a piece may not cross a unit boundary; a piece that fills a unit (or a
- * maximal stretch of it between periods without a facility) is admitted for every course; a
- * shorter piece only under the courses with a window in its year (the translator adds
- * x <= sum of those courses' c[r,k]), and at the base only when it starts or ends the unit.
+ * maximal stretch of it between periods without a facility) is admitted for every course. Inside
+ * a window year, a partner piece of exactly W periods, and a base piece that starts or ends the
+ * unit, are admitted under the courses with such a window (the translator adds x <= the sum of
+ * those courses' c[r,k]); nothing else.
  *
  * Rows: for consecutive facility periods p < q of one unit and every facility f,
- *     z[r,q,f] - z[r,p,f] <= W_r   and   z[r,q,f] - z[r,p,f] >= -W_r,
- * W_r = sum of c[r,k] over the courses with a window in that year (0 elsewhere); in a window
- * year of the plain model also, with continuous s[p] >= A[p] - A[p-1] (A[p] the periods away
- * from the base), sum_p s[p] <= 1 + U (1 - W_r). With shaped pieces these rows vanish except
- * across a gap inside a unit, and are skipped in window years, where the pieces and their course
+ *     z[r,q,f] - z[r,p,f] <= V   and   z[r,q,f] - z[r,p,f] >= -V,
+ * where V = 0 outside window years. In a window year, V = sum_k v_k with binaries v_k <= c[r,k]
+ * (the window of course k is used), sum_k v_k <= 1, and with A the periods of the unit away from
+ * the base and continuous start indicators,
+ *     W_k v_k - U (1 - V) <= A <= W_k v_k + U (1 - V)          (the window lasts W_k),
+ *     sum_{p,f partner} s[p,f] <= 1 + U (1 - V),  s[p,f] >= z[p,f] - z[p-1,f]  (one partner),
+ *     sum_p a[p] <= 1 + U (1 - V),  a[p] >= A[p] - A[p-1]       (one stretch away),
+ * counting from the unit's first period. With shaped pieces the rows vanish except across a gap
+ * inside a unit, and are not written in window years, where the pieces and their course
  * conditions say the same.
  *
- * Check: every unit of the plan holds one facility, except the window year of the resident's
- * course (the plan's course, or the course its blocks fit), where the periods away from the
- * base must form one stretch.
+ * Check: every unit of the plan holds one facility, or, in the window year of the resident's
+ * course (the plan's course, or the course its blocks fit), the shape above.
  *
  * Used by: RAD-07 (1-year units, 003 §7-1 L535, §7-2 L568).
  */
@@ -47,13 +51,22 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
                    &p->periods);
 }
 
-static void unit_span(const rp_model *m, int U, int p, int horizon, int *first, int *last)
+static int unit_of(const rp_rule *rule)
 {
-    (void)m;
+    return ((const params *)rule->params)->periods;
+}
+
+static void unit_span(int U, int p, int horizon, int *first, int *last)
+{
     *first = (p - 1) / U * U + 1;
     *last = *first + U - 1;
     if (*last > horizon)
         *last = horizon;
+}
+
+static bool is_base(const rp_model *m, int f)
+{
+    return f >= 0 && m->facilities[f].role == RP_ROLE_BASE;
 }
 
 /* Whether r holds a facility in period p (not study abroad or non-clinical school). */
@@ -70,15 +83,14 @@ static int max_piece(const rp_rule *rule, const rp_model *m, const rp_resident *
     (void)m;
     (void)r;
     (void)f;
-    return ((const params *)rule->params)->periods;
+    return unit_of(rule);
 }
 
 static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f, int a,
                   int b, bool *allowed)
 {
-    int U = ((const params *)rule->params)->periods;
     int us, ue;
-    unit_span(m, U, a, rp_horizon(m, r), &us, &ue);
+    unit_span(unit_of(rule), a, rp_horizon(m, r), &us, &ue);
     if (b > ue)
         return false;
     int sa = a, sb = b;
@@ -87,118 +99,189 @@ static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r, 
     while (sb + 1 <= ue && holds(r, sb + 1))
         sb++;
     if (sa == a && sb == b)
-        return true;
-    /* inside a window year: base stints only before and after the window */
-    if (m->facilities[f].role == RP_ROLE_BASE && a != us && b != ue)
-        return false;
+        return true; /* fills its unit (between periods without a facility) */
     int year = rp_period_year(m, a);
+    bool base_edge = is_base(m, f) && (a == us || b == ue);
     bool any = false;
     for (size_t k = 0; k < m->n_courses; k++) {
-        if (allowed[k] && !rp_course_window_in(m, (int)k, year))
-            allowed[k] = false;
+        const rp_course *c = &m->courses[k];
+        bool fits = rp_course_window_in(m, (int)k, year) &&
+                    (base_edge || (c->year_roles[year - 1] == RP_ROLE_BASE &&
+                                   m->facilities[f].role == RP_ROLE_PARTNER &&
+                                   b - a + 1 == c->window_months));
+        allowed[k] = allowed[k] && fits;
         any = any || allowed[k];
     }
     return any;
 }
 
-static void add_window_courses(const rp_emit *em, rp_expr *e, size_t r, int year, double coef)
-{
-    for (size_t k = 0; k < em->model->n_courses; k++)
-        if (rp_course_window_in(em->model, (int)k, year))
-            rp_space_add_course(em->space, e, r, (int)k, coef);
-}
+/* ---- rows ---- */
 
-static void emit_pair(rp_emit *em, size_t r, int p, int q)
+static void emit_pairs(rp_emit *em, size_t r, int first, int last, const int *v, size_t nv)
 {
-    int year = rp_period_year(em->model, p);
+    const rp_timeline *t = &em->timelines[r];
     rp_expr e = {0};
-    for (size_t f = 0; f < em->model->n_facilities; f++) {
-        for (int side = 0; side < 2; side++) {
-            rp_expr_clear(&e);
-            double sign = side == 0 ? 1 : -1;
-            rp_space_add_z(em->space, &e, r, q, (int)f, sign);
-            rp_space_add_z(em->space, &e, r, p, (int)f, -sign);
-            add_window_courses(em, &e, r, year, -1);
-            rp_emit_row(em, &e, RP_LE, 0, (int)r, (int)f, p, q, "r%zu_f%zu_p%d_%s", r, f, q,
-                        side == 0 ? "in" : "out");
+    int prev = 0;
+    for (int q = first; q <= last; q++) {
+        if (!rp_status_keeps_facility(t->status[q]))
+            continue;
+        for (size_t f = 0; prev && f < em->model->n_facilities; f++) {
+            for (int side = 0; side < 2; side++) {
+                double sign = side == 0 ? 1 : -1;
+                rp_expr_clear(&e);
+                rp_space_add_z(em->space, &e, r, q, (int)f, sign);
+                rp_space_add_z(em->space, &e, r, prev, (int)f, -sign);
+                for (size_t i = 0; i < nv; i++)
+                    rp_expr_add(&e, v[i], -1);
+                rp_emit_row(em, &e, RP_LE, 0, (int)r, (int)f, prev, q, "r%zu_f%zu_p%d_%s", r, f,
+                            q, side == 0 ? "in" : "out");
+            }
         }
+        prev = q;
     }
     rp_expr_free(&e);
 }
 
-/* Plain model, window year: the periods away from the base start at most once in the unit
- * under a window course (s[p] >= A[p] - A[p-1], A the periods away from the base). */
-static void emit_window_stretch(rp_emit *em, size_t r, int first, int last)
+/* A start indicator s >= Z[p] - Z[p-1] (Z[first - 1] = 0), where Z sums z over `facility`, or
+ * over every facility but the base when it is RP_NONE; returns its column. */
+static int start_column(rp_emit *em, size_t r, int p, int first, int facility, const char *tag)
 {
     const rp_model *m = em->model;
-    int year = rp_period_year(m, first);
-    rp_expr e = {0}, starts = {0};
-    for (int p = first; p <= last; p++) {
-        int s = rp_emit_col(em, RP_COL_CONTINUOUS, 0, 1, "away_r%zu_p%d", r, p);
-        rp_expr_clear(&e);
-        for (size_t f = 0; f < m->n_facilities; f++) {
-            if (m->facilities[f].role == RP_ROLE_BASE)
-                continue;
-            rp_space_add_z(em->space, &e, r, p, (int)f, 1);
-            if (p > first)
-                rp_space_add_z(em->space, &e, r, p - 1, (int)f, -1);
-        }
-        rp_expr_add(&e, s, -1);
-        rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, p, p, "away_r%zu_p%d", r, p);
-        rp_expr_add(&starts, s, 1);
+    rp_expr e = {0};
+    char where[16] = "";
+    if (facility >= 0)
+        snprintf(where, sizeof where, "_f%d", facility);
+    int s = rp_emit_col(em, RP_COL_CONTINUOUS, 0, 1, "%s_r%zu%s_p%d", tag, r, where, p);
+    for (size_t f = 0; f < m->n_facilities; f++) {
+        bool counted = facility >= 0 ? (int)f == facility : !is_base(m, (int)f);
+        if (!counted)
+            continue;
+        rp_space_add_z(em->space, &e, r, p, (int)f, 1);
+        if (p > first)
+            rp_space_add_z(em->space, &e, r, p - 1, (int)f, -1);
     }
-    int U = last - first + 1;
-    add_window_courses(em, &starts, r, year, U);
-    rp_emit_row(em, &starts, RP_LE, 1 + U, (int)r, RP_NONE, first, last, "stretch_r%zu_y%d", r,
-                year);
+    rp_expr_add(&e, s, -1);
+    rp_emit_row(em, &e, RP_LE, 0, (int)r, facility, p, p, "%s_r%zu%s_p%d", tag, r, where, p);
     rp_expr_free(&e);
-    rp_expr_free(&starts);
+    return s;
+}
+
+/* sum of cols + U V <= 1 + U */
+static void at_most_one(rp_emit *em, size_t r, int first, int last, const int *cols, size_t n,
+                        const int *v, size_t nv, const char *tag)
+{
+    int U = last - first + 1;
+    rp_expr e = {0};
+    for (size_t i = 0; i < n; i++)
+        rp_expr_add(&e, cols[i], 1);
+    for (size_t i = 0; i < nv; i++)
+        rp_expr_add(&e, v[i], U);
+    rp_emit_row(em, &e, RP_LE, 1 + U, (int)r, RP_NONE, first, last, "%s_r%zu_p%d", tag, r, first);
+    rp_expr_free(&e);
+}
+
+/* The plain model's rows for a window year (see the header). */
+static void emit_window_year(rp_emit *em, size_t r, int first, int last)
+{
+    const rp_model *m = em->model;
+    int year = rp_period_year(m, first), U = last - first + 1;
+    int *v = rp_xcalloc(m->n_courses + 1, sizeof *v);
+    size_t nv = 0;
+    rp_expr e = {0};
+    for (size_t k = 0; k < m->n_courses; k++) {
+        if (!rp_course_window_in(m, (int)k, year) || !rp_space_course_possible(em->space, r, (int)k))
+            continue;
+        v[nv] = rp_emit_col(em, RP_COL_BINARY, 0, 1, "window_r%zu_%s", r, m->courses[k].id);
+        rp_expr_clear(&e);
+        rp_expr_add(&e, v[nv], 1);
+        rp_space_add_course(em->space, &e, r, (int)k, -1);
+        rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, first, last, "window_r%zu_%s", r,
+                    m->courses[k].id);
+        for (int side = 0; side < 2; side++) { /* W v - U (1 - V) <= A <= W v + U (1 - V) */
+            double sign = side == 0 ? 1 : -1;
+            rp_expr_clear(&e);
+            for (int p = first; p <= last; p++)
+                for (size_t f = 0; f < m->n_facilities; f++)
+                    if (!is_base(m, (int)f))
+                        rp_space_add_z(em->space, &e, r, p, (int)f, sign);
+            rp_expr_add(&e, v[nv], -sign * m->courses[k].window_months + U);
+            rp_emit_row(em, &e, RP_LE, U, (int)r, RP_NONE, first, last, "length_r%zu_%s_%s", r,
+                        m->courses[k].id, side == 0 ? "max" : "min");
+        }
+        nv++;
+    }
+    emit_pairs(em, r, first, last, v, nv);
+    int *cols = rp_xmalloc(((size_t)U * (m->n_facilities + 1) + 1) * sizeof *cols);
+    size_t n = 0;
+    for (int p = first; p <= last; p++)
+        for (size_t f = 0; f < m->n_facilities; f++)
+            if (!is_base(m, (int)f))
+                cols[n++] = start_column(em, r, p, first, (int)f, "partner");
+    at_most_one(em, r, first, last, cols, n, v, nv, "partner");
+    n = 0;
+    for (int p = first; p <= last; p++)
+        cols[n++] = start_column(em, r, p, first, RP_NONE, "away");
+    at_most_one(em, r, first, last, cols, n, v, nv, "away");
+    free(cols);
+    free(v);
+    rp_expr_free(&e);
 }
 
 static int emit(const rp_rule *rule, rp_emit *em)
 {
-    int U = ((const params *)rule->params)->periods;
+    int U = unit_of(rule);
     const rp_model *m = em->model;
     for (size_t r = 0; r < em->cohort->n_residents; r++) {
         const rp_resident *res = &em->cohort->residents[r];
-        const rp_timeline *t = &em->timelines[r];
-        for (int us = 1; us <= t->horizon; us += U) {
+        int h = em->timelines[r].horizon;
+        for (int us = 1; us <= h; us += U) {
             int first, last;
-            unit_span(m, U, us, t->horizon, &first, &last);
-            if (rp_resident_may_window(m, res, rp_period_year(m, first))) {
-                if (em->shaped)
-                    continue; /* the pieces and their course conditions say it all */
-                emit_window_stretch(em, r, first, last);
-            }
-            int prev = 0;
-            for (int p = first; p <= last; p++) {
-                if (!rp_status_keeps_facility(t->status[p]))
-                    continue;
-                if (prev)
-                    emit_pair(em, r, prev, p);
-                prev = p;
-            }
+            unit_span(U, us, h, &first, &last);
+            if (!rp_resident_may_window(m, res, rp_period_year(m, first)))
+                emit_pairs(em, r, first, last, NULL, 0);
+            else if (!em->shaped)
+                emit_window_year(em, r, first, last);
+            /* shaped window year: the pieces and their course conditions say it all */
         }
     }
     return 0;
 }
 
-static void check_unit(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out, size_t r,
-                       int first, int last)
+/* ---- check ---- */
+
+/* Whether the facility periods of first..last keep one facility, or (window of W periods, W > 0)
+ * hold base periods, one stretch of exactly W periods at one partner, base periods. */
+static bool unit_complies(const rp_model *m, const rp_resident_plan *rp, int first, int last,
+                          int W)
 {
-    const rp_model *m = ctx->model;
-    const rp_resident_plan *rp = &ctx->residents[r];
-    int f0 = RP_NONE, changes = 0;
+    int f0 = RP_NONE, away = 0, a = 0, b = 0, partner = RP_NONE;
+    bool one = true, single = true;
     for (int p = first; p <= last; p++) {
         int f = rp->cells[p].facility;
         if (f < 0)
             continue;
-        if (f0 >= 0 && f != f0)
-            changes++;
+        one = one && (f0 < 0 || f == f0);
         f0 = f;
+        if (is_base(m, f))
+            continue;
+        away++;
+        a = a ? a : p;
+        b = p;
+        single = single && (partner < 0 || partner == f);
+        partner = f;
     }
-    if (changes == 0)
-        return;
+    if (one)
+        return true;
+    if (W <= 0 || !single || away != W || b - a + 1 != W)
+        return false;
+    return m->facilities[partner].role == RP_ROLE_PARTNER;
+}
+
+static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out, size_t r,
+                   int first, int last, int W)
+{
+    const rp_model *m = ctx->model;
+    const rp_resident_plan *rp = &ctx->residents[r];
     rp_buf seen = {0};
     int prev = RP_NONE;
     for (int p = first; p <= last; p++) {
@@ -208,74 +291,46 @@ static void check_unit(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
         if (f >= 0)
             prev = f;
     }
-    int U = ((const params *)rule->params)->periods;
+    int U = unit_of(rule);
     char *span = rp_span_text(m, rp->planned->cohort, first, last);
-    char req[96];
-    snprintf(req, sizeof req, "one facility per %d-%s unit", U, rp_unit_word(m, 1));
+    char req[128];
+    if (W > 0)
+        snprintf(req, sizeof req, "one facility, or a window of exactly %d %s at one partner", W,
+                 rp_unit_word(m, W));
+    else
+        snprintf(req, sizeof req, "one facility per %d-%s unit", U, rp_unit_word(m, 1));
     rp_finding_add(out, ctx, rule, (int)r, RP_NONE, first, last, req, rp_buf_str(&seen),
-                   "resident %s changes facility inside the rotation unit %s (%s); "
-                   "facilities rotate in units of %d %s",
-                   rp->planned->id, span, rp_buf_str(&seen), U, rp_unit_word(m, U));
+                   "resident %s changes facility inside the rotation unit %s (%s); facilities "
+                   "rotate in units of %d %s%s",
+                   rp->planned->id, span, rp_buf_str(&seen), U, rp_unit_word(m, U),
+                   W > 0 ? ", apart from the course's partner window" : "");
     free(span);
     rp_buf_free(&seen);
 }
 
-/* In a window year the periods away from the base form one stretch: base periods only before
- * and after it. */
-static void check_window_unit(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
-                              size_t r, int first, int last)
-{
-    const rp_model *m = ctx->model;
-    const rp_resident_plan *rp = &ctx->residents[r];
-    int a = 0, b = 0;
-    for (int p = first; p <= last; p++) {
-        int f = rp->cells[p].facility;
-        if (f >= 0 && m->facilities[f].role != RP_ROLE_BASE) {
-            a = a ? a : p;
-            b = p;
-        }
-    }
-    int inside = 0;
-    for (int p = a; a && p <= b; p++) {
-        int f = rp->cells[p].facility;
-        inside += f >= 0 && m->facilities[f].role == RP_ROLE_BASE;
-    }
-    if (!inside)
-        return;
-    char *span = rp_span_text(m, rp->planned->cohort, a, b);
-    rp_finding_add(out, ctx, rule, (int)r, RP_NONE, a, b, "one stretch away from the base",
-                   "base months inside it",
-                   "resident %s returns to the base inside the partner window of %s; in a window "
-                   "year the base months come only before and after the window",
-                   rp->planned->id, span);
-    free(span);
-}
-
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
-    int U = ((const params *)rule->params)->periods;
+    int U = unit_of(rule);
     const rp_model *m = ctx->model;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
         int course = rp_planned_course(ctx, r);
         for (int us = 1; us <= rp->horizon; us += U) {
             int first, last;
-            unit_span(m, U, us, rp->horizon, &first, &last);
+            unit_span(U, us, rp->horizon, &first, &last);
             int year = rp_period_year(m, first);
-            bool exempt = course >= 0 ? rp_course_window_in(m, course, year) : false;
-            if (exempt)
-                check_window_unit(rule, ctx, out, r, first, last);
-            else
-                check_unit(rule, ctx, out, r, first, last);
+            int W = rp_course_window_in(m, course, year) ? m->courses[course].window_months : 0;
+            if (!unit_complies(m, rp, first, last, W))
+                report(rule, ctx, out, r, first, last, W);
         }
     }
 }
 
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
-    int U = ((const params *)rule->params)->periods;
+    int U = unit_of(rule);
     return rp_xasprintf("facilities are rotated in units of %d %s (stints start and end on unit "
-                        "boundaries), except a course's partner window",
+                        "boundaries), but for a course's partner window",
                         U, rp_unit_word(m, U));
 }
 

@@ -76,7 +76,9 @@ char *rp_selector_describe(const rp_selector *sel, const rp_model *m)
         rp_buf_add(&b, "non-radiotherapy ");
     if (sel->accreditation >= 0)
         rp_buf_printf(&b, "%s ", rp_accreditation_names[sel->accreditation]);
-    if (sel->role == RP_ROLE_BASE)
+    if (sel->role == RP_ROLE_BASE && b.len == 0)
+        rp_buf_add(&b, "the base facility");
+    else if (sel->role == RP_ROLE_BASE)
         rp_buf_add(&b, "base facility");
     else if (sel->role >= 0)
         rp_buf_printf(&b, "%s facilities", rp_role_names[sel->role]);

@@ -1,0 +1,282 @@
+/*
+ * test_one_place_per_period.c: kind `one-place-per-period` (RAD-06: one primary status per month,
+ * contiguous stints from month 1; it follows from the programme structure of 003 §7-1 L535 and
+ * §7-2 L560). Fixtures in tests/rules/one_place_per_period/.
+ *
+ * The twin helpers fit only some of these plans: the ILP's space holds exactly one piece per
+ * period, so a gap, or `none` where the resident holds a facility, cannot be encoded at all
+ * (t_rows_accept returns -1, asserted below), and an overlap or a stint past the horizon cannot
+ * be expressed in it (rp_encode lays the first stint of each period, within the horizon): those
+ * are the check's alone.
+ */
+#include "kind_test.h"
+
+#define DIR "tests/rules/one_place_per_period/"
+
+typedef struct fixture {
+    rp_model *m;
+    rp_cohort *c;
+    rp_plan *p;
+} fixture;
+
+static fixture load(const char *plan, const char *residents)
+{
+    fixture x;
+    x.m = kt_model("RAD-06");
+    char *path = rp_xasprintf(DIR "%s.csv", plan);
+    x.p = t_plan_file(x.m, path);
+    free(path);
+    x.c = NULL;
+    if (residents) {
+        path = rp_xasprintf(DIR "%s.yaml", residents);
+        x.c = t_load_cohort(x.m, path);
+        free(path);
+    }
+    return x;
+}
+
+static void unload(fixture *x)
+{
+    rp_plan_free(x->p);
+    rp_cohort_free(x->c);
+    rp_model_free(x->m);
+}
+
+/* Asserts finding k of RAD-06 in f. */
+static void expect_finding(const fixture *x, const rp_findings *f, size_t k, int resident,
+                           const char *facility, int first, int last, const char *required,
+                           const char *found)
+{
+    const rp_finding *v = kt_nth(x->m, f, "RAD-06", k);
+    assert_int_equal(v->level, RP_LEVEL_VIOLATION);
+    assert_int_equal(v->resident, resident);
+    assert_string_equal(kt_facility(x->m, v), facility);
+    assert_int_equal(v->first, first);
+    assert_int_equal(v->last, last);
+    assert_string_equal(v->required, required);
+    assert_string_equal(v->found, found);
+}
+
+#define NO_FACILITY "no facility although the resident is not on study abroad or non-clinical " \
+                    "graduate school"
+
+/* RAD-06 L535: keio, then tokyo-mc, every month covered once */
+static void test_RAD06_L535_contiguous_plan_complies(void **state)
+{
+    (void)state;
+    fixture x = load("compliant", NULL);
+    t_expect_compliant(x.m, x.c, x.p, "RAD-06");
+    unload(&x);
+}
+
+/* RAD-06 L535, RULES.md RAD-11: a parallel (part-time) row beside a block is not a second stint */
+static void test_RAD06_L535_parallel_row_beside_block_complies(void **state)
+{
+    (void)state;
+    fixture x = load("compliant-with-parallel", NULL);
+    t_expect_compliant(x.m, x.c, x.p, "RAD-06");
+    unload(&x);
+}
+
+/* RAD-06 L535 "各施設1年単位でのローテート" (one facility at a time; RULES.md: Σ_f z[r,m,f] = 1):
+ * keio and tokyo-mc both hold month 24 */
+static void test_RAD06_L535_overlap_violates(void **state)
+{
+    (void)state;
+    fixture x = load("overlap", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-06"), 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, 0, "-", 24, 24, "one stint a period", "two stints at once");
+    assert_string_equal(f.items[0].message,
+                        "resident r1: two stints at once in month 24 (2021-03)");
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+/* RAD-06 L533 "研修期間は3年間以上です" (RULES.md: contiguous stints): month 13 is held by no
+ * stint; the space cannot encode it */
+
+static void test_RAD06_L533_gap_violates(void **state)
+{
+    (void)state;
+    fixture x = load("gap", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-06"), 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    expect_finding(&x, &f, 0, 0, "-", 13, 13, "one stint a period", "no stint");
+    rp_findings_free(&f);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), -1);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, false, NULL), -1);
+    unload(&x);
+}
+
+/* RAD-06 L533 "専門研修プログラムにより研修を開始した日をもって研修開始日とします" (RULES.md:
+ * "The horizon starts at month 1"): a plan that starts in month 2 leaves month 1 empty */
+static void test_RAD06_L533_plan_starting_late_violates(void **state)
+{
+    (void)state;
+    fixture x = load("late-start", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-06"), 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    expect_finding(&x, &f, 0, 0, "-", 1, 1, "one stint a period", "no stint");
+    rp_findings_free(&f);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), -1);
+    unload(&x);
+}
+
+/* RAD-06 L535: every breach is reported: the overlap in month 12 and the gap in months 21-22 */
+static void test_RAD06_L535_overlap_and_gap_both_reported(void **state)
+{
+    (void)state;
+    fixture x = load("overlap-and-gap", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-06"), 2);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    expect_finding(&x, &f, 0, 0, "-", 12, 12, "one stint a period", "two stints at once");
+    expect_finding(&x, &f, 1, 0, "-", 21, 22, "one stint a period", "no stint");
+    assert_string_equal(f.items[1].message,
+                        "resident r1: no stint in months 21-22 (2020-12 to 2021-01)");
+    rp_findings_free(&f);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), -1);
+    unload(&x);
+}
+
+/* RAD-06 L535: the finding names the resident whose plan has the gap (r2, the second) */
+static void test_RAD06_L535_gap_of_second_resident(void **state)
+{
+    (void)state;
+    fixture x = load("second-resident-gap", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-06"), 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    expect_finding(&x, &f, 0, 1, "-", 13, 13, "one stint a period", "no stint");
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+/* RAD-06 with RAD-28 "専攻医の専門研修が満了する第3年度の3月" (003 §9-2 L737: month 36): a
+ * stint that runs to month 37. The plan reader refuses it; a plan made in memory is caught by
+ * the check. */
+static void test_RAD06_L737_stint_past_month_36_violates(void **state)
+{
+    (void)state;
+    rp_model *m = kt_model("RAD-06");
+    rp_diags d = RP_DIAGS_INIT;
+    rp_plan *read = NULL;
+    assert_int_equal(rp_plan_read(m, DIR "past-horizon.csv", &read, &d), -1);
+    char *text = t_diags_text(&d);
+    assert_string_equal(text, "3:30: end_period '37' is out of range; expected a whole number "
+                              "from 1 to 36\n");
+    free(text);
+    rp_diags_free(&d);
+
+    rp_plan *p = rp_plan_new();
+    int r = rp_plan_add_resident(p, "r1", NULL, 2019, rp_model_course(m, "A"));
+    rp_stint keio = {r, rp_model_facility(m, "keio"), RP_NONE, RP_MODE_BLOCK, 1, 24, 0, 0};
+    rp_stint late = {r, rp_model_facility(m, "tokyo-mc"), RP_NONE, RP_MODE_BLOCK, 25, 37, 0, 0};
+    rp_plan_add_stint(p, &keio);
+    rp_plan_add_stint(p, &late);
+    rp_plan_sort(p);
+    fixture x = {m, NULL, p};
+    assert_int_equal(t_violations(m, NULL, p, "RAD-06"), 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(m, NULL, p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, 0, "tokyo-mc", 25, 37, "months 1-36", "months 25-37");
+    assert_string_equal(f.items[0].message,
+                        "resident r1: a stint at tokyo-mc runs outside the programme's 36 months");
+    rp_findings_free(&f);
+    rp_plan_free(p);
+    rp_model_free(m);
+}
+
+/* RAD-06 with RAD-25 "留学期間、並びに診療業務のない大学院の期間は、研修期間にカウントできません"
+ * (L781; RULES.md: "`none` is allowed only for ABROAD and GNC"): year 3 abroad, at none */
+static void test_RAD06_L781_none_during_study_abroad_complies(void **state)
+{
+    (void)state;
+    fixture x = load("none-year-3", "abroad");
+    t_expect_compliant(x.m, x.c, x.p, "RAD-06");
+    unload(&x);
+}
+
+/* RAD-06 L781 (RULES.md: "`none` is allowed only for ABROAD and GNC"): none in year 3 of a
+ * resident without leave; the space has no `none` piece there */
+static void test_RAD06_L781_none_without_study_abroad_violates(void **state)
+{
+    (void)state;
+    fixture x = load("none-year-3", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-06"), 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, 0, "-", 25, 36, "a facility", NO_FACILITY);
+    rp_findings_free(&f);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), -1);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, false, NULL), -1);
+    unload(&x);
+}
+
+/* RAD-06 L781 (RULES.md 0.4: "`none` stands for months with no facility: study abroad"): a
+ * facility held during study abroad */
+static void test_RAD06_L781_facility_during_study_abroad_violates(void **state)
+{
+    (void)state;
+    fixture x = load("compliant", "abroad-course-a");
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-06"), 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, 0, "-", 25, 36, "no facility (none)",
+                   "a facility during study abroad or non-clinical graduate school");
+    rp_findings_free(&f);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), -1);
+    unload(&x);
+}
+
+/* ---- parameters: the kind takes none (the tiny model of kind_test.h: params on line 12) ---- */
+
+static void test_RAD06_params_unknown_key(void **state)
+{
+    (void)state;
+    kt_bad_params("one-place-per-period", " {strict: true}",
+                  "12:14: unknown key 'strict' in params of rule 'R-1'\n");
+}
+
+static void test_RAD06_params_not_a_mapping(void **state)
+{
+    (void)state;
+    kt_bad_params("one-place-per-period", " [strict]",
+                  "12:13: params of rule 'R-1' is a list; expected a mapping\n");
+}
+
+static void test_RAD06_params_good(void **state)
+{
+    (void)state;
+    kt_good_params("one-place-per-period", " {}");
+    kt_good_params("one-place-per-period", NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_RAD06_L535_contiguous_plan_complies),
+        cmocka_unit_test(test_RAD06_L535_parallel_row_beside_block_complies),
+        cmocka_unit_test(test_RAD06_L535_overlap_violates),
+        cmocka_unit_test(test_RAD06_L533_gap_violates),
+        cmocka_unit_test(test_RAD06_L533_plan_starting_late_violates),
+        cmocka_unit_test(test_RAD06_L535_overlap_and_gap_both_reported),
+        cmocka_unit_test(test_RAD06_L535_gap_of_second_resident),
+        cmocka_unit_test(test_RAD06_L737_stint_past_month_36_violates),
+        cmocka_unit_test(test_RAD06_L781_none_during_study_abroad_complies),
+        cmocka_unit_test(test_RAD06_L781_none_without_study_abroad_violates),
+        cmocka_unit_test(test_RAD06_L781_facility_during_study_abroad_violates),
+        cmocka_unit_test(test_RAD06_params_unknown_key),
+        cmocka_unit_test(test_RAD06_params_not_a_mapping),
+        cmocka_unit_test(test_RAD06_params_good),
+    };
+    return T_RUN(tests);
+}

@@ -1,0 +1,285 @@
+/*
+ * test_rotation_unit.c: kind `rotation-unit` (RAD-07: "本プログラムでは各施設1年単位での
+ * ローテートを基本としています", 003 §7-1 L535; "専門研修連携施設は原則として 1 年ごと異動
+ * しますが、状況により 2 年間同一施設もあり得ます", §7-2 L568). Exception: the year of course
+ * A's partner window (RAD-08, L567), where the months away from keio form one stretch with keio
+ * before and after it. Fixtures in tests/rules/rotation_unit/: one resident r1 of cohort 2019.
+ */
+#include "kind_test.h"
+
+#define DIR "tests/rules/rotation_unit/"
+
+typedef struct fixture {
+    rp_model *m;
+    rp_cohort *c;
+    rp_plan *p;
+} fixture;
+
+static fixture load(const char *plan, const char *residents)
+{
+    fixture x;
+    x.m = kt_model("RAD-07");
+    char *path = rp_xasprintf(DIR "%s.csv", plan);
+    x.p = t_plan_file(x.m, path);
+    free(path);
+    x.c = NULL;
+    if (residents) {
+        path = rp_xasprintf(DIR "%s.yaml", residents);
+        x.c = t_load_cohort(x.m, path);
+        free(path);
+    }
+    return x;
+}
+
+static void unload(fixture *x)
+{
+    rp_plan_free(x->p);
+    rp_cohort_free(x->c);
+    rp_model_free(x->m);
+}
+
+static void expect_compliant(const char *plan, const char *residents)
+{
+    fixture x = load(plan, residents);
+    t_expect_compliant(x.m, x.c, x.p, "RAD-07");
+    unload(&x);
+}
+
+/* Finding k of RAD-07 in f: resident r1, no single facility. */
+static void expect_finding(const fixture *x, const rp_findings *f, size_t k, int first, int last,
+                           const char *required, const char *found)
+{
+    const rp_finding *v = kt_nth(x->m, f, "RAD-07", k);
+    assert_int_equal(v->level, RP_LEVEL_VIOLATION);
+    assert_int_equal(v->resident, 0);
+    assert_int_equal(v->facility, RP_NONE);
+    assert_int_equal(v->first, first);
+    assert_int_equal(v->last, last);
+    assert_string_equal(v->required, required);
+    assert_string_equal(v->found, found);
+}
+
+#define UNIT "one facility per 12-month unit"
+
+/* RAD-07 L535, L568 "状況により 2 年間同一施設もあり得ます": course B, keio, then tokyo-mc for
+ * years 2 and 3 */
+static void test_RAD07_L568_same_partner_two_years_complies(void **state)
+{
+    (void)state;
+    expect_compliant("course-b", NULL);
+}
+
+/* RAD-07 L535 "各施設1年単位でのローテートを基本": course C, tokyo-mc, keio, tokyo-mc, each a
+ * whole year */
+static void test_RAD07_L535_whole_years_comply(void **state)
+{
+    (void)state;
+    expect_compliant("course-c", NULL);
+}
+
+/* RAD-07 L535 "各施設1年単位": tokyo-mc starts in month 19, in the middle of year 2 */
+static void test_RAD07_L535_stint_starting_mid_year_violates(void **state)
+{
+    (void)state;
+    fixture x = load("mid-year", NULL);
+    t_expect_violation(x.m, x.c, x.p, "RAD-07", 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, 13, 24, UNIT, "keio, tokyo-mc");
+    assert_string_equal(f.items[0].message,
+                        "resident r1 changes facility inside the rotation unit months 13-24 "
+                        "(2020-04 to 2021-03) (keio, tokyo-mc); facilities rotate in units of "
+                        "12 months");
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+/* RAD-07 L535 "1年単位": every broken unit is reported: year 1 (keio, tokyo-mc) and year 3
+ * (tokyo-mc, kawasaki) */
+static void test_RAD07_L535_each_broken_unit_reported(void **state)
+{
+    (void)state;
+    fixture x = load("two-mid-year", NULL);
+    t_expect_violation(x.m, x.c, x.p, "RAD-07", 2);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    expect_finding(&x, &f, 0, 1, 12, UNIT, "keio, tokyo-mc");
+    expect_finding(&x, &f, 1, 25, 36, UNIT, "tokyo-mc, kawasaki");
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+/* RAD-07 with RAD-08 L567 "コース A：…2 年目に 4 ヶ月連携施設で研修する場合があります": keio
+ * 13-16, tokyo-mc 17-20, keio 21-24 */
+static void test_RAD07_L567_course_a_window_complies(void **state)
+{
+    (void)state;
+    expect_compliant("window-a", NULL);
+}
+
+/* RAD-07 with RAD-08 L567 "2 年目に 4 ヶ月": the window may open year 2 (tokyo-mc 13-16, then
+ * keio 17-24) */
+static void test_RAD07_L567_window_at_start_of_year_complies(void **state)
+{
+    (void)state;
+    expect_compliant("window-at-start-a", NULL);
+}
+
+/* RAD-07 with RAD-08 L567, RULES.md RAD-07 "the window, and the keio runs on either side of it":
+ * keio in month 17, inside the partner months 15-19 */
+static void test_RAD07_L567_keio_inside_window_violates(void **state)
+{
+    (void)state;
+    fixture x = load("window-keio-inside", NULL);
+    t_expect_violation(x.m, x.c, x.p, "RAD-07", 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, 13, 24, "one facility, or a window of exactly 4 months at one partner",
+                   "keio, tokyo-mc, keio, tokyo-mc, keio");
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+/* RAD-07, RULES.md RAD-07 "Exceptions: the RAD-08 window": the exception is course A's window
+ * of exactly 4 months (L567 "4 ヶ月"); 5 months at a partner inside year 2 is no window */
+static void test_RAD07_L567_five_month_stretch_violates(void **state)
+{
+    (void)state;
+    fixture x = load("window-5-months", NULL);
+    t_expect_violation(x.m, x.c, x.p, "RAD-07", 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, 13, 24, "one facility, or a window of exactly 4 months at one partner",
+                   "keio, tokyo-mc, keio");
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+/* RAD-07 L567: the window is one stretch at one partner; 2 months at tokyo-mc then 2 at kawasaki
+ * is not it */
+static void test_RAD07_L567_window_at_two_partners_violates(void **state)
+{
+    (void)state;
+    fixture x = load("window-two-partners", NULL);
+    t_expect_violation(x.m, x.c, x.p, "RAD-07", 1);
+    unload(&x);
+}
+
+/* RAD-07 L535 "1年単位", L567 ("コース A：" alone has the window): course B with course A's
+ * window */
+static void test_RAD07_L567_window_outside_course_a_violates(void **state)
+{
+    (void)state;
+    fixture x = load("window-b", NULL);
+    t_expect_violation(x.m, x.c, x.p, "RAD-07", 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    expect_finding(&x, &f, 0, 13, 24, UNIT, "keio, tokyo-mc, keio");
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+/* RAD-07 L567 "コース A：…2 年目に 4 ヶ月連携施設で研修する場合があります": a plan naming no
+ * course whose blocks fit course A takes A's window */
+static void test_RAD07_L567_window_without_course_fits_a(void **state)
+{
+    (void)state;
+    expect_compliant("window-no-course", NULL);
+}
+
+/* RAD-07 L535 with RAD-25 "留学期間…は、研修期間にカウントできません" (L781): months abroad hold
+ * no facility and are passed over inside a unit: keio 1-6, abroad 7-12, tokyo-mc from year 2 */
+static void test_RAD07_L781_abroad_inside_unit_complies(void **state)
+{
+    (void)state;
+    expect_compliant("abroad-inside-unit", "abroad-7-12");
+}
+
+/* RAD-07 L535 "各施設1年単位" with RAD-25 (L781): keio 1-6, abroad 7-9, then tokyo-mc from month
+ * 10: the change is inside year 1 even across the months abroad */
+static void test_RAD07_L781_change_across_abroad_violates(void **state)
+{
+    (void)state;
+    fixture x = load("abroad-then-partner", "abroad-7-9");
+    t_expect_violation(x.m, x.c, x.p, "RAD-07", 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, 1, 12, UNIT, "keio, tokyo-mc");
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+/* ---- bad parameters (the tiny model of kind_test.h: params on line 12, 3 years) ---- */
+
+static void test_RAD07_params_months_missing(void **state)
+{
+    (void)state;
+    kt_bad_params("rotation-unit", NULL,
+                  "8:5: rule 'R-1' (kind 'rotation-unit') needs params with key 'months'\n");
+}
+
+static void test_RAD07_params_months_zero(void **state)
+{
+    (void)state;
+    kt_bad_params("rotation-unit", " {months: 0}",
+                  "12:22: months '0' is out of range; expected a whole number from 1 to 36\n");
+}
+
+static void test_RAD07_params_months_longer_than_programme(void **state)
+{
+    (void)state;
+    kt_bad_params("rotation-unit", " {months: 37}",
+                  "12:22: months '37' is out of range; expected a whole number from 1 to 36\n");
+}
+
+static void test_RAD07_params_months_not_a_number(void **state)
+{
+    (void)state;
+    kt_bad_params("rotation-unit", " {months: year}",
+                  "12:22: months 'year' is not a whole number; expected a whole number from 1 "
+                  "to 36\n");
+}
+
+static void test_RAD07_params_unknown_key_hint(void **state)
+{
+    (void)state;
+    kt_bad_params("rotation-unit", " {months: 12, monthes: 12}",
+                  "12:26: unknown key 'monthes' in params of rule 'R-1'; did you mean "
+                  "'months'?\n");
+}
+
+static void test_RAD07_params_good(void **state)
+{
+    (void)state;
+    kt_good_params("rotation-unit", " {months: 12}");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_RAD07_L568_same_partner_two_years_complies),
+        cmocka_unit_test(test_RAD07_L535_whole_years_comply),
+        cmocka_unit_test(test_RAD07_L535_stint_starting_mid_year_violates),
+        cmocka_unit_test(test_RAD07_L535_each_broken_unit_reported),
+        cmocka_unit_test(test_RAD07_L567_course_a_window_complies),
+        cmocka_unit_test(test_RAD07_L567_window_at_start_of_year_complies),
+        cmocka_unit_test(test_RAD07_L567_keio_inside_window_violates),
+        cmocka_unit_test(test_RAD07_L567_five_month_stretch_violates),
+        cmocka_unit_test(test_RAD07_L567_window_at_two_partners_violates),
+        cmocka_unit_test(test_RAD07_L567_window_outside_course_a_violates),
+        cmocka_unit_test(test_RAD07_L567_window_without_course_fits_a),
+        cmocka_unit_test(test_RAD07_L781_abroad_inside_unit_complies),
+        cmocka_unit_test(test_RAD07_L781_change_across_abroad_violates),
+        cmocka_unit_test(test_RAD07_params_months_missing),
+        cmocka_unit_test(test_RAD07_params_months_zero),
+        cmocka_unit_test(test_RAD07_params_months_longer_than_programme),
+        cmocka_unit_test(test_RAD07_params_months_not_a_number),
+        cmocka_unit_test(test_RAD07_params_unknown_key_hint),
+        cmocka_unit_test(test_RAD07_params_good),
+    };
+    return T_RUN(tests);
+}
