@@ -36,6 +36,8 @@ typedef struct rp_calendar {
     int start_month, start_day; /* each programme year starts on this day (April 1) */
     int years;                  /* programme length in years */
     int periods_per_year;       /* 12 months, or 52 weeks */
+    int days_per_week;          /* credit days a week (INIT-03: 5) */
+    int leave_allowance_days;   /* leave beyond this extends the programme (INIT-60/61); 0: none */
 } rp_calendar;
 
 /* Radiology roles (RULES.md 0.4): 基幹施設, 連携施設, 関連施設. */
@@ -51,10 +53,43 @@ typedef enum rp_accreditation {
 
 typedef enum rp_tristate { RP_NO, RP_YES, RP_DISPUTED } rp_tristate;
 
+/* The two-year initial residency's kinds of facility (RULES.md 0.3). */
+typedef enum rp_facility_kind {
+    RP_KIND_NONE,          /* not given (the radiology programme's facilities have roles) */
+    RP_KIND_CORE,          /* 基幹型臨床研修病院 */
+    RP_KIND_COOP,          /* 協力型臨床研修病院 */
+    RP_KIND_COOP_FACILITY, /* 臨床研修協力施設: a hospital or clinic */
+    RP_KIND_ADMIN,         /* 臨床研修協力施設 of 保健・医療行政 */
+    RP_KIND_OVERSEAS,      /* an overseas institution */
+} rp_facility_kind;
+
+/* Fields of training (RULES.md 0.3): every department maps to one. */
+typedef enum rp_field {
+    RP_FIELD_IM,     /* 内科 */
+    RP_FIELD_EM,     /* 救急 */
+    RP_FIELD_SURG,   /* 外科 */
+    RP_FIELD_PED,    /* 小児科 */
+    RP_FIELD_OBGYN,  /* 産婦人科 */
+    RP_FIELD_PSY,    /* 精神科 */
+    RP_FIELD_CM,     /* 地域医療 */
+    RP_FIELD_GO,     /* 一般外来 */
+    RP_FIELD_ANES,   /* 麻酔科 */
+    RP_FIELD_PH,     /* 保健・医療行政 */
+    RP_FIELD_ORIENT, /* オリエンテーション */
+    RP_FIELD_ELECT,  /* every other department: 選択科 */
+    RP_N_FIELDS
+} rp_field;
+
 typedef struct rp_department {
     const char *id;
-    const char *name; /* may be NULL */
-    int capacity;     /* residents at once; -1 when the model sets no limit */
+    const char *name;     /* may be NULL */
+    int capacity;         /* residents at once; -1 when the model sets no limit */
+    double instructors;   /* 指導医 of the department (INIT-70); -1 when not given */
+    rp_field field;       /* its field: given, or from the model's table of fields, else ELECT */
+    int go_field;         /* a general clinic (field GO): the field it is the general clinic of
+                           * (INIT-34, INIT-37), or RP_NONE */
+    bool half_day_only;   /* a clinic open mornings only: a session counts 0.5 day (INIT-38) */
+    bool em_content;      /* anesthesiology whose weeks may count toward emergency (INIT-23) */
     rp_pos pos;
 } rp_department;
 
@@ -70,6 +105,15 @@ typedef struct rp_facility {
     double ct, ivr, rt;                     /* annual figures allotted to the programme */
     rp_tristate rt_capable;                 /* C-5; RP_DISPUTED for D-3 */
     bool dispatched_instructor;             /* RAD-29: out-of-prefecture with a keio instructor */
+    rp_facility_kind kind;                  /* initial residency: core, coop, ... */
+    int beds;                               /* 許可病床数; -1 when not given */
+    int admissions;                         /* yearly admissions (INIT-71); -1 when not given */
+    bool remote;                            /* へき地・離島 (INIT-42) */
+    const char *remote_basis;               /* the law that makes it remote */
+    bool home_care;                         /* provides 在宅医療 (INIT-43) */
+    const char *area;                       /* 二次医療圏 (INIT-52) */
+    int go_field;                           /* the field its general clinic serves, or RP_NONE */
+    const char *out_of_area_justification;  /* INIT-52 */
     rp_department *departments;
     size_t n_departments;
     rp_pos pos;
@@ -120,9 +164,18 @@ typedef struct rp_readings {
 } rp_readings;
 
 typedef struct rp_objective {
-    double wishes;  /* weight of one resident's wishes (they weigh 1 in total per resident) */
-    double balance; /* weight of the facility load term */
+    double wishes;    /* weight of one resident's wishes (they weigh 1 in total per resident) */
+    double balance;   /* weight of the facility load term */
+    double soft;      /* weight of each soft rule's bonus for one resident */
+    int wish_periods; /* periods at a wished place that grant the wish in full */
 } rp_objective;
+
+/* How days are credited (RULES.md 0.3, INIT-32..38): what rows and checks share. */
+typedef struct rp_crediting {
+    /* fields whose blocks also count a general-outpatient session or block in their own general
+     * clinic (ダブルカウント, INIT-34, INIT-37) */
+    bool double_count[RP_N_FIELDS];
+} rp_crediting;
 
 typedef struct rp_intake {
     int size;           /* yearly intake of the default cohort (RAD-15) */
@@ -153,6 +206,15 @@ typedef struct rp_model {
     rp_objective objective;
     rp_intake intake;
     rp_totals totals;
+    rp_crediting crediting;
+    /* the fields of department ids (the model's `fields` table) */
+    const char **field_ids;
+    rp_field *field_of;
+    size_t n_field_ids;
+    /* departments where the planner may add a parallel session to a block at the same facility,
+     * one day a week (the model's `parallel_training`) */
+    const char **parallel_departments;
+    size_t n_parallel_departments;
     struct rp_arena *arena;
 } rp_model;
 
@@ -168,12 +230,15 @@ typedef enum rp_status {
     RP_STATUS_ABROAD,    /* study abroad: no facility */
     RP_STATUS_GNC,       /* non-clinical graduate school: no facility */
     RP_STATUS_OTHER,     /* other leave: keeps the facility, counts nothing */
+    RP_STATUS_SUSPENSION, /* 休止 of the initial residency: counted in days (INIT-60) */
     RP_STATUS_COUNT
 } rp_status;
 
 typedef struct rp_leave {
     rp_status kind;
-    int first, last; /* periods of the resident's own calendar, 1-based, inclusive */
+    int first, last; /* periods of the resident's own calendar, 1-based, inclusive; 0 when the
+                      * leave is given as days only */
+    double days;     /* working days of leave (休止, INIT-60): given, or the span's */
     double hours_per_week; /* part-time only */
     bool certificate;      /* maternity and sickness: document attached (RAD-22, RAD-23) */
     rp_pos pos;
@@ -187,7 +252,8 @@ typedef struct rp_pin {
 } rp_pin;
 
 typedef struct rp_wish {
-    int facility; /* rank = index + 1 */
+    int facility;           /* a facility, or RP_NONE for a department wish; rank = index + 1 */
+    const char *department; /* a department id (at any facility), or NULL */
     rp_pos pos;
 } rp_wish;
 
@@ -244,11 +310,21 @@ int rp_model_course(const rp_model *m, const char *id);
 int rp_facility_department(const rp_facility *f, const char *id);
 int rp_cohort_resident(const rp_cohort *c, const char *id);
 
-/* The names the model's YAML uses, indexed by the enums (rp_role, rp_accreditation). */
+/* The names the model's YAML uses, indexed by the enums. */
 #define RP_N_ROLES 3
 #define RP_N_ACCREDITATIONS 4
+#define RP_N_KINDS 6
 extern const char *const rp_role_names[RP_N_ROLES];
 extern const char *const rp_accreditation_names[RP_N_ACCREDITATIONS];
+extern const char *const rp_kind_names[RP_N_KINDS]; /* [0] is "none" */
+extern const char *const rp_field_names[RP_N_FIELDS];
+
+/* The field of a department id under the model's table (ELECT when it is not listed). */
+rp_field rp_model_field_of(const rp_model *m, const char *department);
+/* Whether department id is known to the model: in its table of fields, or at some facility. */
+bool rp_model_knows_department(const rp_model *m, const char *department);
+/* The leave a resident takes, in days (INIT-60). */
+double rp_resident_leave_days(const rp_resident *r);
 
 /* Names for messages and output. */
 const char *rp_role_name(rp_role r);               /* "base", "partner", "related" */

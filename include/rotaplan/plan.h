@@ -24,6 +24,9 @@ typedef struct rp_stint {
     int first, last;      /* periods of the resident's own calendar, 1-based, inclusive */
     double days_per_week; /* parallel rows only; 0 on blocks */
     int line;             /* line of the plan file it was read from; 0 when rotaplan made it */
+    const char *department_id; /* a department the facility does not run (a hand-made plan may
+                                * name one the model knows elsewhere: its rules then judge it);
+                                * NULL otherwise. Owned by the plan's arena. */
 } rp_stint;
 
 typedef struct rp_plan_resident {
@@ -58,7 +61,7 @@ void rp_plan_free(rp_plan *p); /* NULL does nothing */
 int rp_plan_add_resident(rp_plan *p, const char *id, const char *name, int cohort, int course);
 /* Index of the resident with this id, or RP_NONE. */
 int rp_plan_resident_index(const rp_plan *p, const char *id);
-void rp_plan_add_stint(rp_plan *p, const rp_stint *s);
+void rp_plan_add_stint(rp_plan *p, const rp_stint *s); /* copies s and its department_id */
 void rp_plan_sort(rp_plan *p);
 
 /*

@@ -98,7 +98,8 @@ static void add_stints(rp_plan *plan, int pr, const rp_resident *res, const rp_p
         while (q + 1 <= h && pieces[held[q + 1]].facility == f &&
                pinned_department(res, q + 1) == dep)
             q++;
-        rp_stint s = {pr, f, dep, RP_MODE_BLOCK, p, q, 0, 0};
+        rp_stint s = {.resident = pr, .facility = f, .department = dep, .mode = RP_MODE_BLOCK,
+                      .first = p, .last = q};
         rp_plan_add_stint(plan, &s);
         p = q + 1;
     }

@@ -11,7 +11,7 @@
  *       course: any                  # optional: any (default) or a course id of the model
  *       graduate_entry_year: 2       # optional 1..years; only with course any or a course
  *                                    #   that has graduate_school
- *       wishes: [st-lukes, tokyo-mc] # optional ranked list of facility ids, no duplicates
+ *       wishes: [st-lukes, tokyo-mc] # optional ranked list of facility or department ids
  *       pins:                        # optional: stints fixed in advance, not overlapping
  *         - {facility: tokyo-mc, department: rt, from: 2021-04, to: 2022-03}  # department optional
  *       leave:                       # optional, spans not overlapping
@@ -19,7 +19,9 @@
  *         - {kind: part-time, from: 2021-04, to: 2021-09, hours_per_week: 20}
  *
  * Leave kinds: maternity, sickness, part-time (needs hours_per_week, > 0 and <= 60), abroad,
- * graduate-nonclinical, other; certificate (default false) only with maternity and sickness.
+ * graduate-nonclinical, other, suspension (休止 of the initial residency); certificate (default
+ * false) only with maternity and sickness. A leave entry has from and to, or `days` (working days,
+ * a number > 0) alone, or both; without days, the span's working days count.
  * from and to are a month YYYY-MM (as `to`: up to its last day), a date YYYY-MM-DD (the period
  * holding that day) or a period number of the resident (1-based); both within the programme.
  *
@@ -200,6 +202,43 @@ static void check_overlaps(reader *r, const rp_resident *res, const span *s, siz
 
 /* ---- wishes, pins, leave ---- */
 
+/* A wish names a facility or a department (at whichever facility runs it). */
+static int read_wish(reader *r, const rp_ynode *item, rp_wish *w)
+{
+    const char *s = rp_ytext(item);
+    w->facility = RP_NONE;
+    w->department = NULL;
+    w->pos = rp_ypos(r->y, item);
+    if (!s || !*s)
+        return rp_yerror(r->y, item, "wish is %s; expected a facility or department id",
+                         s ? "empty" : "not a single value");
+    int f = rp_model_facility(r->m, s);
+    if (f != RP_NONE) {
+        w->facility = f;
+        return 0;
+    }
+    if (rp_model_knows_department(r->m, s)) {
+        w->department = rp_arena_strdup(r->a, s);
+        return 0;
+    }
+    size_t n = r->m->n_facilities + r->m->n_field_ids, k = 0;
+    const char **ids = rp_xcalloc(n + 1, sizeof *ids);
+    for (size_t i = 0; i < r->m->n_facilities; i++)
+        ids[k++] = r->m->facilities[i].id;
+    for (size_t i = 0; i < r->m->n_field_ids; i++)
+        ids[k++] = r->m->field_ids[i];
+    const char *near = rp_nearest(s, ids, k);
+    free(ids);
+    if (near)
+        return rp_yerror(r->y, item, "unknown facility '%s'; did you mean '%s'?", s, near);
+    return rp_yerror(r->y, item, "unknown facility or department '%s' in a wish", s);
+}
+
+static bool same_wish(const rp_wish *a, const rp_wish *b)
+{
+    return a->facility == b->facility && rp_streq(a->department, b->department);
+}
+
 static void read_wishes(reader *r, const rp_ynode *list, rp_resident *res)
 {
     size_t n = 0;
@@ -208,20 +247,18 @@ static void read_wishes(reader *r, const rp_ynode *list, rp_resident *res)
     res->wishes = rp_arena_alloc(r->a, (n ? n : 1) * sizeof *res->wishes);
     for (size_t i = 0; i < n; i++) {
         const rp_ynode *item = rp_yseq_item(r->y, list, i);
-        int f;
-        if (rp_yfacility(r->y, item, r->m, "wish", &f) != 0)
+        rp_wish w;
+        if (read_wish(r, item, &w) != 0)
             continue;
         bool dup = false;
         for (size_t j = 0; j < res->n_wishes; j++)
-            dup = dup || res->wishes[j].facility == f;
+            dup = dup || same_wish(&res->wishes[j], &w);
         if (dup) {
             rp_yerror(r->y, item, "duplicate wish '%s'; each facility may be wished for once",
-                      r->m->facilities[f].id);
+                      rp_ytext(item));
             continue;
         }
-        rp_wish *w = &res->wishes[res->n_wishes++];
-        w->facility = f;
-        w->pos = rp_ypos(r->y, item);
+        res->wishes[res->n_wishes++] = w;
     }
 }
 
@@ -286,11 +323,12 @@ static void read_pins(reader *r, const rp_ynode *list, const char *rwhat, rp_res
     free(spans);
 }
 
-static const char *const leave_names[] = {"maternity", "sickness", "part-time",
-                                          "abroad",    "graduate-nonclinical", "other"};
+static const char *const leave_names[] = {"maternity", "sickness", "part-time", "abroad",
+                                          "graduate-nonclinical", "other", "suspension"};
 static const rp_status leave_statuses[] = {RP_STATUS_MATERNITY, RP_STATUS_SICKNESS,
                                            RP_STATUS_PT,        RP_STATUS_ABROAD,
-                                           RP_STATUS_GNC,       RP_STATUS_OTHER};
+                                           RP_STATUS_GNC,       RP_STATUS_OTHER,
+                                           RP_STATUS_SUSPENSION};
 
 static void read_hours(reader *r, const rp_ynode *n, rp_leave *lv)
 {
@@ -333,10 +371,11 @@ static void read_leave_entry(reader *r, const rp_ynode *n, const char *rwhat,
 {
     static const rp_ykey keys[] = {
         {"kind", RP_Y_SCALAR, true},
-        {"from", RP_Y_SCALAR, true},
-        {"to", RP_Y_SCALAR, true},
+        {"from", RP_Y_SCALAR, false},
+        {"to", RP_Y_SCALAR, false},
         {"certificate", RP_Y_SCALAR, false},
         {"hours_per_week", RP_Y_SCALAR, false},
+        {"days", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     char what[160];
@@ -349,9 +388,24 @@ static void read_leave_entry(reader *r, const rp_ynode *n, const char *rwhat,
         lv->kind = leave_statuses[kind];
         read_leave_extras(r, n, v[3], v[4], what, lv);
     }
-    read_span(r, v[1], v[2], res, sp);
-    lv->first = sp->first;
-    lv->last = sp->last;
+    if (v[5])
+        rp_ynum(r->y, v[5], "days", 0.5, 3650, &lv->days);
+    if (!v[5] || v[1] || v[2]) {
+        if (!v[1] || !v[2])
+            rp_yerror(r->y, n, "missing key '%s' in %s; expected from and to, or days",
+                      v[1] ? "to" : "from", what);
+        read_span(r, v[1], v[2], res, sp);
+        lv->first = sp->first;
+        lv->last = sp->last;
+    } else {
+        sp->ok = false; /* days only: nowhere in the calendar, nothing to overlap */
+    }
+    if (!v[5] && sp->ok) {
+        /* the span's working days: a week holds days_per_week of them */
+        const rp_calendar *cal = &r->m->calendar;
+        double weeks = cal->unit == RP_UNIT_WEEK ? 1 : 52.0 / 12.0;
+        lv->days = (lv->last - lv->first + 1) * weeks * cal->days_per_week;
+    }
 }
 
 static void read_leave(reader *r, const rp_ynode *list, const char *rwhat, rp_resident *res)

@@ -108,6 +108,8 @@ static void read_calendar(loader *l, const rp_ynode *n)
         {"start_month", RP_Y_SCALAR, true},
         {"start_day", RP_Y_SCALAR, false},
         {"years", RP_Y_SCALAR, true},
+        {"days_per_week", RP_Y_SCALAR, false},
+        {"leave_allowance_days", RP_Y_SCALAR, false},
     };
     static const char *const units[] = {"month", "week"};
     const rp_ynode *v[N_OF(keys)];
@@ -115,12 +117,15 @@ static void read_calendar(loader *l, const rp_ynode *n)
     size_t before = rp_yerrors(l->y);
     int unit = 0;
     cal->start_day = 1;
+    cal->days_per_week = 5;
     rp_ymap(l->y, n, "calendar", keys, N_OF(keys), v);
     if (v[0] && rp_yenum(l->y, v[0], "unit", units, N_OF(units), &unit) == 0)
         cal->unit = unit == 0 ? RP_UNIT_MONTH : RP_UNIT_WEEK;
     opt_int(l, v[1], "start_month", 1, 12, &cal->start_month);
     opt_int(l, v[2], "start_day", 1, 31, &cal->start_day);
     opt_int(l, v[3], "years", 1, MAX_YEARS, &cal->years);
+    opt_int(l, v[4], "days_per_week", 1, 7, &cal->days_per_week);
+    opt_int(l, v[5], "leave_allowance_days", 0, 3650, &cal->leave_allowance_days);
     cal->periods_per_year = cal->unit == RP_UNIT_MONTH ? 12 : 52;
     l->calendar_ok = rp_yerrors(l->y) == before;
     if (l->calendar_ok && v[2] && cal->start_day > rp_days_in_month(2001, cal->start_month)) {
@@ -246,14 +251,28 @@ static void read_objective(loader *l, const rp_ynode *n)
     static const rp_ykey keys[] = {
         {"wishes", RP_Y_SCALAR, false},
         {"balance", RP_Y_SCALAR, false},
+        {"soft", RP_Y_SCALAR, false},
+        {"wish_periods", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "objective", keys, N_OF(keys), v);
     opt_num(l, v[0], "wishes", &l->m->objective.wishes);
     opt_num(l, v[1], "balance", &l->m->objective.balance);
+    opt_num(l, v[2], "soft", &l->m->objective.soft);
+    opt_int(l, v[3], "wish_periods", 1, 1000, &l->m->objective.wish_periods);
 }
 
 /* ---- facilities ---- */
+
+/* "general clinic counts for": one of the fields whose general clinic double counts, or none. */
+static void read_go_field(loader *l, const rp_ynode *n, int *out)
+{
+    static const char *const names[] = {"IM", "SURG", "PED", "CM", "none"};
+    static const int values[] = {RP_FIELD_IM, RP_FIELD_SURG, RP_FIELD_PED, RP_FIELD_CM, RP_NONE};
+    int i;
+    if (rp_yenum(l->y, n, "go_field", names, N_OF(names), &i) == 0)
+        *out = values[i];
+}
 
 static void read_department(loader *l, const rp_ynode *n, const char *fwhat, rp_department *d)
 {
@@ -261,18 +280,35 @@ static void read_department(loader *l, const rp_ynode *n, const char *fwhat, rp_
         {"id", RP_Y_SCALAR, true},
         {"name", RP_Y_SCALAR, false},
         {"capacity", RP_Y_SCALAR, false},
+        {"instructors", RP_Y_SCALAR, false},
+        {"field", RP_Y_SCALAR, false},
+        {"go_field", RP_Y_SCALAR, false},
+        {"half_day_only", RP_Y_SCALAR, false},
+        {"em_content", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     char suffix[160], what[256];
     snprintf(suffix, sizeof suffix, " of %s", fwhat);
     label(l, n, "department", suffix, what, sizeof what);
     d->capacity = -1;
+    d->instructors = -1;
+    d->field = (rp_field)-1; /* resolved once the model's table of fields is read */
+    d->go_field = RP_ANY;    /* the facility's, unless given */
+    d->em_content = true;
     d->pos = rp_ypos(l->y, n);
     rp_ymap(l->y, n, what, keys, N_OF(keys), v);
     if (v[0])
         rp_yid(l->y, v[0], "department id", &d->id);
     opt_str(l, v[1], "name", &d->name);
     opt_int(l, v[2], "capacity", 0, INT_MAX, &d->capacity);
+    opt_num(l, v[3], "instructors", &d->instructors);
+    int field;
+    if (v[4] && rp_yenum(l->y, v[4], "field", rp_field_names, RP_N_FIELDS, &field) == 0)
+        d->field = (rp_field)field;
+    if (v[5])
+        read_go_field(l, v[5], &d->go_field);
+    opt_bool(l, v[6], "half_day_only", &d->half_day_only);
+    opt_bool(l, v[7], "em_content", &d->em_content);
 }
 
 static void read_departments(loader *l, const rp_ynode *list, const char *fwhat, rp_facility *f)
@@ -299,13 +335,14 @@ static void read_departments(loader *l, const rp_ynode *list, const char *fwhat,
 
 enum {
     F_ID, F_NAME, F_ROLE, F_ACCREDITATION, F_HEADING, F_PREFECTURE, F_INSTRUCTORS, F_NAMED,
-    F_CT, F_IVR, F_RT, F_RT_CAPABLE, F_DISPATCHED, F_DEPARTMENTS, F_COUNT
+    F_CT, F_IVR, F_RT, F_RT_CAPABLE, F_DISPATCHED, F_DEPARTMENTS, F_KIND, F_BEDS, F_ADMISSIONS,
+    F_REMOTE, F_REMOTE_BASIS, F_HOME_CARE, F_AREA, F_GO_FIELD, F_JUSTIFICATION, F_COUNT
 };
 
 static const rp_ykey facility_keys[F_COUNT] = {
     {"id", RP_Y_SCALAR, true},
     {"name", RP_Y_SCALAR, true},
-    {"role", RP_Y_SCALAR, true},
+    {"role", RP_Y_SCALAR, false},
     {"accreditation", RP_Y_SCALAR, false},
     {"accreditation_heading", RP_Y_SCALAR, false},
     {"prefecture", RP_Y_SCALAR, false},
@@ -317,7 +354,34 @@ static const rp_ykey facility_keys[F_COUNT] = {
     {"rt_capable", RP_Y_SCALAR, false},
     {"dispatched_instructor", RP_Y_SCALAR, false},
     {"departments", RP_Y_SEQ, false},
+    {"kind", RP_Y_SCALAR, false},
+    {"beds", RP_Y_SCALAR, false},
+    {"admissions", RP_Y_SCALAR, false},
+    {"remote", RP_Y_SCALAR, false},
+    {"remote_basis", RP_Y_SCALAR, false},
+    {"home_care", RP_Y_SCALAR, false},
+    {"area", RP_Y_SCALAR, false},
+    {"go_field", RP_Y_SCALAR, false},
+    {"out_of_area_justification", RP_Y_SCALAR, false},
 };
+
+/* The initial residency's attributes of a facility (RULES.md C-8), every one optional. */
+static void read_facility_group(loader *l, const rp_ynode **v, rp_facility *f)
+{
+    int kind;
+    if (v[F_KIND] && rp_yenum(l->y, v[F_KIND], "kind", rp_kind_names + 1, RP_N_KINDS - 1,
+                              &kind) == 0)
+        f->kind = (rp_facility_kind)(kind + 1);
+    opt_int(l, v[F_BEDS], "beds", 0, INT_MAX, &f->beds);
+    opt_int(l, v[F_ADMISSIONS], "admissions", 0, INT_MAX, &f->admissions);
+    opt_bool(l, v[F_REMOTE], "remote", &f->remote);
+    opt_str(l, v[F_REMOTE_BASIS], "remote_basis", &f->remote_basis);
+    opt_bool(l, v[F_HOME_CARE], "home_care", &f->home_care);
+    opt_str(l, v[F_AREA], "area", &f->area);
+    if (v[F_GO_FIELD])
+        read_go_field(l, v[F_GO_FIELD], &f->go_field);
+    opt_str(l, v[F_JUSTIFICATION], "out_of_area_justification", &f->out_of_area_justification);
+}
 
 /* The figures and flags of a facility, every one optional. */
 static void read_facility_figures(loader *l, const rp_ynode **v, rp_facility *f)
@@ -351,6 +415,10 @@ static int read_facility(loader *l, const rp_ynode *n, rp_facility *f)
     const rp_ynode *v[F_COUNT];
     label(l, n, "facility", "", what, sizeof what);
     f->instructors_named = -1;
+    f->beds = -1;
+    f->admissions = -1;
+    f->go_field = RP_NONE;
+    f->role = RP_ROLE_PARTNER;
     f->pos = rp_ypos(l->y, n);
     rp_ymap(l->y, n, what, facility_keys, F_COUNT, v);
     if (v[F_ID])
@@ -361,6 +429,13 @@ static int read_facility(loader *l, const rp_ynode *n, rp_facility *f)
         rp_yenum(l->y, v[F_ROLE], "role", rp_role_names, RP_N_ROLES, &role) == 0)
         f->role = (rp_role)role;
     read_facility_figures(l, v, f);
+    read_facility_group(l, v, f);
+    if (!v[F_ROLE] && !v[F_KIND])
+        rp_yerror(l->y, n, "missing key 'role' or 'kind' in %s; expected the role of a facility "
+                           "(base, partner, related) or its kind (core, coop, coop-facility, "
+                           "admin, overseas)", what);
+    if (v[F_KIND] && !v[F_ROLE]) /* a core hospital is its programme's base */
+        role = f->role = f->kind == RP_KIND_CORE ? RP_ROLE_BASE : RP_ROLE_PARTNER;
     if (v[F_DEPARTMENTS])
         read_departments(l, v[F_DEPARTMENTS], what, f);
     return role;
@@ -397,7 +472,81 @@ static void read_facilities(loader *l, const rp_ynode *list)
     if (n == 0)
         rp_yerror(l->y, list, "facilities is empty; expected at least one facility");
     else if (roles_known && !base)
-        rp_yerror(l->y, list, "no facility has role base; expected at least one base facility");
+        rp_yerror(l->y, list, "no facility has role base or kind core; expected at least one "
+                              "base facility");
+}
+
+/* The model's table of fields: department id -> field (RULES.md 0.3). */
+static void read_fields(loader *l, const rp_ynode *map)
+{
+    size_t n = 0;
+    const rp_ynode *const *keys = NULL, *const *values = NULL;
+    if (rp_ypairs(l->y, map, "fields", &keys, &values, &n) != 0)
+        return;
+    rp_model *m = l->m;
+    m->field_ids = rp_arena_alloc(l->a, (n + 1) * sizeof *m->field_ids);
+    m->field_of = rp_arena_alloc(l->a, (n + 1) * sizeof *m->field_of);
+    for (size_t i = 0; i < n; i++) {
+        const char *id = NULL;
+        int field;
+        if (rp_yid(l->y, keys[i], "department id", &id) != 0 ||
+            rp_yenum(l->y, values[i], "field", rp_field_names, RP_N_FIELDS, &field) != 0)
+            continue;
+        m->field_ids[m->n_field_ids] = id;
+        m->field_of[m->n_field_ids++] = (rp_field)field;
+    }
+}
+
+static void read_crediting(loader *l, const rp_ynode *n)
+{
+    static const rp_ykey keys[] = {{"double_count_fields", RP_Y_SEQ, false}};
+    const rp_ynode *v[N_OF(keys)];
+    rp_ymap(l->y, n, "crediting", keys, N_OF(keys), v);
+    size_t count = 0;
+    if (!v[0] || rp_yseq(l->y, v[0], "double_count_fields", &count) != 0)
+        return;
+    for (size_t i = 0; i < count; i++) {
+        int field;
+        if (rp_yenum(l->y, rp_yseq_item(l->y, v[0], i), "field", rp_field_names, RP_N_FIELDS,
+                     &field) == 0)
+            l->m->crediting.double_count[field] = true;
+    }
+}
+
+static void read_parallel(loader *l, const rp_ynode *list)
+{
+    size_t n = 0;
+    if (rp_yseq(l->y, list, "parallel_training", &n) != 0)
+        return;
+    rp_model *m = l->m;
+    m->parallel_departments = rp_arena_alloc(l->a, (n + 1) * sizeof *m->parallel_departments);
+    for (size_t i = 0; i < n; i++)
+        if (rp_yid(l->y, rp_yseq_item(l->y, list, i), "department id",
+                   &m->parallel_departments[m->n_parallel_departments]) == 0)
+            m->n_parallel_departments++;
+}
+
+/* Gives every department its field, and every general clinic the field it serves: a general
+ * clinic that serves none cannot be one (INIT-36). */
+static void resolve_departments(loader *l)
+{
+    rp_model *m = l->m;
+    for (size_t i = 0; i < m->n_facilities; i++) {
+        rp_facility *f = &m->facilities[i];
+        for (size_t j = 0; j < f->n_departments; j++) {
+            rp_department *d = &f->departments[j];
+            if ((int)d->field < 0)
+                d->field = rp_model_field_of(m, d->id);
+            if (d->go_field == RP_ANY)
+                d->go_field = d->field == RP_FIELD_GO ? f->go_field : RP_NONE;
+            if (d->field == RP_FIELD_GO && d->go_field == RP_NONE)
+                rp_yerror_pos(l->y, d->pos,
+                              "general-outpatient department '%s' of facility '%s' serves no "
+                              "field; expected go_field (IM, SURG, PED or CM) on the department or "
+                              "the facility, as only general clinics are 一般外来 (INIT-36)",
+                              d->id, f->id);
+        }
+    }
 }
 
 /* ---- courses ---- */
@@ -626,14 +775,15 @@ static void read_rules(loader *l, const rp_ynode *list)
 /* ---- the document ---- */
 
 enum { T_PROGRAMME, T_CALENDAR, T_READINGS, T_INTAKE, T_TOTALS, T_OBJECTIVE, T_FACILITIES,
-       T_COURSES, T_RULES, T_COUNT };
+       T_COURSES, T_RULES, T_FIELDS, T_CREDITING, T_PARALLEL, T_COUNT };
 
 static const rp_ykey top_keys[T_COUNT] = {
     {"programme", RP_Y_MAP, true},   {"calendar", RP_Y_MAP, true},
     {"readings", RP_Y_MAP, false},   {"intake", RP_Y_MAP, false},
     {"totals", RP_Y_MAP, false},     {"objective", RP_Y_MAP, false},
     {"facilities", RP_Y_SEQ, true},  {"courses", RP_Y_SEQ, false},
-    {"rules", RP_Y_SEQ, true},
+    {"rules", RP_Y_SEQ, true},       {"fields", RP_Y_MAP, false},
+    {"crediting", RP_Y_MAP, false},  {"parallel_training", RP_Y_SEQ, false},
 };
 
 static void set_defaults(rp_model *m)
@@ -659,10 +809,18 @@ static void read_model(loader *l)
         read_totals(l, v[T_TOTALS]);
     if (v[T_OBJECTIVE])
         read_objective(l, v[T_OBJECTIVE]);
-    if (v[T_FACILITIES])
+    if (v[T_FIELDS])
+        read_fields(l, v[T_FIELDS]);
+    if (v[T_CREDITING])
+        read_crediting(l, v[T_CREDITING]);
+    if (v[T_PARALLEL])
+        read_parallel(l, v[T_PARALLEL]);
+    if (v[T_FACILITIES]) {
         read_facilities(l, v[T_FACILITIES]);
-    else
+        resolve_departments(l);
+    } else {
         l->refs_ok = false;
+    }
     if (v[T_COURSES])
         read_courses(l, v[T_COURSES]);
     if (v[T_RULES])
@@ -678,6 +836,8 @@ static int load(rp_yctx *y, rp_arena *a, rp_model **out)
     set_defaults(m);
     loader l = {y, m, a, false, true};
     read_model(&l);
+    if (m->objective.wish_periods == 0)
+        m->objective.wish_periods = m->calendar.periods_per_year;
     size_t errors = rp_yerrors(y);
     rp_yctx_close(y);
     if (errors) {

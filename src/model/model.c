@@ -39,6 +39,37 @@ int rp_cohort_resident(const rp_cohort *c, const char *id)
 }
 
 const char *const rp_role_names[RP_N_ROLES] = {"base", "partner", "related"};
+const char *const rp_kind_names[RP_N_KINDS] = {"none", "core", "coop", "coop-facility", "admin",
+                                               "overseas"};
+const char *const rp_field_names[RP_N_FIELDS] = {"IM", "EM",  "SURG", "PED",    "OBGYN", "PSY",
+                                                 "CM", "GO",  "ANES", "PH", "ORIENT", "ELECT"};
+
+rp_field rp_model_field_of(const rp_model *m, const char *department)
+{
+    for (size_t i = 0; i < m->n_field_ids; i++)
+        if (strcmp(m->field_ids[i], department) == 0)
+            return m->field_of[i];
+    return RP_FIELD_ELECT;
+}
+
+bool rp_model_knows_department(const rp_model *m, const char *department)
+{
+    for (size_t i = 0; i < m->n_field_ids; i++)
+        if (strcmp(m->field_ids[i], department) == 0)
+            return true;
+    for (size_t f = 0; f < m->n_facilities; f++)
+        if (rp_facility_department(&m->facilities[f], department) != RP_NONE)
+            return true;
+    return false;
+}
+
+double rp_resident_leave_days(const rp_resident *r)
+{
+    double days = 0;
+    for (size_t i = 0; r && i < r->n_leave; i++)
+        days += r->leave[i].days;
+    return days;
+}
 const char *const rp_accreditation_names[RP_N_ACCREDITATIONS] = {"none", "総合修練", "修練",
                                                                  "特殊修練"};
 
@@ -55,8 +86,8 @@ const char *rp_accreditation_name(rp_accreditation a)
 const char *rp_status_name(rp_status s)
 {
     static const char *const names[RP_STATUS_COUNT] = {
-        "full-time", "graduate-clinical", "part-time", "maternity",
-        "sickness",  "abroad",            "graduate-nonclinical", "other",
+        "full-time", "graduate-clinical", "part-time", "maternity",  "sickness",
+        "abroad",    "graduate-nonclinical", "other", "suspension",
     };
     return (unsigned)s < RP_STATUS_COUNT ? names[s] : "?";
 }

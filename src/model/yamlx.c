@@ -653,6 +653,44 @@ const rp_ynode *rp_ymap_get(const rp_yctx *y, const rp_ynode *map, const char *k
     return NULL;
 }
 
+int rp_ypairs(rp_yctx *y, const rp_ynode *map, const char *what, const rp_ynode *const **keys,
+              const rp_ynode *const **values, size_t *n)
+{
+    const yaml_node_t *m = node_of(map);
+    if (m->type != YAML_MAPPING_NODE)
+        return wrong_type(y, m, what, "a mapping");
+    size_t count = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+    const rp_ynode **k = rp_arena_alloc(y->arena, (count + 1) * sizeof *k);
+    const rp_ynode **v = rp_arena_alloc(y->arena, (count + 1) * sizeof *v);
+    size_t before = y->errors, kept = 0;
+    for (size_t i = 0; i < count; i++) {
+        const yaml_node_pair_t *p = &m->data.mapping.pairs.start[i];
+        const yaml_node_t *key = child(y, p->key);
+        if (key->type != YAML_SCALAR_NODE) {
+            wrong_type(y, key, what, "a single value as key");
+            continue;
+        }
+        bool dup = false;
+        for (size_t j = 0; j < kept && !dup; j++) {
+            const yaml_node_t *other = node_of(k[j]);
+            if (strcmp((const char *)other->data.scalar.value,
+                       (const char *)key->data.scalar.value) == 0) {
+                rp_yerror(y, ynode_of(key), "duplicate key '%s' in %s; first given at line %zu",
+                          (const char *)key->data.scalar.value, what, other->start_mark.line + 1);
+                dup = true;
+            }
+        }
+        if (dup)
+            continue;
+        k[kept] = ynode_of(key);
+        v[kept++] = ynode_of(child(y, p->value));
+    }
+    *keys = k;
+    *values = v;
+    *n = kept;
+    return y->errors == before ? 0 : -1;
+}
+
 int rp_yseq(rp_yctx *y, const rp_ynode *node, const char *what, size_t *len)
 {
     const yaml_node_t *n = node_of(node);

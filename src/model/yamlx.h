@@ -79,6 +79,12 @@ const rp_ynode *rp_ymap_get(const rp_yctx *y, const rp_ynode *map, const char *k
  * of names is near s, else "; expected one of a, b, c" (as many names as fit). */
 const char *rp_yhint(char *buf, size_t size, const char *s, const char *const *names, size_t n);
 
+/* A mapping whose keys are data (a table such as `fields`), not a key table: its *n pairs in
+ * order (arena arrays). Reports a node that is not a mapping, a key that is not a single value
+ * and a duplicate key (left out). */
+int rp_ypairs(rp_yctx *y, const rp_ynode *map, const char *what, const rp_ynode *const **keys,
+              const rp_ynode *const **values, size_t *n);
+
 /* Sequences. rp_yseq reports a node that is not a list and returns -1. */
 int rp_yseq(rp_yctx *y, const rp_ynode *n, const char *what, size_t *len);
 const rp_ynode *rp_yseq_item(const rp_yctx *y, const rp_ynode *seq, size_t i);

@@ -56,7 +56,10 @@ int rp_plan_resident_index(const rp_plan *p, const char *id)
 void rp_plan_add_stint(rp_plan *p, const rp_stint *s)
 {
     assert(s->resident >= 0 && (size_t)s->resident < p->n_residents);
-    *RP_PUSH(p->stints, p->n_stints, p->cap_stints) = *s;
+    rp_stint *copy = RP_PUSH(p->stints, p->n_stints, p->cap_stints);
+    *copy = *s;
+    if (s->department_id) /* the plan owns its strings */
+        copy->department_id = rp_arena_strdup(p->arena, s->department_id);
 }
 
 /* The order reports and checks rely on: resident, blocks before parallel rows, first period,

@@ -149,9 +149,13 @@ static int cell_facility(reader *r, const cell *c, int *out)
     return -1;
 }
 
-static int cell_department(reader *r, const cell *c, int facility, int *out)
+/* A department of the facility (*out its index), or one the model knows elsewhere, which the
+ * facility does not run (*foreign its id: the rules judge a stint there, as for CM at a hospital
+ * that cannot host it). */
+static int cell_department(reader *r, const cell *c, int facility, int *out, const char **foreign)
 {
     *out = RP_NONE;
+    *foreign = NULL;
     if (empty(c))
         return 0;
     if (facility == RP_NONE)
@@ -161,6 +165,10 @@ static int cell_department(reader *r, const cell *c, int facility, int *out)
     *out = rp_facility_department(f, c->text);
     if (*out != RP_NONE)
         return 0;
+    if (rp_model_knows_department(r->m, c->text)) {
+        *foreign = rp_arena_strdup(r->p->arena, c->text);
+        return 0;
+    }
     if (f->n_departments == 0)
         return cell_error(r, c, "unknown department '%s'; facility '%s' has no departments",
                           c->text, f->id);
@@ -282,7 +290,9 @@ static int cell_resident(reader *r, const cell *c, const char *name, int line, b
  * messages about the stint as a whole. */
 static void cell_stint(reader *r, const cell *c, const cell *row, int resident, int cohort)
 {
-    int horizon = rp_horizon(r->m, NULL);
+    /* a resident's programme may be extended (INIT-61): up to a year more is read here, and
+     * the rules judge a stint past the resident's own horizon */
+    int horizon = rp_horizon(r->m, NULL) + r->m->calendar.periods_per_year;
     rp_stint s = {0};
     s.resident = resident;
     s.line = row->line;
@@ -290,7 +300,7 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
     bool facility_ok = cell_facility(r, &c[C_FACILITY], &s.facility) == 0;
     s.department = RP_NONE;
     if (facility_ok)
-        cell_department(r, &c[C_DEPARTMENT], s.facility, &s.department);
+        cell_department(r, &c[C_DEPARTMENT], s.facility, &s.department, &s.department_id);
     cell_mode(r, &c[C_MODE], &s.mode);
     bool first_ok = cell_int(r, &c[C_START], "start_period", 1, horizon, &s.first) == 0;
     bool last_ok = cell_int(r, &c[C_END], "end_period", 1, horizon, &s.last) == 0;

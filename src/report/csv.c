@@ -36,7 +36,7 @@ static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp
     add_int(row, r->cohort);
     add_field(row, rp_report_course_id(m, r->course));
     add_field(row, rp_report_facility_id(m, s->facility));
-    add_field(row, rp_report_department_id(m, s->facility, s->department));
+    add_field(row, rp_report_stint_department(m, s));
     add_field(row, s->mode == RP_MODE_PARALLEL ? "parallel" : "block");
     add_int(row, s->first);
     add_int(row, s->last);

@@ -58,6 +58,13 @@ const char *rp_report_facility_id(const rp_model *m, int facility)
     return m->facilities[facility].id;
 }
 
+const char *rp_report_stint_department(const rp_model *m, const rp_stint *s)
+{
+    if (s->department == RP_NONE && s->department_id)
+        return s->department_id;
+    return rp_report_department_id(m, s->facility, s->department);
+}
+
 const char *rp_report_department_id(const rp_model *m, int facility, int department)
 {
     if (facility == RP_NONE || department == RP_NONE)

@@ -151,7 +151,7 @@ static void stint_cells(grid *g, const rp_model *m, int cohort, const rp_stint *
 {
     char label[11];
     row[COL_FACILITY] = rp_report_facility_id(m, s->facility);
-    row[COL_DEPARTMENT] = rp_report_department_id(m, s->facility, s->department);
+    row[COL_DEPARTMENT] = rp_report_stint_department(m, s);
     row[COL_PERIODS] = s->first == s->last ? rp_arena_printf(g->text, "%d", s->first)
                                            : rp_arena_printf(g->text, "%d-%d", s->first, s->last);
     rp_period_label(m, cohort, s->first, label);

@@ -23,6 +23,8 @@ void rp_report_days(double days, char out[32]);
  * NULL (RP_NONE). Borrowed from m. */
 const char *rp_report_facility_id(const rp_model *m, int facility);
 const char *rp_report_department_id(const rp_model *m, int facility, int department);
+/* The department a stint names: its index's id, or a department the facility does not run. */
+const char *rp_report_stint_department(const rp_model *m, const rp_stint *s);
 const char *rp_report_course_id(const rp_model *m, int course);
 
 #endif

@@ -71,7 +71,7 @@ static const char *status_name(rp_plan_status s)
 
 static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *s)
 {
-    const char *department = rp_report_department_id(m, s->facility, s->department);
+    const char *department = rp_report_stint_department(m, s);
     if (s->facility == RP_NONE)
         fputs("      - facility: none\n", out);
     else

@@ -136,7 +136,8 @@ static void test_every_error_in_one_pass(void **state)
         "5:57: unknown rt_capable 'maybe'; expected one of no, yes, disputed, false, true\n"
         "6:10: duplicate facility id 'hiroo'; first defined at line 5\n"
         "8:1: unknown key 'extra' in the model; expected one of programme, calendar, readings, "
-        "intake, totals, objective, facilities, courses, rules\n");
+        "intake, totals, objective, facilities, courses, rules, fields, crediting, "
+        "parallel_training\n");
     free(text);
     rp_diags_free(&d);
     remove(path);

@@ -43,7 +43,7 @@ static int setup(void **state)
     x->rules[2] = (rp_rule){.id = "RAD-99", .source = "none", .cls = RP_CLASS_PROGRAMME,
                             .enabled = false};
     x->m.id = "test-model";
-    x->m.calendar = (rp_calendar){RP_UNIT_MONTH, 4, 1, 3, 12};
+    x->m.calendar = (rp_calendar){RP_UNIT_MONTH, 4, 1, 3, 12, 5, 0};
     x->m.facilities = x->facilities;
     x->m.n_facilities = 3;
     x->m.courses = x->courses;
@@ -65,7 +65,8 @@ enum { KEIO, TOKYO_MC, HIROO };
 static void add_stint(rp_plan *p, int resident, int facility, int department, rp_mode mode,
                       int first, int last, double days)
 {
-    rp_stint s = {resident, facility, department, mode, first, last, days, 0};
+    rp_stint s = {.resident = resident, .facility = facility, .department = department,
+                  .mode = mode, .first = first, .last = last, .days_per_week = days};
     rp_plan_add_stint(p, &s);
 }
 
@@ -161,7 +162,9 @@ static void plan_sort_is_stable(void **state)
     rp_plan *p = rp_plan_new();
     rp_plan_add_resident(p, "r", NULL, 2019, RP_NONE);
     for (int line = 1; line <= 40; line++) { /* equal keys, told apart by line */
-        rp_stint s = {0, KEIO, RP_NONE, RP_MODE_BLOCK, 41 - line % 2, 41 - line % 2, 0, line};
+        rp_stint s = {.resident = 0, .facility = KEIO, .department = RP_NONE,
+                      .mode = RP_MODE_BLOCK, .first = 41 - line % 2,
+                      .last = 41 - line % 2, .line = line};
         rp_plan_add_stint(p, &s);
     }
     rp_plan_sort(p);
@@ -378,7 +381,7 @@ static void table_leaves_out_name_and_mode_columns(void **state)
 static void table_weekly_calendar_shows_dates(void **state)
 {
     fixture *x = *state;
-    x->m.calendar = (rp_calendar){RP_UNIT_WEEK, 4, 1, 3, 52};
+    x->m.calendar = (rp_calendar){RP_UNIT_WEEK, 4, 1, 3, 52, 5, 0};
     rp_plan *p = rp_plan_new();
     rp_plan_add_resident(p, "w", NULL, 2019, RP_NONE);
     add_stint(p, 0, HIROO, RP_NONE, RP_MODE_BLOCK, 1, 4, 0);
