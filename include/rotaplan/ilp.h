@@ -103,9 +103,12 @@ int rp_ilp_write(const rp_ilp *ilp, const char *path, char format, rp_diags *d);
 
 typedef struct rp_piece {
     int facility;
-    int department; /* RP_NONE */
+    int department;   /* a department of the facility, or RP_NONE when the facility is planned
+                       * as a whole (none of its departments has a capacity) */
     int first, last;
     int col;
+    int par_department; /* a parallel session at the same facility, one a week, or RP_NONE */
+    double par_days;    /* its days a week */
 } rp_piece;
 
 typedef struct rp_space rp_space;
@@ -115,8 +118,11 @@ int rp_space_horizon(const rp_space *s, size_t r);
 const rp_piece *rp_space_pieces(const rp_space *s, size_t r, size_t *n);
 /* Pieces of r covering period p: indices into rp_space_pieces(s, r). */
 const int *rp_space_covering(const rp_space *s, size_t r, int p, size_t *n);
-/* Adds coef * z[r,p,f] to e. */
+/* Adds coef * z[r,p,f] to e: every piece at the facility, whatever its department. */
 void rp_space_add_z(const rp_space *s, rp_expr *e, size_t r, int p, int facility, double coef);
+/* Adds coef times the pieces of r covering p at facility f and department d. */
+void rp_space_add_zd(const rp_space *s, rp_expr *e, size_t r, int p, int facility,
+                     int department, double coef);
 /* Adds coef * [resident r follows course k]: a column when the solver chooses the course, a
  * constant when the course is fixed. */
 void rp_space_add_course(const rp_space *s, rp_expr *e, size_t r, int course, double coef);

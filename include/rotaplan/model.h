@@ -175,6 +175,11 @@ typedef struct rp_crediting {
     /* fields whose blocks also count a general-outpatient session or block in their own general
      * clinic (ダブルカウント, INIT-34, INIT-37) */
     bool double_count[RP_N_FIELDS];
+    /* when a community-medicine week counts (INIT-40/41/43); else it is an elective */
+    int community_from_year;       /* programme year from which it counts (INIT-40: 2); 0: any */
+    int community_beds_below;      /* at a facility with fewer beds (INIT-41: 200); 0: any size */
+    bool community_remote_any_size; /* ... or in a remote or island area, of any size (INIT-41) */
+    bool community_home_care;      /* only where home care is provided (INIT-43) */
 } rp_crediting;
 
 typedef struct rp_intake {

@@ -40,16 +40,18 @@ typedef struct rp_rule_kind {
     /* One sentence; the caller frees it. */
     char *(*describe)(const rp_rule *rule, const rp_model *m);
 
-    /* Optional. The longest piece this rule needs at facility f for resident r (pieces of at
-     * most this many periods must exist for every compliant plan to be representable). */
-    int (*max_piece)(const rp_rule *rule, const rp_model *m, const rp_resident *r, int facility);
-    /* Optional. Whether the piece (f, first..last) may exist for r. allowed[k] starts true for
-     * every course r may follow; the hook clears the courses under which the piece may not be
-     * chosen (the translator then adds x <= sum of c[r,k] over the courses left), or returns
-     * false to refuse the piece outright. A kind that admits must admit enough pieces that every
-     * plan it allows is a union of admitted pieces. */
-    bool (*admit)(const rp_rule *rule, const rp_model *m, const rp_resident *r, int facility,
-                  int first, int last, bool *allowed);
+    /* Optional. The longest piece this rule needs at facility f, department d (RP_NONE for a
+     * facility planned as a whole) for resident r: pieces of at most this many periods must
+     * exist for every compliant plan to be representable. */
+    int (*max_piece)(const rp_rule *rule, const rp_model *m, const rp_resident *r, int facility,
+                     int department);
+    /* Optional. Whether the candidate piece (its col is not yet set) may exist for r. allowed[k]
+     * starts true for every course r may follow; the hook clears the courses under which the
+     * piece may not be chosen (the translator then adds x <= sum of c[r,k] over the courses
+     * left), or returns false to refuse the piece outright. A kind that admits must admit enough
+     * pieces that every plan it allows is a union of admitted pieces. */
+    bool (*admit)(const rp_rule *rule, const rp_model *m, const rp_resident *r,
+                  const rp_piece *candidate, bool *allowed);
 } rp_rule_kind;
 
 /* The registry (src/rules/registry.c). */

@@ -88,21 +88,60 @@ static int decoded_course(const rp_translation *t, size_t r, const double *x)
     return RP_NONE;
 }
 
-static void add_stints(rp_plan *plan, int pr, const rp_resident *res, const rp_piece *pieces,
-                       const int *held, int h)
+/* What a period holds: its block and its parallel session (par_department RP_NONE: none). */
+typedef struct slot {
+    int facility;       /* RP_ANY: nothing the space can hold */
+    int department;
+    int par_department; /* at the block's facility */
+    double par_days;
+} slot;
+
+static bool same_block(const slot *a, const slot *b)
 {
-    int p = 1;
-    while (p <= h) {
-        int f = pieces[held[p]].facility, dep = pinned_department(res, p);
-        int q = p;
-        while (q + 1 <= h && pieces[held[q + 1]].facility == f &&
-               pinned_department(res, q + 1) == dep)
-            q++;
-        rp_stint s = {.resident = pr, .facility = f, .department = dep, .mode = RP_MODE_BLOCK,
-                      .first = p, .last = q};
+    return a->facility == b->facility && a->department == b->department;
+}
+
+static bool same_session(const slot *a, const slot *b)
+{
+    return a->facility == b->facility && a->par_department == b->par_department &&
+           a->par_days == b->par_days;
+}
+
+/* The stints of one resident: blocks over runs of the same place, parallel rows over runs of the
+ * same session. */
+static void add_stints(rp_plan *plan, int pr, const slot *at, int h)
+{
+    for (int p = 1, q; p <= h; p = q + 1) {
+        for (q = p; q + 1 <= h && same_block(&at[q + 1], &at[p]); q++)
+            ;
+        rp_stint s = {.resident = pr, .facility = at[p].facility, .department = at[p].department,
+                      .mode = RP_MODE_BLOCK, .first = p, .last = q};
         rp_plan_add_stint(plan, &s);
-        p = q + 1;
     }
+    for (int p = 1, q; p <= h; p = q + 1) {
+        for (q = p; q + 1 <= h && same_session(&at[q + 1], &at[p]); q++)
+            ;
+        if (at[p].par_department == RP_NONE)
+            continue;
+        rp_stint s = {.resident = pr, .facility = at[p].facility,
+                      .department = at[p].par_department, .mode = RP_MODE_PARALLEL, .first = p,
+                      .last = q, .days_per_week = at[p].par_days};
+        rp_plan_add_stint(plan, &s);
+    }
+}
+
+/* The slots of the chosen pieces; a facility planned as a whole takes the pinned department. */
+static slot *decoded_slots(const rp_resident *res, const rp_piece *pieces, const int *held, int h)
+{
+    slot *at = rp_xcalloc((size_t)h + 1, sizeof *at);
+    for (int p = 1; p <= h; p++) {
+        const rp_piece *pc = &pieces[held[p]];
+        at[p].facility = pc->facility;
+        at[p].department = pc->department >= 0 ? pc->department : pinned_department(res, p);
+        at[p].par_department = pc->par_department;
+        at[p].par_days = pc->par_days;
+    }
+    return at;
 }
 
 int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags *d)
@@ -119,8 +158,10 @@ int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags 
             return -1;
         }
         size_t np;
-        add_stints(plan, pr, res, rp_space_pieces(t->space, r, &np), held,
-                   rp_space_horizon(t->space, r));
+        int h = rp_space_horizon(t->space, r);
+        slot *at = decoded_slots(res, rp_space_pieces(t->space, r, &np), held, h);
+        add_stints(plan, pr, at, h);
+        free(at);
         free(held);
     }
     rp_plan_sort(plan);
@@ -131,35 +172,69 @@ int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags 
 
 /* ---- encode ---- */
 
-/* The block facility of each period of plan resident pr ([h + 1]; RP_ANY where none). A period
- * whose department differs from what the space would decode there (the pinned department, or
- * none) cannot be represented: it is left RP_ANY. */
-static int *plan_cells(const rp_plan *plan, int pr, const rp_resident *res, int h)
+/* The slots of plan resident pr as the space would hold them ([h + 1]); RP_ANY where it cannot:
+ * no block, two blocks or two sessions at once, a session at another facility than the block, a
+ * department the space does not plan (at a facility planned as a whole, only the pinned
+ * department decodes). A model that plans no parallel training (radiology: part-time rows are
+ * the residents' own arrangement) leaves parallel rows out of the space. */
+static slot *plan_slots(const rp_model *m, const rp_plan *plan, int pr, const rp_resident *res,
+                        int h)
 {
-    int *cell = rp_xmalloc(((size_t)h + 1) * sizeof *cell);
-    bool *seen = rp_xcalloc((size_t)h + 1, sizeof *seen);
+    slot *at = rp_xcalloc((size_t)h + 1, sizeof *at);
+    int *blocks = rp_xcalloc((size_t)h + 1, sizeof *blocks);
+    int *sessions = rp_xcalloc((size_t)h + 1, sizeof *sessions);
     for (int p = 0; p <= h; p++)
-        cell[p] = RP_ANY;
+        at[p] = (slot){RP_ANY, RP_NONE, RP_NONE, 0};
     for (size_t i = 0; i < plan->n_stints; i++) {
         const rp_stint *s = &plan->stints[i];
-        if (s->resident != pr || s->mode != RP_MODE_BLOCK)
-            continue;
-        for (int p = s->first; p <= s->last; p++) {
-            if (p < 1 || p > h || seen[p])
-                continue;
-            seen[p] = true;
-            if (s->department == pinned_department(res, p))
-                cell[p] = s->facility;
+        for (int p = s->first < 1 ? 1 : s->first; s->resident == pr && p <= s->last && p <= h; p++) {
+            if (s->mode == RP_MODE_BLOCK && blocks[p]++ == 0) {
+                at[p].facility = s->department_id ? RP_ANY : s->facility;
+                at[p].department = s->department;
+            } else if (s->mode == RP_MODE_PARALLEL && m->n_parallel_departments > 0 &&
+                       sessions[p]++ == 0) {
+                at[p].par_department = s->department_id ? RP_ANY : s->department;
+                at[p].par_days = s->days_per_week;
+            }
         }
     }
-    free(seen);
-    return cell;
+    for (int p = 1; p <= h; p++) {
+        slot *a = &at[p];
+        bool whole = a->facility >= 0 && !rp_space_by_department(&m->facilities[a->facility]);
+        if (whole && a->department != pinned_department(res, p))
+            a->facility = RP_ANY;
+        if (whole)
+            a->department = RP_NONE; /* pieces of a whole facility name none */
+        if (blocks[p] != 1 || sessions[p] > 1 || a->par_department == RP_ANY)
+            a->facility = RP_ANY;
+        for (size_t i = 0; sessions[p] == 1 && i < plan->n_stints; i++) {
+            const rp_stint *s = &plan->stints[i];
+            if (s->resident == pr && s->mode == RP_MODE_PARALLEL && s->first <= p &&
+                p <= s->last && s->facility != a->facility)
+                a->facility = RP_ANY;
+        }
+    }
+    free(blocks);
+    free(sessions);
+    return at;
 }
 
-/* Covers the runs of cell with pieces (dynamic programming over each run, so that a run of 6
- * made of pieces of 3 to 5 is found). Sets x of the pieces used; returns the first period that
- * cannot be covered, or 0. */
-static int cover_runs(const rp_translation *t, size_t r, const int *cell, double *x)
+static bool piece_holds(const rp_piece *pc, const slot *a)
+{
+    return pc->facility == a->facility && pc->department == a->department &&
+           pc->par_department == a->par_department &&
+           (pc->par_department == RP_NONE || pc->par_days == a->par_days);
+}
+
+static bool same_slot(const slot *a, const slot *b)
+{
+    return same_block(a, b) && same_session(a, b);
+}
+
+/* Covers the runs of equal slots with pieces (dynamic programming over each run, so that a run
+ * of 6 made of pieces of 3 to 5 is found). Sets x of the pieces used; returns the first period
+ * that cannot be covered, or 0. */
+static int cover_runs(const rp_translation *t, size_t r, const slot *at, double *x)
 {
     int h = rp_space_horizon(t->space, r);
     size_t np;
@@ -167,8 +242,8 @@ static int cover_runs(const rp_translation *t, size_t r, const int *cell, double
     int *via = rp_xmalloc(((size_t)h + 2) * sizeof *via); /* piece ending at p-1 reaching p */
     int bad = 0;
     for (int a = 1; a <= h && !bad;) {
-        int f = cell[a], b = a;
-        while (b + 1 <= h && cell[b + 1] == f)
+        int b = a;
+        while (b + 1 <= h && same_slot(&at[b + 1], &at[a]))
             b++;
         for (int p = a; p <= b + 1; p++)
             via[p] = -2; /* unreachable */
@@ -177,8 +252,8 @@ static int cover_runs(const rp_translation *t, size_t r, const int *cell, double
             if (via[p] == -2)
                 continue;
             for (size_t i = 0; i < np; i++)
-                if (pieces[i].facility == f && pieces[i].first == p && pieces[i].last <= b &&
-                    via[pieces[i].last + 1] == -2)
+                if (piece_holds(&pieces[i], &at[a]) && pieces[i].first == p &&
+                    pieces[i].last <= b && via[pieces[i].last + 1] == -2)
                     via[pieces[i].last + 1] = (int)i;
         }
         if (via[b + 1] == -2) {
@@ -214,9 +289,9 @@ int rp_encode(const rp_translation *t, const rp_plan *plan, double **out, rp_dia
             err = -1;
             continue;
         }
-        int *cell = plan_cells(plan, pr, res, h);
-        int bad = cover_runs(t, r, cell, x);
-        free(cell);
+        slot *at = plan_slots(t->model, plan, pr, res, h);
+        int bad = cover_runs(t, r, at, x);
+        free(at);
         if (bad) {
             rp_diag_add(d, RP_ERROR, plan->source, 0, 0, 0,
                         "resident '%s': period %d of the plan is held by no piece of the model",

@@ -497,11 +497,33 @@ static void read_fields(loader *l, const rp_ynode *map)
     }
 }
 
+static void read_community(loader *l, const rp_ynode *n)
+{
+    static const rp_ykey keys[] = {
+        {"from_year", RP_Y_SCALAR, false},
+        {"beds_below", RP_Y_SCALAR, false},
+        {"remote_any_size", RP_Y_SCALAR, false},
+        {"home_care", RP_Y_SCALAR, false},
+    };
+    const rp_ynode *v[N_OF(keys)];
+    rp_crediting *c = &l->m->crediting;
+    rp_ymap(l->y, n, "community of crediting", keys, N_OF(keys), v);
+    opt_int(l, v[0], "from_year", 1, MAX_YEARS, &c->community_from_year);
+    opt_int(l, v[1], "beds_below", 1, INT_MAX, &c->community_beds_below);
+    opt_bool(l, v[2], "remote_any_size", &c->community_remote_any_size);
+    opt_bool(l, v[3], "home_care", &c->community_home_care);
+}
+
 static void read_crediting(loader *l, const rp_ynode *n)
 {
-    static const rp_ykey keys[] = {{"double_count_fields", RP_Y_SEQ, false}};
+    static const rp_ykey keys[] = {
+        {"double_count_fields", RP_Y_SEQ, false},
+        {"community", RP_Y_MAP, false},
+    };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "crediting", keys, N_OF(keys), v);
+    if (v[1])
+        read_community(l, v[1]);
     size_t count = 0;
     if (!v[0] || rp_yseq(l->y, v[0], "double_count_fields", &count) != 0)
         return;

@@ -44,20 +44,22 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     return err;
 }
 
-static int max_piece(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f)
+static int max_piece(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f, int d)
 {
     (void)r;
+    (void)d;
     const params *pa = rule->params;
     return rp_selector_match(&pa->where, m, f) ? 2 * pa->periods - 1 : 1;
 }
 
-static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f, int first,
-                  int last, bool *allowed)
+static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r,
+                  const rp_piece *pc, bool *allowed)
 {
     (void)r;
     (void)allowed;
     const params *pa = rule->params;
-    return !rp_selector_match(&pa->where, m, f) || last - first + 1 >= pa->periods;
+    return !rp_selector_match(&pa->where, m, pc->facility) ||
+           pc->last - pc->first + 1 >= pa->periods;
 }
 
 /* Whether r's space at f still holds pieces shorter than L. */

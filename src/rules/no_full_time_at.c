@@ -27,14 +27,12 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     return rp_selector_parse(&p->where, y, v[0], m, "facilities");
 }
 
-static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f, int a,
-                  int b, bool *allowed)
+static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r,
+                  const rp_piece *pc, bool *allowed)
 {
     (void)r;
-    (void)a;
-    (void)b;
     (void)allowed;
-    return !rp_selector_match(&((const params *)rule->params)->where, m, f);
+    return !rp_selector_match(&((const params *)rule->params)->where, m, pc->facility);
 }
 
 static int emit(const rp_rule *rule, rp_emit *em)

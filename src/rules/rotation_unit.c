@@ -78,17 +78,19 @@ static bool holds(const rp_resident *r, int p)
     return true;
 }
 
-static int max_piece(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f)
+static int max_piece(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f, int d)
 {
     (void)m;
     (void)r;
     (void)f;
+    (void)d;
     return unit_of(rule);
 }
 
-static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f, int a,
-                  int b, bool *allowed)
+static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r,
+                  const rp_piece *pc, bool *allowed)
 {
+    int f = pc->facility, a = pc->first, b = pc->last;
     int us, ue;
     unit_span(unit_of(rule), a, rp_horizon(m, r), &us, &ue);
     if (b > ue)

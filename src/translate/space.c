@@ -47,13 +47,23 @@ void rp_space_name_part(const char *text, char *out, size_t size)
     out[k] = '\0';
 }
 
-/* The facility a resident's pins fix for period p, or RP_ANY when no pin covers it. */
-static int pinned_facility(const rp_resident *r, int p)
+/* The pin of a resident that covers period p, or NULL. */
+static const rp_pin *pin_at(const rp_resident *r, int p)
 {
     for (size_t i = 0; r && i < r->n_pins; i++)
         if (r->pins[i].first <= p && p <= r->pins[i].last)
-            return r->pins[i].facility;
-    return RP_ANY;
+            return &r->pins[i];
+    return NULL;
+}
+
+/* Whether a piece at (f, d) agrees with the pin of period p: the pinned facility, and the pinned
+ * department when both name one (a facility planned as a whole takes the pinned department at
+ * decoding). */
+static bool agrees_with_pin(const rp_resident *r, int p, int f, int d)
+{
+    const rp_pin *pin = pin_at(r, p);
+    return !pin || (pin->facility == f &&
+                    (pin->department == RP_NONE || d == RP_NONE || pin->department == d));
 }
 
 static bool possible_course(const rp_model *m, const rp_resident *r, int k)
@@ -61,14 +71,24 @@ static bool possible_course(const rp_model *m, const rp_resident *r, int k)
     return rp_resident_may_follow(m, r, k);
 }
 
-static int longest_piece(const rp_model *m, const rp_resident *r, int f, bool plain)
+/* A facility is planned by department when one of its departments has a capacity; else as a
+ * whole (keio's internal tracks are the residents' to arrange, RAD-21). */
+bool rp_space_by_department(const rp_facility *f)
+{
+    for (size_t d = 0; d < f->n_departments; d++)
+        if (f->departments[d].capacity >= 0)
+            return true;
+    return false;
+}
+
+static int longest_piece(const rp_model *m, const rp_resident *r, int f, int d, bool plain)
 {
     int longest = 1;
     for (size_t i = 0; !plain && i < m->n_rules; i++) {
         const rp_rule *rule = &m->rules[i];
         if (!rule->enabled || !rule->kind->max_piece)
             continue;
-        int n = rule->kind->max_piece(rule, m, r, f);
+        int n = rule->kind->max_piece(rule, m, r, f, d);
         if (n > longest)
             longest = n;
     }
@@ -78,8 +98,8 @@ static int longest_piece(const rp_model *m, const rp_resident *r, int f, bool pl
 /* Runs every enabled rule's admit hook on a candidate. Returns the first rule that refuses it,
  * or -1 when it is admitted; *mask receives the courses under which it may be chosen and
  * *narrowed the first rule that narrowed them (-1 when none did). */
-static int judge(const rp_model *m, const rp_resident *r, const bool *possible, int f, int a,
-                 int b, unsigned long long *mask, int *narrowed)
+static int judge(const rp_model *m, const rp_resident *r, const bool *possible,
+                 const rp_piece *candidate, unsigned long long *mask, int *narrowed)
 {
     bool allowed[64];
     size_t nc = m->n_courses < 64 ? m->n_courses : 64;
@@ -93,7 +113,7 @@ static int judge(const rp_model *m, const rp_resident *r, const bool *possible, 
         const rp_rule *rule = &m->rules[i];
         if (!rule->enabled || !rule->kind->admit)
             continue;
-        if (!rule->kind->admit(rule, m, r, f, a, b, allowed))
+        if (!rule->kind->admit(rule, m, r, candidate, allowed))
             return (int)i;
         unsigned long long now = 0;
         for (size_t k = 0; k < nc; k++)
@@ -113,17 +133,26 @@ typedef struct blame {
     bool *pinned;
 } blame;
 
-static void add_piece(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m, int f, int a,
-                      int b, unsigned long long condition, int narrowed)
+static void add_piece(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
+                      const rp_piece *candidate, unsigned long long condition, int narrowed)
 {
-    char fname[64], name[160];
+    int f = candidate->facility;
+    char fname[64], dname[64] = "", pname[64] = "", name[256];
     rp_space_name_part(f == RP_NONE ? "none" : m->facilities[f].id, fname, sizeof fname);
-    snprintf(name, sizeof name, "x_r%zu_%s_%d_%d", ri, fname, a, b);
+    if (candidate->department >= 0) {
+        dname[0] = '_';
+        rp_space_name_part(m->facilities[f].departments[candidate->department].id, dname + 1,
+                           sizeof dname - 1);
+    }
+    if (candidate->par_department >= 0) {
+        memcpy(pname, "_with_", 6);
+        rp_space_name_part(m->facilities[f].departments[candidate->par_department].id, pname + 6,
+                           sizeof pname - 6);
+    }
+    snprintf(name, sizeof name, "x_r%zu_%s%s_%d_%d%s", ri, fname, dname, candidate->first,
+             candidate->last, pname);
     rp_piece *pc = RP_PUSH(rs->pieces, rs->n_pieces, rs->cap_pieces);
-    pc->facility = f;
-    pc->department = RP_NONE;
-    pc->first = a;
-    pc->last = b;
+    *pc = *candidate;
     pc->col = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
     size_t cap = rs->n_pieces - 1, cap2 = cap;
     rp_grow(&rs->condition, &cap, rs->n_pieces, sizeof *rs->condition);
@@ -132,34 +161,74 @@ static void add_piece(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model
     rs->narrowed_by[rs->n_pieces - 1] = narrowed;
 }
 
-/* Candidates at facility f: every a..b of at most `longest` periods that avoids the periods
- * without a facility and agrees with the pins; then the rules' admit hooks. */
-static void facility_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
-                            const rp_resident *r, const rp_timeline *t, int f, bool plain,
-                            blame *bl)
+/* The parallel sessions the planner may add to a block at (f, d): the model's parallel-training
+ * departments that facility f runs, other than the block's own field. Writes their department
+ * indices into out (at most n) and returns how many. */
+static size_t session_choices(const rp_model *m, int f, int d, int *out, size_t n)
 {
-    int longest = longest_piece(m, r, f, plain);
+    const rp_facility *fac = &m->facilities[f];
+    size_t k = 0;
+    for (size_t i = 0; d >= 0 && i < m->n_parallel_departments && k < n; i++) {
+        int pd = rp_facility_department(fac, m->parallel_departments[i]);
+        if (pd >= 0 && fac->departments[pd].field != fac->departments[d].field)
+            out[k++] = pd;
+    }
+    return k;
+}
+
+/* Candidates at (f, d) with session variant `par` (RP_NONE for none): every a..b of at most
+ * `longest` periods that avoids the periods without a facility and agrees with the pins; then the
+ * rules' admit hooks. */
+static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
+                         const rp_resident *r, const rp_timeline *t, int f, int d, int par,
+                         bool plain, blame *bl)
+{
+    int longest = longest_piece(m, r, f, d, plain);
+    rp_piece c = {f, d, 0, 0, -1, par, 0};
+    if (par >= 0)
+        c.par_days = m->facilities[f].departments[par].half_day_only ? 0.5 : 1;
     for (int a = 1; a <= rs->horizon; a++) {
         for (int b = a; b < a + longest && b <= rs->horizon; b++) {
             if (!rp_status_keeps_facility(t->status[b]))
                 break;
-            int pin = pinned_facility(r, b);
-            if (pin != RP_ANY && pin != f) {
+            if (!agrees_with_pin(r, b, f, d)) {
                 for (int p = a; p <= b; p++)
                     bl->pinned[p] = true;
                 break;
             }
+            c.first = a;
+            c.last = b;
             unsigned long long mask = rs->all_courses;
             int narrowed = -1;
-            int refuser = plain ? -1 : judge(m, r, rs->possible, f, a, b, &mask, &narrowed);
+            int refuser = plain ? -1 : judge(m, r, rs->possible, &c, &mask, &narrowed);
             if (refuser >= 0) {
                 for (int p = a; p <= b; p++)
                     if (bl->rule[p] < 0)
                         bl->rule[p] = refuser;
                 continue;
             }
-            add_piece(ilp, rs, ri, m, f, a, b, mask, narrowed);
+            add_piece(ilp, rs, ri, m, &c, mask, narrowed);
         }
+    }
+}
+
+static void facility_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
+                            const rp_resident *r, const rp_timeline *t, int f, bool plain,
+                            blame *bl)
+{
+    const rp_facility *fac = &m->facilities[f];
+    if (!rp_space_by_department(fac)) {
+        place_pieces(ilp, rs, ri, m, r, t, f, RP_NONE, RP_NONE, plain, bl);
+        return;
+    }
+    for (size_t d = 0; d < fac->n_departments; d++) {
+        if (fac->departments[d].capacity == 0)
+            continue; /* a department that takes no resident */
+        place_pieces(ilp, rs, ri, m, r, t, f, (int)d, RP_NONE, plain, bl);
+        int sessions[16];
+        size_t n = session_choices(m, f, (int)d, sessions, 16);
+        for (size_t i = 0; i < n; i++)
+            place_pieces(ilp, rs, ri, m, r, t, f, (int)d, sessions[i], plain, bl);
     }
 }
 
@@ -300,9 +369,12 @@ rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timelin
         possible_courses(rs, m, r);
         for (size_t f = 0; f < m->n_facilities; f++)
             facility_pieces(ilp, rs, ri, m, r, t, (int)f, plain, &bl);
-        for (int p = 1; p <= rs->horizon; p++)
-            if (!rp_status_keeps_facility(t->status[p]))
-                add_piece(ilp, rs, ri, m, RP_NONE, p, p, rs->all_courses, -1);
+        for (int p = 1; p <= rs->horizon; p++) {
+            if (!rp_status_keeps_facility(t->status[p])) {
+                rp_piece none = {RP_NONE, RP_NONE, p, p, -1, RP_NONE, 0};
+                add_piece(ilp, rs, ri, m, &none, rs->all_courses, -1);
+            }
+        }
         index_cover(rs);
         note_uncovered(rs, ri, &bl, uncovered, n_uncovered, &cap);
         free(bl.rule);
@@ -366,6 +438,17 @@ void rp_space_add_z(const rp_space *s, rp_expr *e, size_t r, int p, int facility
     const rp_piece *pieces = s->res[r].pieces;
     for (size_t i = 0; i < n; i++)
         if (pieces[cov[i]].facility == facility)
+            rp_expr_add(e, pieces[cov[i]].col, coef);
+}
+
+void rp_space_add_zd(const rp_space *s, rp_expr *e, size_t r, int p, int facility,
+                     int department, double coef)
+{
+    size_t n;
+    const int *cov = rp_space_covering(s, r, p, &n);
+    const rp_piece *pieces = s->res[r].pieces;
+    for (size_t i = 0; i < n; i++)
+        if (pieces[cov[i]].facility == facility && pieces[cov[i]].department == department)
             rp_expr_add(e, pieces[cov[i]].col, coef);
 }
 

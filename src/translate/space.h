@@ -22,6 +22,10 @@ rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timelin
                          rp_ilp *ilp, bool plain, rp_uncovered **uncovered, size_t *n_uncovered);
 void rp_space_free(rp_space *s);
 
+/* Whether the planner plans a facility department by department (one of its departments has a
+ * capacity) or as a whole. */
+bool rp_space_by_department(const rp_facility *f);
+
 /* The course a resident follows when it is fixed, or RP_ANY. */
 int rp_space_fixed_course(const rp_space *s, size_t r);
 

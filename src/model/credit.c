@@ -1,0 +1,90 @@
+/*
+ * credit.c: the week's credit of the two-year initial residency (credit.h). The model's
+ * `crediting` block says which fields count a general-outpatient session twice and when a
+ * community week counts; the departments say their fields and the fields their general clinics
+ * serve.
+ */
+#include "rotaplan/credit.h"
+
+int rp_place_field(const rp_model *m, rp_place p)
+{
+    if (p.facility < 0)
+        return RP_NONE;
+    if (p.department >= 0)
+        return m->facilities[p.facility].departments[p.department].field;
+    if (p.department_id)
+        return rp_model_field_of(m, p.department_id);
+    return RP_NONE;
+}
+
+int rp_place_go_field(const rp_model *m, rp_place p)
+{
+    if (p.facility < 0 || p.department < 0) /* a clinic the facility does not run serves none */
+        return RP_NONE;
+    const rp_department *d = &m->facilities[p.facility].departments[p.department];
+    return d->field == RP_FIELD_GO ? d->go_field : RP_NONE;
+}
+
+bool rp_community_counts(const rp_model *m, int facility, int year, const char **reason)
+{
+    const rp_crediting *c = &m->crediting;
+    const rp_facility *f = &m->facilities[facility];
+    const char *why = NULL;
+    if (c->community_from_year > 0 && year < c->community_from_year)
+        why = "year";
+    else if (c->community_beds_below > 0 && !(f->beds >= 0 && f->beds < c->community_beds_below) &&
+             !(c->community_remote_any_size && f->remote))
+        why = "site";
+    else if (c->community_home_care && !f->home_care)
+        why = "home care";
+    if (reason)
+        *reason = why;
+    return why == NULL;
+}
+
+/* A session counts twice (ダブルカウント) when it is in a general clinic that serves the
+ * block's field, and that field double counts (INIT-34). */
+static bool counted_twice(const rp_model *m, int host, const rp_session *s)
+{
+    int go = rp_place_go_field(m, s->place);
+    return go != RP_NONE && host >= 0 && go == host && m->crediting.double_count[host];
+}
+
+void rp_week_credit_of(const rp_model *m, const rp_week *w, rp_week_credit *out)
+{
+    out->host = RP_NONE;
+    out->host_days = out->em_days = out->go_days = out->away_days = 0;
+    out->go_block_field = RP_NONE;
+    if (w->block.facility < 0)
+        return;
+    int host = rp_place_field(m, w->block);
+    if (host == RP_FIELD_CM && !rp_community_counts(m, w->block.facility, w->year, NULL))
+        host = RP_FIELD_ELECT; /* INIT-43: 「選択科目」の欄に記載 */
+    double loss = 0;
+    for (size_t i = 0; i < w->n_sessions; i++) {
+        const rp_session *s = &w->sessions[i];
+        int kind = rp_place_field(m, s->place);
+        bool eligible_go = kind == RP_FIELD_GO && rp_place_go_field(m, s->place) != RP_NONE;
+        if (eligible_go)
+            out->go_days += s->days;
+        if (kind == RP_FIELD_EM)
+            out->em_days += s->days;
+        if (s->place.facility != w->block.facility)
+            out->away_days += s->days;
+        if (!(eligible_go && counted_twice(m, host, s)))
+            loss += s->days; /* INIT-32, INIT-35: the block loses the day */
+    }
+    double days = m->calendar.days_per_week - loss;
+    out->host = host;
+    out->host_days = days > 0 ? days : 0;
+    if (host == RP_FIELD_GO) { /* a general-clinic block (INIT-37) */
+        int serves = rp_place_go_field(m, w->block);
+        if (serves != RP_NONE) {
+            out->go_days += out->host_days;
+            if (m->crediting.double_count[serves] &&
+                (serves != RP_FIELD_CM ||
+                 rp_community_counts(m, w->block.facility, w->year, NULL)))
+                out->go_block_field = serves;
+        }
+    }
+}
