@@ -16,7 +16,8 @@
 #include "rotaplan/date.h"
 #include "rotaplan/model.h"
 
-/* Periods in a resident's plan: years x periods_per_year. */
+/* Periods in a resident's plan: years x periods_per_year, plus the weeks that leave beyond the
+ * model's allowance adds (INIT-61). */
 int rp_horizon(const rp_model *m, const rp_resident *r);
 /* Programme year (1-based) of a period. */
 int rp_period_year(const rp_model *m, int period);

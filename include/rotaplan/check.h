@@ -47,6 +47,7 @@ typedef struct rp_cell {
     int facility;   /* RP_NONE when no block covers the period */
     int department; /* RP_NONE when none named */
     int stint;      /* index into plan->stints of the block covering it, or -1 */
+    const char *department_id; /* a department the facility does not run (see rp_stint) */
 } rp_cell;
 
 /* What a rule's check sees of one resident. */
@@ -71,6 +72,13 @@ typedef struct rp_check_ctx {
  * period `from`, returns the run's first period and sets *facility and *last; returns 0 when
  * from is past the horizon. */
 int rp_next_run(const rp_resident_plan *rp, int from, int *facility, int *last);
+
+/* Period p of resident r as the crediting of credit.h sees it: its block and the parallel rows
+ * active in it (at most max of them are written to sessions; *n_sessions counts them all). */
+struct rp_week;
+struct rp_session;
+void rp_check_week(const rp_check_ctx *ctx, size_t r, int p, struct rp_session *sessions,
+                   size_t max, size_t *n_sessions, struct rp_week *out);
 
 /* "resident 2019-03" style label for messages. */
 const char *rp_check_resident_id(const rp_check_ctx *ctx, int resident);

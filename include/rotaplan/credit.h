@@ -52,10 +52,18 @@ int rp_place_field(const rp_model *m, rp_place p);
  * or serves nothing. */
 int rp_place_go_field(const rp_model *m, rp_place p);
 
-/* Community medicine in this programme year, at this facility, counts (RULES.md INIT-40: year 2
- * or later; INIT-41: under the model's bed limit or remote; INIT-43: home care). reason, when not
- * NULL, receives which condition fails first ("year", "site", "home care") or NULL. */
-bool rp_community_counts(const rp_model *m, int facility, int year, const char **reason);
+/* The conditions on a community-medicine week, as the model's `crediting.community` states
+ * them (RULES.md INIT-40: year 2 or later; INIT-41: under the bed limit or remote; INIT-43: home
+ * care). */
+typedef enum rp_community_condition {
+    RP_COMMUNITY_YEAR,
+    RP_COMMUNITY_SITE,
+    RP_COMMUNITY_HOME_CARE,
+} rp_community_condition;
+
+bool rp_community_meets(const rp_model *m, int facility, int year, rp_community_condition c);
+/* All three hold: community medicine in this programme year, at this facility, counts. */
+bool rp_community_counts(const rp_model *m, int facility, int year);
 
 void rp_week_credit_of(const rp_model *m, const rp_week *w, rp_week_credit *out);
 

@@ -167,6 +167,7 @@ typedef struct rp_objective {
     double wishes;    /* weight of one resident's wishes (they weigh 1 in total per resident) */
     double balance;   /* weight of the facility load term */
     double soft;      /* weight of each soft rule's bonus for one resident */
+    double sessions;  /* cost of a week with a parallel session: none without a reason */
     int wish_periods; /* periods at a wished place that grant the wish in full */
 } rp_objective;
 
@@ -180,6 +181,9 @@ typedef struct rp_crediting {
     int community_beds_below;      /* at a facility with fewer beds (INIT-41: 200); 0: any size */
     bool community_remote_any_size; /* ... or in a remote or island area, of any size (INIT-41) */
     bool community_home_care;      /* only where home care is provided (INIT-43) */
+    /* a general-clinic block counts for the field it serves only inside a run of that field of
+     * at least this many periods (INIT-37 with INIT-21: 4) */
+    int go_block_run;
 } rp_crediting;
 
 typedef struct rp_intake {

@@ -12,12 +12,23 @@
 #include "rotaplan/diag.h"
 #include "rotaplan/ilp.h"
 
+/* How to build a first plan before the search (SOLVING.md section 4): the columns that decide
+ * each resident's plan, in the order to plan them (rp_solve_sequential), and the check a plan
+ * must pass before it is handed to GLPK, which checks integrality only. */
+typedef struct rp_first_plan {
+    const int *const *groups;
+    const size_t *sizes;
+    size_t n_groups;
+    bool (*accept)(void *ctx, const double *x);
+    void *ctx;
+} rp_first_plan;
+
 typedef struct rp_solve_options {
     double time_limit; /* seconds; 0 for none */
     double gap;        /* relative MIP gap at which to stop; 0 for proven optimality */
     bool progress;     /* a progress line on stderr (best plan, bound, gap, elapsed) */
     const volatile sig_atomic_t *interrupt; /* when set non-zero, stop and keep the best plan */
-    const double *start; /* a compliant plan to start from (values of every column), or NULL */
+    const rp_first_plan *first; /* build a first plan this way, or NULL for none */
 } rp_solve_options;
 
 typedef enum rp_solve_status {
@@ -63,6 +74,18 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
  * -1 when the solver could not decide. For tests that substitute a plan into the rows.
  */
 int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule);
+
+/*
+ * rp_solve_sequential: a first plan, for problems whose LP relaxation GLPK's branching alone
+ * rounds badly (SOLVING.md section 4). The groups (a group: one resident's pieces and course
+ * columns, in the order to plan them) are planned one after another, each as a small problem of
+ * its own: its columns free, the groups planned before fixed, those after fixed at 0 and their
+ * rows (rows tagged with a later resident) left out; rows over several residents (capacities)
+ * hold throughout. Returns 0 and sets *x (every column; the caller frees), or -1 when some group
+ * finds no plan (the earlier groups took what it needed, or there is none at all).
+ */
+int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                        size_t n_groups, const rp_solve_options *opt, double **x);
 
 /* Maps glp_intopt's return code and glp_mip_status together (exposed for its branch tests). */
 rp_solve_status rp_solve_map_status(int intopt_ret, int mip_status, bool *time_limit_hit,

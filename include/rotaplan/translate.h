@@ -48,6 +48,10 @@ int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_optio
                  rp_translation **out, rp_diags *d);
 void rp_translation_free(rp_translation *t);
 
+/* The columns that decide resident r's plan (its pieces, and its course columns when the solver
+ * chooses the course), into a heap array *cols (the caller frees). Returns how many. */
+size_t rp_translation_resident_columns(const rp_translation *t, size_t r, int **cols);
+
 /* Column values -> plan: the chosen pieces merged into stints, the course of each resident.
  * Never repairs: a value that is not 0 or 1 where it must be is an internal error (returns -1). */
 int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags *d);

@@ -5,6 +5,7 @@
  * plan made by hand in a spreadsheet are checked the same way.
  */
 #include "rotaplan/check.h"
+#include "rotaplan/credit.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
 
@@ -70,6 +71,28 @@ int rp_next_run(const rp_resident_plan *rp, int from, int *facility, int *last)
     return from;
 }
 
+void rp_check_week(const rp_check_ctx *ctx, size_t r, int p, rp_session *sessions, size_t max,
+                   size_t *n_sessions, rp_week *out)
+{
+    const rp_resident_plan *rp = &ctx->residents[r];
+    const rp_cell *c = &rp->cells[p];
+    out->block = (rp_place){c->facility, c->department, c->department_id};
+    out->year = rp_period_year(ctx->model, p);
+    out->sessions = sessions;
+    size_t n = 0;
+    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
+        const rp_stint *s = &ctx->plan->stints[i];
+        if (s->resident != (int)r || s->mode != RP_MODE_PARALLEL || p < s->first || p > s->last)
+            continue;
+        if (n < max)
+            sessions[n] = (rp_session){{s->facility, s->department, s->department_id},
+                                       s->days_per_week};
+        n++;
+    }
+    out->n_sessions = n < max ? n : max;
+    *n_sessions = n;
+}
+
 const char *rp_check_resident_id(const rp_check_ctx *ctx, int resident)
 {
     return ctx->plan->residents[resident].id;
@@ -84,6 +107,7 @@ static void fill_cells(const rp_plan *plan, int resident, rp_resident_plan *rp)
         rp->cells[p].facility = RP_NONE;
         rp->cells[p].department = RP_NONE;
         rp->cells[p].stint = -1;
+        rp->cells[p].department_id = NULL;
     }
     for (size_t i = 0; i < plan->n_stints; i++) {
         const rp_stint *s = &plan->stints[i];
@@ -95,6 +119,7 @@ static void fill_cells(const rp_plan *plan, int resident, rp_resident_plan *rp)
             rp->cells[p].facility = s->facility;
             rp->cells[p].department = s->department;
             rp->cells[p].stint = (int)i;
+            rp->cells[p].department_id = s->department_id;
         }
     }
 }

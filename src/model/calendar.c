@@ -13,10 +13,20 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* INIT-60/61: leave beyond the allowance extends the programme by the weeks it takes to make up
+ * the days beyond (RULES.md E-3: the make-up formula is the default reading, not confirmed). */
+static int extension(const rp_model *m, const rp_resident *r)
+{
+    const rp_calendar *cal = &m->calendar;
+    if (!r || cal->leave_allowance_days <= 0 || cal->unit != RP_UNIT_WEEK)
+        return 0;
+    double beyond = rp_resident_leave_days(r) - cal->leave_allowance_days;
+    return beyond > 0 ? (int)ceil(beyond / cal->days_per_week - 1e-9) : 0;
+}
+
 int rp_horizon(const rp_model *m, const rp_resident *r)
 {
-    (void)r; /* extension periods arrive with RAD-27 / INIT-61 */
-    return m->calendar.years * m->calendar.periods_per_year;
+    return m->calendar.years * m->calendar.periods_per_year + extension(m, r);
 }
 
 int rp_period_year(const rp_model *m, int period)

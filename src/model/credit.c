@@ -25,21 +25,28 @@ int rp_place_go_field(const rp_model *m, rp_place p)
     return d->field == RP_FIELD_GO ? d->go_field : RP_NONE;
 }
 
-bool rp_community_counts(const rp_model *m, int facility, int year, const char **reason)
+bool rp_community_meets(const rp_model *m, int facility, int year, rp_community_condition c)
 {
-    const rp_crediting *c = &m->crediting;
+    const rp_crediting *cr = &m->crediting;
     const rp_facility *f = &m->facilities[facility];
-    const char *why = NULL;
-    if (c->community_from_year > 0 && year < c->community_from_year)
-        why = "year";
-    else if (c->community_beds_below > 0 && !(f->beds >= 0 && f->beds < c->community_beds_below) &&
-             !(c->community_remote_any_size && f->remote))
-        why = "site";
-    else if (c->community_home_care && !f->home_care)
-        why = "home care";
-    if (reason)
-        *reason = why;
-    return why == NULL;
+    switch (c) {
+    case RP_COMMUNITY_YEAR:
+        return cr->community_from_year <= 0 || year >= cr->community_from_year;
+    case RP_COMMUNITY_SITE:
+        return cr->community_beds_below <= 0 ||
+               (f->beds >= 0 && f->beds < cr->community_beds_below) ||
+               (cr->community_remote_any_size && f->remote);
+    case RP_COMMUNITY_HOME_CARE:
+        return !cr->community_home_care || f->home_care;
+    }
+    return false;
+}
+
+bool rp_community_counts(const rp_model *m, int facility, int year)
+{
+    return rp_community_meets(m, facility, year, RP_COMMUNITY_YEAR) &&
+           rp_community_meets(m, facility, year, RP_COMMUNITY_SITE) &&
+           rp_community_meets(m, facility, year, RP_COMMUNITY_HOME_CARE);
 }
 
 /* A session counts twice (ダブルカウント) when it is in a general clinic that serves the
@@ -58,7 +65,7 @@ void rp_week_credit_of(const rp_model *m, const rp_week *w, rp_week_credit *out)
     if (w->block.facility < 0)
         return;
     int host = rp_place_field(m, w->block);
-    if (host == RP_FIELD_CM && !rp_community_counts(m, w->block.facility, w->year, NULL))
+    if (host == RP_FIELD_CM && !rp_community_counts(m, w->block.facility, w->year))
         host = RP_FIELD_ELECT; /* INIT-43: 「選択科目」の欄に記載 */
     double loss = 0;
     for (size_t i = 0; i < w->n_sessions; i++) {
@@ -83,7 +90,7 @@ void rp_week_credit_of(const rp_model *m, const rp_week *w, rp_week_credit *out)
             out->go_days += out->host_days;
             if (m->crediting.double_count[serves] &&
                 (serves != RP_FIELD_CM ||
-                 rp_community_counts(m, w->block.facility, w->year, NULL)))
+                 rp_community_counts(m, w->block.facility, w->year)))
                 out->go_block_field = serves;
         }
     }

@@ -253,9 +253,11 @@ static void read_objective(loader *l, const rp_ynode *n)
         {"balance", RP_Y_SCALAR, false},
         {"soft", RP_Y_SCALAR, false},
         {"wish_periods", RP_Y_SCALAR, false},
+        {"sessions", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "objective", keys, N_OF(keys), v);
+    opt_num(l, v[4], "sessions", &l->m->objective.sessions);
     opt_num(l, v[0], "wishes", &l->m->objective.wishes);
     opt_num(l, v[1], "balance", &l->m->objective.balance);
     opt_num(l, v[2], "soft", &l->m->objective.soft);
@@ -519,11 +521,13 @@ static void read_crediting(loader *l, const rp_ynode *n)
     static const rp_ykey keys[] = {
         {"double_count_fields", RP_Y_SEQ, false},
         {"community", RP_Y_MAP, false},
+        {"general_clinic_run", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "crediting", keys, N_OF(keys), v);
     if (v[1])
         read_community(l, v[1]);
+    opt_int(l, v[2], "general_clinic_run", 1, 1000, &l->m->crediting.go_block_run);
     size_t count = 0;
     if (!v[0] || rp_yseq(l->y, v[0], "double_count_fields", &count) != 0)
         return;
@@ -810,6 +814,7 @@ static const rp_ykey top_keys[T_COUNT] = {
 
 static void set_defaults(rp_model *m)
 {
+    m->crediting.go_block_run = 1;
     m->readings.capacity_counts_leave = true;
     m->objective.wishes = 1.0;
     m->objective.balance = 0.02;

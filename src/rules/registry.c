@@ -18,6 +18,18 @@ extern const rp_rule_kind rp_kind_no_full_time_at;
 extern const rp_rule_kind rp_kind_residents_per_instructor;
 extern const rp_rule_kind rp_kind_intake_cap;
 extern const rp_rule_kind rp_kind_urban_intake_cap;
+extern const rp_rule_kind rp_kind_field_minimum;
+extern const rp_rule_kind rp_kind_field_min_run;
+extern const rp_rule_kind rp_kind_min_block;
+extern const rp_rule_kind rp_kind_parallel_sessions;
+extern const rp_rule_kind rp_kind_community_condition;
+extern const rp_rule_kind rp_kind_core_weeks;
+extern const rp_rule_kind rp_kind_department_capacity;
+extern const rp_rule_kind rp_kind_leave_allowance;
+extern const rp_rule_kind rp_kind_general_clinics;
+extern const rp_rule_kind rp_kind_group_area;
+extern const rp_rule_kind rp_kind_intake_by_beds;
+extern const rp_rule_kind rp_kind_requires_department;
 
 static const rp_rule_kind *const kinds[] = {
     &rp_kind_counted_months,
@@ -32,6 +44,18 @@ static const rp_rule_kind *const kinds[] = {
     &rp_kind_residents_per_instructor,
     &rp_kind_intake_cap,
     &rp_kind_urban_intake_cap,
+    &rp_kind_field_minimum,
+    &rp_kind_field_min_run,
+    &rp_kind_min_block,
+    &rp_kind_parallel_sessions,
+    &rp_kind_community_condition,
+    &rp_kind_core_weeks,
+    &rp_kind_department_capacity,
+    &rp_kind_leave_allowance,
+    &rp_kind_general_clinics,
+    &rp_kind_group_area,
+    &rp_kind_intake_by_beds,
+    &rp_kind_requires_department,
 };
 
 const rp_rule_kind *rp_rule_kind_find(const char *name)

@@ -73,6 +73,8 @@ typedef struct progress {
     double best, bound;
     bool have_plan, stopped_by_limit, printed;
     long nodes;
+    const double *start_plan; /* 1-based values to hand GLPK at the first heuristic call */
+    double deadline;          /* when this search stops (0: none) */
 } progress;
 
 static double rel_gap(double best, double bound)
@@ -105,6 +107,11 @@ static void callback(glp_tree *tree, void *info)
     int reason = glp_ios_reason(tree);
     if (reason == GLP_IBINGO && !pr->have_plan)
         pr->first_plan = now() - pr->start;
+    if (reason == GLP_IHEUR && pr->start_plan) {
+        /* a plan the rules' direct checks passed (GLPK checks only integrality) */
+        glp_ios_heur_sol(tree, pr->start_plan);
+        pr->start_plan = NULL;
+    }
     glp_prob *p = glp_ios_get_prob(tree);
     if (glp_mip_status(p) == GLP_FEAS || glp_mip_status(p) == GLP_OPT) {
         pr->have_plan = true;
@@ -122,7 +129,7 @@ static void callback(glp_tree *tree, void *info)
         glp_ios_terminate(tree);
         return;
     }
-    if (pr->opt->time_limit > 0 && now() - pr->start > pr->opt->time_limit) {
+    if (pr->deadline > 0 && now() > pr->deadline) {
         pr->stopped_by_limit = true;
         glp_ios_terminate(tree);
     }
@@ -146,44 +153,183 @@ static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progres
     parm->cb_info = pr;
 }
 
+/* The LP relaxation by the dual simplex, for glp_intopt without presolve. Returns 0, or the
+ * glp_intopt code that says why the search cannot start (GLP_ENOPFS: no LP solution). */
+static int root_lp(glp_prob *p)
+{
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    smcp.meth = GLP_DUALP;
+    if (glp_simplex(p, &smcp) != 0)
+        return GLP_EFAIL;
+    switch (glp_get_status(p)) {
+    case GLP_OPT:
+        return 0;
+    case GLP_NOFEAS:
+        return GLP_ENOPFS;
+    case GLP_UNBND:
+        return GLP_ENODFS;
+    default:
+        return GLP_EFAIL;
+    }
+}
+
+/* The first plan of opt->first (1-based values for glp_ios_heur_sol), or NULL. */
+static double *first_plan(const rp_ilp *ilp, const rp_solve_options *opt)
+{
+    const rp_first_plan *fp = opt->first;
+    double *x = NULL;
+    if (rp_solve_sequential(ilp, fp->groups, fp->sizes, fp->n_groups, opt, &x) != 0)
+        return NULL;
+    if (fp->accept && !fp->accept(fp->ctx, x)) {
+        free(x);
+        return NULL;
+    }
+    size_t n = rp_ilp_n_cols(ilp);
+    double *start = rp_xmalloc((n + 1) * sizeof *start);
+    start[0] = 0;
+    memcpy(start + 1, x, n * sizeof *x);
+    free(x);
+    return start;
+}
+
+/* What one search left. x is 1-based (x[0] unused), NULL when it found no plan. */
+typedef struct outcome {
+    int ret, status;
+    double *x;
+    double objective;
+} outcome;
+
+/* One glp_intopt run of at most `limit` seconds (0: the overall limit only), from a start plan
+ * (1-based, or NULL: then with GLPK's presolver). */
+static void search(const rp_ilp *ilp, progress *pr, double limit, const double *start,
+                   outcome *out)
+{
+    glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
+    rp_solve_options o = *pr->opt;
+    double left = o.time_limit > 0 ? o.time_limit - (now() - pr->start) : 0;
+    o.time_limit = limit > 0 && (left <= 0 || limit < left) ? limit : left;
+    glp_iocp parm;
+    init_parameters(&parm, &o, pr);
+    pr->deadline = o.time_limit > 0 ? now() + o.time_limit : 0;
+    pr->stopped_by_limit = false;
+    glp_term_out(GLP_OFF);
+    if (start) {
+        /* a start plan needs GLPK's own column numbers in the callback: presolve off, and the
+         * root LP solved first by the dual simplex (SOLVING.md section 1) */
+        pr->start_plan = start;
+        parm.presolve = GLP_OFF;
+        out->ret = root_lp(p);
+        if (out->ret == 0)
+            out->ret = glp_intopt(p, &parm);
+    } else {
+        out->ret = glp_intopt(p, &parm);
+    }
+    glp_term_out(GLP_ON);
+    pr->start_plan = NULL;
+    out->status = glp_mip_status(p);
+    if (pr->stopped_by_limit && out->ret == GLP_ESTOP)
+        out->ret = GLP_ETMLIM; /* our own enforcement of the time limit */
+    out->x = NULL;
+    if (out->status == GLP_OPT || out->status == GLP_FEAS) {
+        int n = glp_get_num_cols(p);
+        out->x = rp_xmalloc(((size_t)n + 1) * sizeof *out->x);
+        out->x[0] = 0;
+        for (int j = 1; j <= n; j++) {
+            double v = glp_mip_col_val(p, j);
+            out->x[j] = rp_ilp_col_kind(ilp, j - 1) == RP_COL_CONTINUOUS ? v : round(v);
+        }
+        out->objective = glp_mip_obj_val(p);
+    }
+    glp_delete_prob(p);
+}
+
+/* The rest of the time, with GLPK's presolver, after a probe that found no optimum (its work is
+ * lost: GLPK cannot resume a search). */
+static void search_rest(const rp_ilp *ilp, progress *pr, outcome *out)
+{
+    outcome rest;
+    search(ilp, pr, 0, NULL, &rest);
+    if (!rest.x && out->x) /* keep what the probe found */
+        return;
+    free(out->x);
+    *out = rest;
+}
+
+/* With a way to build a first plan: a short search with GLPK's presolver (which wins on the
+ * problems it can solve at once); unless that proved the optimum, the first plan is built and a
+ * second search starts from the better of the two plans. The first plan stands when that search
+ * finds nothing better in time. */
+static void search_with_first(const rp_ilp *ilp, progress *pr, outcome *out)
+{
+    const double probe = 2.0;
+    double left = pr->opt->time_limit > 0 ? pr->opt->time_limit - (now() - pr->start) : 0;
+    search(ilp, pr, left > 0 && left / 5 < probe ? left / 5 : probe, NULL, out);
+    if ((out->ret == 0 && out->status == GLP_OPT) ||
+        (pr->opt->interrupt && *pr->opt->interrupt))
+        return;
+    double *start = first_plan(ilp, pr->opt);
+    if (!start) {
+        search_rest(ilp, pr, out);
+        return;
+    }
+    double start_objective = rp_ilp_objective(ilp, start + 1);
+    if (!pr->have_plan || start_objective > pr->best) {
+        pr->best = start_objective;
+        if (!pr->have_plan)
+            pr->first_plan = now() - pr->start;
+        pr->have_plan = true;
+    }
+    const double *from = out->x && out->objective > start_objective ? out->x : start;
+    outcome second;
+    search(ilp, pr, 0, from, &second);
+    if (!second.x) { /* nothing better in time: the better plan so far stands */
+        second.x = out->x && from == out->x ? out->x : start;
+        second.objective = from == out->x ? out->objective : start_objective;
+        second.status = GLP_FEAS;
+        if (second.x == out->x)
+            out->x = NULL;
+        else
+            start = NULL;
+    }
+    free(start);
+    free(out->x);
+    *out = second;
+}
+
 int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res, rp_diags *d)
 {
     memset(res, 0, sizeof *res);
     res->first_plan_seconds = -1;
-    glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
-    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0};
+    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
     pr.bound = NAN;
-    glp_iocp parm;
-    init_parameters(&parm, opt, &pr);
-    glp_term_out(GLP_OFF);
-    int ret = glp_intopt(p, &parm);
-    glp_term_out(GLP_ON);
-    int status = glp_mip_status(p);
-    if (pr.stopped_by_limit && ret == GLP_ESTOP)
-        ret = GLP_ETMLIM; /* our own enforcement of the time limit */
-    res->status = rp_solve_map_status(ret, status, &res->time_limit_hit, &res->interrupted);
+    outcome out;
+    if (opt->first)
+        search_with_first(ilp, &pr, &out);
+    else
+        search(ilp, &pr, 0, NULL, &out);
+    res->status = rp_solve_map_status(out.ret, out.status, &res->time_limit_hit,
+                                      &res->interrupted);
     res->seconds = now() - pr.start;
     res->first_plan_seconds = pr.have_plan ? (pr.first_plan >= 0 ? pr.first_plan : res->seconds)
                                            : -1;
     res->nodes = pr.nodes;
     if (opt->progress && pr.printed)
         fputs("\r\033[K", stderr);
-    if (res->status == RP_SOLVE_OPTIMAL || res->status == RP_SOLVE_FEASIBLE) {
+    if (out.x && (res->status == RP_SOLVE_OPTIMAL || res->status == RP_SOLVE_FEASIBLE)) {
         res->n_cols = rp_ilp_n_cols(ilp);
         res->x = rp_xmalloc((res->n_cols + 1) * sizeof *res->x);
-        for (size_t j = 0; j < res->n_cols; j++) {
-            double v = glp_mip_col_val(p, (int)j + 1);
-            res->x[j] = rp_ilp_col_kind(ilp, (int)j) == RP_COL_CONTINUOUS ? v : round(v);
-        }
-        res->objective = glp_mip_obj_val(p);
-        res->bound = res->status == RP_SOLVE_OPTIMAL && ret == 0 ? res->objective : pr.bound;
-        if (isnan(res->bound))
+        memcpy(res->x, out.x + 1, res->n_cols * sizeof *res->x);
+        res->objective = out.objective;
+        res->bound = res->status == RP_SOLVE_OPTIMAL && out.ret == 0 ? res->objective : pr.bound;
+        if (isnan(res->bound) || fabs(res->bound) > 1e300)
             res->bound = res->objective;
         res->gap = rel_gap(res->objective, res->bound);
     }
-    glp_delete_prob(p);
+    free(out.x);
     if (res->status == RP_SOLVE_ERROR) {
-        rp_diag_add(d, RP_ERROR, NULL, 0, 0, 0, "GLPK failed (glp_intopt returned %d)", ret);
+        rp_diag_add(d, RP_ERROR, NULL, 0, 0, 0, "GLPK failed (glp_intopt returned %d)", out.ret);
         return -1;
     }
     return 0;
@@ -198,7 +344,7 @@ void rp_solve_result_free(rp_solve_result *res)
 /* glp_intopt on p under opt, without progress; sets *status to glp_mip_status. */
 static int run_intopt(glp_prob *p, const rp_solve_options *opt, int *status)
 {
-    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0};
+    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
     glp_iocp parm;
     init_parameters(&parm, opt, &pr);
     glp_term_out(GLP_OFF);
@@ -206,6 +352,96 @@ static int run_intopt(glp_prob *p, const rp_solve_options *opt, int *status)
     glp_term_out(GLP_ON);
     *status = glp_mip_status(p);
     return ret;
+}
+
+/* ---- a first plan, resident after resident ---- */
+
+/* Solves p with presolve on (which drops the fixed columns and free rows, leaving one resident's
+ * small problem) within what is left of the time. Returns 0 with a MIP solution in p, else -1. */
+static int step(glp_prob *p, const rp_solve_options *opt, double started)
+{
+    rp_solve_options o = *opt;
+    if (opt->time_limit > 0) {
+        o.time_limit = opt->time_limit - (now() - started);
+        if (o.time_limit <= 0)
+            return -1;
+    }
+    o.gap = o.gap > 0.01 ? o.gap : 0.01; /* a good plan quickly: the full search improves it */
+    progress pr = {&o, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
+    glp_iocp parm;
+    init_parameters(&parm, &o, &pr);
+    int ret = glp_intopt(p, &parm);
+    int status = glp_mip_status(p);
+    return (ret == 0 || ret == GLP_EMIPGAP || ret == GLP_ETMLIM) &&
+                   (status == GLP_OPT || status == GLP_FEAS)
+               ? 0
+               : -1;
+}
+
+/* Row bounds as the ILP states them. */
+static void restore_row(glp_prob *p, const rp_ilp *ilp, int i)
+{
+    rp_sense s = rp_ilp_row_sense(ilp, i - 1);
+    double rhs = rp_ilp_row_rhs(ilp, i - 1);
+    glp_set_row_bnds(p, i, s == RP_LE ? GLP_UP : s == RP_GE ? GLP_LO : GLP_FX, rhs, rhs);
+}
+
+int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                        size_t n_groups, const rp_solve_options *opt, double **x)
+{
+    double started = now();
+    glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
+    int n = glp_get_num_cols(p), m = glp_get_num_rows(p);
+    /* the group of each column (-1: a helper), and every group's own rows made free */
+    int *group_of = rp_xmalloc(((size_t)n + 1) * sizeof *group_of);
+    for (int j = 0; j <= n; j++)
+        group_of[j] = -1;
+    for (size_t g = 0; g < n_groups; g++)
+        for (size_t i = 0; i < sizes[g]; i++)
+            group_of[groups[g][i] + 1] = (int)g;
+    for (int j = 1; j <= n; j++)
+        if (group_of[j] >= 0)
+            glp_set_col_bnds(p, j, GLP_FX, 0, 0);
+    for (int i = 1; i <= m; i++)
+        if (rp_ilp_row_tag(ilp, i - 1).resident >= 0)
+            glp_set_row_bnds(p, i, GLP_FR, 0, 0);
+    glp_term_out(GLP_OFF);
+    int err = 0;
+    for (size_t g = 0; g < n_groups && !err; g++) {
+        if (opt->interrupt && *opt->interrupt) {
+            err = -1;
+            break;
+        }
+        for (size_t i = 0; i < sizes[g]; i++) {
+            int j = groups[g][i] + 1;
+            double lb, ub;
+            rp_ilp_col_bounds(ilp, j - 1, &lb, &ub);
+            glp_set_col_bnds(p, j, GLP_DB, lb, ub);
+        }
+        for (int i = 1; i <= m; i++) /* the residents of groups so far: their rows hold again */
+            if (rp_ilp_row_tag(ilp, i - 1).resident == (int)g)
+                restore_row(p, ilp, i);
+        if (step(p, opt, started) != 0) {
+            err = -1;
+            break;
+        }
+        for (size_t i = 0; i < sizes[g]; i++) {
+            int j = groups[g][i] + 1;
+            double v = round(glp_mip_col_val(p, j));
+            glp_set_col_bnds(p, j, GLP_FX, v, v);
+        }
+    }
+    if (!err) {
+        *x = rp_xmalloc(((size_t)n + 1) * sizeof **x);
+        for (int j = 1; j <= n; j++) {
+            double v = glp_mip_col_val(p, j);
+            (*x)[j - 1] = glp_get_col_kind(p, j) == GLP_CV ? v : round(v);
+        }
+    }
+    glp_term_out(GLP_ON);
+    glp_delete_prob(p);
+    free(group_of);
+    return err;
 }
 
 /* ---- elastic: which rows cannot hold together ---- */

@@ -10,6 +10,9 @@
  * proportional reading is also what keeps the relaxation tight: "visited at all" would let the
  * LP grant a wish with thin slices of many stints.
  *
+ * Sessions. Each week with a parallel session costs objective.sessions, so that a plan holds
+ * sessions only where they earn something.
+ *
  * Balance. Crowded facilities cost: for every facility f and programme year y on the shared
  * calendar (April to March), with N(f,y) the mean number of residents there over the year (those
  * who occupy a place, as RAD-12 counts them), the cost is objective.balance x N^2 / ins(f),
@@ -137,9 +140,24 @@ static void balance(const rp_model *m, const rp_cohort *c, const rp_timeline *ti
     rp_expr_free(&load);
 }
 
+/* Each week with a parallel session costs objective.sessions: a session only where it earns a
+ * wish, a bonus or a plan at all. */
+static void sessions(const rp_model *m, const rp_cohort *c, const rp_space *s, rp_ilp *ilp)
+{
+    for (size_t r = 0; m->objective.sessions > 0 && r < c->n_residents; r++) {
+        size_t n;
+        const rp_piece *pieces = rp_space_pieces(s, r, &n);
+        for (size_t i = 0; i < n; i++)
+            if (pieces[i].par_department >= 0)
+                rp_ilp_add_obj(ilp, pieces[i].col,
+                               -m->objective.sessions * (pieces[i].last - pieces[i].first + 1));
+    }
+}
+
 void rp_objective_build(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
                         const rp_space *s, rp_ilp *ilp)
 {
     wishes(m, c, timelines, s, ilp);
+    sessions(m, c, s, ilp);
     balance(m, c, timelines, s, ilp);
 }

@@ -55,6 +55,23 @@ int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_optio
     return 0;
 }
 
+size_t rp_translation_resident_columns(const rp_translation *t, size_t r, int **cols)
+{
+    size_t np;
+    const rp_piece *pieces = rp_space_pieces(t->space, r, &np);
+    int *c = rp_xmalloc((np + t->model->n_courses + 1) * sizeof *c);
+    size_t n = 0;
+    for (size_t i = 0; i < np; i++)
+        c[n++] = pieces[i].col;
+    for (size_t k = 0; k < t->model->n_courses; k++) {
+        int col = rp_space_course_col(t->space, r, (int)k);
+        if (col >= 0)
+            c[n++] = col;
+    }
+    *cols = c;
+    return n;
+}
+
 void rp_translation_free(rp_translation *t)
 {
     if (!t)

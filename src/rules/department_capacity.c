@@ -1,0 +1,243 @@
+/*
+ * department_capacity.c: kind `department-capacity`, residents at once in each department, over
+ * every cohort together.
+ *
+ * Rule: in every week (slot of the shared calendar), a department with a capacity holds at most
+ * that many residents: each block there counts 1, each parallel session there counts its days a
+ * week divided by the working days (a 1-day session uses a fifth of a place, INIT-72). A
+ * department a facility does not run holds none.
+ *
+ * Rows: for every department with a capacity and every slot t,
+ *     sum over residents of (their pieces at it covering t + days/5 x their pieces with a
+ *     session there covering t) <= capacity,
+ * left out when fewer residents could be there than the capacity.
+ *
+ * Check: the plan's block and parallel rows slot by slot; each run of slots over a capacity is
+ * one finding naming the most found.
+ *
+ * Used by: INIT-72 (the example group's weekly capacities).
+ */
+#include "rules/kind.h"
+#include "rules/weeks.h"
+
+static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
+{
+    (void)m;
+    rule->params = NULL;
+    const rp_ynode *v[1];
+    return node ? rp_kind_params(y, rule, node, NULL, 0, v) : 0;
+}
+
+static int period_at(const rp_model *m, int cohort, int horizon, long t)
+{
+    long p = t - rp_slot(m, cohort, 1) + 1;
+    return p >= 1 && p <= horizon ? (int)p : 0;
+}
+
+static void slot_range(const rp_model *m, const int *cohorts, const int *horizons, size_t n,
+                       long *lo, long *hi)
+{
+    *lo = 0;
+    *hi = -1;
+    for (size_t r = 0; r < n; r++) {
+        long a = rp_slot(m, cohorts[r], 1), b = rp_slot(m, cohorts[r], horizons[r]);
+        if (*hi < *lo || a < *lo)
+            *lo = a;
+        if (b > *hi)
+            *hi = b;
+    }
+}
+
+static void emit_slot(rp_emit *em, long t, int f, int d)
+{
+    const rp_model *m = em->model;
+    int cap = m->facilities[f].departments[d].capacity;
+    rp_expr e = {0};
+    size_t who = 0;
+    for (size_t r = 0; r < em->cohort->n_residents; r++) {
+        int p = period_at(m, em->cohort->residents[r].cohort, em->timelines[r].horizon, t);
+        if (!p)
+            continue;
+        size_t n, np, before = e.n;
+        const int *cov = rp_space_covering(em->space, r, p, &n);
+        const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
+        for (size_t i = 0; i < n; i++) {
+            const rp_piece *pc = &pieces[cov[i]];
+            if (pc->facility != f)
+                continue;
+            if (pc->department == d)
+                rp_expr_add(&e, pc->col, 1);
+            else if (pc->par_department == d)
+                rp_expr_add(&e, pc->col, pc->par_days / m->calendar.days_per_week);
+        }
+        who += e.n > before;
+    }
+    if (who > (size_t)cap) {
+        char label[11];
+        rp_period_label(m, (int)(t / m->calendar.periods_per_year),
+                        (int)(t % m->calendar.periods_per_year) + 1, label);
+        for (char *c = label; *c; c++)
+            *c = *c == '-' ? '_' : *c;
+        rp_emit_row(em, &e, RP_LE, cap, RP_NONE, f, (int)t, (int)t, "f%d_d%d_t%s", f, d, label);
+    }
+    rp_expr_free(&e);
+}
+
+static int emit(const rp_rule *rule, rp_emit *em)
+{
+    (void)rule;
+    const rp_model *m = em->model;
+    size_t n = em->cohort->n_residents;
+    int *cohorts = rp_xcalloc(n + 1, sizeof *cohorts), *horizons = rp_xcalloc(n + 1, sizeof *horizons);
+    for (size_t r = 0; r < n; r++) {
+        cohorts[r] = em->cohort->residents[r].cohort;
+        horizons[r] = em->timelines[r].horizon;
+    }
+    long lo, hi;
+    slot_range(m, cohorts, horizons, n, &lo, &hi);
+    for (long t = lo; t <= hi; t++)
+        for (size_t f = 0; f < m->n_facilities; f++)
+            for (size_t d = 0; d < m->facilities[f].n_departments; d++)
+                if (m->facilities[f].departments[d].capacity >= 0)
+                    emit_slot(em, t, (int)f, (int)d);
+    free(cohorts);
+    free(horizons);
+    return 0;
+}
+
+/* The parallel rows of each resident, gathered once. */
+typedef struct sessions {
+    size_t **index; /* per resident: indices into plan->stints */
+    size_t *count;
+} sessions;
+
+static sessions gather(const rp_check_ctx *ctx)
+{
+    sessions ss = {rp_xcalloc(ctx->n_residents + 1, sizeof *ss.index),
+                   rp_xcalloc(ctx->n_residents + 1, sizeof *ss.count)};
+    size_t *cap = rp_xcalloc(ctx->n_residents + 1, sizeof *cap);
+    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
+        const rp_stint *s = &ctx->plan->stints[i];
+        if (s->mode == RP_MODE_PARALLEL)
+            *RP_PUSH(ss.index[s->resident], ss.count[s->resident], cap[s->resident]) = i;
+    }
+    free(cap);
+    return ss;
+}
+
+static void release(sessions *ss, size_t n)
+{
+    for (size_t r = 0; r < n; r++)
+        free(ss->index[r]);
+    free(ss->index);
+    free(ss->count);
+}
+
+/* The load of (f, d) on slot t, or of a department f does not run (d < 0, id given). */
+static double load_at(const rp_check_ctx *ctx, const sessions *ss, long t, int f, int d,
+                      const char *id)
+{
+    const rp_model *m = ctx->model;
+    double load = 0;
+    for (size_t r = 0; r < ctx->n_residents; r++) {
+        const rp_resident_plan *rp = &ctx->residents[r];
+        int p = period_at(m, rp->planned->cohort, rp->horizon, t);
+        if (!p)
+            continue;
+        const rp_cell *c = &rp->cells[p];
+        if (c->facility == f && c->department == d && rp_streq(c->department_id, id))
+            load += 1;
+        for (size_t k = 0; k < ss->count[r]; k++) {
+            const rp_stint *s = &ctx->plan->stints[ss->index[r][k]];
+            if (s->first <= p && p <= s->last && s->facility == f && s->department == d &&
+                rp_streq(s->department_id, id))
+                load += s->days_per_week / m->calendar.days_per_week;
+        }
+    }
+    return load;
+}
+
+static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out, int f,
+                   const char *dept, int cap, long a, long b, double worst)
+{
+    const rp_model *m = ctx->model;
+    char la[11], lb[11], req[48], got[48];
+    int ppy = m->calendar.periods_per_year;
+    rp_period_label(m, (int)(a / ppy), (int)(a % ppy) + 1, la);
+    rp_period_label(m, (int)(b / ppy), (int)(b % ppy) + 1, lb);
+    snprintf(req, sizeof req, "at most %d at once", cap);
+    snprintf(got, sizeof got, "%g", worst);
+    rp_finding_add(out, ctx, rule, RP_NONE, f, (int)a, (int)b, req, got,
+                   "%s %s holds up to %g residents at once from %s to %s; its capacity is %d%s",
+                   m->facilities[f].id, dept, worst, la, lb, cap,
+                   cap == 0 ? " (the facility does not run it)" : "");
+}
+
+static void check_place(const rp_rule *rule, const rp_check_ctx *ctx, const sessions *ss,
+                        rp_findings *out, long lo, long hi, int f, int d, const char *id, int cap)
+{
+    long run = -1;
+    double worst = 0;
+    for (long t = lo; t <= hi + 1; t++) {
+        double load = t <= hi ? load_at(ctx, ss, t, f, d, id) : 0;
+        if (load > cap + 1e-9) {
+            if (run < 0) {
+                run = t;
+                worst = 0;
+            }
+            worst = load > worst ? load : worst;
+        } else if (run >= 0) {
+            report(rule, ctx, out, f, d >= 0 ? ctx->model->facilities[f].departments[d].id : id,
+                   cap, run, t - 1, worst);
+            run = -1;
+        }
+    }
+}
+
+static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
+{
+    const rp_model *m = ctx->model;
+    size_t n = ctx->n_residents;
+    int *cohorts = rp_xcalloc(n + 1, sizeof *cohorts), *horizons = rp_xcalloc(n + 1, sizeof *horizons);
+    for (size_t r = 0; r < n; r++) {
+        cohorts[r] = ctx->residents[r].planned->cohort;
+        horizons[r] = ctx->residents[r].horizon;
+    }
+    long lo, hi;
+    slot_range(m, cohorts, horizons, n, &lo, &hi);
+    sessions ss = gather(ctx);
+    for (size_t f = 0; f < m->n_facilities; f++)
+        for (size_t d = 0; d < m->facilities[f].n_departments; d++)
+            if (m->facilities[f].departments[d].capacity >= 0)
+                check_place(rule, ctx, &ss, out, lo, hi, (int)f, (int)d, NULL,
+                            m->facilities[f].departments[d].capacity);
+    /* departments a facility does not run, each (facility, id) once */
+    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
+        const rp_stint *s = &ctx->plan->stints[i];
+        bool first = s->department_id != NULL;
+        for (size_t j = 0; first && j < i; j++)
+            first = !(ctx->plan->stints[j].facility == s->facility &&
+                      rp_streq(ctx->plan->stints[j].department_id, s->department_id));
+        if (first)
+            check_place(rule, ctx, &ss, out, lo, hi, s->facility, RP_NONE, s->department_id, 0);
+    }
+    release(&ss, n);
+    free(cohorts);
+    free(horizons);
+}
+
+static char *describe(const rp_rule *rule, const rp_model *m)
+{
+    (void)rule;
+    (void)m;
+    return rp_xstrdup("every department holds at most its capacity of residents at once, every "
+                      "cohort together (a parallel day takes a fifth of a place)");
+}
+
+const rp_rule_kind rp_kind_department_capacity = {
+    .name = "department-capacity",
+    .parse = parse,
+    .emit = emit,
+    .check = check,
+    .describe = describe,
+};

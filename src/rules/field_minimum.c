@@ -1,0 +1,328 @@
+/*
+ * field_minimum.c: kind `field-minimum`, a minimum of credited days in each of some fields of the
+ * two-year initial residency.
+ *
+ * Rule: for every resident and every field X listed, the credited days reach n (given as weeks
+ * of days_per_week days, or as days). The crediting is credit.h's, week by week:
+ *   - X = EM:  the days of emergency blocks (less their sessions), plus every emergency session
+ *              day (INIT-33), plus anaesthesiology block days up to the rule's cap (INIT-23);
+ *   - X = GO:  the days of sessions and blocks at general clinics (INIT-14, INIT-36, INIT-38);
+ *   - else:    the days of X's blocks less their sessions not counted twice (INIT-32, INIT-34),
+ *              plus the days of general-clinic blocks serving X inside a run of X of at least
+ *              the crediting's general_clinic_run weeks (INIT-37). A community block that fails
+ *              INIT-40/41/43 counts for nothing (credit.h).
+ * Leave never reduces the credit (INIT-16, INIT-62): the plan must hold the minimum in full.
+ *
+ * Rows: sum over r's pieces of (the piece's credit to X) x_piece >= n, with for EM a column
+ * a <= cap, a <= (anaesthesiology days), added on the left. When some general-clinic piece serving
+ * X is shorter than the run (the plain model), its credit goes through per-week columns
+ *     d[w] <= sum of the GO(X) pieces' days at w,  d[w] <= days_per_week * sum_{windows W ∋ w} u_W,
+ *     u_W <= y[v] for every week v of W,
+ * where y[v] sums the pieces of X or GO(X) covering v and the windows are the runs of the required
+ * length: a week counts only inside such a run. For a soft rule (INIT-15) the same sum earns a
+ * bonus b <= sum / n, b <= 1, of objective.soft in the objective, instead of a row.
+ *
+ * Check: the same sums from the plan's block and parallel rows, week by week.
+ *
+ * Used by: INIT-11 (内科 24 weeks), INIT-12 (救急 12 weeks, 麻酔科 up to 4), INIT-13 (外科,
+ * 小児科, 産婦人科, 精神科, 地域医療 4 weeks each), INIT-14 (一般外来 20 days), INIT-15 (8 weeks
+ * desirable, soft).
+ */
+#include "rules/kind.h"
+#include "rules/weeks.h"
+
+typedef struct params {
+    bool fields[RP_N_FIELDS];
+    double days;
+    double anesthesiology_days; /* EM: anaesthesiology days that count, 0 for none */
+} params;
+
+static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
+{
+    static const rp_ykey keys[] = {
+        {"fields", RP_Y_SEQ, true},
+        {"weeks", RP_Y_SCALAR, false},
+        {"days", RP_Y_SCALAR, false},
+        {"anesthesiology_weeks", RP_Y_SCALAR, false},
+    };
+    const rp_ynode *v[4];
+    params *p = RP_PARAMS_NEW(y, params);
+    rule->params = p;
+    if (rp_kind_params(y, rule, node, keys, 4, v) != 0)
+        return -1;
+    int err = rp_read_fields(y, v[0], "fields", p->fields);
+    if (rp_read_days(y, rule, v[1], v[2], m, &p->days) != 0)
+        err = -1;
+    double weeks = 0;
+    if (v[3] && rp_ynum(y, v[3], "anesthesiology_weeks", 0, 104, &weeks) != 0)
+        err = -1;
+    p->anesthesiology_days = weeks * m->calendar.days_per_week;
+    return err;
+}
+
+/* Week credit toward X, leaving out general-clinic days (counted apart, they need a run). */
+static double direct_credit(const rp_week_credit *c, int X)
+{
+    if (X == RP_FIELD_EM)
+        return (c->host == RP_FIELD_EM ? c->host_days : 0) + c->em_days;
+    if (X == RP_FIELD_GO)
+        return c->go_days;
+    return c->host == X ? c->host_days : 0;
+}
+
+static bool anesthesiology_week(const rp_model *m, const rp_week *w, const rp_week_credit *c)
+{
+    if (c->host != RP_FIELD_ANES || w->block.department < 0)
+        return false;
+    return m->facilities[w->block.facility].departments[w->block.department].em_content;
+}
+
+/* ---- rows ---- */
+
+/* Whether a piece's general-clinic days can count for X on their own: it serves X and is long
+ * enough to be a run by itself. */
+static int go_piece(const rp_model *m, const rp_piece *pc, int X)
+{
+    rp_week_credit c;
+    rp_piece_credit(m, pc, pc->first, &c);
+    if (c.go_block_field != X || X == RP_FIELD_GO || X == RP_FIELD_EM)
+        return 0;
+    return pc->last - pc->first + 1 >= m->crediting.go_block_run ? 1 : 2;
+}
+
+/* The plain model's per-week columns for short general-clinic pieces (see the header). */
+static void short_clinic_rows(rp_emit *em, size_t r, int X, rp_expr *lhs)
+{
+    const rp_model *m = em->model;
+    int h = rp_space_horizon(em->space, r), run = m->crediting.go_block_run;
+    size_t np;
+    const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
+    int *u = rp_xmalloc(((size_t)h + 2) * sizeof *u);
+    rp_expr e = {0};
+    for (int s = 1; s + run - 1 <= h; s++) {
+        u[s] = rp_emit_col(em, RP_COL_CONTINUOUS, 0, 1, "run_r%zu_%s_w%d", r,
+                           rp_field_names[X], s);
+        for (int v = s; v < s + run; v++) { /* u_W <= y[v] */
+            size_t n;
+            const int *cov = rp_space_covering(em->space, r, v, &n);
+            rp_expr_clear(&e);
+            rp_expr_add(&e, u[s], 1);
+            for (size_t i = 0; i < n; i++) {
+                rp_week_credit c;
+                rp_piece_credit(m, &pieces[cov[i]], v, &c);
+                if (c.host == X || c.go_block_field == X)
+                    rp_expr_add(&e, pieces[cov[i]].col, -1);
+            }
+            rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, s, v, "run_r%zu_%s_w%d_%d", r,
+                        rp_field_names[X], s, v);
+        }
+    }
+    for (int w = 1; w <= h; w++) {
+        size_t n;
+        const int *cov = rp_space_covering(em->space, r, w, &n);
+        rp_expr_clear(&e);
+        for (size_t i = 0; i < n; i++) {
+            rp_week_credit c;
+            rp_piece_credit(m, &pieces[cov[i]], w, &c);
+            if (c.go_block_field == X)
+                rp_expr_add(&e, pieces[cov[i]].col, -c.host_days);
+        }
+        if (e.n == 0)
+            continue;
+        int d = rp_emit_col(em, RP_COL_CONTINUOUS, 0, m->calendar.days_per_week, "clinic_r%zu_%s_w%d",
+                            r, rp_field_names[X], w);
+        rp_expr_add(&e, d, 1);
+        rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, w, w, "clinic_r%zu_%s_w%d", r,
+                    rp_field_names[X], w);
+        rp_expr_clear(&e);
+        rp_expr_add(&e, d, 1);
+        for (int s = w - run + 1; s <= w; s++)
+            if (s >= 1 && s + run - 1 <= h)
+                rp_expr_add(&e, u[s], -m->calendar.days_per_week);
+        rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, w, w, "inrun_r%zu_%s_w%d", r,
+                    rp_field_names[X], w);
+        rp_expr_add(lhs, d, 1);
+    }
+    rp_expr_free(&e);
+    free(u);
+}
+
+/* The credited days of X for resident r, as an expression. */
+static void credit_expr(const rp_rule *rule, rp_emit *em, size_t r, int X, rp_expr *lhs)
+{
+    const params *pa = rule->params;
+    const rp_model *m = em->model;
+    size_t np;
+    const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
+    rp_expr anes = {0};
+    bool short_clinics = false;
+    for (size_t i = 0; i < np; i++) {
+        const rp_piece *pc = &pieces[i];
+        int go = go_piece(m, pc, X);
+        short_clinics = short_clinics || go == 2;
+        double coef = 0, anes_days = 0;
+        for (int p = pc->first; p <= pc->last; p++) {
+            rp_session session;
+            rp_week w;
+            rp_week_credit c;
+            rp_piece_week(m, pc, p, &session, &w);
+            rp_week_credit_of(m, &w, &c);
+            coef += direct_credit(&c, X);
+            if (go == 1 && c.go_block_field == X)
+                coef += c.host_days;
+            if (anesthesiology_week(m, &w, &c))
+                anes_days += c.host_days;
+        }
+        rp_expr_add(lhs, pc->col, coef);
+        rp_expr_add(&anes, pc->col, -anes_days);
+    }
+    if (short_clinics)
+        short_clinic_rows(em, r, X, lhs);
+    if (X == RP_FIELD_EM && pa->anesthesiology_days > 0 && anes.n > 0) {
+        int a = rp_emit_col(em, RP_COL_CONTINUOUS, 0, pa->anesthesiology_days, "anes_r%zu", r);
+        rp_expr_add(&anes, a, 1);
+        rp_emit_row(em, &anes, RP_LE, 0, (int)r, RP_NONE, 0, 0, "anes_r%zu", r);
+        rp_expr_add(lhs, a, 1);
+    }
+    rp_expr_free(&anes);
+}
+
+static int emit(const rp_rule *rule, rp_emit *em)
+{
+    const params *pa = rule->params;
+    rp_expr e = {0};
+    for (size_t r = 0; r < em->cohort->n_residents; r++) {
+        int h = rp_space_horizon(em->space, r);
+        for (int X = 0; X < RP_N_FIELDS; X++) {
+            if (!pa->fields[X])
+                continue;
+            rp_expr_clear(&e);
+            credit_expr(rule, em, r, X, &e);
+            if (rule->cls != RP_CLASS_SOFT) {
+                rp_emit_row(em, &e, RP_GE, pa->days, (int)r, RP_NONE, 1, h, "r%zu_%s", r,
+                            rp_field_names[X]);
+                continue;
+            }
+            /* a soft rule: a bonus b <= credit / n, b <= 1 */
+            int b = rp_emit_col(em, RP_COL_CONTINUOUS, 0, 1, "bonus_r%zu_%s", r,
+                                rp_field_names[X]);
+            rp_ilp_add_obj(em->ilp, b, em->model->objective.soft);
+            for (size_t i = 0; i < e.n; i++)
+                e.coef[i] = -e.coef[i];
+            rp_expr_add(&e, b, pa->days);
+            rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, 1, h, "r%zu_%s", r,
+                        rp_field_names[X]);
+        }
+    }
+    rp_expr_free(&e);
+    return 0;
+}
+
+/* ---- check ---- */
+
+enum { MAX_SESSIONS = 8 };
+
+/* Whether week p of resident r lies in a run of X (blocks of X or general clinics serving X) of
+ * at least the crediting's run. */
+static bool in_run(const rp_check_ctx *ctx, size_t r, int p, int X, const rp_week_credit *credit)
+{
+    const rp_resident_plan *rp = &ctx->residents[r];
+    int a = p, b = p;
+    while (a - 1 >= 1 && (credit[a - 1].host == X || credit[a - 1].go_block_field == X))
+        a--;
+    while (b + 1 <= rp->horizon && (credit[b + 1].host == X || credit[b + 1].go_block_field == X))
+        b++;
+    return b - a + 1 >= ctx->model->crediting.go_block_run;
+}
+
+static double credited(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, int X,
+                       const rp_week_credit *credit, const bool *anes)
+{
+    const params *pa = rule->params;
+    const rp_resident_plan *rp = &ctx->residents[r];
+    double days = 0, anes_days = 0;
+    for (int p = 1; p <= rp->horizon; p++) {
+        const rp_week_credit *c = &credit[p];
+        days += direct_credit(c, X);
+        if (c->go_block_field == X && X != RP_FIELD_GO && X != RP_FIELD_EM &&
+            in_run(ctx, r, p, X, credit))
+            days += c->host_days;
+        if (anes[p])
+            anes_days += c->host_days;
+    }
+    if (X == RP_FIELD_EM)
+        days += anes_days < pa->anesthesiology_days ? anes_days : pa->anesthesiology_days;
+    return days;
+}
+
+static void check_resident(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
+                           size_t r)
+{
+    const params *pa = rule->params;
+    const rp_model *m = ctx->model;
+    const rp_resident_plan *rp = &ctx->residents[r];
+    rp_week_credit *credit = rp_xcalloc((size_t)rp->horizon + 2, sizeof *credit);
+    bool *anes = rp_xcalloc((size_t)rp->horizon + 2, sizeof *anes);
+    for (int p = 0; p <= rp->horizon + 1; p++)
+        credit[p].host = credit[p].go_block_field = RP_NONE;
+    for (int p = 1; p <= rp->horizon; p++) {
+        rp_session sessions[MAX_SESSIONS];
+        size_t n;
+        rp_week w;
+        rp_check_week(ctx, r, p, sessions, MAX_SESSIONS, &n, &w);
+        rp_week_credit_of(m, &w, &credit[p]);
+        anes[p] = anesthesiology_week(m, &w, &credit[p]);
+    }
+    for (int X = 0; X < RP_N_FIELDS; X++) {
+        if (!pa->fields[X])
+            continue;
+        double days = credited(rule, ctx, r, X, credit, anes);
+        if (days + 1e-9 >= pa->days)
+            continue;
+        char req[64], got[64];
+        rp_days_text(m, pa->days, req, sizeof req);
+        rp_days_text(m, days, got, sizeof got);
+        rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
+                       "resident %s is credited %s of %s; %s%s", rp->planned->id, got,
+                       rp_field_label(X), req,
+                       rule->cls == RP_CLASS_SOFT ? " are desirable" : " are required");
+    }
+    free(credit);
+    free(anes);
+}
+
+static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
+{
+    for (size_t r = 0; r < ctx->n_residents; r++)
+        check_resident(rule, ctx, out, r);
+}
+
+static char *describe(const rp_rule *rule, const rp_model *m)
+{
+    const params *pa = rule->params;
+    rp_buf b = {0};
+    char amount[64];
+    rp_days_text(m, pa->days, amount, sizeof amount);
+    rp_buf_printf(&b, "every resident is credited at least %s of ", amount);
+    bool first = true;
+    for (int X = 0; X < RP_N_FIELDS; X++) {
+        if (!pa->fields[X])
+            continue;
+        rp_buf_printf(&b, "%s%s", first ? "" : ", ", rp_field_label(X));
+        first = false;
+    }
+    if (pa->fields[RP_FIELD_EM] && pa->anesthesiology_days > 0)
+        rp_buf_printf(&b, " (anaesthesiology counting for up to %g days of emergency)",
+                      pa->anesthesiology_days);
+    if (rule->cls == RP_CLASS_SOFT)
+        rp_buf_add(&b, ", as is desirable");
+    return rp_buf_take(&b);
+}
+
+const rp_rule_kind rp_kind_field_minimum = {
+    .name = "field-minimum",
+    .parse = parse,
+    .emit = emit,
+    .check = check,
+    .describe = describe,
+};

@@ -1,0 +1,70 @@
+/*
+ * general_clinics.c: kind `general-clinics`, general outpatient training only in general clinics.
+ *
+ * Rule: every block or parallel session in a general-outpatient department is at a general
+ * clinic that serves a field (総合診療, 一般内科, 一般外科, 小児科, the general clinic of a
+ * community site): never a specialist clinic, a psychiatric outpatient clinic or the ER, which the
+ * model gives no general-outpatient department (INIT-36). A department a facility does not run
+ * serves nothing. Such weeks count for nothing (credit.h); a session there still takes its days
+ * from the block.
+ *
+ * Pieces: the space's general-outpatient places are the model's, each serving a field (the loader
+ * refuses one that serves none): nothing to refuse, no rows.
+ *
+ * Check: each general-outpatient row of the plan at a place that serves no field.
+ *
+ * Used by: INIT-36 (000 Q18 L31, Q27 L42, Q38 L53).
+ */
+#include "rules/kind.h"
+#include "rules/weeks.h"
+
+static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
+{
+    (void)m;
+    rule->params = NULL;
+    const rp_ynode *v[1];
+    return node ? rp_kind_params(y, rule, node, NULL, 0, v) : 0;
+}
+
+static int emit(const rp_rule *rule, rp_emit *em)
+{
+    (void)rule;
+    (void)em;
+    return 0; /* every general-outpatient place of the space serves a field */
+}
+
+static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
+{
+    const rp_model *m = ctx->model;
+    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
+        const rp_stint *s = &ctx->plan->stints[i];
+        rp_place p = {s->facility, s->department, s->department_id};
+        if (rp_place_field(m, p) != RP_FIELD_GO || rp_place_go_field(m, p) != RP_NONE)
+            continue;
+        const rp_plan_resident *pr = &ctx->plan->residents[s->resident];
+        char *span = rp_span_text(m, pr->cohort, s->first, s->last);
+        rp_finding_add(out, ctx, rule, s->resident, s->facility, s->first, s->last,
+                       "a general clinic", "no general clinic",
+                       "resident %s has general outpatient %s at %s (%s), which runs no general "
+                       "clinic; those days count for nothing",
+                       pr->id, s->mode == RP_MODE_BLOCK ? "block" : "sessions",
+                       m->facilities[s->facility].id, span);
+        free(span);
+    }
+}
+
+static char *describe(const rp_rule *rule, const rp_model *m)
+{
+    (void)rule;
+    (void)m;
+    return rp_xstrdup("general outpatient training only in general clinics (not specialist, "
+                      "psychiatric or emergency outpatient clinics)");
+}
+
+const rp_rule_kind rp_kind_general_clinics = {
+    .name = "general-clinics",
+    .parse = parse,
+    .emit = emit,
+    .check = check,
+    .describe = describe,
+};
