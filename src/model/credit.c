@@ -33,6 +33,10 @@ bool rp_community_meets(const rp_model *m, int facility, int year, rp_community_
     case RP_COMMUNITY_YEAR:
         return cr->community_from_year <= 0 || year >= cr->community_from_year;
     case RP_COMMUNITY_SITE:
+        /* a medical institution (病院・診療所): a public health centre or an overseas institution
+         * hosts a day or two at most (INIT-44), never the block */
+        if (f->kind == RP_KIND_ADMIN || f->kind == RP_KIND_OVERSEAS)
+            return false;
         return cr->community_beds_below <= 0 ||
                (f->beds >= 0 && f->beds < cr->community_beds_below) ||
                (cr->community_remote_any_size && f->remote);
@@ -47,6 +51,17 @@ bool rp_community_counts(const rp_model *m, int facility, int year)
     return rp_community_meets(m, facility, year, RP_COMMUNITY_YEAR) &&
            rp_community_meets(m, facility, year, RP_COMMUNITY_SITE) &&
            rp_community_meets(m, facility, year, RP_COMMUNITY_HOME_CARE);
+}
+
+/* A session's days: a clinic open mornings only holds half a day whatever the plan says (INIT-38,
+ * "half_day_only forces 0.5", 000 Q44 L61). */
+static double session_days(const rp_model *m, const rp_session *s)
+{
+    const rp_place *p = &s->place;
+    if (p->facility >= 0 && p->department >= 0 &&
+        m->facilities[p->facility].departments[p->department].half_day_only && s->days > 0.5)
+        return 0.5;
+    return s->days;
 }
 
 /* A session counts twice (ダブルカウント) when it is in a general clinic that serves the
@@ -72,14 +87,15 @@ void rp_week_credit_of(const rp_model *m, const rp_week *w, rp_week_credit *out)
         const rp_session *s = &w->sessions[i];
         int kind = rp_place_field(m, s->place);
         bool eligible_go = kind == RP_FIELD_GO && rp_place_go_field(m, s->place) != RP_NONE;
+        double days = session_days(m, s);
         if (eligible_go)
-            out->go_days += s->days;
+            out->go_days += days;
         if (kind == RP_FIELD_EM)
-            out->em_days += s->days;
+            out->em_days += days;
         if (s->place.facility != w->block.facility)
-            out->away_days += s->days;
+            out->away_days += days;
         if (!(eligible_go && counted_twice(m, host, s)))
-            loss += s->days; /* INIT-32, INIT-35: the block loses the day */
+            loss += days; /* INIT-32, INIT-35: the block loses the day */
     }
     double days = m->calendar.days_per_week - loss;
     out->host = host;

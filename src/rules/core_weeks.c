@@ -6,11 +6,13 @@
  *              of its parallel sessions away from the core (parallel days at the core during a
  *              block elsewhere do not count: D-17);
  *   credit     the days of weeks away from the core spent in community medicine that counts
- *              (INIT-40/41/43), in a general clinic serving it (INIT-37), or in public health at
- *              an administrative or overseas facility (INIT-51), up to `credit_weeks` weeks.
+ *              (INIT-40/41/43), in a general clinic serving it inside a community run
+ *              (INIT-37), or in public health at an administrative or overseas facility
+ *              (INIT-51), up to `credit_weeks` weeks.
  *
  * Rows: with a continuous c <= credit_weeks x days_per_week,
- *     c <= sum over pieces of (their credit days) x,
+ *     c <= sum over pieces of (their credit days) x + the general clinics' credit in runs
+ *          (rp_emit_clinic_credit),
  *     sum over pieces of (their core days) x + c >= n x days_per_week.
  *
  * Check: the same sums from the plan, week by week (credit.h).
@@ -50,23 +52,22 @@ static bool at_core(const rp_model *m, int f)
     return f >= 0 && m->facilities[f].kind == RP_KIND_CORE;
 }
 
-/* The week's core days and credit days. */
-static void week_days(const rp_model *m, const rp_week *w, double *core, double *credit)
+/* The week's core days, and its credit days other than a general clinic's (those need a run of
+ * community medicine, rp_emit_clinic_credit and rp_in_run). */
+static void week_days(const rp_model *m, const rp_week *w, const rp_week_credit *c, double *core,
+                      double *credit)
 {
-    rp_week_credit c;
-    rp_week_credit_of(m, w, &c);
     *core = *credit = 0;
     int f = w->block.facility;
     if (f < 0)
         return;
     if (at_core(m, f)) {
-        *core = m->calendar.days_per_week - c.away_days;
+        *core = m->calendar.days_per_week - c->away_days;
         return;
     }
     rp_facility_kind kind = m->facilities[f].kind;
-    bool community = c.host == RP_FIELD_CM || c.go_block_field == RP_FIELD_CM;
-    bool health = c.host == RP_FIELD_PH && (kind == RP_KIND_ADMIN || kind == RP_KIND_OVERSEAS);
-    if (community || health)
+    bool health = c->host == RP_FIELD_PH && (kind == RP_KIND_ADMIN || kind == RP_KIND_OVERSEAS);
+    if (c->host == RP_FIELD_CM || health)
         *credit = m->calendar.days_per_week;
 }
 
@@ -85,18 +86,23 @@ static int emit(const rp_rule *rule, rp_emit *em)
             for (int p = pieces[i].first; p <= pieces[i].last; p++) {
                 rp_session s;
                 rp_week w;
+                rp_week_credit c;
                 double a, b;
                 rp_piece_week(m, &pieces[i], p, &s, &w);
-                week_days(m, &w, &a, &b);
+                rp_week_credit_of(m, &w, &c);
+                week_days(m, &w, &c, &a, &b);
                 core += a;
                 cred += b;
             }
             rp_expr_add(&total, pieces[i].col, core);
-            rp_expr_add(&credit, pieces[i].col, -cred);
+            rp_expr_add(&credit, pieces[i].col, cred);
         }
+        rp_emit_clinic_credit(em, r, RP_FIELD_CM, true, "credit_", &credit);
         int h = rp_space_horizon(em->space, r);
-        if (credit.n > 0 && pa->credit_days > 0) {
+        if (credit.n > 0 && pa->credit_days > 0) { /* c <= credit, c <= cap */
             int c = rp_emit_col(em, RP_COL_CONTINUOUS, 0, pa->credit_days, "credit_r%zu", r);
+            for (size_t i = 0; i < credit.n; i++)
+                credit.coef[i] = -credit.coef[i];
             rp_expr_add(&credit, c, 1);
             rp_emit_row(em, &credit, RP_LE, 0, (int)r, RP_NONE, 1, h, "credit_r%zu", r);
             rp_expr_add(&total, c, 1);
@@ -108,25 +114,27 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
-enum { MAX_SESSIONS = 8 };
-
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
     const params *pa = rule->params;
     const rp_model *m = ctx->model;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
+        rp_week_credit *credits = rp_check_credits(ctx, r);
         double core = 0, credit = 0;
         for (int p = 1; p <= rp->horizon; p++) {
-            rp_session sessions[MAX_SESSIONS];
-            size_t n;
-            rp_week w;
+            const rp_cell *cell = &rp->cells[p];
+            rp_week w = {{cell->facility, cell->department, cell->department_id},
+                         rp_period_year(m, p), NULL, 0};
             double a, b;
-            rp_check_week(ctx, r, p, sessions, MAX_SESSIONS, &n, &w);
-            week_days(m, &w, &a, &b);
+            week_days(m, &w, &credits[p], &a, &b);
             core += a;
             credit += b;
+            if (credits[p].go_block_field == RP_FIELD_CM && !at_core(m, cell->facility) &&
+                rp_in_run(credits, rp->horizon, p, RP_FIELD_CM, m->crediting.go_block_run))
+                credit += m->calendar.days_per_week;
         }
+        free(credits);
         double counted = credit < pa->credit_days ? credit : pa->credit_days;
         if (core + counted + 1e-9 >= pa->days)
             continue;

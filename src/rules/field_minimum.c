@@ -79,74 +79,6 @@ static bool anesthesiology_week(const rp_model *m, const rp_week *w, const rp_we
 
 /* ---- rows ---- */
 
-/* Whether a piece's general-clinic days can count for X on their own: it serves X and is long
- * enough to be a run by itself. */
-static int go_piece(const rp_model *m, const rp_piece *pc, int X)
-{
-    rp_week_credit c;
-    rp_piece_credit(m, pc, pc->first, &c);
-    if (c.go_block_field != X || X == RP_FIELD_GO || X == RP_FIELD_EM)
-        return 0;
-    return pc->last - pc->first + 1 >= m->crediting.go_block_run ? 1 : 2;
-}
-
-/* The plain model's per-week columns for short general-clinic pieces (see the header). */
-static void short_clinic_rows(rp_emit *em, size_t r, int X, rp_expr *lhs)
-{
-    const rp_model *m = em->model;
-    int h = rp_space_horizon(em->space, r), run = m->crediting.go_block_run;
-    size_t np;
-    const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
-    int *u = rp_xmalloc(((size_t)h + 2) * sizeof *u);
-    rp_expr e = {0};
-    for (int s = 1; s + run - 1 <= h; s++) {
-        u[s] = rp_emit_col(em, RP_COL_CONTINUOUS, 0, 1, "run_r%zu_%s_w%d", r,
-                           rp_field_names[X], s);
-        for (int v = s; v < s + run; v++) { /* u_W <= y[v] */
-            size_t n;
-            const int *cov = rp_space_covering(em->space, r, v, &n);
-            rp_expr_clear(&e);
-            rp_expr_add(&e, u[s], 1);
-            for (size_t i = 0; i < n; i++) {
-                rp_week_credit c;
-                rp_piece_credit(m, &pieces[cov[i]], v, &c);
-                if (c.host == X || c.go_block_field == X)
-                    rp_expr_add(&e, pieces[cov[i]].col, -1);
-            }
-            rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, s, v, "run_r%zu_%s_w%d_%d", r,
-                        rp_field_names[X], s, v);
-        }
-    }
-    for (int w = 1; w <= h; w++) {
-        size_t n;
-        const int *cov = rp_space_covering(em->space, r, w, &n);
-        rp_expr_clear(&e);
-        for (size_t i = 0; i < n; i++) {
-            rp_week_credit c;
-            rp_piece_credit(m, &pieces[cov[i]], w, &c);
-            if (c.go_block_field == X)
-                rp_expr_add(&e, pieces[cov[i]].col, -c.host_days);
-        }
-        if (e.n == 0)
-            continue;
-        int d = rp_emit_col(em, RP_COL_CONTINUOUS, 0, m->calendar.days_per_week, "clinic_r%zu_%s_w%d",
-                            r, rp_field_names[X], w);
-        rp_expr_add(&e, d, 1);
-        rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, w, w, "clinic_r%zu_%s_w%d", r,
-                    rp_field_names[X], w);
-        rp_expr_clear(&e);
-        rp_expr_add(&e, d, 1);
-        for (int s = w - run + 1; s <= w; s++)
-            if (s >= 1 && s + run - 1 <= h)
-                rp_expr_add(&e, u[s], -m->calendar.days_per_week);
-        rp_emit_row(em, &e, RP_LE, 0, (int)r, RP_NONE, w, w, "inrun_r%zu_%s_w%d", r,
-                    rp_field_names[X], w);
-        rp_expr_add(lhs, d, 1);
-    }
-    rp_expr_free(&e);
-    free(u);
-}
-
 /* The credited days of X for resident r, as an expression. */
 static void credit_expr(const rp_rule *rule, rp_emit *em, size_t r, int X, rp_expr *lhs)
 {
@@ -155,11 +87,8 @@ static void credit_expr(const rp_rule *rule, rp_emit *em, size_t r, int X, rp_ex
     size_t np;
     const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
     rp_expr anes = {0};
-    bool short_clinics = false;
     for (size_t i = 0; i < np; i++) {
         const rp_piece *pc = &pieces[i];
-        int go = go_piece(m, pc, X);
-        short_clinics = short_clinics || go == 2;
         double coef = 0, anes_days = 0;
         for (int p = pc->first; p <= pc->last; p++) {
             rp_session session;
@@ -168,16 +97,14 @@ static void credit_expr(const rp_rule *rule, rp_emit *em, size_t r, int X, rp_ex
             rp_piece_week(m, pc, p, &session, &w);
             rp_week_credit_of(m, &w, &c);
             coef += direct_credit(&c, X);
-            if (go == 1 && c.go_block_field == X)
-                coef += c.host_days;
             if (anesthesiology_week(m, &w, &c))
                 anes_days += c.host_days;
         }
         rp_expr_add(lhs, pc->col, coef);
         rp_expr_add(&anes, pc->col, -anes_days);
     }
-    if (short_clinics)
-        short_clinic_rows(em, r, X, lhs);
+    if (X != RP_FIELD_GO && X != RP_FIELD_EM)
+        rp_emit_clinic_credit(em, r, X, false, "", lhs);
     if (X == RP_FIELD_EM && pa->anesthesiology_days > 0 && anes.n > 0) {
         int a = rp_emit_col(em, RP_COL_CONTINUOUS, 0, pa->anesthesiology_days, "anes_r%zu", r);
         rp_expr_add(&anes, a, 1);
@@ -220,21 +147,6 @@ static int emit(const rp_rule *rule, rp_emit *em)
 
 /* ---- check ---- */
 
-enum { MAX_SESSIONS = 8 };
-
-/* Whether week p of resident r lies in a run of X (blocks of X or general clinics serving X) of
- * at least the crediting's run. */
-static bool in_run(const rp_check_ctx *ctx, size_t r, int p, int X, const rp_week_credit *credit)
-{
-    const rp_resident_plan *rp = &ctx->residents[r];
-    int a = p, b = p;
-    while (a - 1 >= 1 && (credit[a - 1].host == X || credit[a - 1].go_block_field == X))
-        a--;
-    while (b + 1 <= rp->horizon && (credit[b + 1].host == X || credit[b + 1].go_block_field == X))
-        b++;
-    return b - a + 1 >= ctx->model->crediting.go_block_run;
-}
-
 static double credited(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, int X,
                        const rp_week_credit *credit, const bool *anes)
 {
@@ -245,7 +157,7 @@ static double credited(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, i
         const rp_week_credit *c = &credit[p];
         days += direct_credit(c, X);
         if (c->go_block_field == X && X != RP_FIELD_GO && X != RP_FIELD_EM &&
-            in_run(ctx, r, p, X, credit))
+            rp_in_run(credit, rp->horizon, p, X, ctx->model->crediting.go_block_run))
             days += c->host_days;
         if (anes[p])
             anes_days += c->host_days;
@@ -261,16 +173,11 @@ static void check_resident(const rp_rule *rule, const rp_check_ctx *ctx, rp_find
     const params *pa = rule->params;
     const rp_model *m = ctx->model;
     const rp_resident_plan *rp = &ctx->residents[r];
-    rp_week_credit *credit = rp_xcalloc((size_t)rp->horizon + 2, sizeof *credit);
+    rp_week_credit *credit = rp_check_credits(ctx, r);
     bool *anes = rp_xcalloc((size_t)rp->horizon + 2, sizeof *anes);
-    for (int p = 0; p <= rp->horizon + 1; p++)
-        credit[p].host = credit[p].go_block_field = RP_NONE;
     for (int p = 1; p <= rp->horizon; p++) {
-        rp_session sessions[MAX_SESSIONS];
-        size_t n;
-        rp_week w;
-        rp_check_week(ctx, r, p, sessions, MAX_SESSIONS, &n, &w);
-        rp_week_credit_of(m, &w, &credit[p]);
+        const rp_cell *c = &rp->cells[p];
+        rp_week w = {{c->facility, c->department, c->department_id}, 0, NULL, 0};
         anes[p] = anesthesiology_week(m, &w, &credit[p]);
     }
     for (int X = 0; X < RP_N_FIELDS; X++) {

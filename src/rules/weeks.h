@@ -18,6 +18,23 @@ void rp_piece_week(const rp_model *m, const rp_piece *pc, int p, rp_session *ses
 /* The credit of piece pc in period p. */
 void rp_piece_credit(const rp_model *m, const rp_piece *pc, int p, rp_week_credit *out);
 
+/* Rows: adds to lhs the credit of r's general-clinic blocks serving field X (INIT-37) over the
+ * weeks that lie in a run of X of the crediting's general_clinic_run: directly when every such
+ * piece is long enough to be a run by itself, else through per-week columns d[w] <= the pieces'
+ * credit at w, d[w] <= cap x (the windows of the run's length around w that are all X or GO(X)),
+ * u_W <= y[v] for the weeks v of each window. The credit of a week is its days less the sessions'
+ * (or, with whole_weeks, the calendar's days_per_week). Columns are named after tag. */
+void rp_emit_clinic_credit(rp_emit *em, size_t r, int X, bool whole_weeks, const char *tag,
+                           rp_expr *lhs);
+
+/* Checks: the credit of every week of resident r, [horizon + 2] (weeks 0 and horizon + 1 empty;
+ * the caller frees). */
+struct rp_check_ctx;
+rp_week_credit *rp_check_credits(const struct rp_check_ctx *ctx, size_t r);
+/* Whether week p lies in a run of X (blocks of X, or general clinics serving X) of at least
+ * `run` weeks. */
+bool rp_in_run(const rp_week_credit *credit, int horizon, int p, int X, int run);
+
 /* "internal medicine (内科)" */
 const char *rp_field_label(int field);
 

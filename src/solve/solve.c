@@ -153,15 +153,21 @@ static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progres
     parm->cb_info = pr;
 }
 
-/* The LP relaxation by the dual simplex, for glp_intopt without presolve. Returns 0, or the
- * glp_intopt code that says why the search cannot start (GLP_ENOPFS: no LP solution). */
-static int root_lp(glp_prob *p)
+/* The LP relaxation by the dual simplex, for glp_intopt without presolve, within `limit`
+ * seconds (0: none). Returns 0, or the glp_intopt code that says why the search cannot start
+ * (GLP_ENOPFS: no LP solution; GLP_ETMLIM: out of time). */
+static int root_lp(glp_prob *p, double limit)
 {
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
     smcp.meth = GLP_DUALP;
-    if (glp_simplex(p, &smcp) != 0)
+    if (limit > 0)
+        smcp.tm_lim = (int)fmin(fmax(limit * 1000, 1), 2e9);
+    int ret = glp_simplex(p, &smcp);
+    if (ret == GLP_ETMLIM)
+        return GLP_ETMLIM;
+    if (ret != 0)
         return GLP_EFAIL;
     switch (glp_get_status(p)) {
     case GLP_OPT:
@@ -208,8 +214,10 @@ static void search(const rp_ilp *ilp, progress *pr, double limit, const double *
 {
     glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
     rp_solve_options o = *pr->opt;
-    double left = o.time_limit > 0 ? o.time_limit - (now() - pr->start) : 0;
-    o.time_limit = limit > 0 && (left <= 0 || limit < left) ? limit : left;
+    double left = 0; /* 0: no overall limit */
+    if (o.time_limit > 0)
+        left = fmax(o.time_limit - (now() - pr->start), 1e-3);
+    o.time_limit = limit > 0 && (left == 0 || limit < left) ? limit : left;
     glp_iocp parm;
     init_parameters(&parm, &o, pr);
     pr->deadline = o.time_limit > 0 ? now() + o.time_limit : 0;
@@ -220,9 +228,17 @@ static void search(const rp_ilp *ilp, progress *pr, double limit, const double *
          * root LP solved first by the dual simplex (SOLVING.md section 1) */
         pr->start_plan = start;
         parm.presolve = GLP_OFF;
-        out->ret = root_lp(p);
-        if (out->ret == 0)
-            out->ret = glp_intopt(p, &parm);
+        out->ret = root_lp(p, o.time_limit);
+        if (out->ret == 0) {
+            double rest = pr->deadline > 0 ? pr->deadline - now() : 0;
+            if (pr->deadline > 0 && rest <= 0)
+                out->ret = GLP_ETMLIM;
+            else {
+                if (rest > 0)
+                    parm.tm_lim = (int)fmin(fmax(rest * 1000, 1), 2e9);
+                out->ret = glp_intopt(p, &parm);
+            }
+        }
     } else {
         out->ret = glp_intopt(p, &parm);
     }

@@ -1,7 +1,9 @@
 /*
  * test_one_place_per_period.c: kind `one-place-per-period` (RAD-06: one primary status per month,
  * contiguous stints from month 1; it follows from the programme structure of 003 §7-1 L535 and
- * §7-2 L560). Fixtures in tests/rules/one_place_per_period/.
+ * §7-2 L560; INIT-05: one block every week of the initial residency's 104, with INIT-01, INIT-02
+ * and INIT-04, 000 Q09 L22, Q66 L101). Fixtures in tests/rules/one_place_per_period/ (init-*.csv:
+ * the initial residency's, variants of base.csv of init_test.h).
  *
  * The twin helpers fit only some of these plans: the ILP's space holds exactly one piece per
  * period, so a gap, or `none` where the resident holds a facility, cannot be encoded at all
@@ -9,7 +11,7 @@
  * be expressed in it (rp_encode lays the first stint of each period, within the horizon): those
  * are the check's alone.
  */
-#include "kind_test.h"
+#include "init_test.h"
 #include "rotaplan/report.h"
 
 #include <unistd.h>
@@ -238,6 +240,72 @@ static void test_RAD06_L781_facility_during_study_abroad_violates(void **state)
     unload(&x);
 }
 
+/* ---- INIT-05: the initial residency, in weeks ---- */
+
+/* INIT-05, INIT-01, INIT-04, 000 Q66 (L101): "2年間で104週と2日（365日で計算）となるため、この余剰と
+ * なる2日分の扱いについて教えてください。" "余剰となる分については共通カレンダーにて、研修最後の週に
+ * 含めてください。 例）1年次4月1日～3月30日+1日、2年次4月1日～3月30日+1日" Weeks 1-104 with their
+ * dates: week 52 ends on 2021-03-31 and week 104 on 2022-03-31, each holding the surplus day. */
+static void test_INIT05_Q66_L101_surplus_day_in_the_last_week_complies(void **state)
+{
+    (void)state;
+    it_fixture x = it_load(DIR, "INIT-05", "init-dated", NULL);
+    t_expect_compliant(x.m, x.c, x.p, "INIT-05");
+    char a[11], b[11], c[11];
+    rp_date_format(rp_period_first_day(x.m, 2020, 52), a);
+    rp_date_format(rp_period_last_day(x.m, 2020, 52), b);
+    rp_date_format(rp_period_last_day(x.m, 2020, 104), c);
+    assert_string_equal(a, "2021-03-24");
+    assert_string_equal(b, "2021-03-31");
+    assert_string_equal(c, "2022-03-31");
+    it_unload(&x);
+}
+
+/* INIT-04, 000 Q66 (L101) (as above, "2年次4月1日～3月30日+1日"): a plan whose week 104 ends on
+ * March 30 leaves the surplus day out; the plan reader refuses it. */
+static void test_INIT05_Q66_L101_last_week_without_the_surplus_day_is_refused(void **state)
+{
+    (void)state;
+    rp_model *m = it_model("INIT-05");
+    rp_diags d = RP_DIAGS_INIT;
+    rp_plan *p = NULL;
+    assert_int_equal(rp_plan_read(m, DIR "init-week-104-ends-march-30.csv", &p, &d), -1);
+    char *got = t_diags_text(&d);
+    assert_string_equal(got, "12:45: end_date '2022-03-30' does not match end_period 104, which "
+                             "ends on 2022-03-31\n");
+    free(got);
+    rp_diags_free(&d);
+    rp_model_free(m);
+}
+
+/* INIT-05, INIT-02, 000 Q09 (L22): "1ヶ月を4週としてプログラムを作成してもよいのか。" "プログラムは、
+ * 週単位で作成していただく必要があります。" A programme of 24 "months" of 4 weeks ends at week 96:
+ * weeks 97-104 hold no block; the space cannot encode the gap. */
+static void test_INIT05_Q09_L22_months_of_four_weeks_leave_eight_weeks_uncovered(void **state)
+{
+    (void)state;
+    it_fixture x = it_load(DIR, "INIT-05", "init-24-months-of-4-weeks", NULL);
+    it_expect_outside(&x, "INIT-05", 1);
+    it_expect_finding(&x, "INIT-05", 0, RP_LEVEL_VIOLATION, 0, "-", 97, 104,
+                      "one stint a period", "no stint");
+    it_unload(&x);
+}
+
+/* INIT-05, INIT-01, 000 Q66 (L101) (as above, "2年間で104週と2日"): without leave beyond the
+ * allowance (INIT-61) the programme ends at week 104; a block to week 106 runs past it. */
+static void test_INIT05_Q66_L101_block_past_week_104_violates(void **state)
+{
+    (void)state;
+    it_fixture x = it_load(DIR, "INIT-05", "init-to-week-106", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "INIT-05"), 1);
+    it_expect_finding(&x, "INIT-05", 0, RP_LEVEL_VIOLATION, 0, "city", 77, 106, "weeks 1-104",
+                      "weeks 77-106");
+    char *msg = it_message(&x, "INIT-05", 0);
+    assert_string_equal(msg, "resident r1: a stint at city runs outside the programme's 104 weeks");
+    free(msg);
+    it_unload(&x);
+}
+
 /* ---- parameters: the kind takes none (the tiny model of kind_test.h: params on line 12) ---- */
 
 static void test_RAD06_params_unknown_key(void **state)
@@ -275,6 +343,10 @@ int main(void)
         cmocka_unit_test(test_RAD06_L781_none_during_study_abroad_complies),
         cmocka_unit_test(test_RAD06_L781_none_without_study_abroad_violates),
         cmocka_unit_test(test_RAD06_L781_facility_during_study_abroad_violates),
+        cmocka_unit_test(test_INIT05_Q66_L101_surplus_day_in_the_last_week_complies),
+        cmocka_unit_test(test_INIT05_Q66_L101_last_week_without_the_surplus_day_is_refused),
+        cmocka_unit_test(test_INIT05_Q09_L22_months_of_four_weeks_leave_eight_weeks_uncovered),
+        cmocka_unit_test(test_INIT05_Q66_L101_block_past_week_104_violates),
         cmocka_unit_test(test_RAD06_params_unknown_key),
         cmocka_unit_test(test_RAD06_params_not_a_mapping),
         cmocka_unit_test(test_RAD06_params_good),
