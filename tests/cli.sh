@@ -117,5 +117,31 @@ has "infeasible" "$T/err" "RAD-09"
 has "infeasible" "$T/err" "c-at-base"
 [ ! -e "$T/inf.csv" ] || fail "infeasible: an output was written"
 
+# ---- the two-year initial residency ----
+INIT=models/initial-residency-2020.yaml
+run "initial default" 0 plan "$INIT" --format csv --out "$T/initial.csv" --quiet --time-limit 60
+[ "$(grep -c ',block,' "$T/initial.csv")" -gt 20 ] || fail "initial default: fewer blocks than residents"
+run "check initial" 0 check "$INIT" "$T/initial.csv"
+has "check initial" "$T/out" "compliant"
+# community medicine moved from its site to city (350 beds, not remote): INIT-41
+sed 's/,\(clinic\|island\|town\),community,/,city,community,/' "$T/initial.csv" >"$T/initial-city.csv"
+run "check community at city" 1 check "$INIT" "$T/initial-city.csv"
+has "check community at city" "$T/out" "violation INIT-41"
+has "check community at city" "$T/out" "000 Q31 (L46)"
+# psychiatry as a weekly parallel day beside a block: INIT-30
+awk -F, 'BEGIN{OFS=","} {print} NR>1 && $6=="block" && $5=="internal-medicine" && !done {$5="psychiatry"; $4="psych"; $6="parallel"; $11="1"; print; done=1}' \
+    "$T/initial.csv" >"$T/initial-psy.csv"
+run "check psychiatry parallel" 1 check "$INIT" "$T/initial-psy.csv"
+has "check psychiatry parallel" "$T/out" "violation INIT-30"
+# leave beyond the 90 days: the programme extended, shown in the plan and said on stderr
+run "initial leave" 0 plan "$INIT" --residents tests/cli/initial-leave.yaml --format csv
+has "initial leave" "$T/err" "the programme is extended by 2 weeks, to 2022-04-14"
+has "initial leave" "$T/out" ",2022-04-14,"
+cp "$T/out" "$T/leave.csv"
+run "check without leave" 1 check "$INIT" "$T/leave.csv"
+has "check without leave" "$T/out" "violation INIT-05"
+has "check without leave" "$T/out" "runs outside the programme's 104 weeks"
+run "check with leave" 0 check "$INIT" "$T/leave.csv" --residents tests/cli/initial-leave.yaml
+
 echo "cli.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -41,6 +41,8 @@ static const char plan_help[] =
     "  rotaplan plan models/radiology-keio-2019.yaml --residents examples/radiology-cohorts.yaml \\\n"
     "          --format csv --out plan.csv\n"
     "  rotaplan plan models/radiology-keio-2019.yaml --lp model.lp\n"
+    "  rotaplan plan models/initial-residency-2020.yaml --residents examples/initial-cohort-30.yaml \\\n"
+    "          --time-limit 60 --out initial.csv\n"
     "\n"
     "exit status: 0 a plan; 1 no compliant plan exists (the rules and residents involved are\n"
     "named), or the cohort breaks an intake rule; 2 bad input; 3 internal error.\n";
@@ -62,6 +64,8 @@ static const char check_help[] =
     "\n"
     "examples:\n"
     "  rotaplan check models/radiology-keio-2019.yaml plan.csv\n"
+    "  rotaplan check models/initial-residency-2020.yaml initial.csv \\\n"
+    "          --residents examples/initial-cohort-30.yaml\n"
     "\n"
     "exit status: 0 compliant; 1 violations; 2 bad input.\n";
 
