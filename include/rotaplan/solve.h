@@ -44,8 +44,8 @@ typedef struct rp_solve_result {
     double *x;          /* column values of the plan (n_cols), or NULL; owned */
     size_t n_cols;
     double objective;   /* of the plan */
-    double bound;       /* best bound proven */
-    double gap;         /* relative gap between them */
+    double bound;       /* best bound proven; NAN when none was (the search stopped early) */
+    double gap;         /* relative gap between them; NAN without a bound */
     double seconds;     /* wall time of the solve */
     double first_plan_seconds; /* when the first plan was found; -1 when none */
     bool time_limit_hit;

@@ -9,6 +9,7 @@
 #include "rotaplan/solve.h"
 #include "util/util.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,11 +103,15 @@ static void summary(const rp_translation *t, const rp_solve_result *res, const r
             rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
             rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp), res->first_plan_seconds,
             res->seconds);
-    if (res->status == RP_SOLVE_FEASIBLE)
+    const char *why = res->interrupted ? "interrupted" : "time limit reached";
+    if (res->status == RP_SOLVE_FEASIBLE && isnan(res->bound))
+        fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (no bound "
+                        "yet: the search stopped before its LP relaxation was solved)\n",
+                why);
+    else if (res->status == RP_SOLVE_FEASIBLE)
         fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (bound "
                         "%.6g, gap %.2f%%)\n",
-                res->interrupted ? "interrupted" : "time limit reached", res->bound,
-                100 * res->gap);
+                why, res->bound, 100 * res->gap);
 }
 
 static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res,

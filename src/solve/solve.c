@@ -340,8 +340,8 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
         res->objective = out.objective;
         res->bound = res->status == RP_SOLVE_OPTIMAL && out.ret == 0 ? res->objective : pr.bound;
         if (isnan(res->bound) || fabs(res->bound) > 1e300)
-            res->bound = res->objective;
-        res->gap = rel_gap(res->objective, res->bound);
+            res->bound = NAN; /* no bound proven: the search stopped before its root LP */
+        res->gap = isnan(res->bound) ? NAN : rel_gap(res->objective, res->bound);
     }
     free(out.x);
     if (res->status == RP_SOLVE_ERROR) {
