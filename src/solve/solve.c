@@ -153,15 +153,84 @@ static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progres
     parm->cb_info = pr;
 }
 
-/* The LP relaxation by the dual simplex, for glp_intopt without presolve, within `limit`
- * seconds (0: none). Returns 0, or the glp_intopt code that says why the search cannot start
- * (GLP_ENOPFS: no LP solution; GLP_ETMLIM: out of time). */
-static int root_lp(glp_prob *p, double limit)
+/* A basis at the start plan (1-based values): every column at the bound it sits on is nonbasic
+ * there, the rows are basic; a continuous column strictly inside its bounds is made basic in
+ * place of a row it is tight in. Returns 0 when GLPK accepts that basis (nonsingular), else -1
+ * (the caller then starts the simplex from GLPK's own basis). */
+static int basis_at(glp_prob *p, const double *start)
+{
+    int m = glp_get_num_rows(p), n = glp_get_num_cols(p);
+    for (int i = 1; i <= m; i++)
+        glp_set_row_stat(p, i, GLP_BS);
+    int *ind = rp_xmalloc(((size_t)m + 1) * sizeof *ind);
+    double *val = rp_xmalloc(((size_t)m + 1) * sizeof *val);
+    double *activity = rp_xcalloc((size_t)m + 1, sizeof *activity);
+    for (int j = 1; j <= n; j++) {
+        int len = glp_get_mat_col(p, j, ind, val);
+        for (int k = 1; k <= len; k++)
+            activity[ind[k]] += val[k] * start[j];
+    }
+    int err = 0;
+    for (int j = 1; j <= n && !err; j++) {
+        double lb = glp_get_col_lb(p, j), ub = glp_get_col_ub(p, j), v = start[j];
+        int type = glp_get_col_type(p, j);
+        bool has_lb = type == GLP_LO || type == GLP_DB || type == GLP_FX;
+        bool has_ub = type == GLP_UP || type == GLP_DB || type == GLP_FX;
+        if (type == GLP_FX) {
+            glp_set_col_stat(p, j, GLP_NS);
+        } else if (type == GLP_FR && fabs(v) <= 1e-9) {
+            glp_set_col_stat(p, j, GLP_NF);
+        } else if (has_lb && fabs(v - lb) <= 1e-9) {
+            glp_set_col_stat(p, j, GLP_NL);
+        } else if (has_ub && fabs(v - ub) <= 1e-9) {
+            glp_set_col_stat(p, j, GLP_NU);
+        } else { /* inside its bounds: basic, in place of a tight row of its own */
+            int len = glp_get_mat_col(p, j, ind, val), row = 0;
+            for (int k = 1; k <= len && !row; k++) {
+                int i = ind[k];
+                if (glp_get_row_stat(p, i) != GLP_BS)
+                    continue;
+                int rt = glp_get_row_type(p, i);
+                double a = activity[i];
+                if ((rt == GLP_FX || rt == GLP_LO || rt == GLP_DB) &&
+                    fabs(a - glp_get_row_lb(p, i)) <= 1e-7) {
+                    row = i;
+                    glp_set_row_stat(p, i, rt == GLP_FX ? GLP_NS : GLP_NL);
+                } else if ((rt == GLP_UP || rt == GLP_DB) &&
+                           fabs(a - glp_get_row_ub(p, i)) <= 1e-7) {
+                    row = i;
+                    glp_set_row_stat(p, i, GLP_NU);
+                }
+            }
+            if (!row)
+                err = -1;
+            else
+                glp_set_col_stat(p, j, GLP_BS);
+        }
+    }
+    free(ind);
+    free(val);
+    free(activity);
+    if (!err && glp_warm_up(p) != 0)
+        err = -1;
+    return err;
+}
+
+/* The LP relaxation, for glp_intopt without presolve, within `limit` seconds (0: none): by the
+ * primal simplex from the basis at the start plan when GLPK accepts it (the plan is often at or
+ * near the LP optimum, and this LP is so degenerate that the dual simplex from scratch takes
+ * minutes: BENCHMARKS.md), else by the dual simplex. Returns 0, or the glp_intopt code that says
+ * why the search cannot start (GLP_ENOPFS: no LP solution; GLP_ETMLIM: out of time). */
+static int root_lp(glp_prob *p, double limit, const double *start)
 {
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
     smcp.meth = GLP_DUALP;
+    if (start && basis_at(p, start) == 0)
+        smcp.meth = GLP_PRIMAL;
+    else
+        glp_adv_basis(p, 0);
     if (limit > 0)
         smcp.tm_lim = (int)fmin(fmax(limit * 1000, 1), 2e9);
     int ret = glp_simplex(p, &smcp);
@@ -225,10 +294,10 @@ static void search(const rp_ilp *ilp, progress *pr, double limit, const double *
     glp_term_out(GLP_OFF);
     if (start) {
         /* a start plan needs GLPK's own column numbers in the callback: presolve off, and the
-         * root LP solved first by the dual simplex (SOLVING.md section 1) */
+         * root LP solved first, from the basis at the start plan (root_lp) */
         pr->start_plan = start;
         parm.presolve = GLP_OFF;
-        out->ret = root_lp(p, o.time_limit);
+        out->ret = root_lp(p, o.time_limit, start);
         if (out->ret == 0) {
             double rest = pr->deadline > 0 ? pr->deadline - now() : 0;
             if (pr->deadline > 0 && rest <= 0)
