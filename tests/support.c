@@ -134,7 +134,7 @@ int t_rows_accept(const rp_model *m, const rp_cohort *c, const rp_plan *p, bool 
                   const char *skip)
 {
     rp_cohort *own = c ? NULL : t_cohort_of_plan(p);
-    rp_translate_options opt = {plain, true};
+    rp_translate_options opt = {plain, true, false, false, false};
     rp_translation *t = NULL;
     rp_diags d = RP_DIAGS_INIT;
     assert_int_equal(rp_translate(m, c ? c : own, &opt, &t, &d), 0);

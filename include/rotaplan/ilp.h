@@ -58,6 +58,10 @@ void rp_ilp_free(rp_ilp *ilp); /* NULL does nothing */
 int rp_ilp_add_col(rp_ilp *ilp, const char *name, rp_col_kind kind, double lb, double ub);
 void rp_ilp_add_obj(rp_ilp *ilp, int col, double coef); /* the objective is maximised */
 void rp_ilp_add_obj_constant(rp_ilp *ilp, double c);
+/* Tightens a column's bounds (a what-if fixes the past this way). */
+void rp_ilp_set_col_bounds(rp_ilp *ilp, int col, double lb, double ub);
+/* Replaces the objective: coef[col] for every column (n_cols values), constant c. */
+void rp_ilp_set_obj(rp_ilp *ilp, const double *coef, double c);
 
 #define RP_ROW_HOLDS (-1)    /* no column left and the row holds: nothing added */
 #define RP_ROW_VIOLATED (-2) /* no column left and the row fails: recorded, see rp_ilp_violated */
@@ -109,6 +113,8 @@ typedef struct rp_piece {
     int col;
     int par_department; /* a parallel session at the same facility, one a week, or RP_NONE */
     double par_days;    /* its days a week */
+    bool bent;          /* a what-if's cut of an admitted piece at a change date, which a rule
+                         * of class PROG refused (translate.h split_at_changes) */
 } rp_piece;
 
 typedef struct rp_space rp_space;
@@ -140,6 +146,11 @@ typedef struct rp_emit {
     rp_ilp *ilp;
     int rule;    /* index of the rule being emitted */
     bool shaped; /* the rules' admit hooks shaped the pieces (false in the plain model) */
+    /* What-if: the rows of rules of class PROG may bend; each gets a slack column (>= 0) whose
+     * index rp_emit_row appends to bend_cols (owned by the caller). */
+    bool bend;
+    int *bend_cols;
+    size_t n_bend_cols, cap_bend_cols;
 } rp_emit;
 
 /* Adds a row named "<rule id without hyphens>_<name>", tagged with the current rule. Returns as

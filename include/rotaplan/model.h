@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "rotaplan/date.h"
 #include "rotaplan/diag.h"
 
 #define RP_NONE (-1) /* no facility, department or course */
@@ -200,6 +201,26 @@ typedef struct rp_totals {
     double instructors, ct, ivr, rt; /* the printed totals of the table (D-6) */
 } rp_totals;
 
+/* A change to a facility's capacity over a span of dates, as `rotaplan whatif` states it: the
+ * facility withdraws (it holds no resident), its capacity (residents at once, at the facility or
+ * in one department) or its instructor figure becomes value. The capacity rules (RAD-12's
+ * residents per instructor, the two-year programme's department capacity) read them period by
+ * period through rp_facility_instructors_on and rp_capacity_on. */
+typedef enum rp_change_kind {
+    RP_CHANGE_WITHDRAW,
+    RP_CHANGE_CAPACITY,
+    RP_CHANGE_INSTRUCTORS
+} rp_change_kind;
+
+typedef struct rp_change {
+    rp_change_kind kind;
+    int facility;
+    int department; /* RP_CHANGE_CAPACITY: a department of the facility, or RP_NONE (the whole) */
+    rp_date from;
+    rp_date until;  /* inclusive; year 0 when open-ended */
+    double value;   /* the capacity or instructor figure; 0 for a withdrawal */
+} rp_change;
+
 typedef struct rp_model {
     const char *path; /* as given on the command line */
     const char *id;
@@ -224,6 +245,9 @@ typedef struct rp_model {
      * one day a week (the model's `parallel_training`) */
     const char **parallel_departments;
     size_t n_parallel_departments;
+    /* what-if changes, in the order given (a later one wins where they overlap) */
+    rp_change *changes;
+    size_t n_changes, cap_changes;
     struct rp_arena *arena;
 } rp_model;
 
@@ -332,6 +356,20 @@ extern const char *const rp_field_names[RP_N_FIELDS];
 rp_field rp_model_field_of(const rp_model *m, const char *department);
 /* Whether department id is known to the model: in its table of fields, or at some facility. */
 bool rp_model_knows_department(const rp_model *m, const char *department);
+/* Appends a what-if change (copied). */
+void rp_model_add_change(rp_model *m, const rp_change *c);
+/* The first day of a slot of the shared calendar (calendar.h). */
+rp_date rp_slot_first_day(const rp_model *m, long slot);
+/* A facility's instructor figure on a slot: rp_facility_instructors unless a change says
+ * otherwise (0 while it is withdrawn). */
+double rp_facility_instructors_on(const rp_model *m, int facility, long slot);
+/* Residents a facility (department RP_NONE) or one of its departments may hold at once on a
+ * slot: the department's own capacity (-1: none) bounded by the changes in force (0 while the
+ * facility is withdrawn). */
+int rp_capacity_on(const rp_model *m, int facility, int department, long slot);
+/* Whether some change touches the facility on the slot; *withdrawn says whether it withdrew. */
+bool rp_changed_on(const rp_model *m, int facility, long slot, bool *withdrawn);
+
 /* The leave a resident takes, in days (INIT-60). */
 double rp_resident_leave_days(const rp_resident *r);
 

@@ -37,6 +37,15 @@ typedef struct rp_plan_resident {
     int line;   /* first line that names the resident in a read plan; 0 otherwise */
 } rp_plan_resident;
 
+/* A rule of class PROG (a programme's own choice) that the plan bends for one resident over some
+ * periods, as a what-if decided when no plan kept it. check reports the rule's violations there
+ * as findings, not violations. Hard rules never bend. */
+typedef struct rp_bend {
+    int rule;     /* index into model->rules, a rule of class PROG */
+    int resident; /* index into plan->residents */
+    int first, last;
+} rp_bend;
+
 typedef enum rp_plan_status {
     RP_PLAN_GIVEN,    /* read from a file: nothing is known of its optimality */
     RP_PLAN_OPTIMAL,  /* proven optimal within the requested gap */
@@ -52,6 +61,8 @@ typedef struct rp_plan {
     double objective, bound, gap; /* when made by the solver */
     const char *model_id;         /* the model it was made for; may be NULL */
     const char *source;           /* the file it was read from; NULL when made */
+    rp_bend *bends;
+    size_t n_bends, cap_bends;
     struct rp_arena *arena;
 } rp_plan;
 
@@ -63,6 +74,9 @@ int rp_plan_add_resident(rp_plan *p, const char *id, const char *name, int cohor
 int rp_plan_resident_index(const rp_plan *p, const char *id);
 void rp_plan_add_stint(rp_plan *p, const rp_stint *s); /* copies s and its department_id */
 void rp_plan_sort(rp_plan *p);
+void rp_plan_add_bend(rp_plan *p, const rp_bend *b);
+/* Whether the plan declares a bend of rule for resident overlapping periods first..last. */
+bool rp_plan_bends(const rp_plan *p, int rule, int resident, int first, int last);
 
 /*
  * rp_plan_read: reads a plan written by rotaplan, or made by hand, from YAML or CSV (chosen by

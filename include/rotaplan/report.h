@@ -30,4 +30,16 @@ int rp_report_plan(const rp_model *m, const rp_plan *p, rp_format fmt, FILE *out
  * found, the message, and the rule's source in the seed. Then a summary line. */
 int rp_report_findings(const rp_model *m, const rp_plan *p, const rp_findings *f, FILE *out);
 
+/* What a what-if changed: residents whose block differs in some period, and resident-periods. */
+typedef struct rp_diff_summary {
+    size_t residents;
+    long periods;
+} rp_diff_summary;
+
+/* Writes who moves between old and new_plan (matched by resident id): each run of periods whose
+ * block differs, with its dates, from -> to; then a one-line summary, also returned in *sum.
+ * Returns 0, or -1 when the stream reports an error. */
+int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_plan, FILE *out,
+                   rp_diff_summary *sum);
+
 #endif

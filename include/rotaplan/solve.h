@@ -29,6 +29,9 @@ typedef struct rp_solve_options {
     bool progress;     /* a progress line on stderr (best plan, bound, gap, elapsed) */
     const volatile sig_atomic_t *interrupt; /* when set non-zero, stop and keep the best plan */
     const rp_first_plan *first; /* build a first plan this way, or NULL for none */
+    /* a plan to start from (rp_ilp_n_cols values; it must satisfy every row: GLPK checks only
+     * integrality), or NULL; it stands when the search finds nothing better */
+    const double *start;
 } rp_solve_options;
 
 typedef enum rp_solve_status {

@@ -20,6 +20,17 @@ typedef struct rp_translate_options {
     bool plain;
     /* Leave out the objective (feasibility only). */
     bool no_objective;
+    /* What-if: also offer every piece cut in two at each date where one of the model's changes
+     * starts or ends, when the hard rules admit the parts; a part that a rule of class PROG
+     * refuses is flagged bent (a resident may have to leave a withdrawn facility inside a
+     * rotation unit). */
+    bool split_at_changes;
+    /* What-if: the rows of the rules of class PROG may bend: each gets a slack column
+     * (bend_cols). */
+    bool programme_elastic;
+    /* What-if: the PROG rules' admit hooks shape no piece, and every rule writes its complete
+     * rows (with programme_elastic, PROG rules bend wherever they must). */
+    bool programme_unshaped;
 } rp_translate_options;
 
 /* A period of a resident that no piece can hold: the rule whose admit hook refused the candidate
@@ -39,6 +50,8 @@ typedef struct rp_translation {
     size_t n_residents;
     rp_uncovered *uncovered; /* periods no piece can hold (the plan is then impossible) */
     size_t n_uncovered;
+    int *bend_cols; /* programme_elastic: the slack columns of the PROG rules' rows */
+    size_t n_bend_cols;
 } rp_translation;
 
 /* Builds the ILP. Returns 0 and sets *out (free with rp_translation_free), or -1 with errors in
@@ -62,5 +75,17 @@ int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags 
  * caller frees), or -1 when some period of the plan is held by no piece of the space (each such
  * period is named in d). */
 int rp_encode(const rp_translation *t, const rp_plan *plan, double **x, rp_diags *d);
+
+/*
+ * rp_anchor: for a what-if from date `from` against the earlier plan old (read against the same
+ * model). Every piece that disagrees with old in a period before `from` is fixed to 0, so that
+ * the past stays exactly as it was; *matches receives, per column (n_cols values, the caller
+ * frees), the periods from `from` on in which the piece keeps old's block (facility, and
+ * department where both name one), and *open_periods the periods from `from` on that old plans:
+ * a plan x changes open_periods - sum(matches x) resident-periods. Residents absent from old are
+ * left free. Returns 0, or -1 with errors in d (a resident whose cohort differs).
+ */
+int rp_anchor(rp_translation *t, const rp_plan *old, rp_date from, double **matches,
+              long *open_periods, rp_diags *d);
 
 #endif

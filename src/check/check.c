@@ -167,6 +167,23 @@ static int compare_findings(const void *a, const void *b)
     return strcmp(x->message, y->message);
 }
 
+/* A violation of a PROG rule where the plan declares that it bends it (a what-if's decision) is
+ * reported as a finding. */
+static void declared_bends(const rp_model *m, const rp_plan *plan, rp_findings *out, size_t from)
+{
+    for (size_t i = from; i < out->count; i++) {
+        rp_finding *f = &out->items[i];
+        if (f->level != RP_LEVEL_VIOLATION || m->rules[f->rule].cls != RP_CLASS_PROGRAMME ||
+            f->resident < 0 || !rp_plan_bends(plan, (int)f->rule, f->resident, f->first, f->last))
+            continue;
+        f->level = RP_LEVEL_FINDING;
+        char *message = rp_xasprintf("%s; the plan declares this bend (a what-if's decision)",
+                                     f->message);
+        free(f->message);
+        f->message = message;
+    }
+}
+
 int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
                   rp_findings *out, rp_diags *d)
 {
@@ -203,6 +220,7 @@ int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *pla
         if (rule->enabled)
             rule->kind->check(rule, &ctx, out);
     }
+    declared_bends(m, plan, out, first);
     if (out->count > first)
         qsort(out->items + first, out->count - first, sizeof *out->items, compare_findings);
     for (size_t i = 0; i < plan->n_residents; i++) {

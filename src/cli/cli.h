@@ -17,6 +17,7 @@
 #include "rotaplan/model.h"
 #include "rotaplan/plan.h"
 #include "rotaplan/report.h"
+#include "rotaplan/solve.h"
 #include "rotaplan/translate.h"
 
 enum {
@@ -36,6 +37,7 @@ typedef struct rp_cli {
 
 int rp_cmd_plan(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_check(const rp_cli *cli, int argc, char **argv);
+int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv);
 /* Usage text of a command (NULL: the overview) to out. */
 void rp_cli_usage(const char *command, FILE *out);
 
@@ -70,5 +72,23 @@ int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx);
 /* Explains why no plan exists: periods no piece can hold, rows that fail before solving, or the
  * rows of the cheapest violation found by the elastic solve. Prints to out. */
 void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out);
+
+/* The format an output file's extension says: .csv, .yaml or .yml; else (and for NULL) a table. */
+rp_format rp_cli_format_of_path(const char *path);
+
+/* rp_solve's first plan for translation t: each resident's columns in the cohort's order, and
+ * rp_cli_passes_checks as the acceptance test. Free with rp_cli_first_plan_free. */
+typedef struct rp_cli_first {
+    rp_first_plan first;
+    int **groups;
+    size_t *sizes;
+    size_t n;
+} rp_cli_first;
+void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out);
+void rp_cli_first_plan_free(rp_cli_first *f);
+/* Whether x (ctx: the rp_translation) decodes into a plan that the direct check of every enabled
+ * rule with rows passes: only such a plan may be handed to GLPK (it checks integrality alone).
+ * A failure is a bug, said so on stderr. */
+bool rp_cli_passes_checks(void *ctx, const double *x);
 
 #endif

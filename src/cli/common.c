@@ -295,3 +295,57 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     }
     free(rows);
 }
+
+/* Whether x decodes into a plan that every rule with rows passes: only such a plan may be
+ * handed to GLPK as a start (it checks integrality alone). A failure is a bug, said so. */
+bool rp_cli_passes_checks(void *ctx, const double *x)
+{
+    const rp_translation *t = ctx;
+    rp_diags d = RP_DIAGS_INIT;
+    rp_plan *plan = NULL;
+    bool ok = rp_decode(t, x, &plan, &d) == 0;
+    rp_findings f = RP_FINDINGS_INIT;
+    if (ok && rp_check_plan(t->model, t->cohort, plan, &f, &d) != 0)
+        ok = false;
+    for (size_t i = 0; ok && i < f.count; i++)
+        ok = f.items[i].level != RP_LEVEL_VIOLATION ||
+             t->model->rules[f.items[i].rule].cls == RP_CLASS_INTAKE;
+    if (!ok)
+        fputs("rotaplan: internal error: the first plan built resident by resident fails a "
+              "direct check; the search starts without it\n", stderr);
+    rp_findings_free(&f);
+    rp_plan_free(plan);
+    rp_diags_free(&d);
+    return ok;
+}
+
+void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out)
+{
+    size_t n = t->n_residents;
+    out->groups = rp_xcalloc(n + 1, sizeof *out->groups);
+    out->sizes = rp_xcalloc(n + 1, sizeof *out->sizes);
+    out->n = n;
+    for (size_t r = 0; r < n; r++)
+        out->sizes[r] = rp_translation_resident_columns(t, r, &out->groups[r]);
+    out->first = (rp_first_plan){(const int *const *)out->groups, out->sizes, n,
+                                 rp_cli_passes_checks, (void *)t};
+}
+
+void rp_cli_first_plan_free(rp_cli_first *f)
+{
+    for (size_t r = 0; r < f->n; r++)
+        free(f->groups[r]);
+    free(f->groups);
+    free(f->sizes);
+}
+
+/* Without --format, the output file's extension chooses: .csv, .yaml or .yml; else a table. */
+rp_format rp_cli_format_of_path(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (dot && strcmp(dot, ".csv") == 0)
+        return RP_FORMAT_CSV;
+    if (dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+        return RP_FORMAT_YAML;
+    return RP_FORMAT_TABLE;
+}

@@ -128,29 +128,6 @@ static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_re
     return RP_EXIT_NO_PLAN;
 }
 
-/* Whether x decodes into a plan that every rule with rows passes: only such a plan may be
- * handed to GLPK as a start (it checks integrality alone). A failure is a bug, said so. */
-static bool passes_checks(void *ctx, const double *x)
-{
-    const rp_translation *t = ctx;
-    rp_diags d = RP_DIAGS_INIT;
-    rp_plan *plan = NULL;
-    bool ok = rp_decode(t, x, &plan, &d) == 0;
-    rp_findings f = RP_FINDINGS_INIT;
-    if (ok && rp_check_plan(t->model, t->cohort, plan, &f, &d) != 0)
-        ok = false;
-    for (size_t i = 0; ok && i < f.count; i++)
-        ok = f.items[i].level != RP_LEVEL_VIOLATION ||
-             t->model->rules[f.items[i].rule].cls == RP_CLASS_INTAKE;
-    if (!ok)
-        fputs("rotaplan: internal error: the first plan built resident by resident fails a "
-              "direct check; the search starts without it\n", stderr);
-    rp_findings_free(&f);
-    rp_plan_free(plan);
-    rp_diags_free(&d);
-    return ok;
-}
-
 static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const rp_cohort *c,
                rp_format format, double time_limit, double gap)
 {
@@ -173,19 +150,12 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         status = RP_EXIT_NO_PLAN;
         goto done;
     }
-    size_t n = t->n_residents;
-    int **groups = rp_xcalloc(n + 1, sizeof *groups);
-    size_t *sizes = rp_xcalloc(n + 1, sizeof *sizes);
-    for (size_t r = 0; r < n; r++)
-        sizes[r] = rp_translation_resident_columns(t, r, &groups[r]);
-    rp_first_plan first = {(const int *const *)groups, sizes, n, passes_checks, t};
+    rp_cli_first first;
+    rp_cli_first_plan(t, &first);
     rp_solve_options opt = {time_limit, gap, cli->stderr_tty && !a->quiet, cli->interrupt,
-                            &first};
+                            &first.first, NULL};
     int solved = rp_solve(t->ilp, &opt, &res, &d);
-    for (size_t r = 0; r < n; r++)
-        free(groups[r]);
-    free(groups);
-    free(sizes);
+    rp_cli_first_plan_free(&first);
     if (solved != 0) {
         rp_diags_print(&d, stderr);
         status = RP_EXIT_INTERNAL;
@@ -225,17 +195,6 @@ done:
     return status;
 }
 
-/* Without --format, the output file's extension chooses: .csv, .yaml or .yml; else a table. */
-static rp_format format_of_path(const char *path)
-{
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (dot && strcmp(dot, ".csv") == 0)
-        return RP_FORMAT_CSV;
-    if (dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
-        return RP_FORMAT_YAML;
-    return RP_FORMAT_TABLE;
-}
-
 int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
 {
     plan_args a = {0};
@@ -245,7 +204,7 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
         rp_cli_usage("plan", stdout);
         return RP_EXIT_OK;
     }
-    rp_format format = format_of_path(a.out);
+    rp_format format = rp_cli_format_of_path(a.out);
     double time_limit = 0, gap = 0;
     if (a.format && rp_format_parse(a.format, &format) != 0) {
         fprintf(stderr, "rotaplan plan: unknown format '%s'; expected table, csv or yaml\n",

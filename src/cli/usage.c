@@ -14,6 +14,7 @@ static const char overview[] =
     "commands:\n"
     "  plan   [MODEL] [--residents FILE]   plan a cohort (default: the model's default cohort)\n"
     "  check  [MODEL] PLAN                 check a plan (YAML or CSV) rule by rule\n"
+    "  whatif [MODEL] PLAN CHANGES...      plan again after a facility withdraws or changes\n"
     "  help   [COMMAND]                    this text, or a command's\n"
     "\n"
     "MODEL defaults to the embedded models/radiology-keio-2019.yaml.\n"
@@ -69,12 +70,57 @@ static const char check_help[] =
     "\n"
     "exit status: 0 compliant; 1 violations; 2 bad input.\n";
 
+static const char whatif_help[] =
+    "usage: rotaplan whatif [MODEL] PLAN CHANGES... [options]\n"
+    "\n"
+    "Plans again after a change: everything before the earliest change's date stays exactly as\n"
+    "PLAN has it; the rest is planned over all cohorts at once, compliant with every hard rule,\n"
+    "changing as few resident-periods as possible, then best for the residents' wishes. When no\n"
+    "plan keeps the programme's own choices (rules of class PROG, such as the 1-year rotation\n"
+    "unit), they bend where they must and each bend is reported as a finding.\n"
+    "\n"
+    "changes (each with its own dates; --until is inclusive, a month means its last day):\n"
+    "  --withdraw FACILITY --from DATE [--until DATE]\n"
+    "                     the facility holds no resident in those dates\n"
+    "  --capacity FACILITY[:DEPARTMENT]=N --from DATE [--until DATE]\n"
+    "                     the facility (or one department) holds at most N residents at once\n"
+    "  --instructors FACILITY=N --from DATE [--until DATE]\n"
+    "                     the facility's instructor figure becomes N (RAD-12: 3 residents each)\n"
+    "DATE is YYYY-MM-DD or YYYY-MM.\n"
+    "\n"
+    "options:\n"
+    "  --residents FILE   the residents (leave, wishes); default: those of PLAN, full time,\n"
+    "                     with the course PLAN gives them\n"
+    "  --format FORMAT    the new plan as table, csv or yaml (default: by --out's extension)\n"
+    "  --out FILE         write the new plan to FILE (through a temporary file); default stdout\n"
+    "  --diff FILE        write the changes to FILE; default stderr\n"
+    "  --time-limit S     at most S seconds (half for the fewest changes, half for the wishes)\n"
+    "  --quiet            no progress line, changes or summary on stderr\n"
+    "\n"
+    "The changes list each resident who moves: periods, dates, from -> to, and end with a line\n"
+    "'what-if: R residents affected, P resident-periods changed'.\n"
+    "\n"
+    "examples:\n"
+    "  rotaplan plan models/radiology-keio-2019.yaml --residents examples/radiology-cohorts.yaml \\\n"
+    "          --out plan.yaml\n"
+    "  rotaplan whatif models/radiology-keio-2019.yaml plan.yaml --withdraw kawasaki \\\n"
+    "          --from 2020-10 --residents examples/radiology-cohorts.yaml --out new.yaml\n"
+    "  rotaplan whatif models/radiology-keio-2019.yaml plan.yaml --instructors tokyo-mc=1 \\\n"
+    "          --from 2021-04 --until 2022-03\n"
+    "  rotaplan whatif models/initial-residency-2020.yaml initial.csv \\\n"
+    "          --capacity core:emergency=3 --from 2021-01-04 --out new.csv\n"
+    "\n"
+    "exit status: 0 a new plan; 1 no compliant plan exists (the rules and residents involved are\n"
+    "named); 2 bad input; 3 internal error; 130 interrupted.\n";
+
 void rp_cli_usage(const char *command, FILE *out)
 {
     if (command && strcmp(command, "plan") == 0)
         fputs(plan_help, out);
     else if (command && strcmp(command, "check") == 0)
         fputs(check_help, out);
+    else if (command && strcmp(command, "whatif") == 0)
+        fputs(whatif_help, out);
     else
         fputs(overview, out);
 }

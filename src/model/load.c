@@ -907,5 +907,6 @@ void rp_model_free(rp_model *m)
         if (r->kind && r->params && r->kind->free_params)
             r->kind->free_params(r->params);
     }
+    free(m->changes);
     rp_arena_free(m->arena); /* m lives in it */
 }

@@ -26,6 +26,7 @@ void rp_plan_free(rp_plan *p)
         return;
     free(p->residents);
     free(p->stints);
+    free(p->bends);
     rp_arena_free(p->arena);
     free(p);
 }
@@ -60,6 +61,21 @@ void rp_plan_add_stint(rp_plan *p, const rp_stint *s)
     *copy = *s;
     if (s->department_id) /* the plan owns its strings */
         copy->department_id = rp_arena_strdup(p->arena, s->department_id);
+}
+
+void rp_plan_add_bend(rp_plan *p, const rp_bend *b)
+{
+    *RP_PUSH(p->bends, p->n_bends, p->cap_bends) = *b;
+}
+
+bool rp_plan_bends(const rp_plan *p, int rule, int resident, int first, int last)
+{
+    for (size_t i = 0; i < p->n_bends; i++) {
+        const rp_bend *b = &p->bends[i];
+        if (b->rule == rule && b->resident == resident && b->first <= last && first <= b->last)
+            return true;
+    }
+    return false;
 }
 
 /* The order reports and checks rely on: resident, blocks before parallel rows, first period,

@@ -618,6 +618,42 @@ static void yaml_header(reader *r, rp_yctx *y, const rp_ynode **v)
                   objective ? objective : "");
 }
 
+/* A bend the plan declares: a rule of class PROG, a resident of the plan, periods. */
+static void yaml_bend(reader *r, rp_yctx *y, const rp_ynode *node)
+{
+    static const rp_ykey keys[] = {
+        {"rule", RP_Y_SCALAR, true},
+        {"resident", RP_Y_SCALAR, true},
+        {"start_period", RP_Y_SCALAR, true},
+        {"end_period", RP_Y_SCALAR, true},
+    };
+    const rp_ynode *v[N_OF(keys)];
+    if (rp_ymap(y, node, "a bend", keys, N_OF(keys), v) != 0)
+        return;
+    const char *rule = NULL, *resident = NULL;
+    rp_bend b = {RP_NONE, RP_NONE, 0, 0};
+    if (rp_ystr(y, v[0], "rule", false, &rule) == 0) {
+        for (size_t k = 0; k < r->m->n_rules; k++)
+            if (strcmp(r->m->rules[k].id, rule) == 0)
+                b.rule = (int)k;
+        if (b.rule == RP_NONE)
+            rp_yerror(y, v[0], "unknown rule '%s'; expected a rule id of the model", rule);
+        else if (r->m->rules[b.rule].cls != RP_CLASS_PROGRAMME)
+            rp_yerror(y, v[0], "rule '%s' is of class %s; only rules of class programme may "
+                               "bend", rule, rp_class_name(r->m->rules[b.rule].cls));
+    }
+    if (rp_ystr(y, v[1], "resident", false, &resident) == 0 &&
+        (b.resident = rp_plan_resident_index(r->p, resident)) == RP_NONE)
+        rp_yerror(y, v[1], "unknown resident '%s'; expected a resident of the plan", resident);
+    int first_ok = rp_yint(y, v[2], "start_period", 1, 100000, &b.first);
+    int last_ok = rp_yint(y, v[3], "end_period", 1, 100000, &b.last);
+    if (first_ok == 0 && last_ok == 0 && b.last < b.first)
+        rp_yerror(y, v[3], "end_period %d is before start_period %d", b.last, b.first);
+    if (b.rule != RP_NONE && b.resident != RP_NONE && first_ok == 0 && last_ok == 0 &&
+        b.first <= b.last && r->m->rules[b.rule].cls == RP_CLASS_PROGRAMME)
+        rp_plan_add_bend(r->p, &b);
+}
+
 static void read_yaml(reader *r)
 {
     static const rp_ykey keys[] = {
@@ -625,6 +661,7 @@ static void read_yaml(reader *r)
         {"status", RP_Y_SCALAR, false},
         {"objective", RP_Y_SCALAR, false},
         {"residents", RP_Y_SEQ, true},
+        {"bends", RP_Y_SEQ, false},
     };
     rp_arena *scratch = rp_arena_new();
     rp_yctx *y = rp_yctx_open(r->file, scratch, r->d);
@@ -640,6 +677,9 @@ static void read_yaml(reader *r)
     if (v[3] && rp_yseq(y, v[3], "residents", &n) == 0)
         for (size_t i = 0; i < n; i++)
             yaml_resident(r, y, rp_yseq_item(y, v[3], i));
+    if (v[4] && rp_yseq(y, v[4], "bends", &n) == 0)
+        for (size_t i = 0; i < n; i++)
+            yaml_bend(r, y, rp_yseq_item(y, v[4], i));
     r->errors += rp_yerrors(y);
     rp_yctx_close(y);
     rp_arena_free(scratch);

@@ -313,11 +313,28 @@ static void put_summary(const rp_model *m, const rp_plan *p, FILE *out)
     free(l);
 }
 
+/* The programme rules the plan bends (a what-if's decision). */
+static void put_bends(const rp_model *m, const rp_plan *p, FILE *out)
+{
+    if (p->n_bends)
+        fputs("\nprogramme rules this plan bends (a what-if's decision):\n", out);
+    for (size_t i = 0; i < p->n_bends; i++) {
+        const rp_bend *b = &p->bends[i];
+        const rp_plan_resident *r = &p->residents[b->resident];
+        char la[11], lb[11];
+        rp_period_label(m, r->cohort, b->first, la);
+        rp_period_label(m, r->cohort, b->last, lb);
+        fprintf(out, "  %s  %s  periods %d-%d (%s to %s)\n", m->rules[b->rule].id, r->id,
+                b->first, b->last, la, lb);
+    }
+}
+
 int rp_report_table(const rp_model *m, const rp_plan *p, FILE *out)
 {
     put_title(m, p, out);
     fputc('\n', out);
     put_stints(m, p, out);
     put_summary(m, p, out);
+    put_bends(m, p, out);
     return ferror(out) ? -1 : 0;
 }

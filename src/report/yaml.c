@@ -114,6 +114,22 @@ static void put_resident(FILE *out, const rp_model *m, const rp_plan *p, int ind
         fputs("    stints: []\n", out);
 }
 
+/* The rules of class PROG the plan bends (a what-if's decision; check reads them back). */
+static void put_bends(FILE *out, const rp_model *m, const rp_plan *p)
+{
+    if (!p->n_bends)
+        return;
+    fputs("# programme rules (class PROG) this plan bends, as a what-if decided: check reports\n"
+          "# them as findings; hard rules never bend\n"
+          "bends:\n", out);
+    for (size_t i = 0; i < p->n_bends; i++) {
+        const rp_bend *b = &p->bends[i];
+        put_key_quoted(out, "  - ", "rule", m->rules[b->rule].id);
+        put_key_quoted(out, "    ", "resident", p->residents[b->resident].id);
+        fprintf(out, "    start_period: %d\n    end_period: %d\n", b->first, b->last);
+    }
+}
+
 int rp_report_yaml(const rp_model *m, const rp_plan *p, FILE *out)
 {
     fputs("# rotaplan plan for ", out);
@@ -123,6 +139,7 @@ int rp_report_yaml(const rp_model *m, const rp_plan *p, FILE *out)
     fprintf(out, "status: %s\n", status_name(p->status));
     if (p->status == RP_PLAN_OPTIMAL || p->status == RP_PLAN_FEASIBLE)
         fprintf(out, "objective: %.6g\n", p->objective);
+    put_bends(out, m, p);
     if (p->n_residents == 0)
         fputs("residents: []\n", out);
     else

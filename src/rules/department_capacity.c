@@ -51,7 +51,7 @@ static void slot_range(const rp_model *m, const int *cohorts, const int *horizon
 static void emit_slot(rp_emit *em, long t, int f, int d)
 {
     const rp_model *m = em->model;
-    int cap = m->facilities[f].departments[d].capacity;
+    int cap = rp_capacity_on(m, f, d, t); /* what-if changes included */
     rp_expr e = {0};
     size_t who = 0;
     for (size_t r = 0; r < em->cohort->n_residents; r++) {
@@ -167,25 +167,35 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     rp_period_label(m, (int)(b / ppy), (int)(b % ppy) + 1, lb);
     snprintf(req, sizeof req, "at most %d at once", cap);
     snprintf(got, sizeof got, "%g", worst);
+    bool withdrawn = false;
+    bool changed = rp_changed_on(m, f, a, &withdrawn);
     rp_finding_add(out, ctx, rule, RP_NONE, f, (int)a, (int)b, req, got,
                    "%s %s holds up to %g residents at once from %s to %s; its capacity is %d%s",
                    m->facilities[f].id, dept, worst, la, lb, cap,
-                   cap == 0 ? " (the facility does not run it)" : "");
+                   withdrawn ? " (the facility has withdrawn then: a what-if change)"
+                   : changed ? " (after a what-if change)"
+                   : cap == 0 ? " (the facility does not run it)" : "");
 }
 
+/* Each run of slots over the capacity of (f, d) is one finding; d is RP_NONE for a department
+ * the facility does not run (named id, capacity 0). */
 static void check_place(const rp_rule *rule, const rp_check_ctx *ctx, const sessions *ss,
-                        rp_findings *out, long lo, long hi, int f, int d, const char *id, int cap)
+                        rp_findings *out, long lo, long hi, int f, int d, const char *id)
 {
     long run = -1;
     double worst = 0;
+    int cap = 0;
     for (long t = lo; t <= hi + 1; t++) {
         double load = t <= hi ? load_at(ctx, ss, t, f, d, id) : 0;
-        if (load > cap + 1e-9) {
+        int c = t > hi ? 0 : d >= 0 ? rp_capacity_on(ctx->model, f, d, t) : 0;
+        if (t <= hi && load > c + 1e-9) {
             if (run < 0) {
                 run = t;
                 worst = 0;
+                cap = c;
             }
             worst = load > worst ? load : worst;
+            cap = c < cap ? c : cap;
         } else if (run >= 0) {
             report(rule, ctx, out, f, d >= 0 ? ctx->model->facilities[f].departments[d].id : id,
                    cap, run, t - 1, worst);
@@ -209,8 +219,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
     for (size_t f = 0; f < m->n_facilities; f++)
         for (size_t d = 0; d < m->facilities[f].n_departments; d++)
             if (m->facilities[f].departments[d].capacity >= 0)
-                check_place(rule, ctx, &ss, out, lo, hi, (int)f, (int)d, NULL,
-                            m->facilities[f].departments[d].capacity);
+                check_place(rule, ctx, &ss, out, lo, hi, (int)f, (int)d, NULL);
     /* departments a facility does not run, each (facility, id) once */
     for (size_t i = 0; i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
@@ -219,7 +228,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             first = !(ctx->plan->stints[j].facility == s->facility &&
                       rp_streq(ctx->plan->stints[j].department_id, s->department_id));
         if (first)
-            check_place(rule, ctx, &ss, out, lo, hi, s->facility, RP_NONE, s->department_id, 0);
+            check_place(rule, ctx, &ss, out, lo, hi, s->facility, RP_NONE, s->department_id);
     }
     release(&ss, n);
     free(cohorts);

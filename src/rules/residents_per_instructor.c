@@ -39,17 +39,27 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     return rp_ynum(y, v[0], "per_instructor", 0, 1000, &p->per_instructor);
 }
 
-static int facility_limit(const params *pa, const rp_model *m, int f)
+/* The limit at facility f on slot t: k x its instructors, and no more than a what-if capacity
+ * (0 while it is withdrawn). */
+static int facility_limit(const params *pa, const rp_model *m, int f, long t)
 {
-    return (int)floor(pa->per_instructor * rp_facility_instructors(m, f) + 1e-9);
+    int limit = (int)floor(pa->per_instructor * rp_facility_instructors_on(m, f, t) + 1e-9);
+    int cap = rp_capacity_on(m, f, RP_NONE, t);
+    return cap >= 0 && cap < limit ? cap : limit;
 }
 
-static int programme_limit(const params *pa, const rp_model *m)
+static int programme_limit(const params *pa, const rp_model *m, long t)
 {
     double total = 0;
     for (size_t f = 0; f < m->n_facilities; f++)
-        total += rp_facility_instructors(m, (int)f);
+        total += rp_facility_instructors_on(m, (int)f, t);
     return (int)floor(pa->per_instructor * total + 1e-9);
+}
+
+/* The limit of f (every facility when RP_NONE) on slot t. */
+static int limit_at(const params *pa, const rp_model *m, int f, long t)
+{
+    return f >= 0 ? facility_limit(pa, m, f, t) : programme_limit(pa, m, t);
 }
 
 typedef struct slots {
@@ -122,8 +132,8 @@ static int emit(const rp_rule *rule, rp_emit *em)
     slots s = slot_range(m, em->cohort, em->timelines, em->cohort->n_residents);
     for (long t = s.first; t <= s.last; t++) {
         for (size_t f = 0; f < m->n_facilities; f++)
-            emit_slot(rule, em, t, (int)f, facility_limit(pa, m, (int)f));
-        emit_slot(rule, em, t, RP_NONE, programme_limit(pa, m));
+            emit_slot(rule, em, t, (int)f, facility_limit(pa, m, (int)f, t));
+        emit_slot(rule, em, t, RP_NONE, programme_limit(pa, m, t));
     }
     return 0;
 }
@@ -160,26 +170,39 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     snprintf(req, sizeof req, "at most %d residents", limit);
     snprintf(got, sizeof got, "%d residents", worst);
     const char *who = f >= 0 ? m->facilities[f].id : "the programme";
-    rp_finding_add(out, ctx, rule, RP_NONE, f, (int)a, (int)b, req, got,
-                   "%s holds up to %d residents from %s to %s; its instructors supervise at "
-                   "most %d",
-                   who, worst, la, lb, limit);
+    bool withdrawn = false;
+    if (f >= 0 && rp_changed_on(m, f, a, &withdrawn))
+        rp_finding_add(out, ctx, rule, RP_NONE, f, (int)a, (int)b, req, got,
+                       withdrawn ? "%s holds up to %d residents from %s to %s; it has withdrawn "
+                                   "then (a what-if change): at most %d"
+                                 : "%s holds up to %d residents from %s to %s; after the what-if "
+                                   "change it may hold at most %d",
+                       who, worst, la, lb, limit);
+    else
+        rp_finding_add(out, ctx, rule, RP_NONE, f, (int)a, (int)b, req, got,
+                       "%s holds up to %d residents from %s to %s; its instructors supervise at "
+                       "most %d",
+                       who, worst, la, lb, limit);
 }
 
+/* Each run of slots over the limit of f (every facility when RP_NONE) is one finding. */
 static void check_facility(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
-                           slots s, int f, int limit)
+                           slots s, int f)
 {
+    const params *pa = rule->params;
     long run = -1;
-    int worst = 0;
+    int worst = 0, limit = 0;
     for (long t = s.first; t <= s.last + 1; t++) {
         int n = t <= s.last ? count_at(ctx, t, f) : 0;
-        if (n > limit) {
+        int lim = t <= s.last ? limit_at(pa, ctx->model, f, t) : 0;
+        if (t <= s.last && n > lim) {
             if (run < 0) {
                 run = t;
                 worst = 0;
+                limit = lim;
             }
-            if (n > worst)
-                worst = n;
+            worst = n > worst ? n : worst;
+            limit = lim < limit ? lim : limit;
         } else if (run >= 0) {
             report(rule, ctx, out, f, run, t - 1, limit, worst);
             run = -1;
@@ -189,7 +212,6 @@ static void check_facility(const rp_rule *rule, const rp_check_ctx *ctx, rp_find
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
-    const params *pa = rule->params;
     const rp_model *m = ctx->model;
     if (ctx->n_residents == 0)
         return;
@@ -203,8 +225,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             s.last = b;
     }
     for (size_t f = 0; f < m->n_facilities; f++)
-        check_facility(rule, ctx, out, s, (int)f, facility_limit(pa, m, (int)f));
-    check_facility(rule, ctx, out, s, RP_NONE, programme_limit(pa, m));
+        check_facility(rule, ctx, out, s, (int)f);
+    check_facility(rule, ctx, out, s, RP_NONE);
 }
 
 static char *describe(const rp_rule *rule, const rp_model *m)
@@ -212,7 +234,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     const params *pa = rule->params;
     return rp_xasprintf("at most %g residents per instructor at each facility and over the "
                         "programme (%d in all), in every %s, all cohorts together",
-                        pa->per_instructor, programme_limit(pa, m),
+                        pa->per_instructor, programme_limit(pa, m, 0),
                         m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
 }
 

@@ -342,6 +342,27 @@ static void search_rest(const rp_ilp *ilp, progress *pr, outcome *out)
     *out = rest;
 }
 
+/* A search from a start plan (1-based, owned by the caller) whose objective is known; the start
+ * stands when the search finds nothing better in time. */
+static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
+                        double start_objective, outcome *out)
+{
+    if (!pr->have_plan || start_objective > pr->best) {
+        pr->best = start_objective;
+        if (!pr->have_plan)
+            pr->first_plan = now() - pr->start;
+        pr->have_plan = true;
+    }
+    search(ilp, pr, 0, start, out);
+    if (!out->x) { /* nothing better in time: the start stands */
+        size_t n = rp_ilp_n_cols(ilp);
+        out->x = rp_xmalloc((n + 1) * sizeof *out->x);
+        memcpy(out->x, start, (n + 1) * sizeof *out->x);
+        out->objective = start_objective;
+        out->status = GLP_FEAS;
+    }
+}
+
 /* With a way to build a first plan: a short search with GLPK's presolver (which wins on the
  * problems it can solve at once); unless that proved the optimum, the first plan is built and a
  * second search starts from the better of the two plans. The first plan stands when that search
@@ -360,27 +381,24 @@ static void search_with_first(const rp_ilp *ilp, progress *pr, outcome *out)
         return;
     }
     double start_objective = rp_ilp_objective(ilp, start + 1);
-    if (!pr->have_plan || start_objective > pr->best) {
-        pr->best = start_objective;
-        if (!pr->have_plan)
-            pr->first_plan = now() - pr->start;
-        pr->have_plan = true;
-    }
-    const double *from = out->x && out->objective > start_objective ? out->x : start;
+    bool probe_better = out->x && out->objective > start_objective;
     outcome second;
-    search(ilp, pr, 0, from, &second);
-    if (!second.x) { /* nothing better in time: the better plan so far stands */
-        second.x = out->x && from == out->x ? out->x : start;
-        second.objective = from == out->x ? out->objective : start_objective;
-        second.status = GLP_FEAS;
-        if (second.x == out->x)
-            out->x = NULL;
-        else
-            start = NULL;
-    }
+    search_from(ilp, pr, probe_better ? out->x : start,
+                probe_better ? out->objective : start_objective, &second);
     free(start);
     free(out->x);
     *out = second;
+}
+
+/* From the caller's start plan (0-based values). */
+static void search_from_start(const rp_ilp *ilp, progress *pr, outcome *out)
+{
+    size_t n = rp_ilp_n_cols(ilp);
+    double *start = rp_xmalloc((n + 1) * sizeof *start);
+    start[0] = 0;
+    memcpy(start + 1, pr->opt->start, n * sizeof *start);
+    search_from(ilp, pr, start, rp_ilp_objective(ilp, pr->opt->start), out);
+    free(start);
 }
 
 int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res, rp_diags *d)
@@ -390,7 +408,9 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
     progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
     pr.bound = NAN;
     outcome out;
-    if (opt->first)
+    if (opt->start)
+        search_from_start(ilp, &pr, &out);
+    else if (opt->first)
         search_with_first(ilp, &pr, &out);
     else
         search(ilp, &pr, 0, NULL, &out);
@@ -558,7 +578,7 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
             slack_row[n_slack++] = i;
         }
     }
-    rp_solve_options opt = {time_limit, 0, false, NULL, NULL};
+    rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
     int status, ret = run_intopt(p, &opt, &status);
     int found = -1;
     *rows = NULL;
@@ -585,7 +605,7 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
 int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule)
 {
     glp_prob *p = rp_ilp_to_glpk(ilp, fixed, fixed, skip_rule);
-    rp_solve_options opt = {30, 0, false, NULL, NULL};
+    rp_solve_options opt = {30, 0, false, NULL, NULL, NULL};
     int status, ret = run_intopt(p, &opt, &status);
     glp_delete_prob(p);
     if (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS))

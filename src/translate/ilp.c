@@ -189,6 +189,19 @@ void rp_ilp_add_obj_constant(rp_ilp *ilp, double c)
     ilp->obj_constant += c;
 }
 
+void rp_ilp_set_col_bounds(rp_ilp *ilp, int c, double lb, double ub)
+{
+    ilp->cols[c].lb = lb;
+    ilp->cols[c].ub = ub;
+}
+
+void rp_ilp_set_obj(rp_ilp *ilp, const double *coef, double c)
+{
+    for (size_t j = 0; j < ilp->n_cols; j++)
+        ilp->cols[j].obj = coef[j];
+    ilp->obj_constant = c;
+}
+
 static uint64_t mix(uint64_t h, uint64_t v)
 {
     h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);

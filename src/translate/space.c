@@ -99,7 +99,8 @@ static int longest_piece(const rp_model *m, const rp_resident *r, int f, int d, 
  * or -1 when it is admitted; *mask receives the courses under which it may be chosen and
  * *narrowed the first rule that narrowed them (-1 when none did). */
 static int judge(const rp_model *m, const rp_resident *r, const bool *possible,
-                 const rp_piece *candidate, unsigned long long *mask, int *narrowed)
+                 const rp_piece *candidate, unsigned long long *mask, int *narrowed,
+                 bool skip_programme)
 {
     bool allowed[64];
     size_t nc = m->n_courses < 64 ? m->n_courses : 64;
@@ -111,7 +112,8 @@ static int judge(const rp_model *m, const rp_resident *r, const bool *possible,
     *narrowed = -1;
     for (size_t i = 0; i < m->n_rules; i++) {
         const rp_rule *rule = &m->rules[i];
-        if (!rule->enabled || !rule->kind->admit)
+        if (!rule->enabled || !rule->kind->admit ||
+            (skip_programme && rule->cls == RP_CLASS_PROGRAMME))
             continue;
         if (!rule->kind->admit(rule, m, r, candidate, allowed))
             return (int)i;
@@ -181,10 +183,10 @@ static size_t session_choices(const rp_model *m, int f, int d, int *out, size_t 
  * rules' admit hooks. */
 static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
                          const rp_resident *r, const rp_timeline *t, int f, int d, int par,
-                         bool plain, blame *bl)
+                         bool plain, bool skip_programme, blame *bl)
 {
     int longest = longest_piece(m, r, f, d, plain);
-    rp_piece c = {f, d, 0, 0, -1, par, 0};
+    rp_piece c = {f, d, 0, 0, -1, par, 0, false};
     if (par >= 0)
         c.par_days = m->facilities[f].departments[par].half_day_only ? 0.5 : 1;
     for (int a = 1; a <= rs->horizon; a++) {
@@ -200,7 +202,7 @@ static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_mo
             c.last = b;
             unsigned long long mask = rs->all_courses;
             int narrowed = -1;
-            int refuser = plain ? -1 : judge(m, r, rs->possible, &c, &mask, &narrowed);
+            int refuser = plain ? -1 : judge(m, r, rs->possible, &c, &mask, &narrowed, skip_programme);
             if (refuser >= 0) {
                 for (int p = a; p <= b; p++)
                     if (bl->rule[p] < 0)
@@ -214,21 +216,84 @@ static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_mo
 
 static void facility_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
                             const rp_resident *r, const rp_timeline *t, int f, bool plain,
-                            blame *bl)
+                            bool skip_programme, blame *bl)
 {
     const rp_facility *fac = &m->facilities[f];
     if (!rp_space_by_department(fac)) {
-        place_pieces(ilp, rs, ri, m, r, t, f, RP_NONE, RP_NONE, plain, bl);
+        place_pieces(ilp, rs, ri, m, r, t, f, RP_NONE, RP_NONE, plain, skip_programme, bl);
         return;
     }
     for (size_t d = 0; d < fac->n_departments; d++) {
         if (fac->departments[d].capacity == 0)
             continue; /* a department that takes no resident */
-        place_pieces(ilp, rs, ri, m, r, t, f, (int)d, RP_NONE, plain, bl);
+        place_pieces(ilp, rs, ri, m, r, t, f, (int)d, RP_NONE, plain, skip_programme, bl);
         int sessions[16];
         size_t n = session_choices(m, f, (int)d, sessions, 16);
         for (size_t i = 0; i < n; i++)
-            place_pieces(ilp, rs, ri, m, r, t, f, (int)d, sessions[i], plain, bl);
+            place_pieces(ilp, rs, ri, m, r, t, f, (int)d, sessions[i], plain, skip_programme,
+                         bl);
+    }
+}
+
+/* Whether the resident already has a piece like c (place, session, periods). */
+static bool has_piece(const resident_space *rs, const rp_piece *c)
+{
+    for (size_t i = 0; i < rs->n_pieces; i++) {
+        const rp_piece *p = &rs->pieces[i];
+        if (p->first == c->first && p->last == c->last && p->facility == c->facility &&
+            p->department == c->department && p->par_department == c->par_department)
+            return true;
+    }
+    return false;
+}
+
+/* The periods of r at which a what-if change starts or ends (the day after its last). */
+static size_t change_periods(const rp_model *m, const rp_resident *r, int horizon, int *out,
+                             size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_changes && n + 2 <= max; i++) {
+        const rp_change *c = &m->changes[i];
+        int a = rp_period_of_day(m, r->cohort, c->from);
+        if (a > 1 && a <= horizon)
+            out[n++] = a;
+        if (c->until.year) {
+            int b = rp_period_of_day(m, r->cohort, rp_date_from_days(rp_date_to_days(c->until) + 1));
+            if (b > 1 && b <= horizon)
+                out[n++] = b;
+        }
+    }
+    return n;
+}
+
+/* What-if cuts: each piece that a change date falls inside is also offered in two parts, cut at
+ * that date, when the hard rules admit them (rules of class PROG may refuse: the part is then
+ * flagged bent; it keeps the courses of the piece it was cut from). Parts are cut again at
+ * later dates. */
+static void split_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
+                         const rp_resident *r)
+{
+    int at[64];
+    size_t n_at = change_periods(m, r, rs->horizon, at, 64);
+    for (size_t i = 0; i < rs->n_pieces; i++) {
+        for (size_t k = 0; k < n_at; k++) {
+            rp_piece whole = rs->pieces[i];
+            if (whole.facility == RP_NONE || at[k] <= whole.first || at[k] > whole.last)
+                continue;
+            rp_piece part[2] = {whole, whole};
+            part[0].last = at[k] - 1;
+            part[1].first = at[k];
+            for (int h = 0; h < 2; h++) {
+                unsigned long long mask = rs->all_courses, strict = rs->all_courses;
+                int narrowed = -1, ignored = -1;
+                if (has_piece(rs, &part[h]) ||
+                    judge(m, r, rs->possible, &part[h], &mask, &narrowed, true) >= 0)
+                    continue;
+                part[h].bent = judge(m, r, rs->possible, &part[h], &strict, &ignored, false) >= 0;
+                add_piece(ilp, rs, ri, m, &part[h], mask & rs->condition[i],
+                          narrowed >= 0 ? narrowed : rs->narrowed_by[i]);
+            }
+        }
     }
 }
 
@@ -348,8 +413,11 @@ static void note_uncovered(const resident_space *rs, size_t ri, const blame *bl,
 }
 
 rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
-                         rp_ilp *ilp, bool plain, rp_uncovered **uncovered, size_t *n_uncovered)
+                         rp_ilp *ilp, const rp_translate_options *opt, rp_uncovered **uncovered,
+                         size_t *n_uncovered)
 {
+    bool plain = opt->plain, split = opt->split_at_changes;
+    bool skip_programme = opt->programme_unshaped;
     rp_space *s = rp_xcalloc(1, sizeof *s);
     s->model = m;
     s->n_residents = c->n_residents;
@@ -368,10 +436,12 @@ rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timelin
             bl.rule[p] = -1;
         possible_courses(rs, m, r);
         for (size_t f = 0; f < m->n_facilities; f++)
-            facility_pieces(ilp, rs, ri, m, r, t, (int)f, plain, &bl);
+            facility_pieces(ilp, rs, ri, m, r, t, (int)f, plain, skip_programme, &bl);
+        if (split && !plain)
+            split_pieces(ilp, rs, ri, m, r);
         for (int p = 1; p <= rs->horizon; p++) {
             if (!rp_status_keeps_facility(t->status[p])) {
-                rp_piece none = {RP_NONE, RP_NONE, p, p, -1, RP_NONE, 0};
+                rp_piece none = {RP_NONE, RP_NONE, p, p, -1, RP_NONE, 0, false};
                 add_piece(ilp, rs, ri, m, &none, rs->all_courses, -1);
             }
         }
@@ -383,6 +453,13 @@ rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timelin
         condition_rows(ilp, rs, ri, m);
     }
     return s;
+}
+
+int rp_space_refuser(const rp_space *s, size_t r, const rp_resident *res, const rp_piece *c)
+{
+    unsigned long long mask = 0;
+    int narrowed = -1;
+    return judge(s->model, res, s->res[r].possible, c, &mask, &narrowed, true);
 }
 
 void rp_space_free(rp_space *s)
@@ -506,6 +583,27 @@ static char *emit_name(const rp_emit *em, const char *fmt, va_list ap)
     return name;
 }
 
+/* The slack columns that let a row of a PROG rule bend (one for each side it may give). */
+static void add_bend(rp_emit *em, rp_expr *e, rp_sense sense, const char *row)
+{
+    rp_expr_normalize(e);
+    if (e->n == 0)
+        return; /* the row holds or fails whatever the plan: rp_ilp_add_row says which */
+    char name[300];
+    if (sense != RP_LE) { /* >= or =: may fall short */
+        snprintf(name, sizeof name, "bend_%.250s", row);
+        int c = rp_ilp_add_col(em->ilp, name, RP_COL_CONTINUOUS, 0, 1e9);
+        rp_expr_add(e, c, 1);
+        *RP_PUSH(em->bend_cols, em->n_bend_cols, em->cap_bend_cols) = c;
+    }
+    if (sense != RP_GE) { /* <= or =: may go over */
+        snprintf(name, sizeof name, "bend_%.250s_over", row);
+        int c = rp_ilp_add_col(em->ilp, name, RP_COL_CONTINUOUS, 0, 1e9);
+        rp_expr_add(e, c, -1);
+        *RP_PUSH(em->bend_cols, em->n_bend_cols, em->cap_bend_cols) = c;
+    }
+}
+
 int rp_emit_row(rp_emit *em, rp_expr *e, rp_sense sense, double rhs, int resident, int facility,
                 int first, int last, const char *name_fmt, ...)
 {
@@ -514,6 +612,8 @@ int rp_emit_row(rp_emit *em, rp_expr *e, rp_sense sense, double rhs, int residen
     char *name = emit_name(em, name_fmt, ap);
     va_end(ap);
     rp_row_tag tag = {em->rule, resident, facility, first, last};
+    if (em->bend && em->rule >= 0 && em->model->rules[em->rule].cls == RP_CLASS_PROGRAMME)
+        add_bend(em, e, sense, name);
     int ret = rp_ilp_add_row(em->ilp, name, e, sense, rhs, tag);
     free(name);
     return ret;

@@ -31,7 +31,7 @@ static int emit_rules(const rp_model *m, rp_emit *em, rp_diags *d)
 int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
                  rp_translation **out, rp_diags *d)
 {
-    rp_translate_options defaults = {false, false};
+    rp_translate_options defaults = {false, false, false, false, false};
     if (!opt)
         opt = &defaults;
     rp_translation *t = rp_xcalloc(1, sizeof *t);
@@ -42,10 +42,14 @@ int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_optio
     for (size_t r = 0; r < c->n_residents; r++)
         rp_timeline_build(m, &c->residents[r], &t->timelines[r]);
     t->ilp = rp_ilp_new();
-    t->space = rp_space_build(m, c, t->timelines, t->ilp, opt->plain, &t->uncovered,
-                              &t->n_uncovered);
-    rp_emit em = {m, c, t->timelines, t->space, t->ilp, RP_NONE, !opt->plain};
-    if (emit_rules(m, &em, d) != 0) {
+    t->space = rp_space_build(m, c, t->timelines, t->ilp, opt, &t->uncovered, &t->n_uncovered);
+    /* when the PROG rules shaped no piece, every rule writes its complete rows */
+    rp_emit em = {m, c, t->timelines, t->space, t->ilp, RP_NONE,
+                  !opt->plain && !opt->programme_unshaped, opt->programme_elastic, NULL, 0, 0};
+    int err = emit_rules(m, &em, d);
+    t->bend_cols = em.bend_cols;
+    t->n_bend_cols = em.n_bend_cols;
+    if (err != 0) {
         rp_translation_free(t);
         return -1;
     }
@@ -82,5 +86,6 @@ void rp_translation_free(rp_translation *t)
     rp_space_free(t->space);
     rp_ilp_free(t->ilp);
     free(t->uncovered);
+    free(t->bend_cols);
     free(t);
 }

@@ -30,11 +30,11 @@ static solved solve_in(const rp_model *m, const rp_cohort *c, bool plain)
 {
     rp_translation *t = NULL;
     rp_diags d = RP_DIAGS_INIT;
-    rp_translate_options topt = {plain, false};
+    rp_translate_options topt = {plain, false, false, false, false};
     assert_int_equal(rp_translate(m, c, &topt, &t, &d), 0);
     assert_int_equal(t->n_uncovered, 0);
     assert_int_equal(rp_ilp_n_violated(t->ilp), 0);
-    rp_solve_options opt = {120, 0, false, NULL, NULL};
+    rp_solve_options opt = {120, 0, false, NULL, NULL, NULL};
     rp_solve_result res;
     assert_int_equal(rp_solve(t->ilp, &opt, &res, &d), 0);
     assert_int_equal(res.status, RP_SOLVE_OPTIMAL);
@@ -314,7 +314,7 @@ static rp_solve_status solve_with_first_plan(const rp_model *m, const rp_cohort 
     for (size_t r = 0; r < n; r++)
         sizes[r] = rp_translation_resident_columns(t, r, &groups[r]);
     rp_first_plan first = {(const int *const *)groups, sizes, n, NULL, NULL};
-    rp_solve_options opt = {time_limit, 0, false, NULL, &first};
+    rp_solve_options opt = {time_limit, 0, false, NULL, &first, NULL};
     rp_solve_result res;
     assert_int_equal(rp_solve(t->ilp, &opt, &res, &d), 0);
     for (size_t r = 0; r < n; r++)

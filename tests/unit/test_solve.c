@@ -59,7 +59,7 @@ static void test_small_optimum(void **state)
     assert_int_equal(rp_ilp_add_row(ilp, "never", &e, RP_GE, 1, tag), RP_ROW_VIOLATED);
     assert_int_equal(rp_ilp_n_violated(ilp), 1);
     assert_string_equal(rp_ilp_violated_name(ilp, 0), "never");
-    rp_solve_options opt = {5, 0, false, NULL, NULL};
+    rp_solve_options opt = {5, 0, false, NULL, NULL, NULL};
     rp_solve_result res;
     rp_diags d = RP_DIAGS_INIT;
     assert_int_equal(rp_solve(ilp, &opt, &res, &d), 0);

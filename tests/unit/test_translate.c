@@ -17,7 +17,7 @@
 
 static rp_translation *translate(const rp_model *m, const rp_cohort *c, bool plain)
 {
-    rp_translate_options opt = {plain, false};
+    rp_translate_options opt = {plain, false, false, false, false};
     rp_translation *t = NULL;
     rp_diags d = RP_DIAGS_INIT;
     assert_int_equal(rp_translate(m, c, &opt, &t, &d), 0);
@@ -68,7 +68,7 @@ static void test_known_optimum(void **state)
     rp_cohort *c = t_load_cohort(m, "tests/fixtures/tiny-residents.yaml");
     for (int plain = 0; plain <= 1; plain++) {
         rp_translation *t = translate(m, c, plain);
-        rp_solve_options opt = {10, 0, false, NULL, NULL};
+        rp_solve_options opt = {10, 0, false, NULL, NULL, NULL};
         rp_solve_result res;
         rp_diags d = RP_DIAGS_INIT;
         assert_int_equal(rp_solve(t->ilp, &opt, &res, &d), 0);
@@ -116,7 +116,7 @@ static void test_infeasible(void **state)
     rp_model *m = t_load_model(path);
     rp_cohort *c = t_load_cohort(m, "tests/fixtures/tiny-residents.yaml");
     rp_translation *t = translate(m, c, false);
-    rp_solve_options opt = {10, 0, false, NULL, NULL};
+    rp_solve_options opt = {10, 0, false, NULL, NULL, NULL};
     rp_solve_result res;
     rp_diags d = RP_DIAGS_INIT;
     assert_int_equal(rp_solve(t->ilp, &opt, &res, &d), 0);

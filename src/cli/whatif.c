@@ -1,0 +1,659 @@
+/*
+ * whatif.c: `rotaplan whatif [MODEL] PLAN CHANGES... [options]`. A facility withdraws, or its
+ * capacity or instructors change, from a date: the past of the earlier plan stays exactly as it
+ * was, and the rest is planned again, over all cohorts at once, changing as few resident-periods
+ * as possible.
+ *
+ * Two solves on one translation: the first maximises the resident-periods kept (anchor.c); the
+ * second keeps that many (a row) and maximises the model's own objective (wishes...), from the
+ * first's plan. When no plan keeps the programme's own choices (rules of class PROG, such as the
+ * 1-year rotation unit), both run again with those rules off, and each one the new plan breaks is
+ * reported as a bend; hard rules never bend. The plan is checked by every rule's direct check
+ * and its past compared with the earlier plan before anything is written.
+ */
+#include "cli/whatif.h"
+#include "rotaplan/calendar.h"
+#include "rotaplan/rule.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct change_arg {
+    const char *option, *value, *from, *until;
+} change_arg;
+
+typedef struct whatif_args {
+    const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps;
+    bool quiet, help;
+    change_arg *changes;
+    size_t n_changes, cap_changes;
+} whatif_args;
+
+static bool is_change_option(const char *s)
+{
+    return strcmp(s, "--withdraw") == 0 || strcmp(s, "--capacity") == 0 ||
+           strcmp(s, "--instructors") == 0;
+}
+
+static int usage_error(const char *fmt, const char *a, const char *b)
+{
+    fputs("rotaplan whatif: ", stderr);
+    fprintf(stderr, fmt, a, b);
+    fputs("\nusage: rotaplan whatif [MODEL] PLAN (--withdraw FACILITY | --capacity "
+          "FACILITY[:DEPARTMENT]=N | --instructors FACILITY=N) --from DATE [--until DATE] ...\n",
+          stderr);
+    return -1;
+}
+
+/* Takes the changes (each option with its --from and --until) out of argv into a->changes and
+ * the other arguments into rest; returns their count, or -1 after a usage error. */
+static int split_changes(int argc, char **argv, whatif_args *a, char **rest)
+{
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *s = argv[i];
+        bool date = strcmp(s, "--from") == 0 || strcmp(s, "--until") == 0;
+        if (!is_change_option(s) && !date) {
+            rest[n++] = argv[i];
+            continue;
+        }
+        if (i + 1 >= argc)
+            return usage_error("%s needs a value%s", s, "");
+        const char *v = argv[++i];
+        if (is_change_option(s)) {
+            *RP_PUSH(a->changes, a->n_changes, a->cap_changes) = (change_arg){s, v, NULL, NULL};
+            continue;
+        }
+        if (!a->n_changes)
+            return usage_error("%s %s belongs to a change: put it after --withdraw, --capacity "
+                               "or --instructors", s, v);
+        change_arg *c = &a->changes[a->n_changes - 1];
+        const char **slot = strcmp(s, "--from") == 0 ? &c->from : &c->until;
+        if (*slot)
+            return usage_error("%s given twice for %s", s, c->option);
+        *slot = v;
+    }
+    return n;
+}
+
+static int parse_args(int argc, char **argv, whatif_args *a)
+{
+    char **rest = rp_xcalloc((size_t)argc + 1, sizeof *rest);
+    int n = split_changes(argc, argv, a, rest);
+    int err = n < 0 ? -1 : 0;
+    const rp_opt opts[] = {
+        {"--residents", true, &a->residents, NULL}, {"--format", true, &a->format, NULL},
+        {"--out", true, &a->out, NULL},             {"--diff", true, &a->diff, NULL},
+        {"--time-limit", true, &a->time_limit, NULL}, {"--quiet", false, NULL, &a->quiet},
+        {"--lp", true, &a->lp, NULL},               {"--mps", true, &a->mps, NULL},
+        {"--help", false, NULL, &a->help},
+    };
+    const char *pos[2];
+    size_t npos = 0;
+    if (!err && rp_cli_parse("whatif", n, rest, opts, sizeof opts / sizeof opts[0], pos, 2,
+                             &npos) != 0)
+        err = -1;
+    free(rest);
+    if (err || a->help)
+        return err;
+    if (npos == 0)
+        return usage_error("missing the plan to change%s%s", "", "");
+    if (!a->n_changes)
+        return usage_error("no change given%s%s", "", "");
+    a->model = npos == 2 ? pos[0] : NULL;
+    a->plan = pos[npos - 1];
+    return 0;
+}
+
+/* ---- the changes against the model ---- */
+
+static int parse_date(const char *option, const char *text, bool until, rp_date *out)
+{
+    int form = rp_date_parse(text, out);
+    if (form < 0) {
+        fprintf(stderr, "rotaplan whatif: %s '%s': expected a date YYYY-MM-DD or a month "
+                        "YYYY-MM\n", option, text);
+        return -1;
+    }
+    if (form == 1 && until) /* a month: up to its last day */
+        out->day = rp_days_in_month(out->year, out->month);
+    return 0;
+}
+
+static int facility_of(const rp_model *m, const char *option, const char *id, size_t len)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), id);
+    int f = rp_model_facility(m, buf);
+    if (f == RP_NONE) {
+        fprintf(stderr, "rotaplan whatif: %s: unknown facility '%s'; expected one of:", option,
+                buf);
+        for (size_t i = 0; i < m->n_facilities; i++)
+            fprintf(stderr, " %s", m->facilities[i].id);
+        fputc('\n', stderr);
+    }
+    return f;
+}
+
+/* "FACILITY[:DEPARTMENT]=N" (department allowed when with_department) into c. */
+static int parse_target(const rp_model *m, const change_arg *a, bool with_department,
+                        rp_change *c)
+{
+    const char *eq = strchr(a->value, '=');
+    const char *colon = strchr(a->value, ':');
+    if (!eq || (colon && (!with_department || colon > eq))) {
+        fprintf(stderr, "rotaplan whatif: %s '%s': expected %s=N\n", a->option, a->value,
+                with_department ? "FACILITY[:DEPARTMENT]" : "FACILITY");
+        return -1;
+    }
+    const char *end = colon ? colon : eq;
+    if ((c->facility = facility_of(m, a->option, a->value, (size_t)(end - a->value))) == RP_NONE)
+        return -1;
+    c->department = RP_NONE;
+    if (colon) {
+        char dep[128];
+        snprintf(dep, sizeof dep, "%.*s", (int)(eq - colon - 1), colon + 1);
+        c->department = rp_facility_department(&m->facilities[c->facility], dep);
+        if (c->department == RP_NONE) {
+            fprintf(stderr, "rotaplan whatif: %s: %s runs no department '%s'\n", a->option,
+                    m->facilities[c->facility].id, dep);
+            return -1;
+        }
+    }
+    char *stop;
+    c->value = strtod(eq + 1, &stop);
+    if (eq[1] == '\0' || *stop != '\0' || !(c->value >= 0) || c->value > 1e6) {
+        fprintf(stderr, "rotaplan whatif: %s '%s': expected a number of at least 0 after '='\n",
+                a->option, a->value);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_change(const rp_model *m, const change_arg *a, rp_change *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!a->from) {
+        fprintf(stderr, "rotaplan whatif: %s %s needs --from DATE\n", a->option, a->value);
+        return -1;
+    }
+    if (parse_date("--from", a->from, false, &c->from) != 0 ||
+        (a->until && parse_date("--until", a->until, true, &c->until) != 0))
+        return -1;
+    if (a->until && rp_date_to_days(c->until) < rp_date_to_days(c->from)) {
+        fprintf(stderr, "rotaplan whatif: --until %s is before --from %s\n", a->until, a->from);
+        return -1;
+    }
+    if (strcmp(a->option, "--withdraw") == 0) {
+        c->kind = RP_CHANGE_WITHDRAW;
+        c->department = RP_NONE;
+        c->facility = facility_of(m, a->option, a->value, strlen(a->value));
+        return c->facility == RP_NONE ? -1 : 0;
+    }
+    c->kind = strcmp(a->option, "--capacity") == 0 ? RP_CHANGE_CAPACITY : RP_CHANGE_INSTRUCTORS;
+    return parse_target(m, a, c->kind == RP_CHANGE_CAPACITY, c);
+}
+
+/* Adds every change to m; *from receives the earliest date (the what-if's "now"). */
+static int apply_changes(rp_model *m, const whatif_args *a, rp_date *from)
+{
+    for (size_t i = 0; i < a->n_changes; i++) {
+        rp_change c;
+        if (parse_change(m, &a->changes[i], &c) != 0)
+            return -1;
+        rp_model_add_change(m, &c);
+        if (i == 0 || rp_date_to_days(c.from) < rp_date_to_days(*from))
+            *from = c.from;
+    }
+    return 0;
+}
+
+/* ---- solving ---- */
+
+/* How far the programme's own rules may give: not at all; or at the change dates (pieces cut
+ * there, each one a PROG rule refuses a bend, and every row of a PROG rule may bend at a cost).
+ * Freeing the pieces from the PROG rules' shapes altogether (translate.h programme_unshaped)
+ * would bend them anywhere, but makes a problem some 25 times larger: not tried. */
+typedef enum level { STRICT, CUT } level;
+
+typedef struct outcome {
+    rp_translation *t;
+    rp_plan *plan;
+    rp_solve_result res; /* of the last stage that found a plan */
+    long open_periods, kept;
+    bool minimal_proven;
+    char *why; /* what the counting checks found (rp_whatif_prechecks), or NULL; owned */
+} outcome;
+
+enum { SOLVED = 0, NO_PLAN = 1, BAD_INPUT = 2, FAILED = 3 };
+
+/* One stage: maximise obj (constant c) from start (NULL: a first plan built resident by
+ * resident) within limit seconds. */
+static int stage(const rp_cli *cli, const whatif_args *a, rp_translation *t, const double *obj,
+                 double c, const double *start, double limit, rp_solve_result *res, rp_diags *d)
+{
+    rp_ilp_set_obj(t->ilp, obj, c);
+    rp_cli_first first;
+    rp_cli_first_plan(t, &first);
+    rp_solve_options opt = {limit, 0, cli->stderr_tty && !a->quiet, cli->interrupt,
+                            start ? NULL : &first.first, start};
+    int err = rp_solve(t->ilp, &opt, res, d);
+    rp_cli_first_plan_free(&first);
+    return err;
+}
+
+/* A row: obj x >= value (what an earlier stage reached; its objectives count whole periods). */
+static void hold(rp_ilp *ilp, const double *obj, double value, int k)
+{
+    rp_expr e = {0};
+    for (size_t j = 0; j < rp_ilp_n_cols(ilp); j++)
+        if (obj[j] != 0)
+            rp_expr_add(&e, (int)j, obj[j]);
+    rp_row_tag tag = {RP_NONE, RP_NONE, RP_NONE, 0, 0};
+    char name[32];
+    snprintf(name, sizeof name, "whatif_stage%d", k);
+    rp_ilp_add_row(ilp, name, &e, RP_GE, round(value) - 1e-6, tag);
+    rp_expr_free(&e);
+}
+
+/* The stages in order, each among the plans that reach what the earlier ones reached: the
+ * resident-periods kept, then (cut level) the fewest bent pieces, then the model's objective.
+ * The last plan found stands when a later stage finds nothing in time. */
+static int solve_stages(const rp_cli *cli, const whatif_args *a, outcome *o,
+                        const double *const *obj, const double *constant, int n, double limit,
+                        rp_diags *d)
+{
+    for (int k = 0; k < n; k++) {
+        rp_solve_result r = {0};
+        double share = limit > 0 ? limit / n : 0;
+        if (stage(cli, a, o->t, obj[k], constant[k], o->res.x, share, &r, d) != 0)
+            return FAILED;
+        if (!r.x) {
+            bool none_yet = !o->res.x;
+            if (none_yet) { /* keep why: the status of the first stage */
+                rp_solve_result_free(&o->res);
+                o->res = r;
+            }
+            return none_yet ? NO_PLAN : SOLVED;
+        }
+        if (k == 0) {
+            o->kept = lround(r.objective);
+            o->minimal_proven = r.status == RP_SOLVE_OPTIMAL;
+        }
+        if (k + 1 < n)
+            hold(o->t->ilp, obj[k], r.objective, k);
+        rp_solve_result_free(&o->res);
+        o->res = r;
+    }
+    return SOLVED;
+}
+
+/* The counting checks; true (their text in o->why) when they find why no plan exists. */
+static bool prechecked(outcome *o, const rp_plan *old, rp_date from)
+{
+    size_t size = 0;
+    FILE *f = open_memstream(&o->why, &size);
+    if (!f)
+        return false;
+    size_t n = rp_whatif_prechecks(o->t, old, from, f);
+    fclose(f);
+    if (n == 0) {
+        free(o->why);
+        o->why = NULL;
+    }
+    return n > 0;
+}
+
+/* Translates at the level, anchors, and solves the stages. SOLVED with o->plan, NO_PLAN (o->t
+ * kept for the explanation), BAD_INPUT or FAILED (messages in d). */
+static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model *m,
+                        const rp_cohort *c, const rp_plan *old, rp_date from, level lv,
+                        double limit, outcome *o, rp_diags *d)
+{
+    rp_translate_options topt = {false, false, lv == CUT, lv == CUT, false};
+    if (rp_translate(m, c, &topt, &o->t, d) != 0)
+        return FAILED;
+    double *matches = NULL;
+    if (rp_anchor(o->t, old, from, &matches, &o->open_periods, d) != 0) {
+        free(matches);
+        return BAD_INPUT;
+    }
+    if (o->t->n_uncovered || rp_ilp_n_violated(o->t->ilp) || (lv == CUT && prechecked(o, old, from))) {
+        free(matches);
+        return NO_PLAN;
+    }
+    rp_ilp *ilp = o->t->ilp;
+    size_t n = rp_ilp_n_cols(ilp);
+    double *objective = rp_xmalloc((n + 1) * sizeof *objective);
+    double *bends = rp_xcalloc(n + 1, sizeof *bends);
+    for (size_t j = 0; j < n; j++)
+        objective[j] = rp_ilp_col_obj(ilp, (int)j);
+    for (size_t r = 0; r < o->t->n_residents; r++) {
+        size_t np;
+        const rp_piece *pieces = rp_space_pieces(o->t->space, r, &np);
+        for (size_t i = 0; i < np; i++)
+            bends[pieces[i].col] = pieces[i].bent ? -1 : 0;
+    }
+    for (size_t i = 0; i < o->t->n_bend_cols; i++)
+        bends[o->t->bend_cols[i]] = -1;
+    const double *obj[3] = {matches, bends, objective};
+    double constant[3] = {0, 0, rp_ilp_obj_constant(ilp)};
+    if (lv == STRICT) { /* nothing bends: two stages */
+        obj[1] = objective;
+        constant[1] = constant[2];
+    }
+    if ((a->lp && rp_ilp_write(ilp, a->lp, 'l', d) != 0) ||
+        (a->mps && rp_ilp_write(ilp, a->mps, 'm', d) != 0)) {
+        free(matches);
+        free(bends);
+        free(objective);
+        return BAD_INPUT;
+    }
+    int status = solve_stages(cli, a, o, obj, constant, lv == STRICT ? 2 : 3, limit, d);
+    free(matches);
+    free(bends);
+    free(objective);
+    if (status == SOLVED && rp_decode(o->t, o->res.x, &o->plan, d) != 0)
+        status = FAILED;
+    return status;
+}
+
+static void outcome_free(outcome *o)
+{
+    rp_plan_free(o->plan);
+    rp_solve_result_free(&o->res);
+    rp_translation_free(o->t);
+    free(o->why);
+    memset(o, 0, sizeof *o);
+}
+
+/* ---- what the new plan must satisfy ---- */
+
+/* The findings of PROG rules only: the bends. */
+static void report_bends(const rp_model *m, const rp_plan *plan, const rp_findings *f, FILE *out)
+{
+    rp_findings only = RP_FINDINGS_INIT;
+    for (size_t i = 0; i < f->count; i++)
+        if (m->rules[f->items[i].rule].cls == RP_CLASS_PROGRAMME) {
+            rp_finding *x = RP_PUSH(only.items, only.count, only.cap);
+            *x = f->items[i];
+            x->level = RP_LEVEL_FINDING; /* as check reports a declared bend */
+        }
+    rp_report_findings(m, plan, &only, out);
+    free(only.items); /* the items' strings belong to f */
+}
+
+/* The direct checks: hard rules must pass (else a bug: -1); with bent, violations of PROG rules
+ * are the bends, counted in *bends, printed and declared in the plan. */
+static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent,
+                 bool quiet, int *bends)
+{
+    rp_findings f = RP_FINDINGS_INIT;
+    rp_diags d = RP_DIAGS_INIT;
+    int err = rp_check_plan(m, c, plan, &f, &d);
+    rp_diags_print(&d, stderr);
+    rp_diags_free(&d);
+    int bugs = 0;
+    *bends = 0;
+    for (size_t i = 0; !err && i < f.count; i++) {
+        const rp_finding *x = &f.items[i];
+        rp_rule_class cls = m->rules[x->rule].cls;
+        if (x->level != RP_LEVEL_VIOLATION || cls == RP_CLASS_INTAKE)
+            continue;
+        if (bent && cls == RP_CLASS_PROGRAMME && x->resident >= 0) {
+            rp_bend b = {(int)x->rule, x->resident, x->first, x->last};
+            rp_plan_add_bend(plan, &b); /* declared in the plan, for check */
+            (*bends)++;
+        } else {
+            bugs++;
+        }
+    }
+    if (bugs)
+        fprintf(stderr, "rotaplan: internal error: the what-if plan fails the direct check of %d "
+                        "rule instance(s); nothing is written\n", bugs);
+    if (!err && bugs) {
+        rp_report_findings(m, plan, &f, stderr);
+    } else if (!err && *bends && !quiet) {
+        fprintf(stderr, "no plan keeps every programme rule (class PROG); the plan bends %d, "
+                        "declared in it:\n", *bends);
+        report_bends(m, plan, &f, stderr);
+    }
+    rp_findings_free(&f);
+    return err || bugs ? -1 : 0;
+}
+
+/* Whether the new plan keeps every stint row of the past: each resident's block and parallel
+ * cells before `from` equal the old plan's. Names the first difference (a bug). */
+static bool past_kept(const rp_model *m, const rp_plan *old, const rp_plan *new_plan,
+                      rp_date from)
+{
+    long day = rp_date_to_days(from);
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        const rp_plan_resident *res = &old->residents[s->resident];
+        int r = rp_plan_resident_index(new_plan, res->id);
+        for (int p = s->first; r != RP_NONE && p <= s->last; p++) {
+            if (rp_date_to_days(rp_period_first_day(m, res->cohort, p)) >= day)
+                break;
+            bool found = false;
+            for (size_t k = 0; k < new_plan->n_stints && !found; k++) {
+                const rp_stint *t = &new_plan->stints[k];
+                found = t->resident == r && t->mode == s->mode && t->first <= p &&
+                        p <= t->last && t->facility == s->facility &&
+                        (t->department == s->department || t->department == RP_NONE ||
+                         s->department == RP_NONE) &&
+                        fabs(t->days_per_week - s->days_per_week) < 1e-9;
+            }
+            if (!found) {
+                fprintf(stderr, "rotaplan: internal error: the what-if plan changes %s's "
+                                "period %d, before the what-if date; nothing is written\n",
+                        res->id, p);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* ---- output ---- */
+
+typedef struct write_ctx {
+    const rp_model *m;
+    const rp_plan *old, *plan;
+    rp_format format;
+    rp_diff_summary sum;
+} write_ctx;
+
+static int write_plan(void *ctx, FILE *out)
+{
+    const write_ctx *w = ctx;
+    return rp_report_plan(w->m, w->plan, w->format, out);
+}
+
+static int write_diff(void *ctx, FILE *out)
+{
+    write_ctx *w = ctx;
+    return rp_report_diff(w->m, w->old, w->plan, out, &w->sum);
+}
+
+static void summary(const outcome *o, rp_date from, int bends)
+{
+    char day[11];
+    rp_date_format(from, day);
+    fprintf(stderr, "what-if from %s: %ld of %ld resident-periods kept (%s), %s%s; %zu rows, "
+                    "%zu columns, %.2f s\n",
+            day, o->kept, o->open_periods,
+            o->minimal_proven ? "the fewest changes, proven" : "not proven the fewest",
+            o->res.status == RP_SOLVE_OPTIMAL ? "wishes optimal among them"
+                                              : "wishes not proven optimal",
+            bends ? ", programme rules bent" : "", rp_ilp_n_rows(o->t->ilp),
+            rp_ilp_n_cols(o->t->ilp), o->res.seconds);
+}
+
+static int write_outputs(const whatif_args *a, const rp_model *m, const rp_plan *old,
+                         const outcome *o, rp_date from, rp_format format, int bends)
+{
+    write_ctx w = {m, old, o->plan, format, {0, 0}};
+    if (rp_cli_write(a->out, write_plan, &w) != 0)
+        return RP_EXIT_INPUT;
+    if (a->diff) {
+        if (rp_cli_write(a->diff, write_diff, &w) != 0)
+            return RP_EXIT_INPUT;
+    } else if (!a->quiet) {
+        write_diff(&w, stderr);
+    }
+    if (!a->quiet)
+        summary(o, from, bends);
+    return RP_EXIT_OK;
+}
+
+/* ---- the command ---- */
+
+static rp_cohort *cohort_of_plan(const rp_plan *p)
+{
+    rp_cohort *c = rp_cohort_new();
+    for (size_t r = 0; r < p->n_residents; r++)
+        rp_cohort_add_resident(c, p->residents[r].id, p->residents[r].cohort,
+                               p->residents[r].course >= 0 ? p->residents[r].course : RP_ANY);
+    return c;
+}
+
+static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, const rp_cohort *c,
+                  const rp_plan *old, outcome *o, rp_date from, rp_format format, bool bent)
+{
+    o->plan->status = o->res.status == RP_SOLVE_OPTIMAL ? RP_PLAN_OPTIMAL : RP_PLAN_FEASIBLE;
+    o->plan->objective = o->res.objective;
+    o->plan->bound = o->res.bound;
+    o->plan->gap = o->res.gap;
+    int bends = 0;
+    if (audit(m, c, o->plan, bent, a->quiet, &bends) != 0 || !past_kept(m, old, o->plan, from))
+        return RP_EXIT_INTERNAL;
+    int status = write_outputs(a, m, old, o, from, format, bends);
+    return status == RP_EXIT_OK && o->res.interrupted ? RP_EXIT_INTERRUPTED : status;
+}
+
+/* Strict first; when no plan exists, bend at the change dates. */
+static int solve_levels(const rp_cli *cli, const whatif_args *a, const rp_model *m,
+                        const rp_cohort *c, const rp_plan *old, rp_date from, double limit,
+                        outcome *o, level *lv, rp_diags *d)
+{
+    int s = NO_PLAN;
+    for (level l = STRICT; l <= CUT; l++) {
+        outcome_free(o);
+        *lv = l;
+        s = solve_whatif(cli, a, m, c, old, from, l, limit, o, d);
+        if (s != NO_PLAN || o->res.interrupted)
+            break;
+    }
+    return s;
+}
+
+static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const rp_cohort *c,
+               const rp_plan *old, rp_date from, rp_format format, double limit)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    outcome o = {0};
+    level lv;
+    int s = solve_levels(cli, a, m, c, old, from, limit, &o, &lv, &d);
+    rp_diags_print(&d, stderr);
+    rp_diags_free(&d);
+    int status;
+    if (s == SOLVED)
+        status = finish(cli, a, m, c, old, &o, from, format, lv != STRICT);
+    else if (s == BAD_INPUT)
+        status = RP_EXIT_INPUT;
+    else if (s == FAILED)
+        status = RP_EXIT_INTERNAL;
+    else if (o.res.interrupted)
+        status = RP_EXIT_INTERRUPTED;
+    else {
+        if (o.res.status == RP_SOLVE_NO_PLAN)
+            fprintf(stderr, "rotaplan: time limit reached before any plan was found (%.1f s); "
+                            "try a longer --time-limit\n", o.res.seconds);
+        else if (o.why)
+            fprintf(stderr, "rotaplan: no compliant plan exists after this change\n%s", o.why);
+        else if (o.t)
+            rp_cli_explain(o.t, limit, stderr);
+        status = RP_EXIT_NO_PLAN;
+    }
+    outcome_free(&o);
+    return status;
+}
+
+static rp_plan *read_plan(const rp_model *m, const char *path)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    rp_plan *p = NULL;
+    int ret = rp_plan_read(m, path, &p, &d);
+    rp_diags_sort(&d);
+    rp_diags_print(&d, stderr);
+    rp_diags_free(&d);
+    return ret == 0 ? p : NULL;
+}
+
+/* Every resident of the earlier plan is in the residents file (a what-if plans the same people,
+ * and maybe new ones). */
+static bool every_resident_known(const rp_plan *old, const rp_cohort *c, const char *path)
+{
+    bool ok = true;
+    for (size_t i = 0; i < old->n_residents; i++) {
+        if (rp_cohort_resident(c, old->residents[i].id) != RP_NONE)
+            continue;
+        fprintf(stderr, "%s:%d: resident '%s' of the plan is not in %s; expected the residents "
+                        "of the plan (and maybe new ones)\n",
+                old->source ? old->source : "plan", old->residents[i].line, old->residents[i].id,
+                path);
+        ok = false;
+    }
+    return ok;
+}
+
+static int prepare_and_run(const rp_cli *cli, const whatif_args *a, rp_format format,
+                           double limit)
+{
+    rp_model *m = rp_cli_model(a->model);
+    if (!m)
+        return RP_EXIT_INPUT;
+    rp_date from = {0, 0, 0};
+    rp_plan *old = NULL;
+    rp_cohort *c = NULL;
+    int status = RP_EXIT_INPUT;
+    if (apply_changes(m, a, &from) == 0 && (old = read_plan(m, a->plan)) != NULL) {
+        c = a->residents ? rp_cli_cohort(m, a->residents) : cohort_of_plan(old);
+        if (c && every_resident_known(old, c, a->residents))
+            status = run(cli, a, m, c, old, from, format, limit);
+    }
+    rp_cohort_free(c);
+    rp_plan_free(old);
+    rp_model_free(m);
+    return status;
+}
+
+int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
+{
+    whatif_args a = {0};
+    int status = RP_EXIT_INPUT;
+    rp_format format = RP_FORMAT_TABLE;
+    double limit = 0;
+    if (parse_args(argc, argv, &a) != 0)
+        goto done;
+    if (a.help) {
+        rp_cli_usage("whatif", stdout);
+        status = RP_EXIT_OK;
+        goto done;
+    }
+    format = rp_cli_format_of_path(a.out);
+    if (a.format && rp_format_parse(a.format, &format) != 0) {
+        fprintf(stderr, "rotaplan whatif: unknown format '%s'; expected table, csv or yaml\n",
+                a.format);
+        goto done;
+    }
+    if (a.time_limit && rp_cli_number("whatif", "--time-limit", a.time_limit, 0.001, 1e7, &limit))
+        goto done;
+    status = prepare_and_run(cli, &a, format, limit);
+done:
+    free(a.changes);
+    return status;
+}

@@ -1,0 +1,126 @@
+/*
+ * diff.c: what a what-if changed. Compares two plans of the same residents period by period
+ * (their blocks: facility, and department where both name one) and writes who moves, from which
+ * facility to which, in which periods, and a one-line summary.
+ */
+#include "rotaplan/calendar.h"
+#include "rotaplan/report.h"
+#include "util/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cell {
+    bool known;
+    int facility, department;
+} cell;
+
+/* Block cells of plan resident r over periods 1..horizon. */
+static cell *cells_of(const rp_plan *p, int r, int horizon)
+{
+    cell *c = rp_xcalloc((size_t)horizon + 2, sizeof *c);
+    for (size_t i = 0; i < p->n_stints; i++) {
+        const rp_stint *s = &p->stints[i];
+        if (s->resident != r || s->mode != RP_MODE_BLOCK)
+            continue;
+        for (int q = s->first < 1 ? 1 : s->first; q <= s->last && q <= horizon; q++)
+            c[q] = (cell){true, s->facility, s->department};
+    }
+    return c;
+}
+
+static int last_period(const rp_plan *p, int r)
+{
+    int last = 0;
+    for (size_t i = 0; i < p->n_stints; i++)
+        if (p->stints[i].resident == r && p->stints[i].last > last)
+            last = p->stints[i].last;
+    return last;
+}
+
+/* Another facility, or another department where both name one (the base planned as a whole
+ * against a plan that names its internal track is no change). */
+static bool differ(const cell *a, const cell *b)
+{
+    if (a->known != b->known)
+        return true;
+    return a->known && (a->facility != b->facility ||
+                        (a->department != RP_NONE && b->department != RP_NONE &&
+                         a->department != b->department));
+}
+
+static void place(const rp_model *m, const cell *c, char *out, size_t size)
+{
+    if (!c->known)
+        snprintf(out, size, "(none)");
+    else if (c->facility < 0)
+        snprintf(out, size, "(no facility)");
+    else if (c->department >= 0)
+        snprintf(out, size, "%s/%s", m->facilities[c->facility].id,
+                 m->facilities[c->facility].departments[c->department].id);
+    else
+        snprintf(out, size, "%s", m->facilities[c->facility].id);
+}
+
+/* One run of periods a..b in which resident r moves from old cell o to new cell n. */
+static void write_move(const rp_model *m, const rp_plan_resident *res, int a, int b,
+                       const cell *o, const cell *n, FILE *out)
+{
+    char la[11], lb[11], from[160], to[160];
+    rp_period_label(m, res->cohort, a, la);
+    rp_period_label(m, res->cohort, b, lb);
+    if (m->calendar.unit == RP_UNIT_WEEK) /* weeks: the last day, not the last week's first */
+        rp_date_format(rp_period_last_day(m, res->cohort, b), lb);
+    place(m, o, from, sizeof from);
+    place(m, n, to, sizeof to);
+    fprintf(out, "  %-12s periods %3d-%-3d (%s .. %s)  %s -> %s\n", res->id, a, b, la, lb, from,
+            to);
+}
+
+/* The moves of one resident; returns the periods changed. */
+static long resident_moves(const rp_model *m, const rp_plan *old, const rp_plan *new_plan,
+                           int rn, FILE *out)
+{
+    const rp_plan_resident *res = &new_plan->residents[rn];
+    int ro = rp_plan_resident_index(old, res->id);
+    int horizon = last_period(new_plan, rn);
+    if (ro != RP_NONE && last_period(old, ro) > horizon)
+        horizon = last_period(old, ro);
+    cell *n = cells_of(new_plan, rn, horizon);
+    cell *o = ro != RP_NONE ? cells_of(old, ro, horizon) : rp_xcalloc((size_t)horizon + 2, sizeof *o);
+    long changed = 0;
+    for (int p = 1; p <= horizon;) {
+        if (!differ(&o[p], &n[p])) {
+            p++;
+            continue;
+        }
+        int q = p;
+        while (q + 1 <= horizon && differ(&o[q + 1], &n[q + 1]) && !differ(&o[q + 1], &o[p]) &&
+               !differ(&n[q + 1], &n[p]))
+            q++;
+        write_move(m, res, p, q, &o[p], &n[p], out);
+        changed += q - p + 1;
+        p = q + 1;
+    }
+    free(n);
+    free(o);
+    return changed;
+}
+
+int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_plan, FILE *out,
+                   rp_diff_summary *sum)
+{
+    memset(sum, 0, sizeof *sum);
+    fputs("changes (resident, periods, from -> to):\n", out);
+    for (size_t r = 0; r < new_plan->n_residents; r++) {
+        long changed = resident_moves(m, old, new_plan, (int)r, out);
+        sum->periods += changed;
+        sum->residents += changed > 0;
+    }
+    if (!sum->periods)
+        fputs("  none\n", out);
+    fprintf(out, "what-if: %zu resident%s affected, %ld resident-period%s changed\n",
+            sum->residents, sum->residents == 1 ? "" : "s", sum->periods,
+            sum->periods == 1 ? "" : "s");
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,175 @@
+#!/bin/sh
+# whatif.sh: `rotaplan whatif` end to end. Every one of the 18 radiology facilities withdraws in
+# turn from October 2020 out of the plan of examples/radiology-cohorts.yaml: each new plan passes
+# `check`, keeps every stint of the past byte for byte (and the crossing stints' starts), and the
+# diff adds up; the impossible withdrawals name the rule and the resident. Then changes of
+# capacity and instructors, the two-year programme, and the usage errors. Run by `make test` with
+# ROTAPLAN set to the binary.
+set -u
+BIN=${ROTAPLAN:-build/rotaplan}
+MODEL=models/radiology-keio-2019.yaml
+RES=examples/radiology-cohorts.yaml
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+failures=0
+count=0
+
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+run() { # run NAME EXPECTED_STATUS ARGS...: stdout in $T/out, stderr in $T/err
+    name=$1
+    want=$2
+    shift 2
+    count=$((count + 1))
+    "$BIN" "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        fail "$name: exit $got, expected $want"
+        sed 's/^/    stderr: /' "$T/err" | head -20
+    fi
+}
+
+has() { # has NAME FILE TEXT
+    grep -qF -- "$3" "$2" || fail "$1: $(basename "$2") lacks '$3'"
+}
+
+# past_kept NAME OLD.csv NEW.csv DATE: every row of OLD that ends before DATE is in NEW verbatim;
+# a row running across DATE keeps its resident, facility, department and start in NEW.
+past_kept() {
+    awk -F, -v d="$3" 'NR > 1 && $10 < d' "$2" | sort >"$T/past-old"
+    grep -vxFf "$T/new-rows" "$T/past-old" >"$T/lost" 2>/dev/null
+    [ ! -s "$T/lost" ] || fail "$1: past rows changed: $(head -3 "$T/lost")"
+    awk -F, -v d="$3" 'NR > 1 && $9 < d && $10 >= d {print $1 "," $4 "," $5 "," $6 "," $7 "," $9}' \
+        "$2" | sort >"$T/cross-old"
+    awk -F, '{print $1 "," $4 "," $5 "," $6 "," $7 "," $9}' "$T/new-rows" | sort >"$T/cross-new"
+    comm -23 "$T/cross-old" "$T/cross-new" >"$T/lost"
+    [ ! -s "$T/lost" ] || fail "$1: a stint across the date lost its start: $(head -3 "$T/lost")"
+}
+
+# ---- the plan every what-if starts from ----
+run "plan" 0 plan "$MODEL" --residents "$RES" --out "$T/plan.yaml" --quiet
+run "plan csv" 0 check "$MODEL" "$T/plan.yaml" --quiet
+"$BIN" plan "$MODEL" --residents "$RES" --out "$T/plan.csv" --quiet ||
+    fail "plan csv: exit $?"
+
+# ---- each facility withdraws from 2020-10 ----
+FACILITIES=$(awk '/^facilities:/ {f = 1} /^courses:/ {f = 0} f && /^  - id:/ {print $3}' "$MODEL")
+[ "$(echo "$FACILITIES" | wc -l)" -eq 18 ] || fail "the model lists $(echo "$FACILITIES" | wc -l) facilities, expected 18"
+planned=0
+for f in $FACILITIES; do
+    case $f in
+    keio) want=1 ;;         # the base: r2021-02 is pinned there in 2021-04..07
+    st-lukes) want=1 ;;     # r2019-04 is pinned there in 2021-04..2022-03
+    saitama-hosp) want=1 ;; # r2019-05's window there (2020-09..12) would keep 1 month: RAD-04
+    *) want=0 ;;
+    esac
+    run "withdraw $f" $want whatif "$MODEL" "$T/plan.csv" --withdraw "$f" --from 2020-10 \
+        --residents "$RES" --out "$T/new-$f.yaml" --diff "$T/diff-$f.txt" --quiet
+    [ "$want" -eq 0 ] || continue
+    planned=$((planned + 1))
+    run "check after $f" 0 check "$MODEL" "$T/new-$f.yaml" --residents "$RES" --quiet
+    "$BIN" check "$MODEL" "$T/new-$f.yaml" --residents "$RES" >"$T/findings" 2>&1
+    # a declared bend is a finding of a PROG rule, never of a hard one
+    if grep -q "declares this bend" "$T/findings"; then
+        grep "declares this bend" "$T/findings" | grep -qv "\[programme\]" &&
+            fail "withdraw $f: a bend of a rule that is not of class programme"
+    fi
+    # nobody at the facility from the date on
+    "$BIN" whatif "$MODEL" "$T/plan.csv" --withdraw "$f" --from 2020-10 --residents "$RES" \
+        --format csv --quiet >"$T/new.csv" 2>/dev/null
+    awk -F, -v f="$f" 'NR > 1 && $4 == f && $10 >= "2020-10-01"' "$T/new.csv" >"$T/left"
+    [ ! -s "$T/left" ] || fail "withdraw $f: still planned there: $(head -2 "$T/left")"
+    tail -n +2 "$T/new.csv" >"$T/new-rows"
+    past_kept "withdraw $f" "$T/plan.csv" 2020-10-01
+    # the diff's summary counts what its lines list
+    listed=$(awk '/ periods / {split($3, p, "-"); n += p[2] - p[1] + 1} END {print n + 0}' \
+        "$T/diff-$f.txt")
+    has "withdraw $f" "$T/diff-$f.txt" "$listed resident-period"
+done
+[ "$planned" -eq 15 ] || fail "15 withdrawals should be planned, $planned were"
+
+run "withdraw kawasaki (stderr)" 0 whatif "$MODEL" "$T/plan.csv" --withdraw kawasaki \
+    --from 2020-10 --residents "$RES" --format csv
+has "withdraw kawasaki" "$T/err" "what-if: 7 residents affected, 78 resident-periods changed"
+has "withdraw kawasaki" "$T/err" "the fewest changes, proven"
+# r2019-06 is at kawasaki for 2020-04..2021-03: it must leave inside the 1-year unit (RAD-07)
+has "withdraw kawasaki" "$T/err" "finding RAD-07 [programme] resident r2019-06"
+has "withdraw kawasaki" "$T/err" "r2019-06     periods  19-24  (2020-10 .. 2021-03)  kawasaki ->"
+has "withdraw kawasaki" "$T/out" "r2019-06,2019,B,kawasaki,,block,13,18,2020-04-01,2020-09-30,"
+
+# ---- impossible: the rule and the resident named ----
+run "withdraw saitama-hosp" 1 whatif "$MODEL" "$T/plan.csv" --withdraw saitama-hosp \
+    --from 2020-10 --residents "$RES" --out "$T/none.yaml"
+has "withdraw saitama-hosp" "$T/err" "resident r2019-05 (cohort 2019): keeping the past makes its stint at saitama-hosp months 18-18"
+has "withdraw saitama-hosp" "$T/err" "which RAD-04 [hard] refuses"
+[ ! -e "$T/none.yaml" ] || fail "withdraw saitama-hosp: an output was written"
+run "withdraw st-lukes" 1 whatif "$MODEL" "$T/plan.csv" --withdraw st-lukes --from 2020-10 \
+    --residents "$RES"
+has "withdraw st-lukes" "$T/err" "resident r2019-04 (cohort 2019) is pinned at st-lukes from 2021-04 to 2022-03"
+# the base withdrawn for the whole horizon: the smallest relaxation keeps residents at keio
+# beyond its (now zero) supervision limit, RAD-12, or leaves them without their 6 months at the
+# base, RAD-03
+run "withdraw the base" 1 whatif "$MODEL" "$T/plan.csv" --withdraw keio --from 2019-04
+has "withdraw the base" "$T/err" "RAD-12 [hard] from 2019-04 at keio"
+has "withdraw the base" "$T/err" "RAD-03 [hard] resident r2020-01 (cohort 2020)"
+
+# ---- capacity and instructors ----
+run "capacity" 0 whatif "$MODEL" "$T/plan.csv" --capacity tokyo-mc=1 --from 2021-04 \
+    --until 2022-03 --residents "$RES" --out "$T/cap.csv" --quiet
+run "check capacity" 0 check "$MODEL" "$T/cap.csv" --residents "$RES" --quiet
+n=$(awk -F, 'NR > 1 && $4 == "tokyo-mc" && $9 <= "2022-03-01" && $10 >= "2021-04-01"' "$T/cap.csv" | wc -l)
+[ "$n" -le 1 ] || fail "capacity: $n stints at tokyo-mc in 2021-04..2022-03, at most 1 resident"
+run "instructors unchanged" 0 whatif "$MODEL" "$T/plan.csv" --instructors kawasaki=5 \
+    --from 2020-10 --residents "$RES"
+has "instructors unchanged" "$T/err" "what-if: 0 residents affected, 0 resident-periods changed"
+run "instructors none" 0 whatif "$MODEL" "$T/plan.csv" --instructors kawasaki=0 \
+    --from 2021-04 --residents "$RES" --format csv
+awk -F, 'NR > 1 && $4 == "kawasaki" && $10 >= "2021-04-01"' "$T/out" >"$T/left"
+[ ! -s "$T/left" ] || fail "instructors none: still planned at kawasaki: $(head -2 "$T/left")"
+
+# ---- the two-year programme: weeks and departments ----
+INIT=models/initial-residency-2020.yaml
+run "initial plan" 0 plan "$INIT" --out "$T/initial.csv" --quiet --time-limit 60
+run "initial capacity" 0 whatif "$INIT" "$T/initial.csv" --capacity core:emergency=3 \
+    --from 2021-01-04 --out "$T/initial-new.csv"
+has "initial capacity" "$T/err" "-> city/emergency"
+run "check initial capacity" 0 check "$INIT" "$T/initial-new.csv" --quiet
+tail -n +2 "$T/initial-new.csv" >"$T/new-rows"
+past_kept "initial capacity" "$T/initial.csv" 2021-01-04
+
+# ---- usage: exit 2, nothing written ----
+run "whatif help" 0 whatif --help
+has "whatif help" "$T/out" "--withdraw FACILITY --from DATE [--until DATE]"
+run "no change" 2 whatif "$MODEL" "$T/plan.csv"
+has "no change" "$T/err" "no change given"
+run "from first" 2 whatif "$MODEL" "$T/plan.csv" --from 2020-10 --withdraw kawasaki
+has "from first" "$T/err" "--from 2020-10 belongs to a change"
+run "no from" 2 whatif "$MODEL" "$T/plan.csv" --withdraw kawasaki
+has "no from" "$T/err" "--withdraw kawasaki needs --from DATE"
+run "unknown facility" 2 whatif "$MODEL" "$T/plan.csv" --withdraw kawasak --from 2020-10 \
+    --out "$T/x.csv"
+has "unknown facility" "$T/err" "unknown facility 'kawasak'; expected one of: keio"
+[ ! -e "$T/x.csv" ] || fail "unknown facility: an output was written"
+run "bad date" 2 whatif "$MODEL" "$T/plan.csv" --withdraw kawasaki --from 2020-13
+has "bad date" "$T/err" "--from '2020-13': expected a date YYYY-MM-DD or a month YYYY-MM"
+run "until before from" 2 whatif "$MODEL" "$T/plan.csv" --withdraw kawasaki --from 2020-10 \
+    --until 2020-09
+has "until before from" "$T/err" "--until 2020-09 is before --from 2020-10"
+run "bad capacity" 2 whatif "$MODEL" "$T/plan.csv" --capacity kawasaki --from 2020-10
+has "bad capacity" "$T/err" "--capacity 'kawasaki': expected FACILITY[:DEPARTMENT]=N"
+run "bad department" 2 whatif "$INIT" "$T/initial.csv" --capacity core:cardiology=1 --from 2021-01
+has "bad department" "$T/err" "core runs no department 'cardiology'"
+run "negative capacity" 2 whatif "$MODEL" "$T/plan.csv" --capacity kawasaki=-1 --from 2020-10
+has "negative capacity" "$T/err" "expected a number of at least 0 after '='"
+run "from twice" 2 whatif "$MODEL" "$T/plan.csv" --withdraw kawasaki --from 2020-10 --from 2020-11
+has "from twice" "$T/err" "--from given twice for --withdraw"
+run "missing plan file" 2 whatif "$MODEL" "$T/none.csv" --withdraw kawasaki --from 2020-10
+run "other residents" 2 whatif "$MODEL" "$T/plan.csv" --withdraw kawasaki --from 2020-10 \
+    --residents examples/radiology-cohort-12.yaml
+has "other residents" "$T/err" "not in"
+
+echo "whatif.sh: $count commands, $failures failure(s)"
+[ "$failures" -eq 0 ]
