@@ -133,8 +133,16 @@ static int rule_index(const rp_model *m, const char *id)
 int t_rows_accept(const rp_model *m, const rp_cohort *c, const rp_plan *p, bool plain,
                   const char *skip)
 {
-    rp_cohort *own = c ? NULL : t_cohort_of_plan(p);
     rp_translate_options opt = {plain, true, false, false, false};
+    return t_rows_accept_with(m, c, p, &opt, skip);
+}
+
+int t_rows_accept_with(const rp_model *m, const rp_cohort *c, const rp_plan *p,
+                       const rp_translate_options *options, const char *skip)
+{
+    rp_cohort *own = c ? NULL : t_cohort_of_plan(p);
+    rp_translate_options opt = *options;
+    opt.no_objective = true;
     rp_translation *t = NULL;
     rp_diags d = RP_DIAGS_INIT;
     assert_int_equal(rp_translate(m, c ? c : own, &opt, &t, &d), 0);

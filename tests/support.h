@@ -42,6 +42,10 @@ size_t t_violations(const rp_model *m, const rp_cohort *c, const rp_plan *p, con
  */
 int t_rows_accept(const rp_model *m, const rp_cohort *c, const rp_plan *p, bool plain,
                   const char *skip);
+/* The same with the translator's options (what-if cuts...); no_objective is set here. */
+struct rp_translate_options;
+int t_rows_accept_with(const rp_model *m, const rp_cohort *c, const rp_plan *p,
+                       const struct rp_translate_options *opt, const char *skip);
 /* A compliant plan: check finds no violation of rule id, and the rows accept it, plain and
  * shaped. */
 void t_expect_compliant(const rp_model *m, const rp_cohort *c, const rp_plan *p, const char *id);

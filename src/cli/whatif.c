@@ -528,8 +528,9 @@ static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, co
     o->plan->bound = o->res.bound;
     o->plan->gap = o->res.gap;
     int bends = 0;
-    if (audit(m, c, o->plan, bent, a->quiet, &bends) != 0 || !past_kept(m, old, o->plan, from))
+    if (audit(m, c, o->plan, bent, a->quiet, &bends) != 0 || !past_kept(m, old, o->plan, from)) {
         return RP_EXIT_INTERNAL;
+    }
     int status = write_outputs(a, m, old, o, from, format, bends);
     return status == RP_EXIT_OK && o->res.interrupted ? RP_EXIT_INTERRUPTED : status;
 }

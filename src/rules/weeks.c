@@ -139,7 +139,8 @@ static void window_rows(rp_emit *em, size_t r, int X, bool whole_weeks, const ch
         for (size_t i = 0; i < n; i++) {
             rp_week_credit c;
             rp_piece_credit(m, &pieces[cov[i]], w, &c);
-            if (c.go_block_field == X)
+            /* the short pieces only: a long one is credited directly, never twice */
+            if (c.go_block_field == X && clinic_piece(m, &pieces[cov[i]], X) == 2)
                 rp_expr_add(&e, pieces[cov[i]].col, -week_credit(m, &c, whole_weeks));
         }
         if (e.n == 0)

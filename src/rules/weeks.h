@@ -20,8 +20,8 @@ void rp_piece_credit(const rp_model *m, const rp_piece *pc, int p, rp_week_credi
 
 /* Rows: adds to lhs the credit of r's general-clinic blocks serving field X (INIT-37) over the
  * weeks that lie in a run of X of the crediting's general_clinic_run: directly when every such
- * piece is long enough to be a run by itself, else through per-week columns d[w] <= the pieces'
- * credit at w, d[w] <= cap x (the windows of the run's length around w that are all X or GO(X)),
+ * piece is long enough to be a run by itself, and for the shorter ones through per-week columns
+ * d[w] <= those pieces' credit at w (a long piece is never credited twice), d[w] <= cap x (the windows of the run's length around w that are all X or GO(X)),
  * u_W <= y[v] for the weeks v of each window. The credit of a week is its days less the sessions'
  * (or, with whole_weeks, the calendar's days_per_week). Columns are named after tag. */
 void rp_emit_clinic_credit(rp_emit *em, size_t r, int X, bool whole_weeks, const char *tag,

@@ -491,6 +491,63 @@ static void restore_row(glp_prob *p, const rp_ilp *ilp, int i)
     glp_set_row_bnds(p, i, s == RP_LE ? GLP_UP : s == RP_GE ? GLP_LO : GLP_FX, rhs, rhs);
 }
 
+/* Fixes a group's columns to the values of the last MIP solution. */
+static void fix_group(glp_prob *p, const int *group, size_t size)
+{
+    for (size_t i = 0; i < size; i++) {
+        int j = group[i] + 1;
+        double v = round(glp_mip_col_val(p, j));
+        glp_set_col_bnds(p, j, GLP_FX, v, v);
+    }
+}
+
+/* Frees (lb..ub of the ILP) or fixes again (to saved values) the columns of groups a..b-1. */
+static void free_groups(glp_prob *p, const rp_ilp *ilp, const int *const *groups,
+                        const size_t *sizes, size_t a, size_t b, double *saved)
+{
+    size_t k = 0;
+    for (size_t g = a; g < b; g++)
+        for (size_t i = 0; i < sizes[g]; i++, k++) {
+            int j = groups[g][i] + 1;
+            if (saved) {
+                glp_set_col_bnds(p, j, GLP_FX, saved[k], saved[k]);
+                continue;
+            }
+            double lb, ub;
+            rp_ilp_col_bounds(ilp, j - 1, &lb, &ub);
+            glp_set_col_bnds(p, j, GLP_DB, lb, ub);
+        }
+}
+
+/* Group g found no plan beside the groups fixed before it: plan it together with the 1, 3, then
+ * 7 groups before it (their plans freed again). Returns 0 with *from the first group replanned,
+ * or -1 (the earlier groups fixed as they were). */
+static int repair(glp_prob *p, const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                  size_t g, const rp_solve_options *opt, double started, size_t *from)
+{
+    static const size_t widths[] = {1, 3, 7};
+    for (size_t w = 0; w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++) {
+        size_t a = g - widths[w], count = 0;
+        for (size_t k = a; k < g; k++)
+            count += sizes[k];
+        double *saved = rp_xmalloc((count + 1) * sizeof *saved);
+        count = 0;
+        for (size_t k = a; k < g; k++)
+            for (size_t i = 0; i < sizes[k]; i++)
+                saved[count++] = glp_get_col_lb(p, groups[k][i] + 1);
+        free_groups(p, ilp, groups, sizes, a, g, NULL);
+        int ok = step(p, opt, started) == 0;
+        if (!ok)
+            free_groups(p, ilp, groups, sizes, a, g, saved);
+        free(saved);
+        if (ok) {
+            *from = a;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
                         size_t n_groups, const rp_solve_options *opt, double **x)
 {
@@ -526,15 +583,13 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
         for (int i = 1; i <= m; i++) /* the residents of groups so far: their rows hold again */
             if (rp_ilp_row_tag(ilp, i - 1).resident == (int)g)
                 restore_row(p, ilp, i);
-        if (step(p, opt, started) != 0) {
+        size_t from = g; /* the groups planned in this step: g, or more after a repair */
+        if (step(p, opt, started) != 0 && repair(p, ilp, groups, sizes, g, opt, started, &from) != 0) {
             err = -1;
             break;
         }
-        for (size_t i = 0; i < sizes[g]; i++) {
-            int j = groups[g][i] + 1;
-            double v = round(glp_mip_col_val(p, j));
-            glp_set_col_bnds(p, j, GLP_FX, v, v);
-        }
+        for (size_t k = from; k <= g; k++)
+            fix_group(p, groups[k], sizes[k]);
     }
     if (!err) {
         *x = rp_xmalloc(((size_t)n + 1) * sizeof **x);

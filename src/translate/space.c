@@ -247,6 +247,18 @@ static bool has_piece(const resident_space *rs, const rp_piece *c)
     return false;
 }
 
+/* The first period of a resident (starting in year cohort) that begins on or after day d: a
+ * period is governed by the changes in force on its first day (changes.c). */
+static int first_period_from(const rp_model *m, int cohort, rp_date d)
+{
+    int p = rp_period_of_day(m, cohort, d);
+    if (p < 1)
+        return 1;
+    if (rp_date_to_days(rp_period_first_day(m, cohort, p)) < rp_date_to_days(d))
+        p++;
+    return p;
+}
+
 /* The periods of r at which a what-if change starts or ends (the day after its last). */
 static size_t change_periods(const rp_model *m, const rp_resident *r, int horizon, int *out,
                              size_t max)
@@ -254,11 +266,12 @@ static size_t change_periods(const rp_model *m, const rp_resident *r, int horizo
     size_t n = 0;
     for (size_t i = 0; i < m->n_changes && n + 2 <= max; i++) {
         const rp_change *c = &m->changes[i];
-        int a = rp_period_of_day(m, r->cohort, c->from);
+        int a = first_period_from(m, r->cohort, c->from);
         if (a > 1 && a <= horizon)
             out[n++] = a;
         if (c->until.year) {
-            int b = rp_period_of_day(m, r->cohort, rp_date_from_days(rp_date_to_days(c->until) + 1));
+            rp_date after = rp_date_from_days(rp_date_to_days(c->until) + 1);
+            int b = first_period_from(m, r->cohort, after);
             if (b > 1 && b <= horizon)
                 out[n++] = b;
         }

@@ -43,9 +43,12 @@ int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_optio
         rp_timeline_build(m, &c->residents[r], &t->timelines[r]);
     t->ilp = rp_ilp_new();
     t->space = rp_space_build(m, c, t->timelines, t->ilp, opt, &t->uncovered, &t->n_uncovered);
-    /* when the PROG rules shaped no piece, every rule writes its complete rows */
-    rp_emit em = {m, c, t->timelines, t->space, t->ilp, RP_NONE,
-                  !opt->plain && !opt->programme_unshaped, opt->programme_elastic, NULL, 0, 0};
+    /* pieces that the admit hooks did not shape (plain, or free of the PROG rules): every rule
+     * writes its complete rows, which hold whatever the pieces. Pieces cut at change dates passed
+     * every hook but the PROG rules', and are flagged bent where those refused them. */
+    bool shaped = !opt->plain && !opt->programme_unshaped;
+    rp_emit em = {m, c, t->timelines, t->space, t->ilp, RP_NONE, shaped, opt->programme_elastic,
+                  NULL, 0, 0};
     int err = emit_rules(m, &em, d);
     t->bend_cols = em.bend_cols;
     t->n_bend_cols = em.n_bend_cols;

@@ -88,6 +88,34 @@ static void test_INIT14_Q41_L56_go_block_in_community_clinic_counts_for_go(void 
     expect_compliant("INIT-14", "im-go-in-community-clinic", NULL);
 }
 
+/* INIT-11, INIT-37, 000 Q41 (L56) (as above), in a what-if's space: 4-week pieces (EXAMPLE-01's
+ * rotation unit) and pieces cut at a change date (week 3), so that a general-clinic block can be
+ * a long piece or a short one. 16 weeks of 内科 with the 4 GO weeks inside the run make 20: the
+ * rows must not credit the long piece twice (directly and through the run windows), which once
+ * let a what-if plan through that the check refused. */
+static void test_INIT11_Q41_L56_go_block_credited_once_among_cut_pieces(void **state)
+{
+    (void)state;
+    rp_model *m = it_model("INIT-11");
+    for (size_t k = 0; k < m->n_rules; k++)
+        if (strcmp(m->rules[k].id, "EXAMPLE-01") == 0)
+            m->rules[k].enabled = true;
+    rp_change cut = {RP_CHANGE_WITHDRAW, rp_model_facility(m, "island"), RP_NONE,
+                     {2020, 4, 15}, {0, 0, 0}, 0};
+    rp_model_add_change(m, &cut);
+    rp_translate_options opt = {false, true, true, true, false};
+    rp_plan *base = t_plan_file(m, "tests/rules/field_minimum/base.csv");
+    rp_plan *short4 = t_plan_file(m, "tests/rules/field_minimum/im-16-go-in-run.csv");
+    assert_int_equal(t_violations(m, NULL, base, "INIT-11"), 0);
+    assert_int_equal(t_rows_accept_with(m, NULL, base, &opt, NULL), 1);
+    assert_int_equal(t_violations(m, NULL, short4, "INIT-11"), 1);
+    assert_int_equal(t_rows_accept_with(m, NULL, short4, &opt, NULL), 0);
+    assert_int_equal(t_rows_accept_with(m, NULL, short4, &opt, "INIT-11"), 1);
+    rp_plan_free(base);
+    rp_plan_free(short4);
+    rp_model_free(m);
+}
+
 /* INIT-11, INIT-16, 000 Q08 (L19): "休止90日間の中であれば、内科を12週で終えることも可能でしょうか。"
  * "到達目標を満たすことが可能である場合に限り認められますが、12週にて満たすことは困難であると思われ
  * るます。" 12 weeks of 内科 (8 + the 4 GO weeks of the run) with 90 days of leave: leave never
@@ -528,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_base_plan_complies_with_every_rule),
         cmocka_unit_test(test_INIT11_Q41_L56_go_block_in_internal_medicine_run_complies),
         cmocka_unit_test(test_INIT11_Q41_L56_go_block_in_community_clinic_violates),
+        cmocka_unit_test(test_INIT11_Q41_L56_go_block_credited_once_among_cut_pieces),
         cmocka_unit_test(test_INIT14_Q41_L56_go_block_in_community_clinic_counts_for_go),
         cmocka_unit_test(test_INIT11_Q08_L19_twelve_weeks_with_leave_violates),
         cmocka_unit_test(test_INIT11_Q07_L18_leave_within_90_days_needs_no_make_up),
