@@ -30,6 +30,7 @@ typedef struct command {
 static const command commands[] = {
     {"plan", rp_cmd_plan},
     {"check", rp_cmd_check},
+    {"capacity", rp_cmd_capacity},
 };
 
 static int help(int argc, char **argv)
@@ -50,7 +51,8 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(commands[i].name, name) == 0)
             return commands[i].run(cli, argc - 2, argv + 2);
-    fprintf(stderr, "rotaplan: unknown command '%s'; expected plan, check or help\n", name);
+    fprintf(stderr, "rotaplan: unknown command '%s'; expected plan, check, capacity or help\n",
+            name);
     return RP_EXIT_INPUT;
 }
 
