@@ -31,6 +31,7 @@ static const command commands[] = {
     {"plan", rp_cmd_plan},
     {"check", rp_cmd_check},
     {"whatif", rp_cmd_whatif},
+    {"capacity", rp_cmd_capacity},
 };
 
 static int help(int argc, char **argv)
@@ -51,7 +52,9 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(commands[i].name, name) == 0)
             return commands[i].run(cli, argc - 2, argv + 2);
-    fprintf(stderr, "rotaplan: unknown command '%s'; expected plan, check, whatif or help\n", name);
+    fprintf(stderr,
+            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity or help\n",
+            name);
     return RP_EXIT_INPUT;
 }
 

@@ -33,6 +33,10 @@ has() { # has NAME FILE TEXT: FILE contains TEXT
     grep -qF -- "$3" "$2" || fail "$1: $(basename "$2") lacks '$3'"
 }
 
+matches() { # matches NAME FILE REGEX: a line of FILE matches the extended regular expression
+    grep -qE -- "$3" "$2" || fail "$1: $(basename "$2") has no line matching '$3'"
+}
+
 empty() { # empty NAME FILE
     [ ! -s "$2" ] || fail "$1: $(basename "$2") is not empty: $(head -c 200 "$2")"
 }
@@ -142,6 +146,99 @@ run "check without leave" 1 check "$INIT" "$T/leave.csv"
 has "check without leave" "$T/out" "violation INIT-05"
 has "check without leave" "$T/out" "runs outside the programme's 104 weeks"
 run "check with leave" 0 check "$INIT" "$T/leave.csv" --residents tests/cli/initial-leave.yaml
+
+# ---- capacity: the intake cap with its arithmetic; with a plan, loads against capacities ----
+run "help capacity" 0 help capacity
+has "help capacity" "$T/out" "usage: rotaplan capacity [MODEL [PLAN]]"
+run "capacity --help" 0 capacity --help
+has "capacity --help" "$T/out" "examples:"
+has "capacity --help" "$T/out" "1 the intake exceeds a cap"
+run "help lists capacity" 0 help
+has "help lists capacity" "$T/out" "capacity [MODEL [PLAN]]"
+# RULES.md C-3: with the printed totals IVR binds, 2811 / 60 = 46.85, cap 46; urban 59 / 5
+run "capacity default" 0 capacity
+empty "capacity default" "$T/err"
+has "capacity default" "$T/out" "capacity of radiology-keio-2019"
+matches "capacity default" "$T/out" '^  IVR +2,811 / 60 += +46\.85 +<- binds$'
+matches "capacity default" "$T/out" '^  CT +313,689\.7 / 3,000 += +104\.56$'
+matches "capacity default" "$T/out" '^  cap +floor\(46\.85\) += +46$'
+has "capacity default" "$T/out" "average: 59 / 5 = 11.80 a year"
+has "capacity default" "$T/out" "yearly cap: min(RAD-13 46, RAD-14 11) = 11: RAD-14 binds"
+has "capacity default" "$T/out" "intake of the model's default cohort (12 a year):"
+matches "capacity default" "$T/out" '^  2019 +12 +ok +over by 1 \(finding\)$'
+matches "capacity default" "$T/out" '^  2019-2021 +36 +35 +RAD-14 +over by 1 \(finding\)$'
+has "capacity default" "$T/out" "no cap exceeded; 6 over a limit, reported as findings"
+cp "$T/out" "$T/capacity-default.txt"
+run "capacity embedded = file" 0 capacity "$MODEL"
+cmp -s "$T/out" "$T/capacity-default.txt" || fail "capacity embedded = file: outputs differ"
+run "capacity quiet" 0 capacity --quiet
+empty "capacity quiet" "$T/out"
+empty "capacity quiet err" "$T/err"
+run "capacity out" 0 capacity "$MODEL" --out "$T/capacity.txt"
+empty "capacity out" "$T/out"
+cmp -s "$T/capacity.txt" "$T/capacity-default.txt" || fail "capacity out: file differs from stdout"
+ls "$T" | grep -q 'tmp-' && fail "capacity out: a temporary file was left behind"
+run "capacity unwritable" 2 capacity --out "$T/no-such-dir/capacity.txt"
+has "capacity unwritable" "$T/err" "cannot write"
+run "capacity unknown option" 2 capacity --residnets examples/radiology-cohort-12.yaml
+has "capacity unknown option" "$T/err" "unknown option '--residnets'; did you mean '--residents'?"
+has "capacity unknown option" "$T/err" "run 'rotaplan help capacity'"
+empty "capacity unknown option" "$T/out"
+run "capacity extra argument" 2 capacity "$MODEL" "$T/plan.csv" extra
+has "capacity extra argument" "$T/err" "unexpected argument 'extra'"
+run "capacity bad model" 2 capacity tests/bad/model/unknown-key.yaml
+has "capacity bad model" "$T/err" "tests/bad/model/unknown-key.yaml:"
+empty "capacity bad model" "$T/out"
+run "capacity bad residents" 2 capacity "$MODEL" --residents tests/bad/residents/period-outside.yaml
+has "capacity bad residents" "$T/err" "tests/bad/residents/period-outside.yaml:"
+run "capacity bad plan" 2 capacity "$MODEL" tests/bad/plan/date-mismatch.csv
+has "capacity bad plan" "$T/err" "tests/bad/plan/date-mismatch.csv:"
+run "capacity missing plan" 2 capacity "$MODEL" "$T/none.csv"
+# 47 residents starting in 2019: over RAD-13's cap of 46, exit 1
+{
+    echo "residents:"
+    i=1
+    while [ $i -le 47 ]; do
+        printf '  - {id: r%02d, cohort: 2019, course: any}\n' $i
+        i=$((i + 1))
+    done
+} >"$T/residents-47.yaml"
+run "capacity intake over" 1 capacity "$MODEL" --residents "$T/residents-47.yaml"
+has "capacity intake over" "$T/out" "intake of the residents file '$T/residents-47.yaml' (47 residents):"
+matches "capacity intake over" "$T/out" '^  2019 +47 +over by 1 \(violation\) +over by 36 \(finding\)$'
+has "capacity intake over" "$T/out" "1 over a cap (violation)"
+run "capacity intake over quiet" 1 capacity "$MODEL" --residents "$T/residents-47.yaml" --quiet
+empty "capacity intake over quiet" "$T/out"
+# D-4 strict reading: RAD-14's breaches become violations, exit 1
+sed 's/intake_cap: report /intake_cap: strict /' "$MODEL" >"$T/strict.yaml"
+run "capacity strict" 1 capacity "$T/strict.yaml"
+matches "capacity strict" "$T/out" '^  2019 +12 +ok +over by 1 \(violation\)$'
+has "capacity strict" "$T/out" "6 over a cap (violations)"
+# the plan written by `plan` above: each facility's load month by month, tightest first
+run "capacity plan" 0 capacity "$MODEL" "$T/plan.csv" --residents examples/radiology-cohort-12.yaml
+has "capacity plan" "$T/out" "load of the plan '$T/plan.csv' against capacity, all cohorts together:"
+has "capacity plan" "$T/out" "RAD-12 [hard] at most 3 residents per instructor"
+has "capacity plan" "$T/out" "tightest months first"
+matches "capacity plan" "$T/out" '^    months +place +residents +capacity +use$'
+matches "capacity plan" "$T/out" '^    \(programme\) +all facilities +162 +12 +7% +2019-04 +0 +0$'
+matches "capacity plan" "$T/out" '^  2019 +12 +ok +over by 1 \(finding\)$'
+run "capacity plan, no residents" 0 capacity "$MODEL" "$T/plan.csv"
+has "capacity plan, no residents" "$T/out" "(every resident full time: no --residents)"
+# five residents at keiyu (limit floor(3 x 1.5) = 4): over its capacity, exit 1
+run "capacity plan over" 1 capacity "$MODEL" tests/rules/residents_per_instructor/keiyu-5.csv
+matches "capacity plan over" "$T/out" '^    2020-04 to 2021-03 +keiyu +5 +4 +125% +over \(violation\)$'
+matches "capacity plan over" "$T/out" '^    keiyu +.* +4 +5 +125% +2020-04 +0 +12$'
+has "capacity plan over" "$T/out" "1 over a cap (violation)"
+# the two-year programme: no yearly cap; INIT-71 by the core's beds; INIT-72 week by week
+run "capacity initial" 0 capacity "$INIT"
+has "capacity initial" "$T/out" "the model states no yearly intake cap"
+matches "capacity initial" "$T/out" '^  beds +floor\(520 / 10\) += +52$'
+matches "capacity initial" "$T/out" '^  2020-2021 +20 +52 +INIT-71 +ok$'
+has "capacity initial" "$T/out" "within every cap"
+run "capacity initial plan" 0 capacity "$INIT" "$T/initial.csv"
+has "capacity initial plan" "$T/out" "INIT-72 [hard] every department holds at most its capacity"
+has "capacity initial plan" "$T/out" "tightest weeks first"
+matches "capacity initial plan" "$T/out" '^    core internal-medicine +内科 +8 '
 
 echo "cli.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -66,7 +66,57 @@ typedef struct rp_check_ctx {
     const rp_plan *plan;
     rp_resident_plan *residents; /* parallel to plan->residents */
     size_t n_residents;
+    rp_cohort *own_cohort; /* the cohort made of the plan when none was given, or NULL; owned */
 } rp_check_ctx;
+
+/*
+ * rp_check_ctx_new: what every rule's check sees of plan: each resident's cells and timeline.
+ * cohort gives the residents' leave; when NULL, every planned resident trains full time (a
+ * cohort made of the plan, owned by the context). m, cohort and plan are borrowed and must
+ * outlive the context. Returns 0 and sets *out (free with rp_check_ctx_free), or -1 with errors
+ * in d when the plan and the cohort do not fit together (as rp_check_plan).
+ */
+int rp_check_ctx_new(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
+                     rp_check_ctx **out, rp_diags *d);
+void rp_check_ctx_free(rp_check_ctx *ctx); /* NULL does nothing */
+
+/* The first and last slot (rp_slot) any planned resident spans; *last < *first when the plan
+ * has no resident. */
+void rp_check_slots(const rp_check_ctx *ctx, long *first, long *last);
+
+/* The level of a finding of rule: a warning for a soft rule, else a violation. */
+rp_level rp_rule_level(const rp_rule *rule);
+
+/* ---- loads: what capacity rules count, place by place and slot by slot ---- */
+
+/* A place a capacity rule caps, with its load on every slot of the plan. */
+typedef struct rp_capped {
+    int facility;              /* RP_NONE: the whole programme */
+    int department;            /* RP_NONE: the facility as a whole, or department_id */
+    const char *department_id; /* a department the facility does not run, named by the plan
+                                * (borrowed from it), or NULL */
+    double capacity;           /* residents at once, as the model states it */
+    double *load;              /* [last - first + 1]: the load on slot first + i; owned */
+    double *limit;             /* [last - first + 1]: the capacity on slot first + i, what-if
+                                * changes included (else capacity); owned */
+} rp_capped;
+
+typedef struct rp_loads {
+    long first, last; /* the slots, as rp_check_slots */
+    rp_capped *places;
+    size_t n_places, cap_places;
+} rp_loads;
+
+/* Empty loads over the slots of ctx's plan; free with rp_loads_free. */
+void rp_loads_init(rp_loads *l, const rp_check_ctx *ctx);
+/* Appends a place with a zero load and the capacity as its limit on every slot; returns it
+ * (valid until the next add). */
+rp_capped *rp_loads_add(rp_loads *l, int facility, int department, const char *department_id,
+                       double capacity);
+void rp_loads_free(rp_loads *l);
+/* Whether a load exceeds the place's limit on slot first + i (the comparison every capacity
+ * check makes). */
+bool rp_capped_over(const rp_capped *p, long i, double load);
 
 /* Runs: the maximal sequences of periods with one facility (RP_NONE included). Starting at
  * period `from`, returns the run's first period and sets *facility and *last; returns 0 when

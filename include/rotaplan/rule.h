@@ -5,8 +5,9 @@
  *   emit     its rows, through ilp.h only;
  *   check    its direct check of a plan: the rule's meaning, written apart from the rows;
  *   describe one sentence for reports.
- * and optionally the piece-shaping hooks of ilp.h: max_piece and admit. Code implements kinds;
- * the model's data names rules (ids, classes, sources, parameters).
+ * and optionally the piece-shaping hooks of ilp.h (max_piece and admit) and, for kinds that cap
+ * how many residents a place holds, loads (check.h). Code implements kinds; the model's data
+ * names rules (ids, classes, sources, parameters).
  */
 #ifndef ROTAPLAN_RULE_H
 #define ROTAPLAN_RULE_H
@@ -52,6 +53,12 @@ typedef struct rp_rule_kind {
      * pieces that every plan it allows is a union of admitted pieces. */
     bool (*admit)(const rp_rule *rule, const rp_model *m, const rp_resident *r,
                   const rp_piece *candidate, bool *allowed);
+
+    /* Optional, kinds that cap the residents a place holds at once: adds to out (its slots set
+     * by rp_loads_init) every place the rule caps in ctx's plan, with its capacity and its load
+     * slot by slot, counted exactly as the kind's check counts them (the check judges these very
+     * numbers). What `rotaplan capacity` shows. */
+    void (*loads)(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out);
 } rp_rule_kind;
 
 /* The registry (src/rules/registry.c). */

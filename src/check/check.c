@@ -2,7 +2,9 @@
  * check.c: the check stage. It lays each resident's block rows over the periods of the
  * resident's own calendar (the cells every rule's check walks), runs the direct check of every
  * enabled rule, and sorts the findings. It never sees the ILP: a plan made by the solver and a
- * plan made by hand in a spreadsheet are checked the same way.
+ * plan made by hand in a spreadsheet are checked the same way. The context the checks see is
+ * also built on its own (rp_check_ctx_new) for `rotaplan capacity`, which asks the capacity
+ * kinds for their loads (rp_loads, kept here) instead of their findings.
  */
 #include "rotaplan/check.h"
 #include "rotaplan/credit.h"
@@ -184,10 +186,9 @@ static void declared_bends(const rp_model *m, const rp_plan *plan, rp_findings *
     }
 }
 
-int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
-                  rp_findings *out, rp_diags *d)
+int rp_check_ctx_new(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
+                     rp_check_ctx **out, rp_diags *d)
 {
-    const rp_resident **records = rp_xcalloc(plan->n_residents + 1, sizeof *records);
     rp_cohort *own = NULL;
     if (!cohort) {
         /* no residents file: every planned resident trains full-time, as the plan says */
@@ -198,15 +199,17 @@ int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *pla
                                                                   : RP_ANY);
         cohort = own;
     }
+    const rp_resident **records = rp_xcalloc(plan->n_residents + 1, sizeof *records);
     if (match_residents(m, cohort, plan, records, d) != 0) {
         free(records);
         rp_cohort_free(own);
         return -1;
     }
-    rp_check_ctx ctx = {m, cohort, plan, NULL, plan->n_residents};
-    ctx.residents = rp_xcalloc(plan->n_residents + 1, sizeof *ctx.residents);
+    rp_check_ctx *ctx = rp_xcalloc(1, sizeof *ctx);
+    *ctx = (rp_check_ctx){m, cohort, plan, NULL, plan->n_residents, own};
+    ctx->residents = rp_xcalloc(plan->n_residents + 1, sizeof *ctx->residents);
     for (size_t i = 0; i < plan->n_residents; i++) {
-        rp_resident_plan *rp = &ctx.residents[i];
+        rp_resident_plan *rp = &ctx->residents[i];
         rp->resident = records[i];
         rp->planned = &plan->residents[i];
         rp->course = plan->residents[i].course;
@@ -214,21 +217,93 @@ int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *pla
         rp->horizon = rp->timeline.horizon;
         fill_cells(plan, (int)i, rp);
     }
+    free(records);
+    *out = ctx;
+    return 0;
+}
+
+void rp_check_ctx_free(rp_check_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    for (size_t i = 0; i < ctx->n_residents; i++) {
+        rp_timeline_free(&ctx->residents[i].timeline);
+        free(ctx->residents[i].cells);
+    }
+    free(ctx->residents);
+    rp_cohort_free(ctx->own_cohort);
+    free(ctx);
+}
+
+void rp_check_slots(const rp_check_ctx *ctx, long *first, long *last)
+{
+    *first = 0;
+    *last = -1;
+    for (size_t r = 0; r < ctx->n_residents; r++) {
+        long a = rp_slot(ctx->model, ctx->residents[r].planned->cohort, 1);
+        long b = rp_slot(ctx->model, ctx->residents[r].planned->cohort, ctx->residents[r].horizon);
+        if (*last < *first || a < *first)
+            *first = a;
+        if (b > *last)
+            *last = b;
+    }
+}
+
+rp_level rp_rule_level(const rp_rule *rule)
+{
+    return level_of(rule->cls);
+}
+
+int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
+                  rp_findings *out, rp_diags *d)
+{
+    rp_check_ctx *ctx = NULL;
+    if (rp_check_ctx_new(m, cohort, plan, &ctx, d) != 0)
+        return -1;
     size_t first = out->count;
     for (size_t k = 0; k < m->n_rules; k++) {
         const rp_rule *rule = &m->rules[k];
         if (rule->enabled)
-            rule->kind->check(rule, &ctx, out);
+            rule->kind->check(rule, ctx, out);
     }
     declared_bends(m, plan, out, first);
     if (out->count > first)
         qsort(out->items + first, out->count - first, sizeof *out->items, compare_findings);
-    for (size_t i = 0; i < plan->n_residents; i++) {
-        rp_timeline_free(&ctx.residents[i].timeline);
-        free(ctx.residents[i].cells);
-    }
-    free(ctx.residents);
-    free(records);
-    rp_cohort_free(own);
+    rp_check_ctx_free(ctx);
     return 0;
+}
+
+/* ---- loads ---- */
+
+void rp_loads_init(rp_loads *l, const rp_check_ctx *ctx)
+{
+    *l = (rp_loads){0};
+    rp_check_slots(ctx, &l->first, &l->last);
+}
+
+rp_capped *rp_loads_add(rp_loads *l, int facility, int department, const char *department_id,
+                       double capacity)
+{
+    size_t n = l->last >= l->first ? (size_t)(l->last - l->first + 1) : 0;
+    rp_capped *p = RP_PUSH(l->places, l->n_places, l->cap_places);
+    *p = (rp_capped){facility, department, department_id, capacity,
+                    rp_xcalloc(n + 1, sizeof *p->load), rp_xmalloc((n + 1) * sizeof *p->limit)};
+    for (size_t i = 0; i <= n; i++)
+        p->limit[i] = capacity;
+    return p;
+}
+
+void rp_loads_free(rp_loads *l)
+{
+    for (size_t i = 0; i < l->n_places; i++) {
+        free(l->places[i].load);
+        free(l->places[i].limit);
+    }
+    free(l->places);
+    *l = (rp_loads){0};
+}
+
+bool rp_capped_over(const rp_capped *p, long i, double load)
+{
+    return load > p->limit[i] + 1e-9;
 }

@@ -1,9 +1,10 @@
 /*
  * cli.h: the commands of the rotaplan binary and what they share: option parsing with located
  * usage errors, loading the model and cohort, writing an output through a temporary file, and
- * explaining why no plan exists. Each command lives in its own file (plan.c, check.c) and returns
- * the process's exit status: 0 success, 1 no compliant plan or violations found, 2 bad input or
- * usage, 3 internal error, 130 interrupted.
+ * explaining why no plan exists. Each command lives in its own file (plan.c, check.c,
+ * capacity.c) and returns the process's exit status: 0 success, 1 no compliant plan or
+ * violations found (capacity: a cap exceeded), 2 bad input or usage, 3 internal error,
+ * 130 interrupted.
  */
 #ifndef ROTAPLAN_CLI_H
 #define ROTAPLAN_CLI_H
@@ -38,6 +39,7 @@ typedef struct rp_cli {
 int rp_cmd_plan(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_check(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv);
+int rp_cmd_capacity(const rp_cli *cli, int argc, char **argv);
 /* Usage text of a command (NULL: the overview) to out. */
 void rp_cli_usage(const char *command, FILE *out);
 

@@ -12,14 +12,16 @@ static const char overview[] =
     "usage: rotaplan COMMAND [ARGS]\n"
     "\n"
     "commands:\n"
-    "  plan   [MODEL] [--residents FILE]   plan a cohort (default: the model's default cohort)\n"
-    "  check  [MODEL] PLAN                 check a plan (YAML or CSV) rule by rule\n"
-    "  whatif [MODEL] PLAN CHANGES...      plan again after a facility withdraws or changes\n"
-    "  help   [COMMAND]                    this text, or a command's\n"
+    "  plan     [MODEL] [--residents FILE]   plan a cohort (default: the model's default cohort)\n"
+    "  check    [MODEL] PLAN                 check a plan (YAML or CSV) rule by rule\n"
+    "  whatif   [MODEL] PLAN CHANGES...      plan again after a facility withdraws or changes\n"
+    "  capacity [MODEL [PLAN]]               the intake cap with its arithmetic; with a plan,\n"
+    "                                        each place's load against its capacity\n"
+    "  help     [COMMAND]                    this text, or a command's\n"
     "\n"
     "MODEL defaults to the embedded models/radiology-keio-2019.yaml.\n"
-    "exit status: 0 success; 1 no compliant plan, or violations found; 2 bad input or usage;\n"
-    "3 internal error; 130 interrupted.\n";
+    "exit status: 0 success; 1 no compliant plan, violations found, or a cap exceeded; 2 bad\n"
+    "input or usage; 3 internal error; 130 interrupted.\n";
 
 static const char plan_help[] =
     "usage: rotaplan plan [MODEL] [options]\n"
@@ -113,6 +115,38 @@ static const char whatif_help[] =
     "exit status: 0 a new plan; 1 no compliant plan exists (the rules and residents involved are\n"
     "named); 2 bad input; 3 internal error; 130 interrupted.\n";
 
+static const char capacity_help[] =
+    "usage: rotaplan capacity [MODEL [PLAN]] [options]\n"
+    "\n"
+    "Shows what the programme may hold, as its rules compute it (the figures check judges):\n"
+    "- the yearly intake cap with its arithmetic (RAD-13: instructors, CT / 3000, IVR / 60,\n"
+    "  RT / 60, the binding term), the urban five-year average (RAD-14) and, in the two-year\n"
+    "  programme, the residents the core hospital may hold by its beds (INIT-71); then the\n"
+    "  intake stated (the model's default cohort, the --residents file, or the plan's\n"
+    "  residents) against each limit, year by year and over consecutive years;\n"
+    "- with PLAN (YAML or CSV), the load of every place a capacity rule caps against its\n"
+    "  capacity, period by period in the programme's unit (RAD-12: residents per instructor at\n"
+    "  each facility and the programme, month by month; INIT-72: each department, week by\n"
+    "  week), all cohorts together, tightest periods first, then one line per place.\n"
+    "With one argument it is the MODEL: give MODEL before PLAN.\n"
+    "\n"
+    "options:\n"
+    "  --residents FILE   the residents: without PLAN, the intake stated; with PLAN, their\n"
+    "                     leave (default: every resident trains full time)\n"
+    "  --out FILE         write the report to FILE (through a temporary file); default stdout\n"
+    "  --quiet            print nothing; the exit status says it all\n"
+    "\n"
+    "examples:\n"
+    "  rotaplan capacity\n"
+    "  rotaplan capacity models/radiology-keio-2019.yaml \\\n"
+    "          --residents examples/radiology-cohorts.yaml\n"
+    "  rotaplan capacity models/radiology-keio-2019.yaml plan.csv\n"
+    "  rotaplan capacity models/initial-residency-2020.yaml initial.csv --out capacity.txt\n"
+    "\n"
+    "exit status: 0 within every cap (a breach reported as a finding, such as RAD-14 in its\n"
+    "default reading, allowed); 1 the intake exceeds a cap, or the plan puts a place over its\n"
+    "capacity (what check calls a violation); 2 bad input or usage.\n";
+
 void rp_cli_usage(const char *command, FILE *out)
 {
     if (command && strcmp(command, "plan") == 0)
@@ -121,6 +155,8 @@ void rp_cli_usage(const char *command, FILE *out)
         fputs(check_help, out);
     else if (command && strcmp(command, "whatif") == 0)
         fputs(whatif_help, out);
+    else if (command && strcmp(command, "capacity") == 0)
+        fputs(capacity_help, out);
     else
         fputs(overview, out);
 }

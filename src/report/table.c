@@ -15,97 +15,17 @@
  *     hiroo     広尾病院                   0                12
  *
  * Columns are aligned by display width (a Japanese character takes two columns), separated by
- * two spaces, and no line ends in a space. The name column is left out when no resident has a
- * name, the mode and parallel-months columns when no stint is parallel. A resident's id, name,
- * cohort and course appear on its first line only. Weekly calendars show full dates.
+ * two spaces, and no line ends in a space (grid.c). The name column is left out when no resident
+ * has a name, the mode and parallel-months columns when no stint is parallel. A resident's id,
+ * name, cohort and course appear on its first line only. Weekly calendars show full dates.
  */
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
+#include "report/grid.h"
 #include "report/writers.h"
 #include "util/util.h"
 
 #include <stdlib.h>
-
-/* Rows of ncols cells; a cell is a string borrowed from the model, the plan, a literal or the
- * grid's arena, and "" when empty. */
-typedef struct grid {
-    size_t ncols;
-    const char **cells; /* row-major */
-    size_t n_cells, cap_cells;
-    rp_arena *text;
-} grid;
-
-static void grid_init(grid *g, size_t ncols)
-{
-    g->ncols = ncols;
-    g->cells = NULL;
-    g->n_cells = g->cap_cells = 0;
-    g->text = rp_arena_new();
-}
-
-static void grid_free(grid *g)
-{
-    free(g->cells);
-    rp_arena_free(g->text);
-}
-
-/* Appends a row; row holds ncols cells, NULL for an empty one. */
-static void grid_add(grid *g, const char *const *row)
-{
-    for (size_t c = 0; c < g->ncols; c++)
-        *RP_PUSH(g->cells, g->n_cells, g->cap_cells) = row[c] ? row[c] : "";
-}
-
-static void pad(FILE *out, int n)
-{
-    for (; n > 0; n--)
-        fputc(' ', out);
-}
-
-/* The last shown column of row r with text in it, or ncols when the row is blank. */
-static size_t last_filled(const grid *g, size_t r, const bool *shown)
-{
-    size_t last = g->ncols;
-    for (size_t c = 0; c < g->ncols; c++)
-        if (shown[c] && g->cells[r * g->ncols + c][0] != '\0')
-            last = c;
-    return last;
-}
-
-static void grid_print_row(const grid *g, size_t r, const bool *shown, const int *width, FILE *out)
-{
-    size_t last = last_filled(g, r, shown);
-    bool first = true;
-    for (size_t c = 0; last < g->ncols && c <= last; c++) {
-        if (!shown[c])
-            continue;
-        const char *cell = g->cells[r * g->ncols + c];
-        if (!first)
-            fputs("  ", out);
-        first = false;
-        fputs(cell, out);
-        if (c != last)
-            pad(out, width[c] - rp_display_width(cell));
-    }
-    fputc('\n', out);
-}
-
-/* Prints the shown columns, each as wide as its widest cell. */
-static void grid_print(const grid *g, const bool *shown, FILE *out)
-{
-    size_t rows = g->n_cells / g->ncols;
-    int *width = rp_xcalloc(g->ncols, sizeof *width);
-    for (size_t r = 0; r < rows; r++) {
-        for (size_t c = 0; c < g->ncols; c++) {
-            int w = rp_display_width(g->cells[r * g->ncols + c]);
-            if (w > width[c])
-                width[c] = w;
-        }
-    }
-    for (size_t r = 0; r < rows; r++)
-        grid_print_row(g, r, shown, width, out);
-    free(width);
-}
 
 /* ---- the stint table ---- */
 
@@ -129,14 +49,14 @@ static const char *unit_plural(const rp_model *m)
     return m->calendar.unit == RP_UNIT_MONTH ? "months" : "weeks";
 }
 
-static const char *unit_count(grid *g, const rp_model *m, long n)
+static const char *unit_count(rp_grid *g, const rp_model *m, long n)
 {
     const char *unit = m->calendar.unit == RP_UNIT_MONTH ? "month" : "week";
     return rp_arena_printf(g->text, "%ld %s%s", n, unit, n == 1 ? "" : "s");
 }
 
 /* The end of a stint: the last month's label, or the last day of the last week. */
-static const char *end_label(grid *g, const rp_model *m, int cohort, int period)
+static const char *end_label(rp_grid *g, const rp_model *m, int cohort, int period)
 {
     char label[11];
     if (m->calendar.unit == RP_UNIT_MONTH)
@@ -146,7 +66,7 @@ static const char *end_label(grid *g, const rp_model *m, int cohort, int period)
     return rp_arena_strdup(g->text, label);
 }
 
-static void stint_cells(grid *g, const rp_model *m, int cohort, const rp_stint *s,
+static void stint_cells(rp_grid *g, const rp_model *m, int cohort, const rp_stint *s,
                         const char **row)
 {
     char label[11];
@@ -169,7 +89,7 @@ static void stint_cells(grid *g, const rp_model *m, int cohort, const rp_stint *
 
 /* The resident's lines: its stints in plan order, the first carrying who it is; a resident
  * without stints still gets a line. */
-static void resident_rows(grid *g, const rp_model *m, const rp_plan *p, int index)
+static void resident_rows(rp_grid *g, const rp_model *m, const rp_plan *p, int index)
 {
     const rp_plan_resident *r = &p->residents[index];
     const char *who[N_COLS] = {
@@ -188,11 +108,11 @@ static void resident_rows(grid *g, const rp_model *m, const rp_plan *p, int inde
                 row[c] = who[c];
         any = true;
         stint_cells(g, m, r->cohort, &p->stints[i], row);
-        grid_add(g, row);
+        rp_grid_add(g, row);
     }
     if (!any) {
         who[COL_FACILITY] = "(no stints)";
-        grid_add(g, who);
+        rp_grid_add(g, who);
     }
 }
 
@@ -235,13 +155,13 @@ static void put_stints(const rp_model *m, const rp_plan *p, FILE *out)
         "resident", "name", "cohort", "course", "facility", "department",
         NULL /* the unit */, "from", "to", "length", "mode",
     };
-    grid g;
-    grid_init(&g, N_COLS);
+    rp_grid g;
+    rp_grid_init(&g, N_COLS);
     const char *head[N_COLS];
     for (size_t c = 0; c < N_COLS; c++)
         head[c] = header[c];
     head[COL_PERIODS] = unit_plural(m);
-    grid_add(&g, head);
+    rp_grid_add(&g, head);
     for (size_t i = 0; i < p->n_residents; i++)
         resident_rows(&g, m, p, (int)i);
     bool shown[N_COLS];
@@ -249,8 +169,8 @@ static void put_stints(const rp_model *m, const rp_plan *p, FILE *out)
         shown[c] = true;
     shown[COL_NAME] = any_name(p);
     shown[COL_MODE] = any_parallel(p);
-    grid_print(&g, shown, out);
-    grid_free(&g);
+    rp_grid_print(&g, shown, out);
+    rp_grid_free(&g);
 }
 
 /* ---- the facility summary ---- */
@@ -283,14 +203,14 @@ static load *facility_loads(const rp_model *m, const rp_plan *p)
 static void put_summary(const rp_model *m, const rp_plan *p, FILE *out)
 {
     load *l = facility_loads(m, p);
-    grid g;
-    grid_init(&g, N_SUM);
+    rp_grid g;
+    rp_grid_init(&g, N_SUM);
     const char *head[N_SUM] = {
         "facility", "name",
         rp_arena_printf(g.text, "resident-%s", unit_plural(m)),
         rp_arena_printf(g.text, "parallel-%s", unit_plural(m)),
     };
-    grid_add(&g, head);
+    rp_grid_add(&g, head);
     bool used = false;
     for (size_t i = 0; i < m->n_facilities; i++) {
         if (!l[i].used)
@@ -302,14 +222,14 @@ static void put_summary(const rp_model *m, const rp_plan *p, FILE *out)
             rp_arena_printf(g.text, "%ld", l[i].block),
             rp_arena_printf(g.text, "%ld", l[i].parallel),
         };
-        grid_add(&g, row);
+        rp_grid_add(&g, row);
     }
     if (used) {
         bool shown[N_SUM] = {true, true, true, any_parallel(p)};
         fputc('\n', out);
-        grid_print(&g, shown, out);
+        rp_grid_print(&g, shown, out);
     }
-    grid_free(&g);
+    rp_grid_free(&g);
     free(l);
 }
 

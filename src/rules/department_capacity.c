@@ -12,8 +12,8 @@
  *     session there covering t) <= capacity,
  * left out when fewer residents could be there than the capacity.
  *
- * Check: the plan's block and parallel rows slot by slot; each run of slots over a capacity is
- * one finding naming the most found.
+ * Check: the plan's block and parallel rows slot by slot (the loads hook, which `rotaplan
+ * capacity` shows); each run of slots over a capacity is one finding naming the most found.
  *
  * Used by: INIT-72 (the example group's weekly capacities).
  */
@@ -177,50 +177,31 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
                    : cap == 0 ? " (the facility does not run it)" : "");
 }
 
-/* Each run of slots over the capacity of (f, d) is one finding; d is RP_NONE for a department
- * the facility does not run (named id, capacity 0). */
-static void check_place(const rp_rule *rule, const rp_check_ctx *ctx, const sessions *ss,
-                        rp_findings *out, long lo, long hi, int f, int d, const char *id)
+/* A place and its load on every slot of out. */
+static void add_place(const rp_check_ctx *ctx, const sessions *ss, rp_loads *out, int f, int d,
+                      const char *id, int cap)
 {
-    long run = -1;
-    double worst = 0;
-    int cap = 0;
-    for (long t = lo; t <= hi + 1; t++) {
-        double load = t <= hi ? load_at(ctx, ss, t, f, d, id) : 0;
-        int c = t > hi ? 0 : d >= 0 ? rp_capacity_on(ctx->model, f, d, t) : 0;
-        if (t <= hi && load > c + 1e-9) {
-            if (run < 0) {
-                run = t;
-                worst = 0;
-                cap = c;
-            }
-            worst = load > worst ? load : worst;
-            cap = c < cap ? c : cap;
-        } else if (run >= 0) {
-            report(rule, ctx, out, f, d >= 0 ? ctx->model->facilities[f].departments[d].id : id,
-                   cap, run, t - 1, worst);
-            run = -1;
-        }
+    rp_capped *p = rp_loads_add(out, f, d, id, cap);
+    for (long t = out->first; t <= out->last; t++) {
+        p->load[t - out->first] = load_at(ctx, ss, t, f, d, id);
+        if (d >= 0) /* what-if changes included */
+            p->limit[t - out->first] = rp_capacity_on(ctx->model, f, d, t);
     }
 }
 
-static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
+/* Every department with a capacity, then every department a facility does not run that the plan
+ * names (capacity 0), each (facility, id) once: what the check judges and `rotaplan capacity`
+ * shows. */
+static void loads(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out)
 {
+    (void)rule;
     const rp_model *m = ctx->model;
-    size_t n = ctx->n_residents;
-    int *cohorts = rp_xcalloc(n + 1, sizeof *cohorts), *horizons = rp_xcalloc(n + 1, sizeof *horizons);
-    for (size_t r = 0; r < n; r++) {
-        cohorts[r] = ctx->residents[r].planned->cohort;
-        horizons[r] = ctx->residents[r].horizon;
-    }
-    long lo, hi;
-    slot_range(m, cohorts, horizons, n, &lo, &hi);
     sessions ss = gather(ctx);
     for (size_t f = 0; f < m->n_facilities; f++)
         for (size_t d = 0; d < m->facilities[f].n_departments; d++)
             if (m->facilities[f].departments[d].capacity >= 0)
-                check_place(rule, ctx, &ss, out, lo, hi, (int)f, (int)d, NULL);
-    /* departments a facility does not run, each (facility, id) once */
+                add_place(ctx, &ss, out, (int)f, (int)d, NULL,
+                          m->facilities[f].departments[d].capacity);
     for (size_t i = 0; i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
         bool first = s->department_id != NULL;
@@ -228,11 +209,45 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             first = !(ctx->plan->stints[j].facility == s->facility &&
                       rp_streq(ctx->plan->stints[j].department_id, s->department_id));
         if (first)
-            check_place(rule, ctx, &ss, out, lo, hi, s->facility, RP_NONE, s->department_id);
+            add_place(ctx, &ss, out, s->facility, RP_NONE, s->department_id, 0);
     }
-    release(&ss, n);
-    free(cohorts);
-    free(horizons);
+    release(&ss, ctx->n_residents);
+}
+
+/* One finding per run of slots over the place's capacity. */
+static void check_place(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
+                        const rp_loads *l, const rp_capped *p)
+{
+    const rp_facility *fac = &ctx->model->facilities[p->facility];
+    const char *dept = p->department >= 0 ? fac->departments[p->department].id : p->department_id;
+    long run = -1;
+    double worst = 0;
+    int cap = 0;
+    for (long t = l->first; t <= l->last + 1; t++) {
+        long i = t - l->first;
+        if (t <= l->last && rp_capped_over(p, i, p->load[i])) {
+            if (run < 0) {
+                run = t;
+                worst = 0;
+                cap = (int)p->limit[i];
+            }
+            worst = p->load[i] > worst ? p->load[i] : worst;
+            cap = (int)p->limit[i] < cap ? (int)p->limit[i] : cap;
+        } else if (run >= 0) {
+            report(rule, ctx, out, p->facility, dept, cap, run, t - 1, worst);
+            run = -1;
+        }
+    }
+}
+
+static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
+{
+    rp_loads l;
+    rp_loads_init(&l, ctx);
+    loads(rule, ctx, &l);
+    for (size_t i = 0; i < l.n_places; i++)
+        check_place(rule, ctx, out, &l, &l.places[i]);
+    rp_loads_free(&l);
 }
 
 static char *describe(const rp_rule *rule, const rp_model *m)
@@ -249,4 +264,5 @@ const rp_rule_kind rp_kind_department_capacity = {
     .emit = emit,
     .check = check,
     .describe = describe,
+    .loads = loads,
 };

@@ -8,10 +8,13 @@
  *
  * Rows: none; the cohort is input (as intake-cap).
  *
- * Check: every pair of consecutive cohort years of the plan.
+ * Check: every pair of consecutive cohort years of the plan. The figures, the limit and the
+ * pairs are exposed (rp_beds_cap_explain, intake.h) for `rotaplan capacity`; the check and the
+ * command share them.
  *
  * Used by: INIT-71 (beds / 10, admissions / 100).
  */
+#include "rules/intake.h"
 #include "rules/kind.h"
 
 #include <math.h>
@@ -45,53 +48,71 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0; /* an intake rule: the cohort is input */
 }
 
-/* The limit, or -1 when the core gives neither beds nor admissions. */
-static int limit(const params *pa, const rp_model *m)
+extern const rp_rule_kind rp_kind_intake_by_beds;
+
+/* The limit of the core hospitals' figures: the largest; value -1 when no core gives beds or
+ * admissions. */
+static rp_beds_cap compute(const params *pa, const rp_model *m)
 {
-    int best = -1;
+    rp_beds_cap b = {RP_NONE, pa->per_beds, pa->per_admissions, -1, -1, -1};
     for (size_t f = 0; f < m->n_facilities; f++) {
         const rp_facility *fac = &m->facilities[f];
         if (fac->kind != RP_KIND_CORE)
             continue;
-        if (fac->beds >= 0 && (int)floor(fac->beds / pa->per_beds) > best)
-            best = (int)floor(fac->beds / pa->per_beds);
-        if (fac->admissions >= 0 && (int)floor(fac->admissions / pa->per_admissions) > best)
-            best = (int)floor(fac->admissions / pa->per_admissions);
+        int by_beds = fac->beds >= 0 ? (int)floor(fac->beds / pa->per_beds) : -1;
+        int by_admissions =
+            fac->admissions >= 0 ? (int)floor(fac->admissions / pa->per_admissions) : -1;
+        int best = by_beds > by_admissions ? by_beds : by_admissions;
+        if (best > b.value)
+            b = (rp_beds_cap){(int)f, pa->per_beds, pa->per_admissions, by_beds, by_admissions,
+                              best};
     }
-    return best;
+    return b;
 }
 
-static int intake(const rp_check_ctx *ctx, int year)
+int rp_beds_cap_explain(const rp_rule *rule, const rp_model *m, rp_beds_cap *out)
 {
-    int n = 0;
-    for (size_t r = 0; r < ctx->n_residents; r++)
-        n += ctx->residents[r].planned->cohort == year;
+    if (rule->kind != &rp_kind_intake_by_beds)
+        return -1;
+    *out = compute(rule->params, m);
+    return 0;
+}
+
+size_t rp_beds_cap_windows(const rp_beds_cap *b, const rp_intake_years *y,
+                           rp_intake_window **out)
+{
+    *out = NULL;
+    size_t n = 0, size = 0;
+    if (b->value < 0 || y->last < y->first)
+        return 0;
+    for (int year = y->first; year <= y->last + 1; year++) {
+        int intake = rp_intake_in(y, year) + rp_intake_in(y, year - 1);
+        *RP_PUSH(*out, n, size) = (rp_intake_window){year - 1, 2, intake, b->value};
+    }
     return n;
 }
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
-    int cap = limit(rule->params, ctx->model);
-    if (cap < 0 || ctx->n_residents == 0)
-        return;
-    int lo = ctx->residents[0].planned->cohort, hi = lo;
-    for (size_t r = 0; r < ctx->n_residents; r++) {
-        int y = ctx->residents[r].planned->cohort;
-        lo = y < lo ? y : lo;
-        hi = y > hi ? y : hi;
-    }
-    for (int y = lo; y <= hi + 1; y++) {
-        int n = intake(ctx, y) + intake(ctx, y - 1);
-        if (n <= cap)
+    rp_beds_cap b = compute(rule->params, ctx->model);
+    rp_intake_years years;
+    rp_intake_years_of_plan(ctx->plan, &years);
+    rp_intake_window *w;
+    size_t n = rp_beds_cap_windows(&b, &years, &w);
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].intake <= w[i].limit)
             continue;
+        int y = w[i].first_year + 1;
         char req[48], got[48];
-        snprintf(req, sizeof req, "at most %d", cap);
-        snprintf(got, sizeof got, "%d", n);
+        snprintf(req, sizeof req, "at most %d", w[i].limit);
+        snprintf(got, sizeof got, "%d", w[i].intake);
         rp_finding_add(out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
                        "%d residents are in training in %d (cohorts %d and %d); the core "
                        "hospital may hold %d",
-                       n, y, y - 1, y, cap);
+                       w[i].intake, y, y - 1, y, w[i].limit);
     }
+    free(w);
+    rp_intake_years_free(&years);
 }
 
 static char *describe(const rp_rule *rule, const rp_model *m)
@@ -99,7 +120,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     const params *pa = rule->params;
     return rp_xasprintf("the residents of both years at most max(beds / %g, admissions / %g) of "
                         "the core hospital (%d)",
-                        pa->per_beds, pa->per_admissions, limit(pa, m));
+                        pa->per_beds, pa->per_admissions, compute(pa, m).value);
 }
 
 const rp_rule_kind rp_kind_intake_by_beds = {

@@ -9,10 +9,13 @@
  * Rows: none. The cohort is an input, not a decision: the planner never chooses who starts when,
  * so the rule is checked on the cohort (and `plan` reports it before solving).
  *
- * Check: counts the planned residents of each cohort year.
+ * Check: counts the planned residents of each cohort year. The terms, the binding one and the
+ * cap are exposed (rp_intake_cap_explain, intake.h) for `rotaplan capacity`; the check and the
+ * command share them.
  *
  * Used by: RAD-13 (003 §4 L339; RULES.md C-3: IVR binds, cap 46).
  */
+#include "rules/intake.h"
 #include "rules/kind.h"
 
 #include <math.h>
@@ -42,36 +45,54 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     return err;
 }
 
-typedef struct cap {
-    double terms[4]; /* instructors, CT/c, IVR/i, RT/t */
-    int binding;     /* index of the smallest term */
-    int value;
-} cap;
+const char *const rp_intake_cap_terms[RP_CAP_N_TERMS] = {"instructors", "CT", "IVR", "RT"};
 
-static const char *const term_names[4] = {"instructors", "CT", "IVR", "RT"};
+extern const rp_rule_kind rp_kind_intake_cap;
 
-static cap compute(const params *pa, const rp_model *m)
+static rp_intake_cap compute(const params *pa, const rp_model *m)
 {
-    double ins = 0, ct = 0, ivr = 0, rt = 0;
+    rp_intake_cap c = {.divisor = {1, pa->ct, pa->ivr, pa->rt}};
     for (size_t f = 0; f < m->n_facilities; f++) {
-        ins += rp_facility_instructors(m, (int)f);
-        ct += m->facilities[f].ct;
-        ivr += m->facilities[f].ivr;
-        rt += m->facilities[f].rt;
+        c.total[RP_CAP_INSTRUCTORS] += rp_facility_instructors(m, (int)f);
+        c.total[RP_CAP_CT] += m->facilities[f].ct;
+        c.total[RP_CAP_IVR] += m->facilities[f].ivr;
+        c.total[RP_CAP_RT] += m->facilities[f].rt;
     }
     if (m->totals.given && !m->readings.totals_computed) {
-        if (!m->readings.instructors_named)
-            ins = m->totals.instructors;
-        ct = m->totals.ct;
-        ivr = m->totals.ivr;
-        rt = m->totals.rt;
+        if (!m->readings.instructors_named) {
+            c.total[RP_CAP_INSTRUCTORS] = m->totals.instructors;
+            c.printed[RP_CAP_INSTRUCTORS] = true;
+        }
+        c.total[RP_CAP_CT] = m->totals.ct;
+        c.total[RP_CAP_IVR] = m->totals.ivr;
+        c.total[RP_CAP_RT] = m->totals.rt;
+        c.printed[RP_CAP_CT] = c.printed[RP_CAP_IVR] = c.printed[RP_CAP_RT] = true;
     }
-    cap c = {{ins, ct / pa->ct, ivr / pa->ivr, rt / pa->rt}, 0, 0};
-    for (int i = 1; i < 4; i++)
-        if (c.terms[i] < c.terms[c.binding])
+    for (int i = 0; i < RP_CAP_N_TERMS; i++)
+        c.term[i] = c.total[i] / c.divisor[i];
+    for (int i = 1; i < RP_CAP_N_TERMS; i++)
+        if (c.term[i] < c.term[c.binding])
             c.binding = i;
-    c.value = (int)floor(c.terms[c.binding] + 1e-9);
+    c.value = (int)floor(c.term[c.binding] + 1e-9);
     return c;
+}
+
+int rp_intake_cap_explain(const rp_rule *rule, const rp_model *m, rp_intake_cap *out)
+{
+    if (rule->kind != &rp_kind_intake_cap)
+        return -1;
+    *out = compute(rule->params, m);
+    return 0;
+}
+
+size_t rp_intake_cap_windows(const rp_intake_cap *cap, const rp_intake_years *y,
+                             rp_intake_window **out)
+{
+    *out = NULL;
+    size_t n = 0, size = 0;
+    for (int year = y->first; year <= y->last; year++)
+        *RP_PUSH(*out, n, size) = (rp_intake_window){year, 1, rp_intake_in(y, year), cap->value};
+    return n;
 }
 
 static int emit(const rp_rule *rule, rp_emit *em)
@@ -83,36 +104,34 @@ static int emit(const rp_rule *rule, rp_emit *em)
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
-    cap c = compute(rule->params, ctx->model);
-    for (size_t i = 0; i < ctx->n_residents; i++) {
-        int year = ctx->residents[i].planned->cohort;
-        bool first = true; /* count each year once, at its first resident */
-        for (size_t j = 0; j < i; j++)
-            first = first && ctx->residents[j].planned->cohort != year;
-        if (!first)
-            continue;
-        int n = 0;
-        for (size_t j = i; j < ctx->n_residents; j++)
-            n += ctx->residents[j].planned->cohort == year;
-        if (n <= c.value)
+    rp_intake_cap c = compute(rule->params, ctx->model);
+    rp_intake_years years;
+    rp_intake_years_of_plan(ctx->plan, &years);
+    rp_intake_window *w;
+    size_t n = rp_intake_cap_windows(&c, &years, &w);
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].intake <= w[i].limit)
             continue;
         char req[64], got[64];
-        snprintf(req, sizeof req, "at most %d residents a year", c.value);
-        snprintf(got, sizeof got, "%d residents starting in %d", n, year);
+        snprintf(req, sizeof req, "at most %d residents a year", w[i].limit);
+        snprintf(got, sizeof got, "%d residents starting in %d", w[i].intake, w[i].first_year);
         rp_finding_add(out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
                        "%d residents start in %d; the programme's yearly intake cap is %d "
                        "(%s binds: %.2f)",
-                       n, year, c.value, term_names[c.binding], c.terms[c.binding]);
+                       w[i].intake, w[i].first_year, w[i].limit, rp_intake_cap_terms[c.binding],
+                       c.term[c.binding]);
     }
+    free(w);
+    rp_intake_years_free(&years);
 }
 
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
-    cap c = compute(pa, m);
+    rp_intake_cap c = compute(pa, m);
     return rp_xasprintf("yearly intake at most floor(min(instructors %.2f, CT/%g %.2f, IVR/%g "
                         "%.2f, RT/%g %.2f)) = %d",
-                        c.terms[0], pa->ct, c.terms[1], pa->ivr, c.terms[2], pa->rt, c.terms[3],
+                        c.term[0], pa->ct, c.term[1], pa->ivr, c.term[2], pa->rt, c.term[3],
                         c.value);
 }
 

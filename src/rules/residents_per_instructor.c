@@ -14,8 +14,9 @@
  * left out when fewer residents could be there than the limit; likewise the programme-wide row
  * with every facility summed. p_r(t) is the period of r that falls on slot t.
  *
- * Check: counts, slot by slot, the block cells and parallel rows at each facility; each run of
- * slots over the limit is one finding naming the most residents found.
+ * Check: counts, slot by slot, the block cells and parallel rows at each facility (the loads
+ * hook, which `rotaplan capacity` shows); each run of slots over the limit is one finding naming
+ * the most residents found.
  *
  * Used by: RAD-12 (3 per instructor, 003 §2 L87).
  */
@@ -185,26 +186,40 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
                        who, worst, la, lb, limit);
 }
 
-/* Each run of slots over the limit of f (every facility when RP_NONE) is one finding. */
-static void check_facility(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
-                           slots s, int f)
+/* Every facility with its limit, then the programme, each slot counted as count_at: what the
+ * check judges and `rotaplan capacity` shows. */
+static void loads(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out)
 {
     const params *pa = rule->params;
+    const rp_model *m = ctx->model;
+    for (size_t i = 0; i <= m->n_facilities; i++) {
+        int f = i < m->n_facilities ? (int)i : RP_NONE;
+        rp_capped *p = rp_loads_add(out, f, RP_NONE, NULL, limit_at(pa, m, f, out->first));
+        for (long t = out->first; t <= out->last; t++) {
+            p->load[t - out->first] = count_at(ctx, t, f);
+            p->limit[t - out->first] = limit_at(pa, m, f, t); /* what-if changes included */
+        }
+    }
+}
+
+/* One finding per run of slots over the place's limit. */
+static void check_place(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
+                        const rp_loads *l, const rp_capped *p)
+{
     long run = -1;
     int worst = 0, limit = 0;
-    for (long t = s.first; t <= s.last + 1; t++) {
-        int n = t <= s.last ? count_at(ctx, t, f) : 0;
-        int lim = t <= s.last ? limit_at(pa, ctx->model, f, t) : 0;
-        if (t <= s.last && n > lim) {
+    for (long t = l->first; t <= l->last + 1; t++) {
+        long i = t - l->first;
+        if (t <= l->last && rp_capped_over(p, i, p->load[i])) {
             if (run < 0) {
                 run = t;
                 worst = 0;
-                limit = lim;
+                limit = (int)p->limit[i];
             }
-            worst = n > worst ? n : worst;
-            limit = lim < limit ? lim : limit;
+            worst = (int)p->load[i] > worst ? (int)p->load[i] : worst;
+            limit = (int)p->limit[i] < limit ? (int)p->limit[i] : limit;
         } else if (run >= 0) {
-            report(rule, ctx, out, f, run, t - 1, limit, worst);
+            report(rule, ctx, out, p->facility, run, t - 1, limit, worst);
             run = -1;
         }
     }
@@ -212,21 +227,14 @@ static void check_facility(const rp_rule *rule, const rp_check_ctx *ctx, rp_find
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
-    const rp_model *m = ctx->model;
     if (ctx->n_residents == 0)
         return;
-    slots s = {0, -1};
-    for (size_t r = 0; r < ctx->n_residents; r++) {
-        long a = rp_slot(m, ctx->residents[r].planned->cohort, 1);
-        long b = rp_slot(m, ctx->residents[r].planned->cohort, ctx->residents[r].horizon);
-        if (s.last < s.first || a < s.first)
-            s.first = a;
-        if (b > s.last)
-            s.last = b;
-    }
-    for (size_t f = 0; f < m->n_facilities; f++)
-        check_facility(rule, ctx, out, s, (int)f);
-    check_facility(rule, ctx, out, s, RP_NONE);
+    rp_loads l;
+    rp_loads_init(&l, ctx);
+    loads(rule, ctx, &l);
+    for (size_t i = 0; i < l.n_places; i++)
+        check_place(rule, ctx, out, &l, &l.places[i]);
+    rp_loads_free(&l);
 }
 
 static char *describe(const rp_rule *rule, const rp_model *m)
@@ -244,4 +252,5 @@ const rp_rule_kind rp_kind_residents_per_instructor = {
     .emit = emit,
     .check = check,
     .describe = describe,
+    .loads = loads,
 };

@@ -10,10 +10,13 @@
  *
  * Rows: none; the cohort is input (as intake-cap).
  *
- * Check: every window of k consecutive cohort years from the plan's first to its last.
+ * Check: every window of k consecutive cohort years from the plan's first to its last. The
+ * average, the limits and the windows are exposed (rp_urban_cap_explain, intake.h) for
+ * `rotaplan capacity`; the check and the command share them.
  *
  * Used by: RAD-14 (003 §4 L339, L331: 59 over 2014-2018; keio is in Tokyo).
  */
+#include "rules/intake.h"
 #include "rules/kind.h"
 
 #include <math.h>
@@ -45,53 +48,83 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0; /* an intake rule: the cohort is input */
 }
 
-static int intake_in(const rp_check_ctx *ctx, int year)
+extern const rp_rule_kind rp_kind_urban_intake_cap;
+
+static rp_urban_cap compute(const rp_rule *rule, const rp_model *m)
 {
-    int n = 0;
-    for (size_t r = 0; r < ctx->n_residents; r++)
-        n += ctx->residents[r].planned->cohort == year;
+    const params *pa = rule->params;
+    rp_urban_cap u = {pa->urban, 0, 0, 0, RP_LEVEL_FINDING};
+    if (!pa->urban)
+        return u;
+    u.history_years = m->intake.history_years;
+    u.history_total = m->intake.history_total;
+    u.average = (double)u.history_total / u.history_years;
+    u.level = m->readings.intake_cap_strict ? rp_rule_level(rule) : RP_LEVEL_FINDING;
+    return u;
+}
+
+int rp_urban_cap_explain(const rp_rule *rule, const rp_model *m, rp_urban_cap *out)
+{
+    if (rule->kind != &rp_kind_urban_intake_cap)
+        return -1;
+    *out = compute(rule, m);
+    return 0;
+}
+
+int rp_urban_cap_limit(const rp_urban_cap *u, int k)
+{
+    return (int)floor(u->average * k + 1e-9);
+}
+
+size_t rp_urban_cap_windows(const rp_urban_cap *u, const rp_intake_years *y,
+                            rp_intake_window **out)
+{
+    *out = NULL;
+    size_t n = 0, size = 0;
+    if (!u->urban)
+        return 0;
+    for (int k = 1; k <= u->history_years && k <= y->last - y->first + 1; k++) {
+        int limit = rp_urban_cap_limit(u, k);
+        for (int year = y->first; year + k - 1 <= y->last; year++) {
+            int intake = 0;
+            for (int j = year; j < year + k; j++)
+                intake += rp_intake_in(y, j);
+            *RP_PUSH(*out, n, size) = (rp_intake_window){year, k, intake, limit};
+        }
+    }
     return n;
 }
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
-    const params *pa = rule->params;
     const rp_model *m = ctx->model;
-    if (!pa->urban || ctx->n_residents == 0)
-        return;
-    int lo = ctx->residents[0].planned->cohort, hi = lo;
-    for (size_t r = 0; r < ctx->n_residents; r++) {
-        int y = ctx->residents[r].planned->cohort;
-        lo = y < lo ? y : lo;
-        hi = y > hi ? y : hi;
+    rp_urban_cap u = compute(rule, m);
+    rp_intake_years years;
+    rp_intake_years_of_plan(ctx->plan, &years);
+    rp_intake_window *w;
+    size_t n = rp_urban_cap_windows(&u, &years, &w);
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].intake <= w[i].limit)
+            continue;
+        int y = w[i].first_year, k = w[i].years;
+        char req[64], got[64];
+        snprintf(req, sizeof req, "at most %d", w[i].limit);
+        snprintf(got, sizeof got, "%d", w[i].intake);
+        char span[48];
+        if (k == 1)
+            snprintf(span, sizeof span, "in %d", y);
+        else
+            snprintf(span, sizeof span, "in %d-%d (%d years)", y, y + k - 1, k);
+        rp_finding *f = rp_finding_add(
+            out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
+            "%d residents start %s; the urban cap allows %d (past average %d/%d = %.2f a "
+            "year)%s",
+            w[i].intake, span, w[i].limit, u.history_total, u.history_years, u.average,
+            m->readings.intake_cap_strict ? "" : "; to be adjusted across years (年次で調整)");
+        f->level = u.level;
     }
-    double avg = (double)m->intake.history_total / m->intake.history_years;
-    for (int k = 1; k <= m->intake.history_years && k <= hi - lo + 1; k++) {
-        int limit = (int)floor(avg * k + 1e-9);
-        for (int y = lo; y + k - 1 <= hi; y++) {
-            int n = 0;
-            for (int j = y; j < y + k; j++)
-                n += intake_in(ctx, j);
-            if (n <= limit)
-                continue;
-            char req[64], got[64];
-            snprintf(req, sizeof req, "at most %d", limit);
-            snprintf(got, sizeof got, "%d", n);
-            char years[48];
-            if (k == 1)
-                snprintf(years, sizeof years, "in %d", y);
-            else
-                snprintf(years, sizeof years, "in %d-%d (%d years)", y, y + k - 1, k);
-            rp_finding *f = rp_finding_add(
-                out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
-                "%d residents start %s; the urban cap allows %d (past average %d/%d = %.2f a "
-                "year)%s",
-                n, years, limit, m->intake.history_total, m->intake.history_years, avg,
-                m->readings.intake_cap_strict ? "" : "; to be adjusted across years (年次で調整)");
-            if (!m->readings.intake_cap_strict)
-                f->level = RP_LEVEL_FINDING;
-        }
-    }
+    free(w);
+    rp_intake_years_free(&years);
 }
 
 static char *describe(const rp_rule *rule, const rp_model *m)

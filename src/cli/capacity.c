@@ -1,0 +1,803 @@
+/*
+ * capacity.c: `rotaplan capacity [MODEL [PLAN]] [--residents FILE]`. Shows how much a programme
+ * may hold, as its own rules compute it:
+ *   - the intake rules with their arithmetic: the yearly intake cap (intake-cap, RAD-13: each
+ *     term, the binding one, the cap), the urban five-year average (urban-intake-cap, RAD-14) and
+ *     the residents a core hospital may hold by its beds (intake-by-beds, INIT-71), then the
+ *     intake stated (the model's default cohort, the residents file or the plan's residents)
+ *     against every limit, year by year and over consecutive years;
+ *   - with a plan, the load of every place a capacity rule caps (residents-per-instructor,
+ *     RAD-12; department-capacity, INIT-72) against its capacity, period by period in the
+ *     programme's unit, tightest first, then a line per place.
+ * Every figure comes from the rule kinds themselves (rules/intake.h and the kinds' loads hook),
+ * so that it is exactly what `check` judges. Exit 0; 1 when the intake exceeds a cap or a place
+ * is over its capacity and `check` would call it a violation; 2 bad input or usage.
+ */
+#include "cli/cli.h"
+#include "report/grid.h"
+#include "rotaplan/calendar.h"
+#include "rotaplan/rule.h"
+#include "rules/intake.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct capacity_args {
+    const char *residents, *out;
+    bool quiet, help;
+} capacity_args;
+
+/* ---- what is shown, computed once ---- */
+
+typedef enum intake_kind { INTAKE_CAP, INTAKE_URBAN, INTAKE_BEDS } intake_kind;
+
+/* An enabled intake rule, its arithmetic and its windows over the stated intake. */
+typedef struct intake_item {
+    const rp_rule *rule;
+    intake_kind kind;
+    rp_intake_cap cap;     /* INTAKE_CAP */
+    rp_urban_cap urban;    /* INTAKE_URBAN */
+    rp_beds_cap beds;      /* INTAKE_BEDS */
+    rp_intake_window *windows; /* owned */
+    size_t n_windows;
+    rp_level level; /* of a window over its limit */
+} intake_item;
+
+/* An enabled capacity rule and its places' loads over the plan. */
+typedef struct load_item {
+    const rp_rule *rule;
+    rp_loads loads;
+} load_item;
+
+typedef struct report {
+    const rp_model *m;
+    char *stated;       /* where the intake comes from, for the heading; owned */
+    const char *plan_path;
+    bool leave_given;   /* --residents: the residents' leave counts */
+    rp_intake_years years;
+    intake_item *intake;
+    size_t n_intake, cap_intake;
+    load_item *load;
+    size_t n_load, cap_load;
+} report;
+
+static void add_intake(report *r, const rp_rule *rule)
+{
+    intake_item it = {.rule = rule, .level = rp_rule_level(rule)};
+    if (rp_intake_cap_explain(rule, r->m, &it.cap) == 0) {
+        it.kind = INTAKE_CAP;
+        it.n_windows = rp_intake_cap_windows(&it.cap, &r->years, &it.windows);
+    } else if (rp_urban_cap_explain(rule, r->m, &it.urban) == 0) {
+        it.kind = INTAKE_URBAN;
+        it.level = it.urban.level;
+        it.n_windows = rp_urban_cap_windows(&it.urban, &r->years, &it.windows);
+    } else if (rp_beds_cap_explain(rule, r->m, &it.beds) == 0) {
+        it.kind = INTAKE_BEDS;
+        it.n_windows = rp_beds_cap_windows(&it.beds, &r->years, &it.windows);
+    } else {
+        return; /* not an intake kind */
+    }
+    *RP_PUSH(r->intake, r->n_intake, r->cap_intake) = it;
+}
+
+static void add_loads(report *r, const rp_rule *rule, const rp_check_ctx *ctx)
+{
+    load_item *it = RP_PUSH(r->load, r->n_load, r->cap_load);
+    it->rule = rule;
+    rp_loads_init(&it->loads, ctx);
+    rule->kind->loads(rule, ctx, &it->loads);
+}
+
+/* Every enabled rule's share of the report; ctx is NULL without a plan. */
+static void build(report *r, const rp_check_ctx *ctx)
+{
+    for (size_t k = 0; k < r->m->n_rules; k++) {
+        const rp_rule *rule = &r->m->rules[k];
+        if (!rule->enabled)
+            continue;
+        add_intake(r, rule);
+        if (ctx && rule->kind->loads)
+            add_loads(r, rule, ctx);
+    }
+}
+
+static void report_free(report *r)
+{
+    for (size_t i = 0; i < r->n_intake; i++)
+        free(r->intake[i].windows);
+    free(r->intake);
+    for (size_t i = 0; i < r->n_load; i++)
+        rp_loads_free(&r->load[i].loads);
+    free(r->load);
+    rp_intake_years_free(&r->years);
+    free(r->stated);
+}
+
+/* ---- what is over: the exit status and the summary ---- */
+
+typedef struct tally {
+    size_t over[3]; /* by rp_level: windows over a limit, runs of periods over a capacity */
+} tally;
+
+static size_t runs_over(const rp_loads *l, const rp_capped *p)
+{
+    size_t runs = 0;
+    bool in = false;
+    for (long t = l->first; t <= l->last; t++) {
+        bool over = rp_capped_over(p, t - l->first, p->load[t - l->first]);
+        runs += over && !in;
+        in = over;
+    }
+    return runs;
+}
+
+static tally count_over(const report *r)
+{
+    tally t = {{0}};
+    for (size_t i = 0; i < r->n_intake; i++)
+        for (size_t w = 0; w < r->intake[i].n_windows; w++)
+            t.over[r->intake[i].level] +=
+                r->intake[i].windows[w].intake > r->intake[i].windows[w].limit;
+    for (size_t i = 0; i < r->n_load; i++) {
+        const rp_loads *l = &r->load[i].loads;
+        for (size_t p = 0; p < l->n_places; p++)
+            t.over[rp_rule_level(r->load[i].rule)] += runs_over(l, &l->places[p]);
+    }
+    return t;
+}
+
+/* ---- text helpers ---- */
+
+static const char *level_name(rp_level l)
+{
+    switch (l) {
+    case RP_LEVEL_VIOLATION:
+        return "violation";
+    case RP_LEVEL_WARNING:
+        return "warning";
+    case RP_LEVEL_FINDING:
+        return "finding";
+    }
+    return "finding";
+}
+
+/* v with thousands separators and the decimals it needs, up to two: "313,689.7", "3,000". */
+static const char *grouped(rp_grid *g, double v)
+{
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.2f", fabs(v));
+    char *dot = strchr(digits, '.');
+    char *end = digits + strlen(digits);
+    while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == dot + 1)
+        *dot = '\0';
+    size_t whole = strcspn(digits, ".");
+    rp_buf b = {0};
+    if (v < 0)
+        rp_buf_addc(&b, '-');
+    for (size_t i = 0; i < whole; i++) {
+        if (i > 0 && (whole - i) % 3 == 0)
+            rp_buf_addc(&b, ',');
+        rp_buf_addc(&b, digits[i]);
+    }
+    rp_buf_add(&b, digits + whole);
+    const char *cell = rp_grid_printf(g, "%s", rp_buf_str(&b));
+    rp_buf_free(&b);
+    return cell;
+}
+
+static void put_rule_head(const rp_rule *rule, const char *what, FILE *out)
+{
+    fprintf(out, "\n%s [%s] %s\n", rule->id, rp_class_name(rule->cls), what);
+}
+
+static void put_rule_foot(const rp_rule *rule, FILE *out)
+{
+    if (rule->note)
+        fprintf(out, "  note: %s\n", rule->note);
+    fprintf(out, "  source: %s\n", rule->source);
+}
+
+/* ---- the intake rules' arithmetic ---- */
+
+static void put_cap(const rp_model *m, const intake_item *it, FILE *out)
+{
+    const rp_intake_cap *c = &it->cap;
+    rp_grid g;
+    rp_grid_init(&g, 5);
+    g.indent = 2;
+    g.right[3] = true;
+    put_rule_head(it->rule, "yearly intake cap: the fewest of the terms, rounded down", out);
+    for (int i = 0; i < RP_CAP_N_TERMS; i++) {
+        const char *arith = i == RP_CAP_INSTRUCTORS
+                                ? grouped(&g, c->total[i])
+                                : rp_grid_printf(&g, "%s / %s", grouped(&g, c->total[i]),
+                                                 grouped(&g, c->divisor[i]));
+        const char *row[5] = {rp_intake_cap_terms[i], arith, "=",
+                              rp_grid_printf(&g, "%.2f", c->term[i]),
+                              i == c->binding ? "<- binds" : NULL};
+        rp_grid_add(&g, row);
+    }
+    const char *cap[5] = {"cap", rp_grid_printf(&g, "floor(%.2f)", c->term[c->binding]), "=",
+                          rp_grid_printf(&g, "%d", c->value), NULL};
+    rp_grid_add(&g, cap);
+    rp_grid_print(&g, NULL, out);
+    rp_grid_free(&g);
+    const char *totals = c->printed[RP_CAP_CT] ? "the printed totals of the facility table"
+                         : m->totals.given     ? "the column sums of the facility table"
+                                               : "the column sums (the model prints no totals)";
+    fprintf(out, "  totals: %s (D-6, readings.cap_totals: %s)\n", totals,
+            m->readings.totals_computed ? "computed" : "printed");
+    fprintf(out, "  instructors: %s (D-8, readings.instructors: %s)\n",
+            m->readings.instructors_named ? "named persons" : "table shares",
+            m->readings.instructors_named ? "named" : "share");
+    put_rule_foot(it->rule, out);
+}
+
+static void put_urban(const rp_model *m, const intake_item *it, FILE *out)
+{
+    const rp_urban_cap *u = &it->urban;
+    if (!u->urban) {
+        put_rule_head(it->rule, "urban intake cap: none (the base is not in an urban "
+                                "prefecture)", out);
+        put_rule_foot(it->rule, out);
+        return;
+    }
+    put_rule_head(it->rule, "urban intake cap: the past years' average intake", out);
+    fprintf(out, "  average: %d / %d = %.2f a year (%s)\n", u->history_total, u->history_years,
+            u->average, m->intake.history_source ? m->intake.history_source : "intake.history");
+    rp_grid g;
+    rp_grid_init(&g, 4);
+    g.indent = 2;
+    g.right[0] = g.right[3] = true;
+    const char *head[4] = {"years", "strict limit", NULL, NULL};
+    rp_grid_add(&g, head);
+    for (int k = 1; k <= u->history_years; k++) {
+        const char *row[4] = {rp_grid_printf(&g, "%d", k),
+                              rp_grid_printf(&g, "floor(%.2f x %d)", u->average, k), "=",
+                              rp_grid_printf(&g, "%d", rp_urban_cap_limit(u, k))};
+        rp_grid_add(&g, row);
+    }
+    rp_grid_print(&g, NULL, out);
+    rp_grid_free(&g);
+    if (u->level == RP_LEVEL_FINDING)
+        fputs("  over the strict limit: a finding, to be adjusted across years (年次で調整; "
+              "D-4, readings.intake_cap: report)\n", out);
+    else
+        fprintf(out, "  over the strict limit: a %s (D-4, readings.intake_cap: strict)\n",
+                level_name(u->level));
+    put_rule_foot(it->rule, out);
+}
+
+static void put_beds(const rp_model *m, const intake_item *it, FILE *out)
+{
+    const rp_beds_cap *b = &it->beds;
+    put_rule_head(it->rule, "residents of both years at the core hospital, by its size", out);
+    if (b->value < 0) {
+        fputs("  no core hospital gives its beds or admissions: nothing to limit\n", out);
+        put_rule_foot(it->rule, out);
+        return;
+    }
+    const rp_facility *f = &m->facilities[b->facility];
+    fprintf(out, "  core hospital: %s (%s)\n", f->id, f->name);
+    rp_grid g;
+    rp_grid_init(&g, 4);
+    g.indent = 2;
+    g.right[3] = true;
+    const char *beds[4] = {"beds", "not given", NULL, NULL};
+    if (b->by_beds >= 0) {
+        beds[1] = rp_grid_printf(&g, "floor(%s / %s)", grouped(&g, f->beds),
+                                 grouped(&g, b->per_beds));
+        beds[2] = "=";
+        beds[3] = rp_grid_printf(&g, "%d", b->by_beds);
+    }
+    const char *adm[4] = {"admissions", "not given", NULL, NULL};
+    if (b->by_admissions >= 0) {
+        adm[1] = rp_grid_printf(&g, "floor(%s / %s)", grouped(&g, f->admissions),
+                                grouped(&g, b->per_admissions));
+        adm[2] = "=";
+        adm[3] = rp_grid_printf(&g, "%d", b->by_admissions);
+    }
+    const char *lim[4] = {"limit", "the larger", "=", rp_grid_printf(&g, "%d", b->value)};
+    rp_grid_add(&g, beds);
+    rp_grid_add(&g, adm);
+    rp_grid_add(&g, lim);
+    rp_grid_print(&g, NULL, out);
+    rp_grid_free(&g);
+    put_rule_foot(it->rule, out);
+}
+
+/* The one-year limit a yearly rule sets (RP_NONE for a rule on several years). */
+static int yearly_limit(const intake_item *it)
+{
+    if (it->kind == INTAKE_CAP)
+        return it->cap.value;
+    if (it->kind == INTAKE_URBAN && it->urban.urban && it->urban.history_years >= 1)
+        return rp_urban_cap_limit(&it->urban, 1);
+    return RP_NONE;
+}
+
+/* With several yearly limits, the one that binds: "min(RAD-13 46, RAD-14 11) = 11". */
+static void put_yearly_cap(const report *r, FILE *out)
+{
+    size_t n = 0, best = 0;
+    for (size_t i = 0; i < r->n_intake; i++) {
+        int v = yearly_limit(&r->intake[i]);
+        if (v == RP_NONE)
+            continue;
+        if (n == 0 || v < yearly_limit(&r->intake[best]))
+            best = i;
+        n++;
+    }
+    if (n < 2)
+        return;
+    fputs("\nyearly cap: min(", out);
+    const char *sep = "";
+    for (size_t i = 0; i < r->n_intake; i++) {
+        if (yearly_limit(&r->intake[i]) == RP_NONE)
+            continue;
+        fprintf(out, "%s%s %d", sep, r->intake[i].rule->id, yearly_limit(&r->intake[i]));
+        sep = ", ";
+    }
+    fprintf(out, ") = %d: %s binds%s\n", yearly_limit(&r->intake[best]),
+            r->intake[best].rule->id,
+            r->intake[best].level == RP_LEVEL_FINDING ? " (in the strict reading; a breach is a "
+                                                        "finding)"
+                                                      : "");
+}
+
+static void put_intake_rules(const report *r, FILE *out)
+{
+    bool any_cap = false;
+    for (size_t i = 0; i < r->n_intake; i++)
+        any_cap = any_cap || r->intake[i].kind == INTAKE_CAP;
+    if (!any_cap)
+        fprintf(out, "\nthe model states no yearly intake cap (no enabled rule of kind "
+                     "intake-cap)%s\n",
+                r->n_intake ? "; what applies instead:" : "");
+    for (size_t i = 0; i < r->n_intake; i++) {
+        const intake_item *it = &r->intake[i];
+        if (it->kind == INTAKE_CAP)
+            put_cap(r->m, it, out);
+        else if (it->kind == INTAKE_URBAN)
+            put_urban(r->m, it, out);
+        else
+            put_beds(r->m, it, out);
+    }
+    put_yearly_cap(r, out);
+}
+
+/* ---- the stated intake against the limits ---- */
+
+static const rp_intake_window *window_at(const intake_item *it, int first_year, int years)
+{
+    for (size_t i = 0; i < it->n_windows; i++)
+        if (it->windows[i].first_year == first_year && it->windows[i].years == years)
+            return &it->windows[i];
+    return NULL;
+}
+
+static const char *verdict(rp_grid *g, const rp_intake_window *w, rp_level level)
+{
+    if (w->intake <= w->limit)
+        return "ok";
+    return rp_grid_printf(g, "over by %d (%s)", w->intake - w->limit, level_name(level));
+}
+
+/* One line per starting year: its residents and each yearly rule's verdict. */
+static void put_years(const report *r, FILE *out)
+{
+    size_t ncols = 2 + r->n_intake;
+    rp_grid g;
+    rp_grid_init(&g, ncols);
+    g.indent = 2;
+    g.right[1] = true;
+    const char **row = rp_xcalloc(ncols, sizeof *row);
+    bool *shown = rp_xcalloc(ncols, sizeof *shown);
+    row[0] = "cohort";
+    row[1] = "residents";
+    shown[0] = shown[1] = true;
+    for (size_t i = 0; i < r->n_intake; i++) {
+        shown[2 + i] = yearly_limit(&r->intake[i]) != RP_NONE;
+        if (shown[2 + i])
+            row[2 + i] = rp_grid_printf(&g, "%s (at most %d)", r->intake[i].rule->id,
+                                        yearly_limit(&r->intake[i]));
+    }
+    rp_grid_add(&g, row);
+    for (int y = r->years.first; y <= r->years.last; y++) {
+        memset(row, 0, ncols * sizeof *row);
+        row[0] = rp_grid_printf(&g, "%d", y);
+        row[1] = rp_grid_printf(&g, "%d", rp_intake_in(&r->years, y));
+        for (size_t i = 0; i < r->n_intake; i++) {
+            const rp_intake_window *w = window_at(&r->intake[i], y, 1);
+            if (w)
+                row[2 + i] = verdict(&g, w, r->intake[i].level);
+        }
+        rp_grid_add(&g, row);
+    }
+    rp_grid_print(&g, shown, out);
+    rp_grid_free(&g);
+    free(shown);
+    free(row);
+}
+
+/* Windows of several years: RAD-14's consecutive years, INIT-71's two years in training. */
+static void put_spans(const report *r, FILE *out)
+{
+    rp_grid g;
+    rp_grid_init(&g, 5);
+    g.indent = 2;
+    g.right[1] = g.right[2] = true;
+    const char *head[5] = {"cohorts", "residents", "limit", "rule", "result"};
+    rp_grid_add(&g, head);
+    size_t lines = 0;
+    for (size_t i = 0; i < r->n_intake; i++) {
+        const intake_item *it = &r->intake[i];
+        for (size_t k = 0; k < it->n_windows; k++) {
+            const rp_intake_window *w = &it->windows[k];
+            if (w->years < 2)
+                continue;
+            const char *row[5] = {
+                rp_grid_printf(&g, "%d-%d", w->first_year, w->first_year + w->years - 1),
+                rp_grid_printf(&g, "%d", w->intake), rp_grid_printf(&g, "%d", w->limit),
+                it->rule->id, verdict(&g, w, it->level)};
+            rp_grid_add(&g, row);
+            lines++;
+        }
+    }
+    if (lines) {
+        fputc('\n', out);
+        rp_grid_print(&g, NULL, out);
+    }
+    rp_grid_free(&g);
+}
+
+static void put_intake(const report *r, FILE *out)
+{
+    fprintf(out, "\nintake of %s:\n", r->stated);
+    if (r->years.last < r->years.first) {
+        fputs("  no resident\n", out);
+        return;
+    }
+    put_years(r, out);
+    put_spans(r, out);
+}
+
+/* ---- loads against capacities ---- */
+
+/* A run of slots with one load at one place. */
+typedef struct run {
+    size_t place;
+    long first, last;
+    double load;
+    double use; /* load / capacity; infinite for a load where the capacity is 0 */
+} run;
+
+static double use_of(const rp_capped *p, double load)
+{
+    if (p->capacity > 0)
+        return load / p->capacity;
+    return load > 0 ? INFINITY : 0;
+}
+
+/* Maximal runs of consecutive slots with the same nonzero load, place by place. */
+static run *runs_of(const rp_loads *l, size_t *n)
+{
+    run *runs = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (size_t p = 0; p < l->n_places; p++) {
+        const rp_capped *place = &l->places[p];
+        for (long t = l->first; t <= l->last; t++) {
+            double v = place->load[t - l->first];
+            if (v <= 0)
+                continue;
+            run *last = *n ? &runs[*n - 1] : NULL;
+            if (last && last->place == p && last->last == t - 1 && fabs(last->load - v) < 1e-9)
+                last->last = t;
+            else
+                *RP_PUSH(runs, *n, cap) = (run){p, t, t, v, use_of(place, v)};
+        }
+    }
+    return runs;
+}
+
+/* Tightest first; then in the order of the places, then of time. */
+static int tighter(const void *a, const void *b)
+{
+    const run *x = a, *y = b;
+    if (x->use != y->use)
+        return x->use > y->use ? -1 : 1;
+    if (x->place != y->place)
+        return x->place < y->place ? -1 : 1;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void slot_label(const rp_model *m, long t, bool end, char out[11])
+{
+    int ppy = m->calendar.periods_per_year;
+    int year = (int)(t / ppy), period = (int)(t % ppy) + 1;
+    if (end && m->calendar.unit == RP_UNIT_WEEK)
+        rp_date_format(rp_period_last_day(m, year, period), out);
+    else
+        rp_period_label(m, year, period, out);
+}
+
+static const char *span_text(rp_grid *g, const rp_model *m, long first, long last)
+{
+    char a[11], b[11];
+    slot_label(m, first, false, a);
+    if (first == last && m->calendar.unit == RP_UNIT_MONTH)
+        return rp_grid_printf(g, "%s", a);
+    slot_label(m, last, true, b);
+    return rp_grid_printf(g, "%s to %s", a, b);
+}
+
+static const char *place_id(rp_grid *g, const rp_model *m, const rp_capped *p)
+{
+    if (p->facility < 0)
+        return "(programme)";
+    const rp_facility *f = &m->facilities[p->facility];
+    if (p->department >= 0)
+        return rp_grid_printf(g, "%s %s", f->id, f->departments[p->department].id);
+    if (p->department_id)
+        return rp_grid_printf(g, "%s %s", f->id, p->department_id);
+    return f->id;
+}
+
+static const char *place_name(const rp_model *m, const rp_capped *p)
+{
+    if (p->facility < 0)
+        return "all facilities";
+    const rp_facility *f = &m->facilities[p->facility];
+    if (p->department >= 0)
+        return f->departments[p->department].name ? f->departments[p->department].name
+                                                  : f->name;
+    return p->department_id ? "(not run here)" : f->name;
+}
+
+static const char *use_text(rp_grid *g, const rp_capped *p, double load)
+{
+    if (p->capacity <= 0)
+        return "-";
+    return rp_grid_printf(g, "%.0f%%", 100 * load / p->capacity);
+}
+
+static void put_runs(const report *r, const load_item *it, FILE *out)
+{
+    const rp_model *m = r->m;
+    size_t n;
+    run *runs = runs_of(&it->loads, &n);
+    qsort(runs, n, sizeof *runs, tighter);
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    fprintf(out, "  tightest %s first (consecutive %s with the same load on one line; %s "
+                 "without a resident left out; names below):\n",
+            unit, unit, unit);
+    rp_grid g;
+    rp_grid_init(&g, 6);
+    g.indent = 4;
+    g.right[2] = g.right[3] = g.right[4] = true;
+    const char *head[6] = {unit, "place", "residents", "capacity", "use", NULL};
+    rp_grid_add(&g, head);
+    for (size_t i = 0; i < n; i++) {
+        const rp_capped *p = &it->loads.places[runs[i].place];
+        bool over = rp_capped_over(p, runs[i].first - it->loads.first, runs[i].load);
+        const char *row[6] = {
+            span_text(&g, m, runs[i].first, runs[i].last),
+            place_id(&g, m, p),
+            rp_grid_printf(&g, "%g", runs[i].load),
+            rp_grid_printf(&g, "%g", p->capacity),
+            use_text(&g, p, runs[i].load),
+            over ? rp_grid_printf(&g, "over (%s)", level_name(rp_rule_level(it->rule))) : NULL};
+        rp_grid_add(&g, row);
+    }
+    if (n == 0)
+        fputs("    no resident at any place\n", out);
+    else
+        rp_grid_print(&g, NULL, out);
+    rp_grid_free(&g);
+    free(runs);
+}
+
+/* The place's peak, when it is first reached, and the periods at and over its capacity. */
+static void put_place_line(rp_grid *g, const report *r, const rp_loads *l,
+                           const rp_capped *p)
+{
+    double peak = 0;
+    long peak_at = -1, full = 0, over = 0;
+    for (long t = l->first; t <= l->last; t++) {
+        double v = p->load[t - l->first];
+        if (v > peak + 1e-9) {
+            peak = v;
+            peak_at = t;
+        }
+        over += rp_capped_over(p, t - l->first, v);
+        full += !rp_capped_over(p, t - l->first, v) && p->capacity > 0 &&
+                v >= p->capacity - 1e-9;
+    }
+    char label[11] = "";
+    if (peak_at >= 0)
+        slot_label(r->m, peak_at, false, label);
+    const char *row[8] = {place_id(g, r->m, p),
+                          place_name(r->m, p),
+                          rp_grid_printf(g, "%g", p->capacity),
+                          rp_grid_printf(g, "%g", peak),
+                          use_text(g, p, peak),
+                          peak_at >= 0 ? rp_grid_printf(g, "%s", label) : "-",
+                          rp_grid_printf(g, "%ld", full),
+                          rp_grid_printf(g, "%ld", over)};
+    rp_grid_add(g, row);
+}
+
+static void put_places(const report *r, const load_item *it, FILE *out)
+{
+    const char *unit = r->m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    fputs("  per place:\n", out);
+    rp_grid g;
+    rp_grid_init(&g, 8);
+    g.indent = 4;
+    g.right[2] = g.right[3] = g.right[4] = g.right[6] = g.right[7] = true;
+    const char *head[8] = {"place", "name", "capacity", "peak", "use", "first at peak",
+                           rp_grid_printf(&g, "%s full", unit),
+                           rp_grid_printf(&g, "%s over", unit)};
+    rp_grid_add(&g, head);
+    for (size_t p = 0; p < it->loads.n_places; p++)
+        put_place_line(&g, r, &it->loads, &it->loads.places[p]);
+    rp_grid_print(&g, NULL, out);
+    rp_grid_free(&g);
+}
+
+static void put_loads(const report *r, FILE *out)
+{
+    fprintf(out, "\nload of the plan '%s' against capacity, all cohorts together%s:\n",
+            r->plan_path, r->leave_given ? "" : " (every resident full time: no --residents)");
+    if (r->n_load == 0)
+        fputs("  the model caps no place's load (no enabled rule of kind "
+              "residents-per-instructor or department-capacity)\n", out);
+    for (size_t i = 0; i < r->n_load; i++) {
+        const load_item *it = &r->load[i];
+        char *what = it->rule->kind->describe(it->rule, r->m);
+        put_rule_head(it->rule, what, out);
+        free(what);
+        put_rule_foot(it->rule, out);
+        put_runs(r, it, out);
+        put_places(r, it, out);
+    }
+}
+
+/* ---- the whole report ---- */
+
+/* "no cap exceeded; 5 over a limit reported as findings" */
+static void put_summary(const report *r, FILE *out)
+{
+    tally t = count_over(r);
+    size_t v = t.over[RP_LEVEL_VIOLATION], w = t.over[RP_LEVEL_WARNING],
+           f = t.over[RP_LEVEL_FINDING];
+    fputc('\n', out);
+    if (!v && !w && !f) {
+        fputs("within every cap\n", out);
+        return;
+    }
+    if (v)
+        fprintf(out, "%zu over a cap (violation%s)", v, v == 1 ? "" : "s");
+    else
+        fputs("no cap exceeded", out);
+    if (w)
+        fprintf(out, "; %zu over a soft limit (warning%s)", w, w == 1 ? "" : "s");
+    if (f)
+        fprintf(out, "; %zu over a limit, reported as finding%s", f, f == 1 ? "" : "s");
+    fputc('\n', out);
+}
+
+static int write_report(void *ctx, FILE *out)
+{
+    const report *r = ctx;
+    fprintf(out, "capacity of %s (%s)\n", r->m->id, r->m->name);
+    put_intake_rules(r, out);
+    put_intake(r, out);
+    if (r->plan_path)
+        put_loads(r, out);
+    put_summary(r, out);
+    return ferror(out) ? -1 : 0;
+}
+
+/* ---- the command ---- */
+
+static rp_plan *read_plan(const rp_model *m, const char *path)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    rp_plan *p = NULL;
+    int ret = rp_plan_read(m, path, &p, &d);
+    rp_diags_sort(&d);
+    rp_diags_print(&d, stderr);
+    rp_diags_free(&d);
+    return ret == 0 ? p : NULL;
+}
+
+/* The report over the plan (the residents' leave from c when given). Returns an exit status. */
+static int run_plan(const capacity_args *a, const rp_model *m, const rp_cohort *c,
+                    const char *plan_path)
+{
+    rp_plan *plan = read_plan(m, plan_path);
+    if (!plan)
+        return RP_EXIT_INPUT;
+    rp_diags d = RP_DIAGS_INIT;
+    rp_check_ctx *ctx = NULL;
+    if (rp_check_ctx_new(m, c, plan, &ctx, &d) != 0) {
+        rp_diags_print(&d, stderr);
+        rp_diags_free(&d);
+        rp_plan_free(plan);
+        return RP_EXIT_INPUT;
+    }
+    rp_diags_free(&d);
+    report r = {.m = m, .plan_path = plan_path, .leave_given = c != NULL};
+    r.stated = rp_xasprintf("the plan's residents (%zu)", plan->n_residents);
+    rp_intake_years_of_plan(plan, &r.years);
+    build(&r, ctx);
+    int status = count_over(&r).over[RP_LEVEL_VIOLATION] ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
+    if (!a->quiet && rp_cli_write(a->out, write_report, &r) != 0)
+        status = RP_EXIT_INPUT;
+    report_free(&r);
+    rp_check_ctx_free(ctx);
+    rp_plan_free(plan);
+    return status;
+}
+
+/* The report over a cohort: the residents file, or the model's default cohort. */
+static int run_cohort(const capacity_args *a, const rp_model *m, const rp_cohort *c)
+{
+    report r = {.m = m};
+    if (a->residents)
+        r.stated = rp_xasprintf("the residents file '%s' (%zu residents)", a->residents,
+                                c->n_residents);
+    else
+        r.stated = rp_xasprintf("the model's default cohort (%d a year)", m->intake.size);
+    rp_intake_years_of_cohort(c, &r.years);
+    build(&r, NULL);
+    int status = count_over(&r).over[RP_LEVEL_VIOLATION] ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
+    if (!a->quiet && rp_cli_write(a->out, write_report, &r) != 0)
+        status = RP_EXIT_INPUT;
+    report_free(&r);
+    return status;
+}
+
+int rp_cmd_capacity(const rp_cli *cli, int argc, char **argv)
+{
+    (void)cli;
+    capacity_args a = {0};
+    const rp_opt opts[] = {
+        {"--residents", true, &a.residents, NULL},
+        {"--out", true, &a.out, NULL},
+        {"--quiet", false, NULL, &a.quiet},
+        {"--help", false, NULL, &a.help},
+    };
+    const char *pos[2];
+    size_t npos;
+    if (rp_cli_parse("capacity", argc, argv, opts, sizeof opts / sizeof opts[0], pos, 2, &npos))
+        return RP_EXIT_INPUT;
+    if (a.help) {
+        rp_cli_usage("capacity", stdout);
+        return RP_EXIT_OK;
+    }
+    rp_model *m = rp_cli_model(npos >= 1 ? pos[0] : NULL);
+    if (!m)
+        return RP_EXIT_INPUT;
+    int status = RP_EXIT_INPUT;
+    rp_cohort *c = NULL;
+    if (a.residents && !(c = rp_cli_cohort(m, a.residents)))
+        goto done;
+    if (npos == 2) {
+        status = run_plan(&a, m, c, pos[1]);
+    } else {
+        if (!c)
+            c = rp_cohort_default(m);
+        status = run_cohort(&a, m, c);
+    }
+done:
+    rp_cohort_free(c);
+    rp_model_free(m);
+    return status;
+}
