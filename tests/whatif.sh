@@ -116,6 +116,21 @@ run "withdraw the base" 1 whatif "$MODEL" "$T/plan.csv" --withdraw keio --from 2
 has "withdraw the base" "$T/err" "RAD-12 [hard] from 2019-04 at keio"
 has "withdraw the base" "$T/err" "RAD-03 [hard] resident r2020-01 (cohort 2020)"
 
+# ---- the N-1 sweep: one table, a row per facility ----
+run "sweep" 0 whatif "$MODEL" "$T/plan.csv" --sweep --from 2020-10 --residents "$RES"
+has "sweep" "$T/out" "N-1 sweep: each of the 18 facilities withdrawn in turn from 2020-10-01"
+[ "$(grep -c ' planned' "$T/out")" -eq 15 ] || fail "sweep: 15 facilities should be planned"
+[ "$(grep -c 'impossible: ' "$T/out")" -eq 3 ] || fail "sweep: 3 facilities should be impossible"
+grep -E '^kawasaki +川崎市立川崎病院 放射線科 +7 +78 +1 +planned$' "$T/out" >/dev/null ||
+    fail "sweep: the kawasaki row differs from the single what-if: $(grep '^kawasaki' "$T/out")"
+has "sweep" "$T/out" "which RAD-04 [hard] refuses"
+run "sweep with a change" 2 whatif "$MODEL" "$T/plan.csv" --sweep --from 2020-10 \
+    --withdraw kawasaki --from 2020-10
+has "sweep with a change" "$T/err" "--sweep withdraws every facility in turn: give it alone"
+run "sweep with out" 2 whatif "$MODEL" "$T/plan.csv" --sweep --from 2020-10 --out "$T/x.csv"
+run "sweep without from" 2 whatif "$MODEL" "$T/plan.csv" --sweep
+has "sweep without from" "$T/err" "--sweep needs --from DATE"
+
 # ---- capacity and instructors ----
 run "capacity" 0 whatif "$MODEL" "$T/plan.csv" --capacity tokyo-mc=1 --from 2021-04 \
     --until 2022-03 --residents "$RES" --out "$T/cap.csv" --quiet

@@ -88,6 +88,9 @@ static const char whatif_help[] =
     "                     the facility (or one department) holds at most N residents at once\n"
     "  --instructors FACILITY=N --from DATE [--until DATE]\n"
     "                     the facility's instructor figure becomes N (RAD-12: 3 residents each)\n"
+    "  --sweep --from DATE [--until DATE]\n"
+    "                     the N-1 sweep: every facility withdrawn in turn, one table (residents\n"
+    "                     affected, resident-periods changed, bends, or why no plan exists)\n"
     "DATE is YYYY-MM-DD or YYYY-MM.\n"
     "\n"
     "options:\n"
@@ -111,6 +114,8 @@ static const char whatif_help[] =
     "          --from 2021-04 --until 2022-03\n"
     "  rotaplan whatif models/initial-residency-2020.yaml initial.csv \\\n"
     "          --capacity core:emergency=3 --from 2021-01-04 --out new.csv\n"
+    "  rotaplan whatif models/radiology-keio-2019.yaml plan.yaml --sweep --from 2020-10 \\\n"
+    "          --residents examples/radiology-cohorts.yaml\n"
     "\n"
     "exit status: 0 a new plan; 1 no compliant plan exists (the rules and residents involved are\n"
     "named); 2 bad input; 3 internal error; 130 interrupted.\n";

@@ -12,6 +12,7 @@
  * and its past compared with the earlier plan before anything is written.
  */
 #include "cli/whatif.h"
+#include "report/grid.h"
 #include "rotaplan/calendar.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
@@ -27,6 +28,7 @@ typedef struct change_arg {
 typedef struct whatif_args {
     const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps;
     bool quiet, help;
+    bool sweep; /* --sweep: every facility withdrawn in turn (its dates in changes[0]) */
     change_arg *changes;
     size_t n_changes, cap_changes;
 } whatif_args;
@@ -35,6 +37,11 @@ static bool is_change_option(const char *s)
 {
     return strcmp(s, "--withdraw") == 0 || strcmp(s, "--capacity") == 0 ||
            strcmp(s, "--instructors") == 0;
+}
+
+static bool is_sweep(const char *s)
+{
+    return strcmp(s, "--sweep") == 0;
 }
 
 static int usage_error(const char *fmt, const char *a, const char *b)
@@ -55,6 +62,11 @@ static int split_changes(int argc, char **argv, whatif_args *a, char **rest)
     for (int i = 0; i < argc; i++) {
         const char *s = argv[i];
         bool date = strcmp(s, "--from") == 0 || strcmp(s, "--until") == 0;
+        if (is_sweep(s)) { /* a change of its own: every facility in turn, with its dates */
+            *RP_PUSH(a->changes, a->n_changes, a->cap_changes) = (change_arg){s, "", NULL, NULL};
+            a->sweep = true;
+            continue;
+        }
         if (!is_change_option(s) && !date) {
             rest[n++] = argv[i];
             continue;
@@ -102,6 +114,12 @@ static int parse_args(int argc, char **argv, whatif_args *a)
         return usage_error("missing the plan to change%s%s", "", "");
     if (!a->n_changes)
         return usage_error("no change given%s%s", "", "");
+    if (a->sweep && a->n_changes > 1)
+        return usage_error("--sweep withdraws every facility in turn: give it alone, with "
+                           "--from and --until%s%s", "", "");
+    if (a->sweep && (a->out || a->diff || a->lp || a->mps || a->format))
+        return usage_error("--sweep prints one table: --out, --diff, --lp, --mps and --format "
+                           "belong to a single what-if%s%s", "", "");
     a->model = npos == 2 ? pos[0] : NULL;
     a->plan = pos[npos - 1];
     return 0;
@@ -176,7 +194,8 @@ static int parse_change(const rp_model *m, const change_arg *a, rp_change *c)
 {
     memset(c, 0, sizeof *c);
     if (!a->from) {
-        fprintf(stderr, "rotaplan whatif: %s %s needs --from DATE\n", a->option, a->value);
+        fprintf(stderr, "rotaplan whatif: %s%s%s needs --from DATE\n", a->option,
+                *a->value ? " " : "", a->value);
         return -1;
     }
     if (parse_date("--from", a->from, false, &c->from) != 0 ||
@@ -185,6 +204,12 @@ static int parse_change(const rp_model *m, const change_arg *a, rp_change *c)
     if (a->until && rp_date_to_days(c->until) < rp_date_to_days(c->from)) {
         fprintf(stderr, "rotaplan whatif: --until %s is before --from %s\n", a->until, a->from);
         return -1;
+    }
+    if (is_sweep(a->option)) { /* dates only: sweep() puts each facility in turn */
+        c->kind = RP_CHANGE_WITHDRAW;
+        c->facility = 0;
+        c->department = RP_NONE;
+        return 0;
     }
     if (strcmp(a->option, "--withdraw") == 0) {
         c->kind = RP_CHANGE_WITHDRAW;
@@ -306,6 +331,22 @@ static bool prechecked(outcome *o, const rp_plan *old, rp_date from)
     return n > 0;
 }
 
+/* -1 for each bend a plan takes: a piece cut at a change date that a PROG rule refused, and
+ * each unit of slack of a PROG rule's row (n_cols values; the caller frees). */
+static double *bend_costs(const rp_translation *t)
+{
+    double *bends = rp_xcalloc(rp_ilp_n_cols(t->ilp) + 1, sizeof *bends);
+    for (size_t r = 0; r < t->n_residents; r++) {
+        size_t np;
+        const rp_piece *pieces = rp_space_pieces(t->space, r, &np);
+        for (size_t i = 0; i < np; i++)
+            bends[pieces[i].col] = pieces[i].bent ? -1 : 0;
+    }
+    for (size_t i = 0; i < t->n_bend_cols; i++)
+        bends[t->bend_cols[i]] = -1;
+    return bends;
+}
+
 /* Translates at the level, anchors, and solves the stages. SOLVED with o->plan, NO_PLAN (o->t
  * kept for the explanation), BAD_INPUT or FAILED (messages in d). */
 static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model *m,
@@ -320,24 +361,17 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         free(matches);
         return BAD_INPUT;
     }
-    if (o->t->n_uncovered || rp_ilp_n_violated(o->t->ilp) || (lv == CUT && prechecked(o, old, from))) {
+    bool impossible = o->t->n_uncovered || rp_ilp_n_violated(o->t->ilp);
+    if (impossible || (lv == CUT && prechecked(o, old, from))) {
         free(matches);
         return NO_PLAN;
     }
     rp_ilp *ilp = o->t->ilp;
     size_t n = rp_ilp_n_cols(ilp);
     double *objective = rp_xmalloc((n + 1) * sizeof *objective);
-    double *bends = rp_xcalloc(n + 1, sizeof *bends);
     for (size_t j = 0; j < n; j++)
         objective[j] = rp_ilp_col_obj(ilp, (int)j);
-    for (size_t r = 0; r < o->t->n_residents; r++) {
-        size_t np;
-        const rp_piece *pieces = rp_space_pieces(o->t->space, r, &np);
-        for (size_t i = 0; i < np; i++)
-            bends[pieces[i].col] = pieces[i].bent ? -1 : 0;
-    }
-    for (size_t i = 0; i < o->t->n_bend_cols; i++)
-        bends[o->t->bend_cols[i]] = -1;
+    double *bends = bend_costs(o->t);
     const double *obj[3] = {matches, bends, objective};
     double constant[3] = {0, 0, rp_ilp_obj_constant(ilp)};
     if (lv == STRICT) { /* nothing bends: two stages */
@@ -583,6 +617,116 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
     return status;
 }
 
+/* ---- the N-1 sweep ---- */
+
+/* The first line of text, into the grid's arena (without its leading spaces). */
+static const char *first_line(rp_grid *g, const char *text)
+{
+    while (*text == ' ')
+        text++;
+    return rp_grid_printf(g, "%.*s", (int)strcspn(text, "\n"), text);
+}
+
+/* Why no plan exists, in one line: the counting checks' first finding, else the first rule the
+ * elastic solve names. */
+static const char *why_impossible(rp_grid *g, const outcome *o, double limit)
+{
+    if (o->why)
+        return first_line(g, o->why);
+    if (!o->t || o->res.status == RP_SOLVE_NO_PLAN)
+        return "no plan found within the time limit";
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    if (!f)
+        return "no compliant plan";
+    rp_cli_explain(o->t, limit, f);
+    fclose(f);
+    const char *line = strstr(text, "\n  ");
+    const char *why = first_line(g, line ? line + 1 : text);
+    free(text);
+    return why;
+}
+
+/* One row of the sweep: facility f withdrawn from the sweep's dates. Returns 0, or an exit
+ * status when the what-if failed (a bug, said on stderr). */
+static int sweep_row(const rp_cli *cli, const whatif_args *a, rp_model *m, const rp_cohort *c,
+                     const rp_plan *old, const rp_change *dates, double limit, rp_grid *g,
+                     int f)
+{
+    rp_change ch = *dates;
+    ch.facility = f;
+    m->n_changes = 0;
+    rp_model_add_change(m, &ch);
+    rp_diags d = RP_DIAGS_INIT;
+    outcome o = {0};
+    level lv;
+    int s = solve_levels(cli, a, m, c, old, ch.from, limit, &o, &lv, &d);
+    rp_diags_print(&d, stderr);
+    rp_diags_free(&d);
+    const char *id = m->facilities[f].id, *name = m->facilities[f].name;
+    int status = 0, bends = 0;
+    if (s == SOLVED) {
+        if (audit(m, c, o.plan, lv != STRICT, true, &bends) != 0 ||
+            !past_kept(m, old, o.plan, ch.from)) {
+            status = RP_EXIT_INTERNAL;
+        } else {
+            char *text = NULL;
+            size_t size = 0;
+            FILE *sink = open_memstream(&text, &size);
+            rp_diff_summary sum = {0, 0};
+            if (sink) {
+                rp_report_diff(m, old, o.plan, sink, &sum);
+                fclose(sink);
+            }
+            free(text);
+            const char *row[6] = {id, name, rp_grid_printf(g, "%zu", sum.residents),
+                                  rp_grid_printf(g, "%ld", sum.periods),
+                                  rp_grid_printf(g, "%d", bends),
+                                  o.minimal_proven ? "planned" : "planned (fewest not proven)"};
+            rp_grid_add(g, row);
+        }
+    } else if (s == NO_PLAN) {
+        const char *row[6] = {id, name, "-", "-", "-",
+                              rp_grid_printf(g, "impossible: %s", why_impossible(g, &o, limit))};
+        rp_grid_add(g, row);
+    } else {
+        status = s == BAD_INPUT ? RP_EXIT_INPUT : RP_EXIT_INTERNAL;
+    }
+    if (o.res.interrupted)
+        status = RP_EXIT_INTERRUPTED;
+    outcome_free(&o);
+    return status;
+}
+
+/* Every facility withdrawn in turn from the sweep's dates: one table of what each costs. */
+static int sweep(const rp_cli *cli, const whatif_args *args, rp_model *m, const rp_cohort *c,
+                 const rp_plan *old, double limit)
+{
+    whatif_args a = *args;
+    a.quiet = true; /* the table says it all */
+    rp_change dates = m->changes[0];
+    rp_grid g;
+    rp_grid_init(&g, 6);
+    g.right[2] = g.right[3] = g.right[4] = true;
+    const char *head[6] = {"facility", "name", "residents", "periods", "bends", "outcome"};
+    rp_grid_add(&g, head);
+    int status = 0;
+    for (size_t f = 0; f < m->n_facilities && status == 0; f++)
+        status = sweep_row(cli, &a, m, c, old, &dates, limit, &g, (int)f);
+    if (status == 0) {
+        char day[11];
+        rp_date_format(dates.from, day);
+        printf("N-1 sweep: each of the %zu facilities withdrawn in turn from %s; residents "
+               "affected, resident-periods changed, programme rules bent (PROG), or why no plan "
+               "exists\n\n",
+               m->n_facilities, day);
+        rp_grid_print(&g, NULL, stdout);
+    }
+    rp_grid_free(&g);
+    return status;
+}
+
 static rp_plan *read_plan(const rp_model *m, const char *path)
 {
     rp_diags d = RP_DIAGS_INIT;
@@ -624,7 +768,8 @@ static int prepare_and_run(const rp_cli *cli, const whatif_args *a, rp_format fo
     if (apply_changes(m, a, &from) == 0 && (old = read_plan(m, a->plan)) != NULL) {
         c = a->residents ? rp_cli_cohort(m, a->residents) : cohort_of_plan(old);
         if (c && every_resident_known(old, c, a->residents))
-            status = run(cli, a, m, c, old, from, format, limit);
+            status = a->sweep ? sweep(cli, a, m, c, old, limit)
+                              : run(cli, a, m, c, old, from, format, limit);
     }
     rp_cohort_free(c);
     rp_plan_free(old);

@@ -87,7 +87,8 @@ static long resident_moves(const rp_model *m, const rp_plan *old, const rp_plan 
     if (ro != RP_NONE && last_period(old, ro) > horizon)
         horizon = last_period(old, ro);
     cell *n = cells_of(new_plan, rn, horizon);
-    cell *o = ro != RP_NONE ? cells_of(old, ro, horizon) : rp_xcalloc((size_t)horizon + 2, sizeof *o);
+    cell *o = ro != RP_NONE ? cells_of(old, ro, horizon)
+                            : rp_xcalloc((size_t)horizon + 2, sizeof *o);
     long changed = 0;
     for (int p = 1; p <= horizon;) {
         if (!differ(&o[p], &n[p])) {

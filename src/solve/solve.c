@@ -584,7 +584,8 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
             if (rp_ilp_row_tag(ilp, i - 1).resident == (int)g)
                 restore_row(p, ilp, i);
         size_t from = g; /* the groups planned in this step: g, or more after a repair */
-        if (step(p, opt, started) != 0 && repair(p, ilp, groups, sizes, g, opt, started, &from) != 0) {
+        if (step(p, opt, started) != 0 &&
+            repair(p, ilp, groups, sizes, g, opt, started, &from) != 0) {
             err = -1;
             break;
         }

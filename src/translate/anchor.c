@@ -88,7 +88,8 @@ static void anchor_resident(rp_translation *t, size_t r, const old_cell *cells, 
         const rp_piece *pc = &pieces[i];
         bool keep = true;
         for (int p = pc->first; p <= pc->last && p < open && keep; p++)
-            keep = !cells[p].known || (block_agrees(pc, &cells[p]) && session_agrees(pc, &cells[p]));
+            keep = !cells[p].known ||
+                   (block_agrees(pc, &cells[p]) && session_agrees(pc, &cells[p]));
         if (!keep) {
             rp_ilp_set_col_bounds(t->ilp, pc->col, 0, 0);
             continue;

@@ -202,7 +202,8 @@ static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_mo
             c.last = b;
             unsigned long long mask = rs->all_courses;
             int narrowed = -1;
-            int refuser = plain ? -1 : judge(m, r, rs->possible, &c, &mask, &narrowed, skip_programme);
+            int refuser =
+                plain ? -1 : judge(m, r, rs->possible, &c, &mask, &narrowed, skip_programme);
             if (refuser >= 0) {
                 for (int p = a; p <= b; p++)
                     if (bl->rule[p] < 0)

@@ -52,7 +52,8 @@ static size_t violations(const rp_model *m, const rp_plan *p)
     assert_int_equal(rp_check_plan(m, NULL, p, &f, &d), 0);
     size_t n = 0;
     for (size_t i = 0; i < f.count; i++)
-        n += f.items[i].level == RP_LEVEL_VIOLATION && m->rules[f.items[i].rule].cls != RP_CLASS_INTAKE;
+        n += f.items[i].level == RP_LEVEL_VIOLATION &&
+             m->rules[f.items[i].rule].cls != RP_CLASS_INTAKE;
     rp_findings_free(&f);
     rp_diags_free(&d);
     return n;
@@ -74,7 +75,8 @@ static size_t options(const rp_model *m, const char *id, int old2, int old3, opt
     *out = NULL;
     for (size_t f2 = 0; f2 < m->n_facilities; f2++) {
         for (size_t f3 = 0; f3 < m->n_facilities; f3++) {
-            if (m->facilities[f2].role != RP_ROLE_PARTNER || m->facilities[f3].role != RP_ROLE_PARTNER)
+            if (m->facilities[f2].role != RP_ROLE_PARTNER ||
+                m->facilities[f3].role != RP_ROLE_PARTNER)
                 continue;
             char *rows = resident_rows(m, id, (int)f2, (int)f3);
             rp_plan *p = t_plan_csv(m, rows);
@@ -117,6 +119,17 @@ static int true_minimum(const rp_model *m, int a2, int a3, int b2, int b3)
     return best;
 }
 
+/* The facility of plan resident r's block in period p, or RP_NONE. */
+static int facility_at(const rp_plan *p, int r, int period)
+{
+    for (size_t i = 0; i < p->n_stints; i++) {
+        const rp_stint *s = &p->stints[i];
+        if (s->resident == r && s->mode == RP_MODE_BLOCK && s->first <= period && period <= s->last)
+            return s->facility;
+    }
+    return RP_NONE;
+}
+
 /* Resident-periods whose facility differs between the plans. */
 static int changed(const rp_plan *a, const rp_plan *b)
 {
@@ -125,14 +138,7 @@ static int changed(const rp_plan *a, const rp_plan *b)
         int rb = rp_plan_resident_index(b, a->residents[r].id);
         assert_true(rb != RP_NONE);
         for (int p = 1; p <= 36; p++) {
-            int fa = RP_NONE, fb = RP_NONE;
-            for (size_t i = 0; i < a->n_stints; i++)
-                if (a->stints[i].resident == (int)r && a->stints[i].first <= p && p <= a->stints[i].last)
-                    fa = a->stints[i].facility;
-            for (size_t i = 0; i < b->n_stints; i++)
-                if (b->stints[i].resident == rb && b->stints[i].first <= p && p <= b->stints[i].last)
-                    fb = b->stints[i].facility;
-            n += fa != fb;
+            n += facility_at(a, (int)r, p) != facility_at(b, rb, p);
         }
     }
     return n;
