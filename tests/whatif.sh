@@ -116,6 +116,20 @@ run "withdraw the base" 1 whatif "$MODEL" "$T/plan.csv" --withdraw keio --from 2
 has "withdraw the base" "$T/err" "RAD-12 [hard] from 2019-04 at keio"
 has "withdraw the base" "$T/err" "RAD-03 [hard] resident r2020-01 (cohort 2020)"
 
+# ---- the planning year: plan --keep PLAN --from DATE ----
+run "keep" 0 plan "$MODEL" --residents "$RES" --keep "$T/plan.csv" --from 2020-10 \
+    --out "$T/keep.csv" --quiet
+run "check keep" 0 check "$MODEL" "$T/keep.csv" --residents "$RES" --quiet
+tail -n +2 "$T/keep.csv" >"$T/new-rows"
+past_kept "keep" "$T/plan.csv" 2020-10-01
+run "keep without from" 2 plan "$MODEL" --keep "$T/plan.csv"
+has "keep without from" "$T/err" "--keep PLAN and --from DATE go together"
+run "keep bad from" 2 plan "$MODEL" --keep "$T/plan.csv" --from 10/2020
+has "keep bad from" "$T/err" "--from '10/2020': expected a date YYYY-MM-DD or a month YYYY-MM"
+run "keep other residents" 2 plan "$MODEL" --residents examples/radiology-cohort-12.yaml \
+    --keep "$T/plan.csv" --from 2020-10
+has "keep other residents" "$T/err" "of the plan is not in examples/radiology-cohort-12.yaml"
+
 # ---- the N-1 sweep: one table, a row per facility ----
 run "sweep" 0 whatif "$MODEL" "$T/plan.csv" --sweep --from 2020-10 --residents "$RES"
 has "sweep" "$T/out" "N-1 sweep: each of the 18 facilities withdrawn in turn from 2020-10-01"

@@ -93,4 +93,12 @@ void rp_cli_first_plan_free(rp_cli_first *f);
  * A failure is a bug, said so on stderr. */
 bool rp_cli_passes_checks(void *ctx, const double *x);
 
+/* Every resident of the earlier plan old is in the cohort c (read from path): a new plan keeps
+ * the same people, and maybe new ones. Names each missing one on stderr. */
+bool rp_cli_every_resident_known(const rp_plan *old, const rp_cohort *c, const char *path);
+/* Whether new_plan keeps every stint row of old before the date from: each resident's block and
+ * parallel cells there are old's. Names the first difference on stderr (a bug). */
+bool rp_cli_past_kept(const rp_model *m, const rp_plan *old, const rp_plan *new_plan,
+                      rp_date from);
+
 #endif

@@ -10,6 +10,7 @@
 #include "util/util.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,4 +349,54 @@ rp_format rp_cli_format_of_path(const char *path)
     if (dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
         return RP_FORMAT_YAML;
     return RP_FORMAT_TABLE;
+}
+
+/* Every resident of the earlier plan is in the residents file (a what-if plans the same people,
+ * and maybe new ones). */
+bool rp_cli_every_resident_known(const rp_plan *old, const rp_cohort *c, const char *path)
+{
+    bool ok = true;
+    for (size_t i = 0; i < old->n_residents; i++) {
+        if (rp_cohort_resident(c, old->residents[i].id) != RP_NONE)
+            continue;
+        fprintf(stderr, "%s:%d: resident '%s' of the plan is not in %s; expected the residents "
+                        "of the plan (and maybe new ones)\n",
+                old->source ? old->source : "plan", old->residents[i].line, old->residents[i].id,
+                path);
+        ok = false;
+    }
+    return ok;
+}
+
+/* Whether the new plan keeps every stint row of the past: each resident's block and parallel
+ * cells before `from` equal the old plan's. Names the first difference (a bug). */
+bool rp_cli_past_kept(const rp_model *m, const rp_plan *old, const rp_plan *new_plan,
+                      rp_date from)
+{
+    long day = rp_date_to_days(from);
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        const rp_plan_resident *res = &old->residents[s->resident];
+        int r = rp_plan_resident_index(new_plan, res->id);
+        for (int p = s->first; r != RP_NONE && p <= s->last; p++) {
+            if (rp_date_to_days(rp_period_first_day(m, res->cohort, p)) >= day)
+                break;
+            bool found = false;
+            for (size_t k = 0; k < new_plan->n_stints && !found; k++) {
+                const rp_stint *t = &new_plan->stints[k];
+                found = t->resident == r && t->mode == s->mode && t->first <= p &&
+                        p <= t->last && t->facility == s->facility &&
+                        (t->department == s->department || t->department == RP_NONE ||
+                         s->department == RP_NONE) &&
+                        fabs(t->days_per_week - s->days_per_week) < 1e-9;
+            }
+            if (!found) {
+                fprintf(stderr, "rotaplan: internal error: the new plan changes %s's "
+                                "period %d, before the date it plans from; nothing is written\n",
+                        res->id, p);
+                return false;
+            }
+        }
+    }
+    return true;
 }

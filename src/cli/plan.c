@@ -14,9 +14,15 @@
 #include <string.h>
 
 typedef struct plan_args {
-    const char *model, *residents, *format, *out, *lp, *mps, *time_limit, *gap;
+    const char *model, *residents, *format, *out, *lp, *mps, *time_limit, *gap, *keep, *from;
     bool quiet, help;
 } plan_args;
+
+/* --keep PLAN --from DATE: the earlier plan whose past stays as it was. */
+typedef struct keep {
+    rp_plan *plan; /* NULL without --keep */
+    rp_date from;
+} keep;
 
 static int parse_args(int argc, char **argv, plan_args *a)
 {
@@ -25,7 +31,8 @@ static int parse_args(int argc, char **argv, plan_args *a)
         {"--out", true, &a->out, NULL},             {"--lp", true, &a->lp, NULL},
         {"--mps", true, &a->mps, NULL},             {"--time-limit", true, &a->time_limit, NULL},
         {"--gap", true, &a->gap, NULL},             {"--quiet", false, NULL, &a->quiet},
-        {"--help", false, NULL, &a->help},
+        {"--help", false, NULL, &a->help},          {"--keep", true, &a->keep, NULL},
+        {"--from", true, &a->from, NULL},
     };
     const char *pos[1];
     size_t npos;
@@ -128,8 +135,18 @@ static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_re
     return RP_EXIT_NO_PLAN;
 }
 
+/* The past of the kept plan fixed in t's columns (the rest is planned afresh). */
+static int keep_past(rp_translation *t, const keep *k, rp_diags *d)
+{
+    double *matches = NULL;
+    long open = 0;
+    int err = rp_anchor(t, k->plan, k->from, &matches, &open, d);
+    free(matches); /* plan keeps the past only: the future is the objective's */
+    return err;
+}
+
 static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const rp_cohort *c,
-               rp_format format, double time_limit, double gap)
+               const keep *k, rp_format format, double time_limit, double gap)
 {
     rp_diags d = RP_DIAGS_INIT;
     rp_translation *t = NULL;
@@ -141,6 +158,11 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     int status = RP_EXIT_OK;
     rp_solve_result res = {0};
     rp_plan *plan = NULL;
+    if (k->plan && keep_past(t, k, &d) != 0) {
+        rp_diags_print(&d, stderr);
+        status = RP_EXIT_INPUT;
+        goto done;
+    }
     if (export_ilp(t, a) != 0) {
         status = RP_EXIT_INPUT;
         goto done;
@@ -174,7 +196,8 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     plan->objective = res.objective;
     plan->bound = res.bound;
     plan->gap = res.gap;
-    if (audit(m, c, plan, a->quiet, &status) != 0) {
+    if (audit(m, c, plan, a->quiet, &status) != 0 ||
+        (k->plan && !rp_cli_past_kept(m, k->plan, plan, k->from))) {
         status = RP_EXIT_INTERNAL;
         goto done;
     }
@@ -193,6 +216,33 @@ done:
     rp_translation_free(t);
     rp_diags_free(&d);
     return status;
+}
+
+/* --keep PLAN --from DATE: the plan read, its residents all in the cohort. */
+static int read_keep(const rp_model *m, const rp_cohort *c, const plan_args *a, keep *k)
+{
+    if (!a->keep && !a->from)
+        return 0;
+    if (!a->keep || !a->from) {
+        fprintf(stderr, "rotaplan plan: --keep PLAN and --from DATE go together (the stints of "
+                        "PLAN before DATE stay as they are)\n");
+        return -1;
+    }
+    if (rp_date_parse(a->from, &k->from) < 0) {
+        fprintf(stderr, "rotaplan plan: --from '%s': expected a date YYYY-MM-DD or a month "
+                        "YYYY-MM\n", a->from);
+        return -1;
+    }
+    rp_diags d = RP_DIAGS_INIT;
+    int err = rp_plan_read(m, a->keep, &k->plan, &d);
+    rp_diags_sort(&d);
+    rp_diags_print(&d, stderr);
+    rp_diags_free(&d);
+    if (err != 0)
+        return -1;
+    return rp_cli_every_resident_known(k->plan, c, a->residents ? a->residents : "the residents")
+               ? 0
+               : -1;
 }
 
 int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
@@ -219,11 +269,11 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
     if (!m)
         return RP_EXIT_INPUT;
     rp_cohort *c = rp_cli_cohort(m, a.residents);
-    if (!c) {
-        rp_model_free(m);
-        return RP_EXIT_INPUT;
-    }
-    int status = run(cli, &a, m, c, format, time_limit, gap);
+    keep k = {NULL, {0, 0, 0}};
+    int status = RP_EXIT_INPUT;
+    if (c && read_keep(m, c, &a, &k) == 0)
+        status = run(cli, &a, m, c, &k, format, time_limit, gap);
+    rp_plan_free(k.plan);
     rp_cohort_free(c);
     rp_model_free(m);
     return status;

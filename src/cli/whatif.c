@@ -458,38 +458,6 @@ static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent
     return err || bugs ? -1 : 0;
 }
 
-/* Whether the new plan keeps every stint row of the past: each resident's block and parallel
- * cells before `from` equal the old plan's. Names the first difference (a bug). */
-static bool past_kept(const rp_model *m, const rp_plan *old, const rp_plan *new_plan,
-                      rp_date from)
-{
-    long day = rp_date_to_days(from);
-    for (size_t i = 0; i < old->n_stints; i++) {
-        const rp_stint *s = &old->stints[i];
-        const rp_plan_resident *res = &old->residents[s->resident];
-        int r = rp_plan_resident_index(new_plan, res->id);
-        for (int p = s->first; r != RP_NONE && p <= s->last; p++) {
-            if (rp_date_to_days(rp_period_first_day(m, res->cohort, p)) >= day)
-                break;
-            bool found = false;
-            for (size_t k = 0; k < new_plan->n_stints && !found; k++) {
-                const rp_stint *t = &new_plan->stints[k];
-                found = t->resident == r && t->mode == s->mode && t->first <= p &&
-                        p <= t->last && t->facility == s->facility &&
-                        (t->department == s->department || t->department == RP_NONE ||
-                         s->department == RP_NONE) &&
-                        fabs(t->days_per_week - s->days_per_week) < 1e-9;
-            }
-            if (!found) {
-                fprintf(stderr, "rotaplan: internal error: the what-if plan changes %s's "
-                                "period %d, before the what-if date; nothing is written\n",
-                        res->id, p);
-                return false;
-            }
-        }
-    }
-    return true;
-}
 
 /* ---- output ---- */
 
@@ -562,7 +530,8 @@ static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, co
     o->plan->bound = o->res.bound;
     o->plan->gap = o->res.gap;
     int bends = 0;
-    if (audit(m, c, o->plan, bent, a->quiet, &bends) != 0 || !past_kept(m, old, o->plan, from)) {
+    if (audit(m, c, o->plan, bent, a->quiet, &bends) != 0 ||
+        !rp_cli_past_kept(m, old, o->plan, from)) {
         return RP_EXIT_INTERNAL;
     }
     int status = write_outputs(a, m, old, o, from, format, bends);
@@ -668,7 +637,7 @@ static int sweep_row(const rp_cli *cli, const whatif_args *a, rp_model *m, const
     int status = 0, bends = 0;
     if (s == SOLVED) {
         if (audit(m, c, o.plan, lv != STRICT, true, &bends) != 0 ||
-            !past_kept(m, old, o.plan, ch.from)) {
+            !rp_cli_past_kept(m, old, o.plan, ch.from)) {
             status = RP_EXIT_INTERNAL;
         } else {
             char *text = NULL;
@@ -738,22 +707,6 @@ static rp_plan *read_plan(const rp_model *m, const char *path)
     return ret == 0 ? p : NULL;
 }
 
-/* Every resident of the earlier plan is in the residents file (a what-if plans the same people,
- * and maybe new ones). */
-static bool every_resident_known(const rp_plan *old, const rp_cohort *c, const char *path)
-{
-    bool ok = true;
-    for (size_t i = 0; i < old->n_residents; i++) {
-        if (rp_cohort_resident(c, old->residents[i].id) != RP_NONE)
-            continue;
-        fprintf(stderr, "%s:%d: resident '%s' of the plan is not in %s; expected the residents "
-                        "of the plan (and maybe new ones)\n",
-                old->source ? old->source : "plan", old->residents[i].line, old->residents[i].id,
-                path);
-        ok = false;
-    }
-    return ok;
-}
 
 static int prepare_and_run(const rp_cli *cli, const whatif_args *a, rp_format format,
                            double limit)
@@ -767,7 +720,7 @@ static int prepare_and_run(const rp_cli *cli, const whatif_args *a, rp_format fo
     int status = RP_EXIT_INPUT;
     if (apply_changes(m, a, &from) == 0 && (old = read_plan(m, a->plan)) != NULL) {
         c = a->residents ? rp_cli_cohort(m, a->residents) : cohort_of_plan(old);
-        if (c && every_resident_known(old, c, a->residents))
+        if (c && rp_cli_every_resident_known(old, c, a->residents))
             status = a->sweep ? sweep(cli, a, m, c, old, limit)
                               : run(cli, a, m, c, old, from, format, limit);
     }
