@@ -79,6 +79,15 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
 int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule);
 
 /*
+ * rp_solve_partial: the best solution once every column whose value in fixed is not NAN is fixed
+ * to it (a repair: most residents kept as they were, a few planned again), with GLPK's presolver,
+ * within opt's time limit and gap. Returns 0 with *x (n_cols values, the caller frees), or -1
+ * when none was found.
+ */
+int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,
+                     double **x);
+
+/*
  * rp_solve_sequential: a first plan, for problems whose LP relaxation GLPK's branching alone
  * rounds badly (SOLVING.md section 4). The groups (a group: one resident's pieces and course
  * columns, in the order to plan them) are planned one after another, each as a small problem of

@@ -283,17 +283,72 @@ static void hold(rp_ilp *ilp, const double *obj, double value, int k)
     rp_expr_free(&e);
 }
 
+/* Whether resident r of old holds, from the what-if date on, a place that a change touches. */
+static bool touched(const rp_model *m, const rp_plan *old, int r, rp_date from)
+{
+    long day = rp_date_to_days(from);
+    int cohort = old->residents[r].cohort;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        for (int p = s->first; s->resident == r && s->facility >= 0 && p <= s->last; p++) {
+            bool withdrawn;
+            if (rp_date_to_days(rp_period_last_day(m, cohort, p)) >= day &&
+                rp_changed_on(m, s->facility, rp_slot(m, cohort, p), &withdrawn))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A start for the first stage, found fast: the earlier plan kept for every resident that no
+ * change touches, the others (and new residents) planned again for the most periods kept. NULL
+ * when the earlier plan does not fit the space or no such plan exists (the first stage then
+ * builds its own, resident by resident). */
+static double *repair_start(const rp_translation *t, const rp_plan *old, rp_date from,
+                            const double *matches, double limit)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    double *x_old = NULL;
+    int fits = rp_encode(t, old, &x_old, &d);
+    rp_diags_free(&d);
+    if (fits != 0)
+        return NULL;
+    size_t n = rp_ilp_n_cols(t->ilp);
+    double *fixed = rp_xmalloc((n + 1) * sizeof *fixed);
+    for (size_t j = 0; j < n; j++)
+        fixed[j] = NAN;
+    for (size_t r = 0; r < t->n_residents; r++) {
+        int o = rp_plan_resident_index(old, t->cohort->residents[r].id);
+        if (o == RP_NONE || touched(t->model, old, o, from))
+            continue;
+        int *cols;
+        size_t k = rp_translation_resident_columns(t, r, &cols);
+        for (size_t i = 0; i < k; i++)
+            fixed[cols[i]] = x_old[cols[i]];
+        free(cols);
+    }
+    rp_ilp_set_obj(t->ilp, matches, 0);
+    rp_solve_options opt = {limit > 0 ? limit : 30, 0, false, NULL, NULL, NULL};
+    double *x = NULL;
+    if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
+        x = NULL;
+    free(fixed);
+    free(x_old);
+    return x;
+}
+
 /* The stages in order, each among the plans that reach what the earlier ones reached: the
  * resident-periods kept, then (cut level) the fewest bent pieces, then the model's objective.
  * The last plan found stands when a later stage finds nothing in time. */
 static int solve_stages(const rp_cli *cli, const whatif_args *a, outcome *o,
                         const double *const *obj, const double *constant, int n, double limit,
-                        rp_diags *d)
+                        const double *start, rp_diags *d)
 {
     for (int k = 0; k < n; k++) {
         rp_solve_result r = {0};
         double share = limit > 0 ? limit / n : 0;
-        if (stage(cli, a, o->t, obj[k], constant[k], o->res.x, share, &r, d) != 0)
+        const double *from = k == 0 ? start : o->res.x;
+        if (stage(cli, a, o->t, obj[k], constant[k], from, share, &r, d) != 0)
             return FAILED;
         if (!r.x) {
             bool none_yet = !o->res.x;
@@ -385,7 +440,9 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         free(objective);
         return BAD_INPUT;
     }
-    int status = solve_stages(cli, a, o, obj, constant, lv == STRICT ? 2 : 3, limit, d);
+    double *start = repair_start(o->t, old, from, matches, limit > 0 ? limit / 4 : 0);
+    int status = solve_stages(cli, a, o, obj, constant, lv == STRICT ? 2 : 3, limit, start, d);
+    free(start);
     free(matches);
     free(bends);
     free(objective);
@@ -548,8 +605,8 @@ static int solve_levels(const rp_cli *cli, const whatif_args *a, const rp_model 
         outcome_free(o);
         *lv = l;
         s = solve_whatif(cli, a, m, c, old, from, l, limit, o, d);
-        if (s != NO_PLAN || o->res.interrupted)
-            break;
+        if (s != NO_PLAN || o->res.interrupted || o->res.status == RP_SOLVE_NO_PLAN)
+            break; /* a plan, or out of time: no reason to bend */
     }
     return s;
 }

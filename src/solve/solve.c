@@ -658,6 +658,25 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
 
 /* ---- a fixed plan ---- */
 
+int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,
+                     double **x)
+{
+    glp_prob *p = rp_ilp_to_glpk(ilp, fixed, fixed, RP_NONE);
+    int status, ret = run_intopt(p, opt, &status);
+    bool found = (ret == 0 || ret == GLP_EMIPGAP || ret == GLP_ETMLIM || ret == GLP_ESTOP) &&
+                 (status == GLP_OPT || status == GLP_FEAS);
+    if (found) {
+        int n = glp_get_num_cols(p);
+        *x = rp_xmalloc(((size_t)n + 1) * sizeof **x);
+        for (int j = 1; j <= n; j++) {
+            double v = glp_mip_col_val(p, j);
+            (*x)[j - 1] = glp_get_col_kind(p, j) == GLP_CV ? v : round(v);
+        }
+    }
+    glp_delete_prob(p);
+    return found ? 0 : -1;
+}
+
 int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule)
 {
     glp_prob *p = rp_ilp_to_glpk(ilp, fixed, fixed, skip_rule);
