@@ -6,35 +6,9 @@
 # capacity and instructors, the two-year programme, and the usage errors. Run by `make test` with
 # ROTAPLAN set to the binary.
 set -u
-BIN=${ROTAPLAN:-build/rotaplan}
 MODEL=models/radiology-keio-2019.yaml
 RES=examples/radiology-cohorts.yaml
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-failures=0
-count=0
-
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-run() { # run NAME EXPECTED_STATUS ARGS...: stdout in $T/out, stderr in $T/err
-    name=$1
-    want=$2
-    shift 2
-    count=$((count + 1))
-    "$BIN" "$@" >"$T/out" 2>"$T/err"
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        fail "$name: exit $got, expected $want"
-        sed 's/^/    stderr: /' "$T/err" | head -20
-    fi
-}
-
-has() { # has NAME FILE TEXT
-    grep -qF -- "$3" "$2" || fail "$1: $(basename "$2") lacks '$3'"
-}
+. tests/lib.sh
 
 # past_kept NAME OLD.csv NEW.csv DATE: every row of OLD that ends before DATE is in NEW verbatim;
 # a row running across DATE keeps its resident, facility, department and start in NEW.

@@ -706,22 +706,11 @@ static int write_report(void *ctx, FILE *out)
 
 /* ---- the command ---- */
 
-static rp_plan *read_plan(const rp_model *m, const char *path)
-{
-    rp_diags d = RP_DIAGS_INIT;
-    rp_plan *p = NULL;
-    int ret = rp_plan_read(m, path, &p, &d);
-    rp_diags_sort(&d);
-    rp_diags_print(&d, stderr);
-    rp_diags_free(&d);
-    return ret == 0 ? p : NULL;
-}
-
 /* The report over the plan (the residents' leave from c when given). Returns an exit status. */
 static int run_plan(const capacity_args *a, const rp_model *m, const rp_cohort *c,
                     const char *plan_path)
 {
-    rp_plan *plan = read_plan(m, plan_path);
+    rp_plan *plan = rp_cli_read_plan(m, plan_path);
     if (!plan)
         return RP_EXIT_INPUT;
     rp_diags d = RP_DIAGS_INIT;

@@ -26,23 +26,12 @@ static int write_findings(void *ctx, FILE *out)
     return rp_report_findings(w->m, w->plan, w->findings, out);
 }
 
-static rp_plan *read_plan(const rp_model *m, const char *path)
-{
-    rp_diags d = RP_DIAGS_INIT;
-    rp_plan *p = NULL;
-    int ret = rp_plan_read(m, path, &p, &d);
-    rp_diags_sort(&d);
-    rp_diags_print(&d, stderr);
-    rp_diags_free(&d);
-    return ret == 0 ? p : NULL;
-}
-
 static int run(const check_args *a, const rp_model *m, const char *plan_path)
 {
     rp_cohort *c = NULL;
     if (a->residents && !(c = rp_cli_cohort(m, a->residents)))
         return RP_EXIT_INPUT;
-    rp_plan *plan = read_plan(m, plan_path);
+    rp_plan *plan = rp_cli_read_plan(m, plan_path);
     if (!plan) {
         rp_cohort_free(c);
         return RP_EXIT_INPUT;

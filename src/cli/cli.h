@@ -67,6 +67,10 @@ rp_model *rp_cli_model(const char *path);
 /* Loads the cohort file, or the model's default cohort when path is NULL. NULL after printing. */
 rp_cohort *rp_cli_cohort(const rp_model *m, const char *path);
 
+/* Reads a plan (YAML or CSV) against m; prints the diagnostics (sorted) and returns NULL when it
+ * is bad input. */
+rp_plan *rp_cli_read_plan(const rp_model *m, const char *path);
+
 /* Writes through fn to path (temporary file renamed) or to stdout when path is NULL or "-".
  * Returns 0, or prints the error and returns -1 (nothing left behind). */
 int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx);

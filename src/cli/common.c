@@ -400,3 +400,14 @@ bool rp_cli_past_kept(const rp_model *m, const rp_plan *old, const rp_plan *new_
     }
     return true;
 }
+
+rp_plan *rp_cli_read_plan(const rp_model *m, const char *path)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    rp_plan *p = NULL;
+    int ret = rp_plan_read(m, path, &p, &d);
+    rp_diags_sort(&d);
+    rp_diags_print(&d, stderr);
+    rp_diags_free(&d);
+    return ret == 0 ? p : NULL;
+}

@@ -233,12 +233,7 @@ static int read_keep(const rp_model *m, const rp_cohort *c, const plan_args *a, 
                         "YYYY-MM\n", a->from);
         return -1;
     }
-    rp_diags d = RP_DIAGS_INIT;
-    int err = rp_plan_read(m, a->keep, &k->plan, &d);
-    rp_diags_sort(&d);
-    rp_diags_print(&d, stderr);
-    rp_diags_free(&d);
-    if (err != 0)
+    if (!(k->plan = rp_cli_read_plan(m, a->keep)))
         return -1;
     return rp_cli_every_resident_known(k->plan, c, a->residents ? a->residents : "the residents")
                ? 0

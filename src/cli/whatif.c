@@ -753,17 +753,6 @@ static int sweep(const rp_cli *cli, const whatif_args *args, rp_model *m, const 
     return status;
 }
 
-static rp_plan *read_plan(const rp_model *m, const char *path)
-{
-    rp_diags d = RP_DIAGS_INIT;
-    rp_plan *p = NULL;
-    int ret = rp_plan_read(m, path, &p, &d);
-    rp_diags_sort(&d);
-    rp_diags_print(&d, stderr);
-    rp_diags_free(&d);
-    return ret == 0 ? p : NULL;
-}
-
 
 static int prepare_and_run(const rp_cli *cli, const whatif_args *a, rp_format format,
                            double limit)
@@ -775,7 +764,7 @@ static int prepare_and_run(const rp_cli *cli, const whatif_args *a, rp_format fo
     rp_plan *old = NULL;
     rp_cohort *c = NULL;
     int status = RP_EXIT_INPUT;
-    if (apply_changes(m, a, &from) == 0 && (old = read_plan(m, a->plan)) != NULL) {
+    if (apply_changes(m, a, &from) == 0 && (old = rp_cli_read_plan(m, a->plan)) != NULL) {
         c = a->residents ? rp_cli_cohort(m, a->residents) : cohort_of_plan(old);
         if (c && rp_cli_every_resident_known(old, c, a->residents))
             status = a->sweep ? sweep(cli, a, m, c, old, limit)
