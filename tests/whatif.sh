@@ -90,6 +90,32 @@ run "withdraw the base" 1 whatif "$MODEL" "$T/plan.csv" --withdraw keio --from 2
 has "withdraw the base" "$T/err" "RAD-12 [hard] from 2019-04 at keio"
 has "withdraw the base" "$T/err" "RAD-03 [hard] resident r2020-01 (cohort 2020)"
 
+# ---- a resident joins (with a withdrawal at the same date) ----
+run "add resident" 0 whatif "$MODEL" "$T/plan.csv" --add-resident tests/cli/new-resident.yaml \
+    --from 2021-04 --withdraw kawasaki --from 2021-04 --residents "$RES" --out "$T/add.yaml"
+has "add resident" "$T/err" "r2021-13     joins (cohort 2021): planned from period 1"
+has "add resident" "$T/err" "resident-periods changed, 1 resident joined"
+run "check add resident" 0 check "$MODEL" "$T/add.yaml" --quiet
+has "add resident plan" "$T/add.yaml" 'id: "r2021-13"'
+sed 's/r2021-13/r2021-12/' tests/cli/new-resident.yaml >"$T/dup.yaml"
+run "add a resident twice" 2 whatif "$MODEL" "$T/plan.csv" --add-resident "$T/dup.yaml" \
+    --from 2021-04 --residents "$RES"
+has "add a resident twice" "$T/err" "resident 'r2021-12' is already in the cohort"
+run "add resident without from" 2 whatif "$MODEL" "$T/plan.csv" --add-resident "$T/dup.yaml"
+has "add resident without from" "$T/err" "--add-resident $T/dup.yaml needs --from DATE"
+
+# ---- a scenario file: several changes at once ----
+run "scenario" 0 whatif "$MODEL" "$T/plan.csv" --scenario tests/cli/scenario.yaml \
+    --residents "$RES" --out "$T/scenario.yaml"
+has "scenario" "$T/err" "resident-periods changed, 1 resident joined"
+run "check scenario" 0 check "$MODEL" "$T/scenario.yaml" --quiet
+run "bad scenario" 2 whatif "$MODEL" "$T/plan.csv" --scenario tests/cli/bad-scenario.yaml \
+    --out "$T/x.yaml"
+has "bad scenario" "$T/err" "bad-scenario.yaml:3:16: error: unknown facility 'kawasak'; expected a facility id of the model"
+has "bad scenario" "$T/err" "bad-scenario.yaml:4:30: error: from '2021-13' is not a date; expected YYYY-MM-DD or YYYY-MM"
+has "bad scenario" "$T/err" "bad-scenario.yaml:5:5: error: a change names several; expected exactly one of withdraw"
+[ ! -e "$T/x.yaml" ] || fail "bad scenario: an output was written"
+
 # ---- the planning year: plan --keep PLAN --from DATE ----
 run "keep" 0 plan "$MODEL" --residents "$RES" --keep "$T/plan.csv" --from 2020-10 \
     --out "$T/keep.csv" --quiet

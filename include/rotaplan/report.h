@@ -34,10 +34,12 @@ int rp_report_findings(const rp_model *m, const rp_plan *p, const rp_findings *f
 typedef struct rp_diff_summary {
     size_t residents;
     long periods;
+    size_t joined; /* residents of the new plan only */
 } rp_diff_summary;
 
 /* Writes who moves between old and new_plan (matched by resident id): each run of periods whose
- * block differs, with its dates, from -> to; then a one-line summary, also returned in *sum.
+ * block differs, with its dates, from -> to (a resident of new_plan only joins: said, not
+ * counted); then a one-line summary, also returned in *sum.
  * Returns 0, or -1 when the stream reports an error. */
 int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_plan, FILE *out,
                    rp_diff_summary *sum);

@@ -21,12 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct change_arg {
-    const char *option, *value, *from, *until;
-} change_arg;
-
 typedef struct whatif_args {
-    const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps;
+    const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps, *add;
+    const char *scenario;
     bool quiet, help;
     bool sweep; /* --sweep: every facility withdrawn in turn (its dates in changes[0]) */
     change_arg *changes;
@@ -36,7 +33,7 @@ typedef struct whatif_args {
 static bool is_change_option(const char *s)
 {
     return strcmp(s, "--withdraw") == 0 || strcmp(s, "--capacity") == 0 ||
-           strcmp(s, "--instructors") == 0;
+           strcmp(s, "--instructors") == 0 || strcmp(s, "--add-resident") == 0;
 }
 
 static bool is_sweep(const char *s)
@@ -76,6 +73,12 @@ static int split_changes(int argc, char **argv, whatif_args *a, char **rest)
         const char *v = argv[++i];
         if (is_change_option(s)) {
             *RP_PUSH(a->changes, a->n_changes, a->cap_changes) = (change_arg){s, v, NULL, NULL};
+            if (strcmp(s, "--add-resident") == 0) {
+                if (a->add)
+                    return usage_error("--add-resident given twice: put the residents in one "
+                                       "file%s%s", "", "");
+                a->add = v;
+            }
             continue;
         }
         if (!a->n_changes)
@@ -100,6 +103,7 @@ static int parse_args(int argc, char **argv, whatif_args *a)
         {"--out", true, &a->out, NULL},             {"--diff", true, &a->diff, NULL},
         {"--time-limit", true, &a->time_limit, NULL}, {"--quiet", false, NULL, &a->quiet},
         {"--lp", true, &a->lp, NULL},               {"--mps", true, &a->mps, NULL},
+        {"--scenario", true, &a->scenario, NULL},
         {"--help", false, NULL, &a->help},
     };
     const char *pos[2];
@@ -112,9 +116,9 @@ static int parse_args(int argc, char **argv, whatif_args *a)
         return err;
     if (npos == 0)
         return usage_error("missing the plan to change%s%s", "", "");
-    if (!a->n_changes)
+    if (!a->n_changes && !a->scenario)
         return usage_error("no change given%s%s", "", "");
-    if (a->sweep && a->n_changes > 1)
+    if (a->sweep && (a->n_changes > 1 || a->scenario))
         return usage_error("--sweep withdraws every facility in turn: give it alone, with "
                            "--from and --until%s%s", "", "");
     if (a->sweep && (a->out || a->diff || a->lp || a->mps || a->format))
@@ -221,14 +225,27 @@ static int parse_change(const rp_model *m, const change_arg *a, rp_change *c)
     return parse_target(m, a, c->kind == RP_CHANGE_CAPACITY, c);
 }
 
-/* Adds every change to m; *from receives the earliest date (the what-if's "now"). */
+/* Adds every change to m; *from receives the earliest date (the what-if's "now"). A resident
+ * who joins is no change to the model: only its date counts. */
 static int apply_changes(rp_model *m, const whatif_args *a, rp_date *from)
 {
     for (size_t i = 0; i < a->n_changes; i++) {
         rp_change c;
-        if (parse_change(m, &a->changes[i], &c) != 0)
+        bool joins = strcmp(a->changes[i].option, "--add-resident") == 0;
+        if (joins) {
+            memset(&c, 0, sizeof c);
+            if (!a->changes[i].from) {
+                fprintf(stderr, "rotaplan whatif: --add-resident %s needs --from DATE (the "
+                                "stints before it stay as they are)\n", a->changes[i].value);
+                return -1;
+            }
+            if (parse_date("--from", a->changes[i].from, false, &c.from) != 0)
+                return -1;
+        } else if (parse_change(m, &a->changes[i], &c) != 0) {
             return -1;
-        rp_model_add_change(m, &c);
+        }
+        if (!joins)
+            rp_model_add_change(m, &c);
         if (i == 0 || rp_date_to_days(c.from) < rp_date_to_days(*from))
             *from = c.from;
     }
@@ -554,7 +571,7 @@ static void summary(const outcome *o, rp_date from, int bends)
 static int write_outputs(const whatif_args *a, const rp_model *m, const rp_plan *old,
                          const outcome *o, rp_date from, rp_format format, int bends)
 {
-    write_ctx w = {m, old, o->plan, format, {0, 0}};
+    write_ctx w = {m, old, o->plan, format, {0, 0, 0}};
     if (rp_cli_write(a->out, write_plan, &w) != 0)
         return RP_EXIT_INPUT;
     if (a->diff) {
@@ -700,7 +717,7 @@ static int sweep_row(const rp_cli *cli, const whatif_args *a, rp_model *m, const
             char *text = NULL;
             size_t size = 0;
             FILE *sink = open_memstream(&text, &size);
-            rp_diff_summary sum = {0, 0};
+            rp_diff_summary sum = {0, 0, 0};
             if (sink) {
                 rp_report_diff(m, old, o.plan, sink, &sum);
                 fclose(sink);
@@ -754,25 +771,78 @@ static int sweep(const rp_cli *cli, const whatif_args *args, rp_model *m, const 
 }
 
 
-static int prepare_and_run(const rp_cli *cli, const whatif_args *a, rp_format format,
-                           double limit)
+/* The residents of the file add joined to c (who holds copies of their records: extra must
+ * outlive c's use). Returns 0, or -1 after naming a resident already in c. */
+static int join(rp_cohort *c, const rp_cohort *extra, const char *path)
+{
+    int err = 0;
+    for (size_t i = 0; i < extra->n_residents; i++) {
+        const rp_resident *r = &extra->residents[i];
+        if (rp_cohort_resident(c, r->id) != RP_NONE) {
+            fprintf(stderr, "%s:%d:%d: resident '%s' is already in the cohort; expected a new "
+                            "resident\n", path, r->pos.line, r->pos.col, r->id);
+            err = -1;
+            continue;
+        }
+        *rp_cohort_add_resident(c, r->id, r->cohort, r->course) = *r;
+    }
+    return err;
+}
+
+/* The scenario's changes appended to a's (their strings in arena). */
+static int read_scenario(const rp_model *m, whatif_args *a, rp_arena *arena)
+{
+    rp_scenario s;
+    rp_diags d = RP_DIAGS_INIT;
+    int err = rp_scenario_read(m, a->scenario, arena, &s, &d);
+    rp_diags_sort(&d);
+    rp_diags_print(&d, stderr);
+    rp_diags_free(&d);
+    for (size_t i = 0; !err && i < s.n_changes; i++) {
+        *RP_PUSH(a->changes, a->n_changes, a->cap_changes) = s.changes[i];
+        if (strcmp(s.changes[i].option, "--add-resident") != 0)
+            continue;
+        if (a->add) {
+            fprintf(stderr, "%s: residents join twice (add_residents and --add-resident); "
+                            "expected one file\n", a->scenario);
+            err = -1;
+        }
+        a->add = s.changes[i].value;
+    }
+    free(s.changes);
+    return err;
+}
+
+static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, double limit)
 {
     rp_model *m = rp_cli_model(a->model);
     if (!m)
         return RP_EXIT_INPUT;
+    rp_arena *arena = rp_arena_new();
+    if (a->scenario && read_scenario(m, a, arena) != 0) {
+        rp_arena_free(arena);
+        rp_model_free(m);
+        return RP_EXIT_INPUT;
+    }
     rp_date from = {0, 0, 0};
     rp_plan *old = NULL;
-    rp_cohort *c = NULL;
+    rp_cohort *c = NULL, *extra = NULL;
     int status = RP_EXIT_INPUT;
     if (apply_changes(m, a, &from) == 0 && (old = rp_cli_read_plan(m, a->plan)) != NULL) {
         c = a->residents ? rp_cli_cohort(m, a->residents) : cohort_of_plan(old);
+        if (c && a->add && (!(extra = rp_cli_cohort(m, a->add)) || join(c, extra, a->add) != 0)) {
+            rp_cohort_free(c);
+            c = NULL;
+        }
         if (c && rp_cli_every_resident_known(old, c, a->residents))
             status = a->sweep ? sweep(cli, a, m, c, old, limit)
                               : run(cli, a, m, c, old, from, format, limit);
     }
     rp_cohort_free(c);
+    rp_cohort_free(extra);
     rp_plan_free(old);
     rp_model_free(m);
+    rp_arena_free(arena);
     return status;
 }
 

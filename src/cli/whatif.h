@@ -6,6 +6,23 @@
 
 #include "cli/cli.h"
 
+/* One change as given: an option (--withdraw, --capacity, --instructors, --add-resident,
+ * --sweep), its value and its dates (NULL when not given). */
+typedef struct change_arg {
+    const char *option, *value, *from, *until;
+} change_arg;
+
+/* The changes of a scenario file (whatif_scenario.c). */
+typedef struct rp_scenario {
+    change_arg *changes; /* strings in the arena given to rp_scenario_read */
+    size_t n_changes, cap_changes;
+} rp_scenario;
+
+/* Reads a scenario file against m (its strings into arena, which must outlive out). Returns 0,
+ * or -1 with every error located in d. The caller frees out->changes. */
+int rp_scenario_read(const rp_model *m, const char *path, struct rp_arena *arena,
+                     rp_scenario *out, rp_diags *d);
+
 /* Counting checks before any solve, on the translation anchored to the earlier plan old at date
  * from: residents pinned at a facility while a change closes it, and residents whose kept past
  * no stint can hold (with the hard rule that refuses it). Writes one line per finding to out and

@@ -83,12 +83,15 @@ static long resident_moves(const rp_model *m, const rp_plan *old, const rp_plan 
 {
     const rp_plan_resident *res = &new_plan->residents[rn];
     int ro = rp_plan_resident_index(old, res->id);
+    if (ro == RP_NONE) { /* a resident who joins: planned, not changed */
+        fprintf(out, "  %-12s joins (cohort %d): planned from period 1\n", res->id, res->cohort);
+        return 0;
+    }
     int horizon = last_period(new_plan, rn);
-    if (ro != RP_NONE && last_period(old, ro) > horizon)
+    if (last_period(old, ro) > horizon)
         horizon = last_period(old, ro);
     cell *n = cells_of(new_plan, rn, horizon);
-    cell *o = ro != RP_NONE ? cells_of(old, ro, horizon)
-                            : rp_xcalloc((size_t)horizon + 2, sizeof *o);
+    cell *o = cells_of(old, ro, horizon);
     long changed = 0;
     for (int p = 1; p <= horizon;) {
         if (!differ(&o[p], &n[p])) {
@@ -117,11 +120,14 @@ int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_pla
         long changed = resident_moves(m, old, new_plan, (int)r, out);
         sum->periods += changed;
         sum->residents += changed > 0;
+        sum->joined += rp_plan_resident_index(old, new_plan->residents[r].id) == RP_NONE;
     }
-    if (!sum->periods)
+    if (!sum->periods && !sum->joined)
         fputs("  none\n", out);
-    fprintf(out, "what-if: %zu resident%s affected, %ld resident-period%s changed\n",
-            sum->residents, sum->residents == 1 ? "" : "s", sum->periods,
-            sum->periods == 1 ? "" : "s");
+    fprintf(out, "what-if: %zu resident%s affected, %ld resident-period%s changed", sum->residents,
+            sum->residents == 1 ? "" : "s", sum->periods, sum->periods == 1 ? "" : "s");
+    if (sum->joined)
+        fprintf(out, ", %zu resident%s joined", sum->joined, sum->joined == 1 ? "" : "s");
+    fputc('\n', out);
     return ferror(out) ? -1 : 0;
 }
