@@ -89,6 +89,9 @@ has "withdraw st-lukes" "$T/err" "resident r2019-04 (cohort 2019) is pinned at s
 run "withdraw the base" 1 whatif "$MODEL" "$T/plan.csv" --withdraw keio --from 2019-04
 has "withdraw the base" "$T/err" "RAD-12 [hard] from 2019-04 at keio"
 has "withdraw the base" "$T/err" "RAD-03 [hard] resident r2020-01 (cohort 2020)"
+# the deletion filter keeps them all (each must give) and none alone restores a plan
+has "withdraw the base" "$T/err" "irreducible: each of these must give for a plan to exist"
+has "withdraw the base" "$T/err" "relaxing this alone is not enough: it goes with the others"
 
 # ---- a resident joins (with a withdrawal at the same date) ----
 run "add resident" 0 whatif "$MODEL" "$T/plan.csv" --add-resident tests/cli/new-resident.yaml \

@@ -79,6 +79,12 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
 int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule);
 
 /*
+ * rp_solve_without: whether the rows admit a solution once the given rows (0-based) are dropped
+ * (the deletion filter of an explanation). 1 yes, 0 no, -1 undecided within time_limit seconds.
+ */
+int rp_solve_without(const rp_ilp *ilp, const int *rows, size_t n_rows, double time_limit);
+
+/*
  * rp_solve_partial: the best solution once every column whose value in fixed is not NAN is fixed
  * to it (a repair: most residents kept as they were, a few planned again), with GLPK's presolver,
  * within opt's time limit and gap. Returns 0 with *x (n_cols values, the caller frees), or -1

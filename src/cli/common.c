@@ -261,6 +261,97 @@ static void explain_uncovered(const rp_translation *t, FILE *out)
     }
 }
 
+/* ---- the deletion filter: which rule instances must give, and which alone restores a plan ---- */
+
+enum { MAX_INSTANCES = 24 };  /* rule instances a filter works through (each costs two solves) */
+static const double FILTER_SOLVE_SECONDS = 10;
+
+/* A rule instance: the relaxed rows of one rule for one resident (or facility). */
+typedef struct instance {
+    rp_row_tag tag; /* periods merged over its rows */
+    int *rows;
+    size_t n_rows, cap_rows;
+    bool needed;
+} instance;
+
+static size_t group_instances(const rp_translation *t, const int *rows, size_t n, instance *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        rp_row_tag tag = rp_ilp_row_tag(t->ilp, rows[i]);
+        size_t g = 0;
+        while (g < k && !(out[g].tag.rule == tag.rule && out[g].tag.resident == tag.resident &&
+                          out[g].tag.facility == tag.facility))
+            g++;
+        if (g == k) {
+            if (k == MAX_INSTANCES)
+                return k + 1; /* too many to filter */
+            out[k++] = (instance){tag, NULL, 0, 0, true};
+        }
+        instance *x = &out[g];
+        if (tag.first > 0 && (x->tag.first == 0 || tag.first < x->tag.first))
+            x->tag.first = tag.first;
+        if (tag.last > x->tag.last)
+            x->tag.last = tag.last;
+        *RP_PUSH(x->rows, x->n_rows, x->cap_rows) = rows[i];
+    }
+    return k;
+}
+
+/* Whether a plan exists with the rows of the needed instances (but skip) dropped, and those of
+ * `only` (when not NULL) alone. */
+static int feasible_without(const rp_translation *t, const instance *in, size_t k,
+                            const instance *skip, const instance *only)
+{
+    int *rows = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t g = 0; g < k; g++) {
+        const instance *x = &in[g];
+        if (only ? x != only : (!x->needed || x == skip))
+            continue;
+        for (size_t i = 0; i < x->n_rows; i++)
+            *RP_PUSH(rows, n, cap) = x->rows[i];
+    }
+    int r = rp_solve_without(t->ilp, rows, n, FILTER_SOLVE_SECONDS);
+    free(rows);
+    return r;
+}
+
+/* The deletion filter over the relaxed rule instances: an instance whose rows can hold again
+ * while the others stay relaxed is not needed; what remains is irreducible. Then each one alone
+ * is tried: relaxing it by itself may already restore a plan (verified), or not. */
+static void explain_irreducible(const rp_translation *t, const int *rows, size_t n, FILE *out)
+{
+    instance in[MAX_INSTANCES + 1];
+    size_t k = group_instances(t, rows, n, in);
+    if (k > MAX_INSTANCES) {
+        fprintf(out, "(more than %d rule instances: not reduced further)\n", MAX_INSTANCES);
+        k = MAX_INSTANCES;
+    } else if (k > 1) {
+        for (size_t g = 0; g < k; g++)
+            in[g].needed = feasible_without(t, in, k, &in[g], NULL) != 1;
+        fputs("irreducible: each of these must give for a plan to exist (deletion filter):\n",
+              out);
+        for (size_t g = 0; g < k; g++) {
+            if (!in[g].needed)
+                continue;
+            describe_tag(t, in[g].tag, out);
+            int alone = feasible_without(t, in, k, NULL, &in[g]);
+            fprintf(out, "      %s\n",
+                    alone == 1   ? "verified: relaxing this alone restores a plan"
+                    : alone == 0 ? "relaxing this alone is not enough: it goes with the others"
+                                 : "not decided within the time (relaxing this alone)");
+        }
+    } else if (k == 1) {
+        int alone = feasible_without(t, in, k, NULL, &in[0]);
+        fprintf(out, "%s\n", alone == 1 ? "verified: relaxing it restores a plan"
+                                         : "not verified: relaxing it alone did not restore a "
+                                           "plan within the time");
+    }
+    for (size_t g = 0; g < k; g++)
+        free(in[g].rows);
+}
+
 void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
 {
     fputs("rotaplan: no compliant plan exists for this cohort\n", out);
@@ -293,6 +384,7 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
             tags[i] = rp_ilp_row_tag(t->ilp, rows[i]);
         explain_tags(t, tags, n, out);
         free(tags);
+        explain_irreducible(t, rows, n, out);
     }
     free(rows);
 }

@@ -658,6 +658,23 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
 
 /* ---- a fixed plan ---- */
 
+int rp_solve_without(const rp_ilp *ilp, const int *rows, size_t n_rows, double time_limit)
+{
+    glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
+    for (int j = 0; j <= glp_get_num_cols(p); j++)
+        glp_set_obj_coef(p, j, 0); /* any solution will do */
+    for (size_t i = 0; i < n_rows; i++)
+        glp_set_row_bnds(p, rows[i] + 1, GLP_FR, 0, 0);
+    rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
+    int status, ret = run_intopt(p, &opt, &status);
+    glp_delete_prob(p);
+    if (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS))
+        return 0;
+    if (status == GLP_OPT || status == GLP_FEAS)
+        return 1;
+    return -1;
+}
+
 int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,
                      double **x)
 {
