@@ -86,6 +86,15 @@ has "infeasible" "$T/err" "RAD-09"
 has "infeasible" "$T/err" "c-at-base"
 [ ! -e "$T/inf.csv" ] || fail "infeasible: an output was written"
 
+# ---- residents from a spreadsheet ----
+run "residents csv" 0 plan "$MODEL" --residents examples/radiology-residents.csv --format csv \
+    --out "$T/from-csv.csv" --quiet
+run "check residents csv" 0 check "$MODEL" "$T/from-csv.csv" \
+    --residents examples/radiology-residents.csv --quiet
+[ "$(grep -c '^r2019-0[1-4],' "$T/from-csv.csv")" -ge 4 ] || fail "residents csv: residents missing"
+run "bad residents csv" 2 plan "$MODEL" --residents tests/bad/residents/csv-unknown-course.csv
+has "bad residents csv" "$T/err" "csv-unknown-course.csv:3:11: error: unknown course 'Z'"
+
 # ---- the two-year initial residency ----
 INIT=models/initial-residency-2020.yaml
 run "initial default" 0 plan "$INIT" --format csv --out "$T/initial.csv" --quiet --time-limit 60

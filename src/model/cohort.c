@@ -28,6 +28,7 @@
  * Ownership: the cohort's strings and its residents' wishes, pins and leave live in its arena;
  * the residents array is on the heap because rp_cohort_add_resident grows it.
  */
+#include "model/cohort_csv.h"
 #include "model/yamlx.h"
 #include "rotaplan/calendar.h"
 #include "rotaplan/model.h"
@@ -538,9 +539,23 @@ static void read_file(reader *r)
         read_residents(r, v[1]);
 }
 
+static bool is_csv(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && strcmp(path + n - 4, ".csv") == 0;
+}
+
 int rp_cohort_load(const rp_model *m, const char *path, rp_cohort **out, rp_diags *d)
 {
     rp_cohort *c = rp_cohort_new();
+    if (is_csv(path)) { /* a spreadsheet: one row per resident (cohort_csv.c) */
+        if (rp_cohort_load_csv(m, path, c, d) != 0) {
+            rp_cohort_free(c);
+            return -1;
+        }
+        *out = c;
+        return 0;
+    }
     rp_yctx *y = rp_yctx_open(path, c->arena, d);
     if (!y) {
         rp_cohort_free(c);

@@ -17,17 +17,16 @@
 #include "rotaplan/calendar.h"
 #include "rotaplan/plan.h"
 #include "rotaplan/report.h"
+#include "util/csv.h"
 #include "util/util.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_FILE (16L * 1024 * 1024)
 
 enum { C_RESIDENT, C_COHORT, C_COURSE, C_FACILITY, C_DEPARTMENT, C_MODE, C_START, C_END,
        C_START_DATE, C_END_DATE, C_DAYS, C_COUNT };
@@ -39,10 +38,7 @@ static const char *const column_names[C_COUNT] = {
 
 /* A field of a CSV row or a scalar of the YAML: text NULL when absent (YAML only; rp_ymap has
  * reported it when it was required), "" when empty. */
-typedef struct cell {
-    const char *text;
-    int line, col;
-} cell;
+typedef rp_csv_cell cell;
 
 typedef struct reader {
     const rp_model *m;
@@ -318,192 +314,17 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
 
 /* ---- CSV ---- */
 
-static unsigned char *read_whole(reader *r, size_t *len)
-{
-    FILE *fp = fopen(r->file, "rb");
-    if (!fp) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "%s", strerror(errno));
-        msg[0] = (char)tolower((unsigned char)msg[0]);
-        rp_diag_add(r->d, RP_ERROR, r->file, 0, 0, 0, "cannot open file: %s", msg);
-        r->errors++;
-        return NULL;
-    }
-    rp_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.len <= (size_t)MAX_FILE)
-        rp_buf_addn(&b, chunk, n);
-    bool failed = ferror(fp), large = b.len > (size_t)MAX_FILE;
-    fclose(fp);
-    if (failed || large) {
-        rp_diag_add(r->d, RP_ERROR, r->file, 0, 0, 0, "%s", failed ? "cannot read file"
-                    : "file is larger than 16 MiB; expected a smaller file");
-        r->errors++;
-        rp_buf_free(&b);
-        return NULL;
-    }
-    *len = b.len;
-    return (unsigned char *)rp_buf_take(&b);
-}
-
-typedef struct csv {
-    const unsigned char *data;
-    size_t len, pos;
-    int line, col; /* of pos, 1-based; col counts characters */
-    rp_arena *a;   /* the fields' text */
-    bool fatal;    /* an error after which the rest cannot be split into rows */
-} csv;
-
-static int csv_char(const csv *in)
-{
-    return in->pos < in->len ? in->data[in->pos] : -1;
-}
-
-/* Moves past one character (a whole UTF-8 sequence), appending it to b when b is not NULL.
- * Returns false on bytes that are not UTF-8, after reporting. */
-static bool csv_advance(reader *r, csv *in, rp_buf *b)
-{
-    char tmp[5] = {0};
-    size_t left = in->len - in->pos;
-    memcpy(tmp, in->data + in->pos, left < 4 ? left : 4);
-    int k = rp_utf8_len(tmp);
-    if (k == 0) {
-        cell at = {"", in->line, in->col};
-        cell_error(r, &at, "invalid UTF-8 byte 0x%02x; expected UTF-8 text", in->data[in->pos]);
-        in->fatal = true;
-        return false;
-    }
-    if (b)
-        rp_buf_addn(b, tmp, (size_t)k);
-    if (tmp[0] == '\n') {
-        in->line++;
-        in->col = 1;
-    } else {
-        in->col++;
-    }
-    in->pos += (size_t)k;
-    return true;
-}
-
-static bool at_row_end(const csv *in)
-{
-    int c = csv_char(in);
-    if (c == '\r')
-        return in->pos + 1 < in->len && in->data[in->pos + 1] == '\n';
-    return c < 0 || c == '\n';
-}
-
-static void csv_quoted(reader *r, csv *in, rp_buf *b, const cell *start)
-{
-    csv_advance(r, in, NULL);
-    for (;;) {
-        int c = csv_char(in);
-        if (c < 0) {
-            cell_error(r, start, "quoted field is not closed; expected a closing '\"'");
-            in->fatal = true;
-            return;
-        }
-        if (c == '"' && in->pos + 1 < in->len && in->data[in->pos + 1] == '"') {
-            rp_buf_addc(b, '"');
-            in->pos += 2;
-            in->col += 2;
-            continue;
-        }
-        if (c == '"')
-            break;
-        if (!csv_advance(r, in, b))
-            return;
-    }
-    csv_advance(r, in, NULL);
-    if (csv_char(in) != ',' && !at_row_end(in)) {
-        cell at = {"", in->line, in->col};
-        cell_error(r, &at, "text after a closing quote; expected ',' or the end of the row");
-        while (csv_char(in) != ',' && !at_row_end(in) && csv_advance(r, in, NULL))
-            ;
-    }
-}
-
-static void csv_plain(reader *r, csv *in, rp_buf *b)
-{
-    bool reported = false;
-    while (csv_char(in) != ',' && !at_row_end(in)) {
-        if (csv_char(in) == '"' && !reported) {
-            cell at = {"", in->line, in->col};
-            cell_error(r, &at, "quote inside an unquoted field; expected the field quoted whole");
-            reported = true;
-        }
-        if (!csv_advance(r, in, b))
-            return;
-    }
-}
-
-/* Reads one row into cells (at most C_COUNT kept); *n gets the number of fields. */
-static void csv_row(reader *r, csv *in, cell *cells, size_t *n, bool *blank)
-{
-    rp_buf b = {0};
-    *n = 0;
-    *blank = at_row_end(in);
-    for (;;) {
-        cell c = {NULL, in->line, in->col};
-        rp_buf_clear(&b);
-        if (csv_char(in) == '"')
-            csv_quoted(r, in, &b, &c);
-        else
-            csv_plain(r, in, &b);
-        c.text = rp_arena_strdup(in->a, rp_buf_str(&b));
-        if (*n < C_COUNT)
-            cells[*n] = c;
-        (*n)++;
-        if (in->fatal || csv_char(in) != ',')
-            break;
-        csv_advance(r, in, NULL);
-    }
-    rp_buf_free(&b);
-    if (csv_char(in) == '\r')
-        in->pos++;
-    if (csv_char(in) == '\n')
-        csv_advance(r, in, NULL);
-}
-
-/* The header line, exactly; returns false after reporting. */
-static bool csv_header(reader *r, csv *in)
-{
-    static const char header[] = RP_CSV_HEADER;
-    const char *line = (const char *)in->data + in->pos;
-    size_t len = 0;
-    while (in->pos + len < in->len && line[len] != '\n')
-        len++;
-    size_t text_len = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
-    cell at = {"", 1, 1};
-    if (in->pos >= in->len)
-        return cell_error(r, &at, "empty file; expected the header '%s'", header), false;
-    if (text_len != strlen(header) || memcmp(line, header, text_len) != 0) {
-        size_t shown = text_len < 80 ? text_len : 80;
-        char *found = rp_xstrndup(line, rp_utf8_valid(line, shown) ? shown : 0);
-        cell_error(r, &at, "header '%s%s' is not the plan header; expected '%s'", found,
-                   text_len > 80 ? "..." : "", header);
-        free(found);
-        return false;
-    }
-    in->pos += len;
-    if (in->pos < in->len)
-        in->pos++;
-    in->line = 2;
-    return true;
-}
-
-static void csv_rows(reader *r, csv *in)
+static void csv_rows(reader *r, rp_csv *in)
 {
     size_t rows = 0;
-    while (in->pos < in->len && !in->fatal) {
+    while (rp_csv_more(in)) {
         cell c[C_COUNT];
         size_t n;
         bool blank;
         int line = in->line;
-        size_t before = r->errors;
-        csv_row(r, in, c, &n, &blank);
-        if (blank || in->fatal || r->errors != before) /* fields not split as meant */
+        size_t before = in->errors;
+        rp_csv_row(in, c, C_COUNT, &n, &blank);
+        if (blank || in->fatal || in->errors != before) /* fields not split as meant */
             continue;
         rows++;
         cell row = {"", line, 1};
@@ -523,17 +344,15 @@ static void csv_rows(reader *r, csv *in)
 
 static void read_csv(reader *r)
 {
-    size_t len = 0;
-    unsigned char *data = read_whole(r, &len);
-    if (!data)
+    rp_csv in;
+    if (rp_csv_open(&in, r->file, r->d) != 0) {
+        r->errors += in.errors;
         return;
-    csv in = {data, len, 0, 1, 1, rp_arena_new(), false};
-    if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-        in.pos = 3;
-    if (csv_header(r, &in))
+    }
+    if (rp_csv_header(&in, RP_CSV_HEADER, "plan"))
         csv_rows(r, &in);
-    rp_arena_free(in.a);
-    free(data);
+    r->errors += in.errors;
+    rp_csv_close(&in);
 }
 
 /* ---- YAML ---- */
