@@ -85,6 +85,14 @@ has "infeasible" "$T/err" "no compliant plan exists"
 has "infeasible" "$T/err" "RAD-09"
 has "infeasible" "$T/err" "c-at-base"
 [ ! -e "$T/inf.csv" ] || fail "infeasible: an output was written"
+# --best-effort: the plan of the fewest violations is written, and they are named
+run "best effort" 1 plan "$MODEL" --residents tests/cli/infeasible.yaml --best-effort \
+    --out "$T/best.yaml"
+has "best effort" "$T/err" "best-effort plan written; its violations:"
+has "best effort" "$T/err" "violation RAD-09 [programme] resident c-at-base"
+has "best effort" "$T/best.yaml" "status: best-effort"
+run "check best effort" 1 check "$MODEL" "$T/best.yaml"
+has "check best effort" "$T/out" "violation RAD-09"
 
 # ---- residents from a spreadsheet ----
 run "residents csv" 0 plan "$MODEL" --residents examples/radiology-residents.csv --format csv \

@@ -80,8 +80,14 @@ run "withdraw saitama-hosp" 1 whatif "$MODEL" "$T/plan.csv" --withdraw saitama-h
 has "withdraw saitama-hosp" "$T/err" "resident r2019-05 (cohort 2019): keeping the past makes its stint at saitama-hosp months 18-18"
 has "withdraw saitama-hosp" "$T/err" "which RAD-04 [hard] refuses"
 [ ! -e "$T/none.yaml" ] || fail "withdraw saitama-hosp: an output was written"
+run "saitama-hosp best effort" 1 whatif "$MODEL" "$T/plan.csv" --withdraw saitama-hosp \
+    --from 2020-10 --residents "$RES" --best-effort --out "$T/none.yaml"
+has "saitama-hosp best effort" "$T/err" "no best-effort plan either"
+[ ! -e "$T/none.yaml" ] || fail "saitama-hosp best effort: an output was written"
 run "withdraw st-lukes" 1 whatif "$MODEL" "$T/plan.csv" --withdraw st-lukes --from 2020-10 \
-    --residents "$RES"
+    --residents "$RES" --best-effort --out "$T/best.yaml"
+has "withdraw st-lukes" "$T/err" "best-effort plan written; its violations:"
+has "withdraw st-lukes" "$T/best.yaml" "status: best-effort"
 has "withdraw st-lukes" "$T/err" "resident r2019-04 (cohort 2019) is pinned at st-lukes from 2021-04 to 2022-03"
 # the base withdrawn for the whole horizon: the smallest relaxation keeps residents at keio
 # beyond its (now zero) supervision limit, RAD-12, or leaves them without their 6 months at the

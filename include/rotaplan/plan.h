@@ -50,6 +50,7 @@ typedef enum rp_plan_status {
     RP_PLAN_GIVEN,    /* read from a file: nothing is known of its optimality */
     RP_PLAN_OPTIMAL,  /* proven optimal within the requested gap */
     RP_PLAN_FEASIBLE, /* a compliant plan, not proven optimal (time limit) */
+    RP_PLAN_BEST_EFFORT, /* no compliant plan exists: the fewest violations (--best-effort) */
 } rp_plan_status;
 
 typedef struct rp_plan {

@@ -65,11 +65,13 @@ const char *rp_solve_status_name(rp_solve_status s);
 /*
  * rp_solve_elastic: when no plan satisfies every row, lets each rule row (tag.rule >= 0) be
  * violated at a cost of 1 per unit and finds the cheapest violation. Sets *rows (heap, the
- * caller frees) to the rows violated there. Returns 1 when that violation is proven minimal,
+ * caller frees) to the rows violated there, and *x (when x is not NULL; n_cols values, the caller
+ * frees; NULL when none) to the solution. Returns 1 when that violation is proven minimal,
  * 0 when the time limit stopped the search first, -1 when even the elastic problem has no
  * solution (structural rows conflict).
  */
-int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows);
+int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows,
+                     double **x);
 
 /*
  * rp_solve_fixed: whether the rows (except those of rule skip_rule; RP_NONE for none) admit a

@@ -67,6 +67,13 @@ rp_model *rp_cli_model(const char *path);
 /* Loads the cohort file, or the model's default cohort when path is NULL. NULL after printing. */
 rp_cohort *rp_cli_cohort(const rp_model *m, const char *path);
 
+/* --best-effort, when no compliant plan exists for t: the plan of the fewest violations (the
+ * elastic solve's), written to out (stdout when NULL) with status best-effort, its violations
+ * named by the direct checks on stderr. Returns RP_EXIT_NO_PLAN, or another exit status when it
+ * could not be written. */
+int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format format,
+                       double time_limit);
+
 /* Reads a plan (YAML or CSV) against m; prints the diagnostics (sorted) and returns NULL when it
  * is bad input. */
 rp_plan *rp_cli_read_plan(const rp_model *m, const char *path);

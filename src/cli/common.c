@@ -372,7 +372,7 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     }
     int *rows = NULL;
     size_t n = 0;
-    int found = rp_solve_elastic(t->ilp, time_limit > 0 ? time_limit : 60, &rows, &n);
+    int found = rp_solve_elastic(t->ilp, time_limit > 0 ? time_limit : 60, &rows, &n, NULL);
     if (found < 0 || n == 0) {
         fputs("the rules conflict with the structure of the plan itself (every period at one "
               "facility, the course choice)\n", out);
@@ -502,4 +502,54 @@ rp_plan *rp_cli_read_plan(const rp_model *m, const char *path)
     rp_diags_print(&d, stderr);
     rp_diags_free(&d);
     return ret == 0 ? p : NULL;
+}
+
+typedef struct plan_out {
+    const rp_model *m;
+    const rp_plan *plan;
+    rp_format format;
+} plan_out;
+
+static int write_plan_out(void *ctx, FILE *out)
+{
+    const plan_out *w = ctx;
+    return rp_report_plan(w->m, w->plan, w->format, out);
+}
+
+/* --best-effort, when no compliant plan exists: the plan of the fewest violations (the elastic
+ * solve's), written with status best-effort, its violations named by the direct checks on
+ * stderr. Returns RP_EXIT_NO_PLAN (or another exit status on failure). */
+int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format format,
+                       double time_limit)
+{
+    int *rows = NULL;
+    size_t n = 0;
+    double *x = NULL;
+    int found = rp_solve_elastic(t->ilp, time_limit > 0 ? time_limit : 60, &rows, &n, &x);
+    free(rows);
+    rp_diags d = RP_DIAGS_INIT;
+    rp_plan *plan = NULL;
+    int status = RP_EXIT_NO_PLAN;
+    if (found < 0 || !x || t->n_uncovered) {
+        fputs("rotaplan: no best-effort plan either: some periods no stint can hold\n", stderr);
+    } else if (rp_decode(t, x, &plan, &d) != 0) {
+        /* the fewest violations leave a period without a place (RAD-06 gave): no plan to write */
+        fputs("rotaplan: no best-effort plan either: the fewest violations leave a resident "
+              "without a place in some period\n", stderr);
+    } else {
+        plan->status = RP_PLAN_BEST_EFFORT;
+        rp_findings f = RP_FINDINGS_INIT;
+        if (rp_check_plan(t->model, t->cohort, plan, &f, &d) == 0) {
+            fputs("best-effort plan written; its violations:\n", stderr);
+            rp_report_findings(t->model, plan, &f, stderr);
+        }
+        rp_findings_free(&f);
+        plan_out w = {t->model, plan, format};
+        if (rp_cli_write(out, write_plan_out, &w) != 0)
+            status = RP_EXIT_INPUT;
+    }
+    rp_plan_free(plan);
+    rp_diags_free(&d);
+    free(x);
+    return status;
 }

@@ -15,7 +15,7 @@
 
 typedef struct plan_args {
     const char *model, *residents, *format, *out, *lp, *mps, *time_limit, *gap, *keep, *from;
-    bool quiet, help;
+    bool quiet, help, best_effort;
 } plan_args;
 
 /* --keep PLAN --from DATE: the earlier plan whose past stays as it was. */
@@ -32,7 +32,7 @@ static int parse_args(int argc, char **argv, plan_args *a)
         {"--mps", true, &a->mps, NULL},             {"--time-limit", true, &a->time_limit, NULL},
         {"--gap", true, &a->gap, NULL},             {"--quiet", false, NULL, &a->quiet},
         {"--help", false, NULL, &a->help},          {"--keep", true, &a->keep, NULL},
-        {"--from", true, &a->from, NULL},
+        {"--from", true, &a->from, NULL},           {"--best-effort", false, NULL, &a->best_effort},
     };
     const char *pos[1];
     size_t npos;
@@ -169,7 +169,8 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     }
     if (t->n_uncovered || rp_ilp_n_violated(t->ilp)) {
         rp_cli_explain(t, time_limit, stderr);
-        status = RP_EXIT_NO_PLAN;
+        status = a->best_effort ? rp_cli_best_effort(t, a->out, format, time_limit)
+                                : RP_EXIT_NO_PLAN;
         goto done;
     }
     rp_cli_first first;
@@ -185,6 +186,8 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     }
     if (!res.x) {
         status = no_plan(cli, t, &res, time_limit);
+        if (status == RP_EXIT_NO_PLAN && res.status == RP_SOLVE_INFEASIBLE && a->best_effort)
+            status = rp_cli_best_effort(t, a->out, format, time_limit);
         goto done;
     }
     if (rp_decode(t, res.x, &plan, &d) != 0) {

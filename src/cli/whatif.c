@@ -24,7 +24,7 @@
 typedef struct whatif_args {
     const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps, *add;
     const char *scenario;
-    bool quiet, help;
+    bool quiet, help, best_effort;
     bool sweep; /* --sweep: every facility withdrawn in turn (its dates in changes[0]) */
     change_arg *changes;
     size_t n_changes, cap_changes;
@@ -103,7 +103,7 @@ static int parse_args(int argc, char **argv, whatif_args *a)
         {"--out", true, &a->out, NULL},             {"--diff", true, &a->diff, NULL},
         {"--time-limit", true, &a->time_limit, NULL}, {"--quiet", false, NULL, &a->quiet},
         {"--lp", true, &a->lp, NULL},               {"--mps", true, &a->mps, NULL},
-        {"--scenario", true, &a->scenario, NULL},
+        {"--scenario", true, &a->scenario, NULL},   {"--best-effort", false, NULL, &a->best_effort},
         {"--help", false, NULL, &a->help},
     };
     const char *pos[2];
@@ -655,6 +655,8 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
         else if (o.t)
             rp_cli_explain(o.t, limit, stderr);
         status = RP_EXIT_NO_PLAN;
+        if (a->best_effort && o.t && o.res.status != RP_SOLVE_NO_PLAN)
+            status = rp_cli_best_effort(o.t, a->out, format, limit);
     }
     outcome_free(&o);
     return status;

@@ -420,7 +420,7 @@ static void yaml_resident(reader *r, rp_yctx *y, const rp_ynode *n)
 
 static void yaml_header(reader *r, rp_yctx *y, const rp_ynode **v)
 {
-    static const char *const statuses[] = {"optimal", "feasible", "given"};
+    static const char *const statuses[] = {"optimal", "feasible", "given", "best-effort"};
     const char *model = NULL;
     if (v[0] && rp_ystr(y, v[0], "model", false, &model) == 0) {
         if (strcmp(model, r->m->id) != 0)

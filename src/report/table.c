@@ -130,6 +130,10 @@ static void put_title(const rp_model *m, const rp_plan *p, FILE *out)
     case RP_PLAN_GIVEN:
         fputs("given\n", out);
         break;
+    case RP_PLAN_BEST_EFFORT:
+        fputs("best effort: no compliant plan exists; the fewest violations (check names them)\n",
+              out);
+        break;
     }
 }
 

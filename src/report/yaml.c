@@ -63,6 +63,8 @@ static const char *status_name(rp_plan_status s)
         return "optimal";
     case RP_PLAN_FEASIBLE:
         return "feasible";
+    case RP_PLAN_BEST_EFFORT:
+        return "best-effort";
     case RP_PLAN_GIVEN:
         return "given";
     }

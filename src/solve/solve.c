@@ -607,8 +607,11 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
 
 /* ---- elastic: which rows cannot hold together ---- */
 
-int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows)
+int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows,
+                     double **x)
 {
+    if (x)
+        *x = NULL;
     glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
     int n = glp_get_num_cols(p), m = glp_get_num_rows(p);
     for (int j = 1; j <= n; j++)
@@ -650,6 +653,13 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
             }
         }
         found = status == GLP_OPT ? 1 : 0;
+        if (x) {
+            *x = rp_xmalloc(((size_t)n + 1) * sizeof **x);
+            for (int j = 1; j <= n; j++) {
+                double v = glp_mip_col_val(p, j);
+                (*x)[j - 1] = glp_get_col_kind(p, j) == GLP_CV ? v : round(v);
+            }
+        }
     }
     free(slack_row);
     glp_delete_prob(p);

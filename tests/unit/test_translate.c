@@ -124,7 +124,7 @@ static void test_infeasible(void **state)
     assert_null(res.x);
     int *rows = NULL;
     size_t n = 0;
-    assert_int_equal(rp_solve_elastic(t->ilp, 10, &rows, &n), 1);
+    assert_int_equal(rp_solve_elastic(t->ilp, 10, &rows, &n, NULL), 1);
     assert_int_equal(n, 1);
     const char *id = m->rules[rp_ilp_row_tag(t->ilp, rows[0]).rule].id;
     assert_true(strcmp(id, "T-03") == 0 || strcmp(id, "T-02") == 0);
