@@ -94,6 +94,19 @@ has "best effort" "$T/best.yaml" "status: best-effort"
 run "check best effort" 1 check "$MODEL" "$T/best.yaml"
 has "check best effort" "$T/out" "violation RAD-09"
 
+# ---- leave the radiology programme does not count extends it ----
+run "radiology leave" 0 plan "$MODEL" --residents tests/cli/radiology-leave.yaml --format csv \
+    --out "$T/rad-leave.csv"
+has "radiology leave" "$T/err" "resident r1's leave leaves 4 of the 36 months uncounted (RAD-22..26): the programme is extended by 4 months, to 2022-07-31"
+has "radiology leave" "$T/err" "resident r3's leave leaves 3 of the 36 months uncounted (RAD-22..26): the programme is extended by 3 months, to 2022-06-30"
+grep -q "resident r2's leave" "$T/err" && fail "radiology leave: r2's counted maternity leave extended"
+[ "$(awk -F, '$1 == "r1" && $8 == 40' "$T/rad-leave.csv" | wc -l)" -eq 1 ] ||
+    fail "radiology leave: r1's plan does not reach month 40"
+run "check radiology leave" 0 check "$MODEL" "$T/rad-leave.csv" \
+    --residents tests/cli/radiology-leave.yaml
+has "check radiology leave" "$T/out" "finding RAD-01 [hard] resident r1"
+run "check radiology leave without residents" 1 check "$MODEL" "$T/rad-leave.csv"
+
 # ---- residents from a spreadsheet ----
 run "residents csv" 0 plan "$MODEL" --residents examples/radiology-residents.csv --format csv \
     --out "$T/from-csv.csv" --quiet

@@ -17,9 +17,10 @@
 #include "rotaplan/model.h"
 
 /* Periods in a resident's plan: years x periods_per_year, plus the weeks that leave beyond the
- * model's allowance adds (INIT-61). */
+ * model's allowance adds (INIT-61), or the months that leave the programme does not count leaves
+ * missing (RAD-22..26: the programme is extended). */
 int rp_horizon(const rp_model *m, const rp_resident *r);
-/* Programme year (1-based) of a period. */
+/* Programme year (1-based) of a period; the periods of an extension belong to the last year. */
 int rp_period_year(const rp_model *m, int period);
 /* First and last day of a period for a resident starting in year cohort. */
 rp_date rp_period_first_day(const rp_model *m, int cohort, int period);

@@ -162,6 +162,8 @@ typedef struct rp_readings {
     bool presence_counts_leave; /* D-9: leave months count as presence; default no */
     bool intake_cap_strict;     /* D-4/RAD-14: a strict breach is a violation; default a finding */
     bool capacity_counts_leave; /* RAD-12: residents on leave occupy their place; default yes */
+    bool uncounted_leave_fails; /* leave that RAD-22..26 do not count extends the programme by
+                                 * the months missing (default), or leaves it short (RAD-01) */
 } rp_readings;
 
 typedef struct rp_objective {

@@ -13,15 +13,40 @@
 #include <math.h>
 #include <stdlib.h>
 
+static void fill_timeline(const rp_model *m, const rp_resident *r, int h, rp_timeline *out);
+
 /* INIT-60/61: leave beyond the allowance extends the programme by the weeks it takes to make up
  * the days beyond (RULES.md E-3: the make-up formula is the default reading, not confirmed). */
-static int extension(const rp_model *m, const rp_resident *r)
+static int week_extension(const rp_model *m, const rp_resident *r)
 {
     const rp_calendar *cal = &m->calendar;
-    if (!r || cal->leave_allowance_days <= 0 || cal->unit != RP_UNIT_WEEK)
+    if (cal->leave_allowance_days <= 0)
         return 0;
     double beyond = rp_resident_leave_days(r) - cal->leave_allowance_days;
     return beyond > 0 ? (int)ceil(beyond / cal->days_per_week - 1e-9) : 0;
+}
+
+/* RULES.md 0.4, RAD-22..26: leave that the programme does not count (beyond the 6 months of
+ * maternity or sickness, study abroad, non-clinical graduate school, uncertified) leaves fewer
+ * counted months than the programme's; the programme is extended by the months missing, each a
+ * month of full-time training. */
+static int month_extension(const rp_model *m, const rp_resident *r)
+{
+    if (!r->n_leave || m->readings.uncounted_leave_fails)
+        return 0;
+    int base = m->calendar.years * m->calendar.periods_per_year;
+    rp_timeline t;
+    fill_timeline(m, r, base, &t);
+    double counted = rp_counted_months(m, r, &t);
+    rp_timeline_free(&t);
+    return counted < base - 1e-9 ? (int)ceil(base - counted - 1e-9) : 0;
+}
+
+static int extension(const rp_model *m, const rp_resident *r)
+{
+    if (!r)
+        return 0;
+    return m->calendar.unit == RP_UNIT_WEEK ? week_extension(m, r) : month_extension(m, r);
 }
 
 int rp_horizon(const rp_model *m, const rp_resident *r)
@@ -29,9 +54,11 @@ int rp_horizon(const rp_model *m, const rp_resident *r)
     return m->calendar.years * m->calendar.periods_per_year + extension(m, r);
 }
 
+/* The periods of an extended programme belong to its last year. */
 int rp_period_year(const rp_model *m, int period)
 {
-    return (period - 1) / m->calendar.periods_per_year + 1;
+    int y = (period - 1) / m->calendar.periods_per_year + 1;
+    return y > m->calendar.years ? m->calendar.years : y;
 }
 
 static rp_date year_start(const rp_model *m, int year)
@@ -107,7 +134,12 @@ void rp_period_label(const rp_model *m, int cohort, int period, char out[11])
 
 void rp_timeline_build(const rp_model *m, const rp_resident *r, rp_timeline *out)
 {
-    int h = rp_horizon(m, r);
+    fill_timeline(m, r, rp_horizon(m, r), out);
+}
+
+static void fill_timeline(const rp_model *m, const rp_resident *r, int h, rp_timeline *out)
+{
+    (void)m;
     out->horizon = h;
     out->status = rp_xcalloc((size_t)h + 1, sizeof *out->status);
     out->hours = rp_xcalloc((size_t)h + 1, sizeof *out->hours);

@@ -151,6 +151,7 @@ static const reading readings_table[] = {
     {"instructors", {"share", "named"}, offsetof(rp_readings, instructors_named)},
     {"presence", {"exclude-leave", "include-leave"}, offsetof(rp_readings, presence_counts_leave)},
     {"intake_cap", {"report", "strict"}, offsetof(rp_readings, intake_cap_strict)},
+    {"uncounted_leave", {"extends", "fails"}, offsetof(rp_readings, uncounted_leave_fails)},
 };
 
 static void read_readings(loader *l, const rp_ynode *n)

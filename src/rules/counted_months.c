@@ -71,12 +71,50 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
+/* The last period of resident r's blocks in the plan. */
+static int reached(const rp_check_ctx *ctx, size_t r)
+{
+    int last = 0;
+    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
+        const rp_stint *s = &ctx->plan->stints[i];
+        if (s->resident == (int)r && s->mode == RP_MODE_BLOCK && s->last > last)
+            last = s->last;
+    }
+    return last;
+}
+
+/* A programme extended by leave it does not count, said as a finding once the plan reaches the
+ * extension's end (a plan that ends before falls short of the counted months: check's
+ * violation below says so). */
+static void extension(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp_findings *out)
+{
+    const rp_model *m = ctx->model;
+    const rp_resident_plan *rp = &ctx->residents[r];
+    int base = m->calendar.years * m->calendar.periods_per_year;
+    if (m->calendar.unit != RP_UNIT_MONTH || rp->horizon <= base)
+        return;
+    int n = rp->horizon - base, last = reached(ctx, r);
+    if (last < rp->horizon)
+        return;
+    char date[11], req[64], got[64];
+    rp_date_format(rp_period_last_day(m, rp->planned->cohort, rp->horizon), date);
+    snprintf(req, sizeof req, "to month %d (%s)", rp->horizon, date);
+    snprintf(got, sizeof got, "to month %d", last);
+    rp_finding *f = rp_finding_add(
+        out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
+        "resident %s's leave leaves %d of the %d months uncounted (RAD-22..26): the programme is "
+        "extended by %d month%s, to %s",
+        rp->planned->id, n, base, n, n == 1 ? "" : "s", date);
+    f->level = RP_LEVEL_FINDING;
+}
+
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
     const params *pa = rule->params;
     const rp_model *m = ctx->model;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
+        extension(rule, ctx, r, out);
         int trained = 0;
         for (int p = 1; p <= rp->horizon; p++)
             trained += training(rp->timeline.status[p]) && rp->cells[p].facility != RP_NONE;
