@@ -110,8 +110,11 @@ sed 's/r2021-13/r2021-12/' tests/cli/new-resident.yaml >"$T/dup.yaml"
 run "add a resident twice" 2 whatif "$MODEL" "$T/plan.csv" --add-resident "$T/dup.yaml" \
     --from 2021-04 --residents "$RES"
 has "add a resident twice" "$T/err" "resident 'r2021-12' is already in the cohort"
-run "add resident without from" 2 whatif "$MODEL" "$T/plan.csv" --add-resident "$T/dup.yaml"
-has "add resident without from" "$T/err" "--add-resident $T/dup.yaml needs --from DATE"
+# without --from, the resident joins at its own start: 2021-04 for the 2021 cohort
+run "add resident without from" 0 whatif "$MODEL" "$T/plan.csv" \
+    --add-resident tests/cli/new-resident.yaml --residents "$RES" --quiet --out "$T/add2.yaml"
+run "check add resident without from" 0 check "$MODEL" "$T/add2.yaml" --quiet
+has "add resident without from" "$T/add2.yaml" 'id: "r2021-13"'
 
 # ---- a scenario file: several changes at once ----
 run "scenario" 0 whatif "$MODEL" "$T/plan.csv" --scenario tests/cli/scenario.yaml \

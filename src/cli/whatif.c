@@ -225,20 +225,19 @@ static int parse_change(const rp_model *m, const change_arg *a, rp_change *c)
     return parse_target(m, a, c->kind == RP_CHANGE_CAPACITY, c);
 }
 
-/* Adds every change to m; *from receives the earliest date (the what-if's "now"). A resident
- * who joins is no change to the model: only its date counts. */
+/* Adds every change to m; *from receives the earliest date (the what-if's "now"; year 0 when
+ * no change gives one). A resident who joins is no change to the model: only its date counts,
+ * when given (else the joining residents' start, join_date). */
 static int apply_changes(rp_model *m, const whatif_args *a, rp_date *from)
 {
+    *from = (rp_date){0, 0, 0};
     for (size_t i = 0; i < a->n_changes; i++) {
         rp_change c;
         bool joins = strcmp(a->changes[i].option, "--add-resident") == 0;
         if (joins) {
             memset(&c, 0, sizeof c);
-            if (!a->changes[i].from) {
-                fprintf(stderr, "rotaplan whatif: --add-resident %s needs --from DATE (the "
-                                "stints before it stay as they are)\n", a->changes[i].value);
-                return -1;
-            }
+            if (!a->changes[i].from)
+                continue;
             if (parse_date("--from", a->changes[i].from, false, &c.from) != 0)
                 return -1;
         } else if (parse_change(m, &a->changes[i], &c) != 0) {
@@ -246,10 +245,21 @@ static int apply_changes(rp_model *m, const whatif_args *a, rp_date *from)
         }
         if (!joins)
             rp_model_add_change(m, &c);
-        if (i == 0 || rp_date_to_days(c.from) < rp_date_to_days(*from))
+        if (from->year == 0 || rp_date_to_days(c.from) < rp_date_to_days(*from))
             *from = c.from;
     }
     return 0;
+}
+
+/* Without a date of their own, residents join at the earliest start among them: the what-if's
+ * date when no other change comes earlier. */
+static void join_date(const rp_model *m, const rp_cohort *extra, rp_date *from)
+{
+    for (size_t i = 0; i < extra->n_residents; i++) {
+        rp_date d = rp_period_first_day(m, extra->residents[i].cohort, 1);
+        if (from->year == 0 || rp_date_to_days(d) < rp_date_to_days(*from))
+            *from = d;
+    }
 }
 
 /* ---- solving ---- */
@@ -815,6 +825,15 @@ static int read_scenario(const rp_model *m, whatif_args *a, rp_arena *arena)
     return err;
 }
 
+/* Whether --add-resident came without --from. */
+static bool add_undated(const whatif_args *a)
+{
+    for (size_t i = 0; i < a->n_changes; i++)
+        if (strcmp(a->changes[i].option, "--add-resident") == 0 && !a->changes[i].from)
+            return true;
+    return false;
+}
+
 static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, double limit)
 {
     rp_model *m = rp_cli_model(a->model);
@@ -836,6 +855,8 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
             rp_cohort_free(c);
             c = NULL;
         }
+        if (extra && add_undated(a))
+            join_date(m, extra, &from);
         if (c && rp_cli_every_resident_known(old, c, a->residents))
             status = a->sweep ? sweep(cli, a, m, c, old, limit)
                               : run(cli, a, m, c, old, from, format, limit);
