@@ -110,6 +110,8 @@ static const char whatif_help[] =
     "  --format FORMAT    the new plan as table, csv or yaml (default: by --out's extension)\n"
     "  --out FILE         write the new plan to FILE (through a temporary file); default stdout\n"
     "  --diff FILE        write the changes to FILE; default stderr\n"
+    "  --lp FILE, --mps FILE\n"
+    "                     also write the what-if's ILP (the last level tried), for inspection\n"
     "  --time-limit S     at most S seconds, shared by the stages (fewest changes, bends, wishes)\n"
     "  --best-effort      when no compliant plan exists, write the plan of the fewest\n"
     "                     violations (the past kept; status best-effort) and name them\n"
