@@ -355,7 +355,8 @@ static double *repair_start(const rp_translation *t, const rp_plan *old, rp_date
         free(cols);
     }
     rp_ilp_set_obj(t->ilp, matches, 0);
-    rp_solve_options opt = {limit > 0 ? limit : 30, 0, false, NULL, NULL, NULL};
+    /* a start, not the answer: within 5% of the best repair is enough */
+    rp_solve_options opt = {limit > 0 ? limit : 30, 0.05, false, NULL, NULL, NULL};
     double *x = NULL;
     if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
         x = NULL;
@@ -444,7 +445,7 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         return BAD_INPUT;
     }
     bool impossible = o->t->n_uncovered || rp_ilp_n_violated(o->t->ilp);
-    if (impossible || (lv == CUT && prechecked(o, old, from))) {
+    if (impossible || prechecked(o, old, from)) { /* strict: a cut needed, so on to CUT */
         free(matches);
         return NO_PLAN;
     }
