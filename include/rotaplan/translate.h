@@ -31,6 +31,9 @@ typedef struct rp_translate_options {
     /* What-if: the PROG rules' admit hooks shape no piece, and every rule writes its complete
      * rows (with programme_elastic, PROG rules bend wherever they must). */
     bool programme_unshaped;
+    /* split_at_changes: the residents (cohort order) whose pieces are cut, NULL for all: a
+     * what-if cuts those of the residents a change touches, who may have to move mid-unit */
+    const bool *cut_residents;
 } rp_translate_options;
 
 /* A period of a resident that no piece can hold: the rule whose admit hook refused the candidate

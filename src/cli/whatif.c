@@ -398,6 +398,19 @@ static int solve_stages(const rp_cli *cli, const whatif_args *a, outcome *o,
     return SOLVED;
 }
 
+/* The residents whose pieces the cut level cuts at the change dates: those a change touches
+ * (they may have to leave a place inside a rotation unit) and those who join. */
+static bool *cut_residents(const rp_model *m, const rp_cohort *c, const rp_plan *old,
+                           rp_date from)
+{
+    bool *cut = rp_xcalloc(c->n_residents + 1, sizeof *cut);
+    for (size_t r = 0; r < c->n_residents; r++) {
+        int o = rp_plan_resident_index(old, c->residents[r].id);
+        cut[r] = o == RP_NONE || touched(m, old, o, from);
+    }
+    return cut;
+}
+
 /* The counting checks; true (their text in o->why) when they find why no plan exists. */
 static bool prechecked(outcome *o, const rp_plan *old, rp_date from)
 {
@@ -436,8 +449,11 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
                         const rp_cohort *c, const rp_plan *old, rp_date from, level lv,
                         double limit, outcome *o, rp_diags *d)
 {
-    rp_translate_options topt = {false, false, lv == CUT, lv == CUT, false};
-    if (rp_translate(m, c, &topt, &o->t, d) != 0)
+    bool *cut = cut_residents(m, c, old, from);
+    rp_translate_options topt = {false, false, lv == CUT, lv == CUT, false, cut};
+    int translated = rp_translate(m, c, &topt, &o->t, d);
+    free(cut);
+    if (translated != 0)
         return FAILED;
     double *matches = NULL;
     if (rp_anchor(o->t, old, from, &matches, &o->open_periods, d) != 0) {

@@ -451,7 +451,7 @@ rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timelin
         possible_courses(rs, m, r);
         for (size_t f = 0; f < m->n_facilities; f++)
             facility_pieces(ilp, rs, ri, m, r, t, (int)f, plain, skip_programme, &bl);
-        if (split && !plain)
+        if (split && !plain && (!opt->cut_residents || opt->cut_residents[ri]))
             split_pieces(ilp, rs, ri, m, r);
         for (int p = 1; p <= rs->horizon; p++) {
             if (!rp_status_keeps_facility(t->status[p])) {
