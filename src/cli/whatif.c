@@ -1,15 +1,18 @@
 /*
  * whatif.c: `rotaplan whatif [MODEL] PLAN CHANGES... [options]`. A facility withdraws, or its
- * capacity or instructors change, from a date: the past of the earlier plan stays exactly as it
- * was, and the rest is planned again, over all cohorts at once, changing as few resident-periods
- * as possible.
+ * capacity or instructors change, or residents join, from a date: the past of the earlier plan
+ * stays exactly as it was, and the rest is planned again, over all cohorts at once, changing as
+ * few resident-periods as possible. Also the N-1 sweep (--sweep).
  *
- * Two solves on one translation: the first maximises the resident-periods kept (anchor.c); the
- * second keeps that many (a row) and maximises the model's own objective (wishes...), from the
- * first's plan. When no plan keeps the programme's own choices (rules of class PROG, such as the
- * 1-year rotation unit), both run again with those rules off, and each one the new plan breaks is
- * reported as a bend; hard rules never bend. The plan is checked by every rule's direct check
- * and its past compared with the earlier plan before anything is written.
+ * Stages on one translation: the most resident-periods kept (anchor.c), then (when bending) the
+ * fewest bends, then the model's own objective (wishes...), each holding the earlier ones' result
+ * by a row, each starting from the plan before (the first from a repair: the residents no change
+ * touches kept). Levels: strict first; when the counting checks or the solver find no plan, the
+ * residents a change touches get their pieces cut at the change dates and every row of a rule of
+ * class PROG may bend at a cost; each bend is reported and declared in the plan. Hard rules never
+ * bend. The plan is checked by every rule's direct check and its past compared with the earlier
+ * plan before anything is written. Counting checks and the explanation: whatif_checks.c and
+ * common.c; scenario files: whatif_scenario.c.
  */
 #include "cli/whatif.h"
 #include "report/grid.h"
