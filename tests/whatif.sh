@@ -95,6 +95,7 @@ has "withdraw st-lukes" "$T/err" "resident r2019-04 (cohort 2019) is pinned at s
 run "withdraw the base" 1 whatif "$MODEL" "$T/plan.csv" --withdraw keio --from 2019-04
 has "withdraw the base" "$T/err" "RAD-12 [hard] from 2019-04 at keio"
 has "withdraw the base" "$T/err" "RAD-03 [hard] resident r2020-01 (cohort 2020)"
+has "withdraw the base" "$T/err" "short by 6 (in the rule's own count, over its periods)"
 # the deletion filter keeps them all (each must give) and none alone restores a plan
 has "withdraw the base" "$T/err" "irreducible: each of these must give for a plan to exist"
 has "withdraw the base" "$T/err" "relaxing this alone is not enough: it goes with the others"

@@ -218,26 +218,54 @@ static void describe_tag(const rp_translation *t, rp_row_tag tag, FILE *out)
 }
 
 /* Prints each (rule, resident, facility) once, with the span of periods its rows cover. */
-static void explain_tags(const rp_translation *t, rp_row_tag *tags, size_t n, FILE *out)
+/* The tags merged by rule, resident and facility, each described; off[i] (when not NULL) is
+ * by how much row i is broken, summed over each merged group ("short by" a minimum, "over" a
+ * limit, in the rule's own count). */
+static void explain_tags(const rp_translation *t, rp_row_tag *tags, const double *off,
+                         const int *sense, size_t n, FILE *out)
 {
     bool *done = rp_xcalloc(n + 1, sizeof *done);
     for (size_t i = 0; i < n; i++) {
         if (done[i])
             continue;
         rp_row_tag tag = tags[i];
+        double sum = off ? off[i] : 0;
+        bool short_all = sense && sense[i] >= 0, over_all = sense && sense[i] <= 0;
         for (size_t j = i + 1; j < n; j++) {
             rp_row_tag o = tags[j];
             if (o.rule != tag.rule || o.resident != tag.resident || o.facility != tag.facility)
                 continue;
             done[j] = true;
+            sum += off ? off[j] : 0;
+            short_all = short_all && sense[j] >= 0;
+            over_all = over_all && sense[j] <= 0;
             if (o.first > 0 && (tag.first == 0 || o.first < tag.first))
                 tag.first = o.first;
             if (o.last > tag.last)
                 tag.last = o.last;
         }
         describe_tag(t, tag, out);
+        if (off && sum > 1e-9)
+            fprintf(out, "      %s %g (in the rule's own count, over its periods)\n",
+                    short_all ? "short by" : over_all ? "over by" : "off by", sum);
     }
     free(done);
+}
+
+/* By how much each row of the ILP is broken at x (the elastic solve's columns), and on which
+ * side: +1 a minimum (>=) falls short, -1 a limit (<=) is exceeded, 0 an equality. */
+static void breaks(const rp_translation *t, const int *rows, size_t n, const double *x,
+                   double *off, int *sense)
+{
+    for (size_t i = 0; i < n; i++) {
+        double act = rp_ilp_row_activity(t->ilp, rows[i], x);
+        double rhs = rp_ilp_row_rhs(t->ilp, rows[i]);
+        rp_sense s = rp_ilp_row_sense(t->ilp, rows[i]);
+        sense[i] = s == RP_GE ? 1 : s == RP_LE ? -1 : 0;
+        off[i] = s == RP_GE ? rhs - act : s == RP_LE ? act - rhs : fabs(act - rhs);
+        if (off[i] < 0)
+            off[i] = 0;
+    }
 }
 
 static void explain_uncovered(const rp_translation *t, FILE *out)
@@ -366,13 +394,14 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
         rp_row_tag *tags = rp_xmalloc(nv * sizeof *tags);
         for (size_t i = 0; i < nv; i++)
             tags[i] = rp_ilp_violated_tag(t->ilp, i);
-        explain_tags(t, tags, nv, out);
+        explain_tags(t, tags, NULL, NULL, nv, out);
         free(tags);
         return;
     }
     int *rows = NULL;
     size_t n = 0;
-    int found = rp_solve_elastic(t->ilp, time_limit > 0 ? time_limit : 60, &rows, &n, NULL);
+    double *x = NULL;
+    int found = rp_solve_elastic(t->ilp, time_limit > 0 ? time_limit : 60, &rows, &n, &x);
     if (found < 0 || n == 0) {
         fputs("the rules conflict with the structure of the plan itself (every period at one "
               "facility, the course choice)\n", out);
@@ -380,13 +409,20 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
         fprintf(out, "the smallest relaxation %s breaks these rules:\n",
                 found == 1 ? "found" : "found within the time limit");
         rp_row_tag *tags = rp_xmalloc(n * sizeof *tags);
+        double *off = rp_xmalloc(n * sizeof *off);
+        int *sense = rp_xmalloc(n * sizeof *sense);
         for (size_t i = 0; i < n; i++)
             tags[i] = rp_ilp_row_tag(t->ilp, rows[i]);
-        explain_tags(t, tags, n, out);
+        if (x)
+            breaks(t, rows, n, x, off, sense);
+        explain_tags(t, tags, x ? off : NULL, x ? sense : NULL, n, out);
         free(tags);
+        free(off);
+        free(sense);
         explain_irreducible(t, rows, n, out);
     }
     free(rows);
+    free(x);
 }
 
 /* Whether x decodes into a plan that every rule with rows passes: only such a plan may be
