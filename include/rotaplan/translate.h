@@ -55,6 +55,7 @@ typedef struct rp_translation {
     size_t n_uncovered;
     int *bend_cols; /* programme_elastic: the slack columns of the PROG rules' rows */
     size_t n_bend_cols;
+    bool programme_bends; /* programme_elastic or split_at_changes: PROG rules may be broken */
 } rp_translation;
 
 /* Builds the ILP. Returns 0 and sets *out (free with rp_translation_free), or -1 with errors in

@@ -425,8 +425,9 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     free(x);
 }
 
-/* Whether x decodes into a plan that every rule with rows passes: only such a plan may be
- * handed to GLPK as a start (it checks integrality alone). A failure is a bug, said so. */
+/* Whether x decodes into a plan that every rule with rows passes (rules of class PROG may be
+ * broken where the translation lets them bend): only such a plan may be handed to GLPK as a
+ * start (it checks integrality alone). A failure is a bug, said so. */
 bool rp_cli_passes_checks(void *ctx, const double *x)
 {
     const rp_translation *t = ctx;
@@ -436,12 +437,14 @@ bool rp_cli_passes_checks(void *ctx, const double *x)
     rp_findings f = RP_FINDINGS_INIT;
     if (ok && rp_check_plan(t->model, t->cohort, plan, &f, &d) != 0)
         ok = false;
-    for (size_t i = 0; ok && i < f.count; i++)
-        ok = f.items[i].level != RP_LEVEL_VIOLATION ||
-             t->model->rules[f.items[i].rule].cls == RP_CLASS_INTAKE;
+    for (size_t i = 0; ok && i < f.count; i++) {
+        rp_rule_class cls = t->model->rules[f.items[i].rule].cls;
+        ok = f.items[i].level != RP_LEVEL_VIOLATION || cls == RP_CLASS_INTAKE ||
+             (t->programme_bends && cls == RP_CLASS_PROGRAMME);
+    }
     if (!ok)
-        fputs("rotaplan: internal error: the first plan built resident by resident fails a "
-              "direct check; the search starts without it\n", stderr);
+        fputs("rotaplan: internal error: a start plan fails a direct check; the search starts "
+              "without it\n", stderr);
     rp_findings_free(&f);
     rp_plan_free(plan);
     rp_diags_free(&d);
@@ -487,7 +490,7 @@ bool rp_cli_every_resident_known(const rp_plan *old, const rp_cohort *c, const c
     for (size_t i = 0; i < old->n_residents; i++) {
         if (rp_cohort_resident(c, old->residents[i].id) != RP_NONE)
             continue;
-        fprintf(stderr, "%s:%d: resident '%s' of the plan is not in %s; expected the residents "
+        fprintf(stderr, "%s:%d:1: resident '%s' of the plan is not in %s; expected the residents "
                         "of the plan (and maybe new ones)\n",
                 old->source ? old->source : "plan", old->residents[i].line, old->residents[i].id,
                 path);

@@ -363,6 +363,10 @@ static double *repair_start(const rp_translation *t, const rp_plan *old, rp_date
     double *x = NULL;
     if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
         x = NULL;
+    if (x && !rp_cli_passes_checks((void *)t, x)) { /* GLPK checks integrality alone */
+        free(x);
+        x = NULL;
+    }
     free(fixed);
     free(x_old);
     return x;

@@ -30,6 +30,7 @@
  */
 #include "model/cohort_csv.h"
 #include "model/yamlx.h"
+#include "util/csv.h"
 #include "rotaplan/calendar.h"
 #include "rotaplan/model.h"
 #include "util/util.h"
@@ -539,16 +540,10 @@ static void read_file(reader *r)
         read_residents(r, v[1]);
 }
 
-static bool is_csv(const char *path)
-{
-    size_t n = strlen(path);
-    return n >= 4 && strcmp(path + n - 4, ".csv") == 0;
-}
-
 int rp_cohort_load(const rp_model *m, const char *path, rp_cohort **out, rp_diags *d)
 {
     rp_cohort *c = rp_cohort_new();
-    if (is_csv(path)) { /* a spreadsheet: one row per resident (cohort_csv.c) */
+    if (rp_csv_path(path)) { /* a spreadsheet: one row per resident (cohort_csv.c) */
         if (rp_cohort_load_csv(m, path, c, d) != 0) {
             rp_cohort_free(c);
             return -1;

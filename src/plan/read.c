@@ -504,17 +504,11 @@ static void read_yaml(reader *r)
     rp_arena_free(scratch);
 }
 
-static bool is_csv(const char *path)
-{
-    size_t n = strlen(path);
-    return n >= 4 && strcasecmp(path + n - 4, ".csv") == 0;
-}
-
 int rp_plan_read(const rp_model *m, const char *path, rp_plan **out, rp_diags *d)
 {
     rp_plan *p = rp_plan_new();
     reader r = {m, path, d, 0, p};
-    if (is_csv(path))
+    if (rp_csv_path(path))
         read_csv(&r);
     else
         read_yaml(&r);

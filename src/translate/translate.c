@@ -52,6 +52,7 @@ int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_optio
     int err = emit_rules(m, &em, d);
     t->bend_cols = em.bend_cols;
     t->n_bend_cols = em.n_bend_cols;
+    t->programme_bends = opt->programme_elastic || opt->split_at_changes;
     if (err != 0) {
         rp_translation_free(t);
         return -1;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_FILE (16L * 1024 * 1024)
 
@@ -165,6 +166,12 @@ void rp_csv_row(rp_csv *in, rp_csv_cell *cells, size_t max, size_t *n, bool *bla
         in->pos++;
     if (csv_char(in) == '\n')
         csv_advance(in, NULL);
+}
+
+bool rp_csv_path(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && strcasecmp(path + n - 4, ".csv") == 0;
 }
 
 int rp_csv_open(rp_csv *in, const char *path, rp_diags *d)

@@ -27,6 +27,8 @@ typedef struct rp_csv {
     bool fatal;          /* an error after which the rest cannot be split into rows */
 } rp_csv;
 
+/* Whether a file is read as CSV: its name ends in .csv (any case). */
+bool rp_csv_path(const char *path);
 /* Reads path whole (a UTF-8 byte-order mark skipped). Returns 0, or -1 after reporting. */
 int rp_csv_open(rp_csv *in, const char *path, rp_diags *d);
 void rp_csv_close(rp_csv *in);

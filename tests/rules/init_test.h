@@ -64,36 +64,19 @@ static inline rp_department *it_department(rp_model *m, const char *facility, co
     return &f->departments[d];
 }
 
-typedef struct it_fixture {
-    rp_model *m;
-    rp_cohort *c; /* NULL: every resident of the plan trains full time, no leave */
-    rp_plan *p;
-} it_fixture;
+typedef kt_fixture it_fixture;
 
 /* The model with rule id enabled (NULL: all), the plan dir/<plan>.csv and, when residents is not
  * NULL, the residents file dir/<residents>.yaml. */
 static inline it_fixture it_load(const char *dir, const char *id, const char *plan,
                                  const char *residents)
 {
-    it_fixture x;
-    x.m = it_model(id);
-    char *path = rp_xasprintf("%s%s.csv", dir, plan);
-    x.p = t_plan_file(x.m, path);
-    free(path);
-    x.c = NULL;
-    if (residents) {
-        path = rp_xasprintf("%s%s.yaml", dir, residents);
-        x.c = t_load_cohort(x.m, path);
-        free(path);
-    }
-    return x;
+    return kt_load(it_model(id), dir, plan, residents);
 }
 
 static inline void it_unload(it_fixture *x)
 {
-    rp_plan_free(x->p);
-    rp_cohort_free(x->c);
-    rp_model_free(x->m);
+    kt_unload(x);
 }
 
 /* A plan outside the ILP's space (see the header): check finds exactly n violations of rule id,

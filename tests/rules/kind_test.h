@@ -49,6 +49,37 @@ static inline rp_model *kt_model(const char *id)
     return m;
 }
 
+/* A model, a plan and (or NULL) the residents: what most rule tests load. */
+typedef struct kt_fixture {
+    rp_model *m;
+    rp_cohort *c; /* NULL: every resident of the plan trains full time, no leave */
+    rp_plan *p;
+} kt_fixture;
+
+/* The model m (the fixture owns it), the plan dir<plan>.csv and, when residents is not NULL, the
+ * residents file dir<residents>.yaml. */
+static inline kt_fixture kt_load(rp_model *m, const char *dir, const char *plan,
+                                 const char *residents)
+{
+    kt_fixture x = {m, NULL, NULL};
+    char *path = rp_xasprintf("%s%s.csv", dir, plan);
+    x.p = t_plan_file(x.m, path);
+    free(path);
+    if (residents) {
+        path = rp_xasprintf("%s%s.yaml", dir, residents);
+        x.c = t_load_cohort(x.m, path);
+        free(path);
+    }
+    return x;
+}
+
+static inline void kt_unload(kt_fixture *x)
+{
+    rp_plan_free(x->p);
+    rp_cohort_free(x->c);
+    rp_model_free(x->m);
+}
+
 /* The findings check gives (every level), in check's order. */
 static inline void kt_check(const rp_model *m, const rp_cohort *c, const rp_plan *p,
                             rp_findings *f)

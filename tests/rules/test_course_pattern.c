@@ -10,33 +10,16 @@
 
 #define DIR "tests/rules/course_pattern/"
 
-typedef struct fixture {
-    rp_model *m;
-    rp_cohort *c;
-    rp_plan *p;
-} fixture;
+typedef kt_fixture fixture;
 
 static fixture load(const char *plan, const char *residents)
 {
-    fixture x;
-    x.m = kt_model("RAD-09");
-    char *path = rp_xasprintf(DIR "%s.csv", plan);
-    x.p = t_plan_file(x.m, path);
-    free(path);
-    x.c = NULL;
-    if (residents) {
-        path = rp_xasprintf(DIR "%s.yaml", residents);
-        x.c = t_load_cohort(x.m, path);
-        free(path);
-    }
-    return x;
+    return kt_load(kt_model("RAD-09"), DIR, plan, residents);
 }
 
 static void unload(fixture *x)
 {
-    rp_plan_free(x->p);
-    rp_cohort_free(x->c);
-    rp_model_free(x->m);
+    kt_unload(x);
 }
 
 static void expect_compliant(const char *plan, const char *residents)

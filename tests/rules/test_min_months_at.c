@@ -13,33 +13,16 @@
 
 #define DIR "tests/rules/min_months_at/"
 
-typedef struct fixture {
-    rp_model *m;
-    rp_cohort *c; /* NULL: r1 trains full time */
-    rp_plan *p;
-} fixture;
+typedef kt_fixture fixture; /* c NULL: r1 trains full time */
 
 static fixture load(const char *id, const char *plan, const char *residents)
 {
-    fixture x;
-    x.m = kt_model(id);
-    char *path = rp_xasprintf(DIR "%s.csv", plan);
-    x.p = t_plan_file(x.m, path);
-    free(path);
-    x.c = NULL;
-    if (residents) {
-        path = rp_xasprintf(DIR "%s.yaml", residents);
-        x.c = t_load_cohort(x.m, path);
-        free(path);
-    }
-    return x;
+    return kt_load(kt_model(id), DIR, plan, residents);
 }
 
 static void unload(fixture *x)
 {
-    rp_plan_free(x->p);
-    rp_cohort_free(x->c);
-    rp_model_free(x->m);
+    kt_unload(x);
 }
 
 static void expect_compliant(const char *id, const char *plan, const char *residents)
