@@ -86,6 +86,12 @@ has "infeasible" "$T/err" "RAD-09"
 has "infeasible" "$T/err" "c-at-base"
 [ ! -e "$T/inf.csv" ] || fail "infeasible: an output was written"
 # --best-effort: the plan of the fewest violations is written, and they are named
+run "months left" 1 plan "$MODEL" --residents tests/cli/months-left.yaml --out "$T/left.csv"
+has "months left" "$T/err" "counting the periods and places left, these rules cannot be met"
+has "months left" "$T/err" "RAD-02 [hard] resident c-sick (cohort 2019)"
+has "months left" "$T/err" "at most 8 can be counted against the 12 required (short by 4)"
+has "months left" "$T/err" "pinned: saitama-city"
+[ ! -e "$T/left.csv" ] || fail "months left: an output was written"
 run "best effort" 1 plan "$MODEL" --residents tests/cli/infeasible.yaml --best-effort \
     --out "$T/best.yaml"
 has "best effort" "$T/err" "best-effort plan written; its violations:"

@@ -213,5 +213,26 @@ run "other residents" 2 whatif "$MODEL" "$T/plan.csv" --withdraw kawasaki --from
     --residents examples/radiology-cohort-12.yaml
 has "other residents" "$T/err" "not in"
 
+# The counting checks on a programme of three facilities: the partners cannot hold the base's
+# residents, though each partner alone might take any of them; a withdrawal they can absorb is
+# planned (no finding for a programme that has a plan).
+CM=tests/cli/counting-model.yaml
+CR=tests/cli/counting-residents.yaml
+run "counting plan" 0 plan "$CM" --residents "$CR" --out "$T/counting.yaml" --quiet
+run "counting short" 1 whatif "$CM" "$T/counting.yaml" --residents "$CR" --withdraw base \
+    --from 2019-10 --out "$T/counting-new.yaml"
+has "counting short" "$T/err" "no compliant plan exists after this change"
+has "counting short" "$T/err" "T-12 [hard] at all facilities together, from 2019-10 to the month from 2020-03"
+has "counting short" "$T/err" "count at least 3 against a limit of 2 (over by 1)"
+has "counting short" "$T/err" "residents: a, b, c"
+[ ! -e "$T/counting-new.yaml" ] || fail "counting short: an output was written"
+run "counting room" 0 whatif "$CM" "$T/counting.yaml" --residents "$CR" --withdraw base \
+    --from 2019-10 --until 2019-12 --instructors p2=2.5 --from 2019-10 \
+    --out "$T/counting-new.csv"
+has "counting room" "$T/err" "what-if: "
+n=$(awk -F, 'NR > 1 && $4 == "base" && $9 <= "2019-12-31" && $10 >= "2019-10-01"' \
+    "$T/counting-new.csv" | wc -l)
+[ "$n" -eq 0 ] || fail "counting room: $n stints at the withdrawn base in 2019-10..2019-12"
+
 echo "whatif.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -92,4 +92,34 @@ int rp_encode(const rp_translation *t, const rp_plan *plan, double **x, rp_diags
 int rp_anchor(rp_translation *t, const rp_plan *old, rp_date from, double **matches,
               long *open_periods, rp_diags *d);
 
+/* ---- the counting checks (translate/counting.c): why no plan exists, before any solve ---- */
+
+/* A rule that no plan can meet, found by counting over the translation as built and anchored. */
+typedef struct rp_count {
+    rp_row_tag tag;  /* the rule; the resident (RP_NONE for a limit on residents at once); the
+                      * facility (RP_NONE for a group); the resident's periods, or the slots */
+    rp_sense sense;  /* RP_GE: a minimum; reach is the most any plan can count. RP_LE: a limit;
+                      * reach is the least any plan must count */
+    double reach;
+    double bound;    /* the rule's minimum or limit, in its own count */
+    char group[64];  /* a limit: the facilities summed ("all facilities together", "the partner
+                      * facilities"), or "" for the tagged facility alone */
+    int *residents;  /* a limit: the residents who have no place outside it; owned */
+    size_t n_residents;
+} rp_count;
+
+typedef struct rp_counts {
+    rp_count *items;
+    size_t n, cap;
+} rp_counts;
+#define RP_COUNTS_INIT {NULL, 0, 0}
+
+/* Appends to out every rule the counting checks prove impossible: a resident's row that no
+ * partition of its periods into its open pieces meets (the months left after leave, pins and a
+ * kept past), and a limit on residents at once, of one facility or summed over a group of
+ * facilities, that the residents with no place outside it exceed. Consecutive periods of one
+ * finding are merged. Never a finding for a programme that has a plan. */
+void rp_count_rows(const rp_translation *t, rp_counts *out);
+void rp_counts_free(rp_counts *c);
+
 #endif

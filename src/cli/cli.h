@@ -86,6 +86,10 @@ int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx);
  * rows of the cheapest violation found by the elastic solve. Prints to out. */
 void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out);
 
+/* The counting checks (translate.h rp_count_rows), each finding said to out with its rule, its
+ * source and the residents it names. Returns how many it found: when not 0, no plan exists. */
+size_t rp_cli_counting(const rp_translation *t, FILE *out);
+
 /* The format an output file's extension says: .csv, .yaml or .yml; else (and for NULL) a table. */
 rp_format rp_cli_format_of_path(const char *path);
 

@@ -135,6 +135,25 @@ static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_re
     return RP_EXIT_NO_PLAN;
 }
 
+/* The counting checks, before any solve: true (said on stderr) when they prove that no plan
+ * exists. */
+static bool counted(const rp_translation *t)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    if (!f)
+        return false;
+    size_t n = rp_cli_counting(t, f);
+    fclose(f);
+    if (n > 0)
+        fprintf(stderr, "rotaplan: no compliant plan exists for this cohort\n"
+                        "counting the periods and places left, these rules cannot be met:\n%s",
+                text);
+    free(text);
+    return n > 0;
+}
+
 /* The past of the kept plan fixed in t's columns (the rest is planned afresh). */
 static int keep_past(rp_translation *t, const keep *k, rp_diags *d)
 {
@@ -167,8 +186,9 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         status = RP_EXIT_INPUT;
         goto done;
     }
-    if (t->n_uncovered || rp_ilp_n_violated(t->ilp)) {
-        rp_cli_explain(t, time_limit, stderr);
+    if (t->n_uncovered || rp_ilp_n_violated(t->ilp) || counted(t)) {
+        if (t->n_uncovered || rp_ilp_n_violated(t->ilp))
+            rp_cli_explain(t, time_limit, stderr);
         status = a->best_effort ? rp_cli_best_effort(t, a->out, format, time_limit)
                                 : RP_EXIT_NO_PLAN;
         goto done;

@@ -1,7 +1,8 @@
 /*
  * whatif_checks.c: why a what-if cannot be planned, found before any solve: a resident pinned
- * at a facility while it is withdrawn, and a past that no stint can keep (a stint cut at the
- * what-if date that a hard rule refuses, such as a partner stint under RAD-04's 3 months).
+ * at a facility while it is withdrawn, a past that no stint can keep (a stint cut at the
+ * what-if date that a hard rule refuses, such as a partner stint under RAD-04's 3 months), and
+ * then the counting checks of every rule (rp_cli_counting: months left, places left).
  */
 #include "cli/whatif.h"
 #include "rotaplan/calendar.h"
@@ -28,7 +29,9 @@ static size_t pins_withdrawn(const rp_model *m, const rp_cohort *c, FILE *out)
             long b = rp_date_to_days(rp_period_last_day(m, res->cohort, pin->last));
             for (size_t k = 0; k < m->n_changes; k++) {
                 const rp_change *ch = &m->changes[k];
-                bool closes = ch->kind == RP_CHANGE_WITHDRAW || ch->value < 1;
+                bool closes = ch->kind == RP_CHANGE_WITHDRAW ||
+                              (ch->kind == RP_CHANGE_CAPACITY && ch->value < 1) ||
+                              (ch->kind == RP_CHANGE_INSTRUCTORS && ch->value <= 0);
                 long until = ch->until.year ? rp_date_to_days(ch->until) : b;
                 if (ch->facility != pin->facility || !closes ||
                     !overlaps(a, b, rp_date_to_days(ch->from), until))
@@ -145,5 +148,7 @@ size_t rp_whatif_prechecks(const rp_translation *t, const rp_plan *old, rp_date 
 {
     size_t n = pins_withdrawn(t->model, t->cohort, out);
     n += past_unkept(t, old, from, out);
+    if (n == 0)
+        n = rp_cli_counting(t, out);
     return n;
 }

@@ -1,0 +1,585 @@
+/*
+ * counting.c: the counting checks that run before any solve (translate.h rp_count_rows). They
+ * read the translation as built and anchored (every resident's pieces, with the bounds that
+ * pins, leave and a kept past leave them) and look for rows that no plan can satisfy:
+ *
+ * - a resident's row (a minimum of months or weeks, a limit): every plan covers each of the
+ *   resident's periods with exactly one piece (one_place_per_period's rows), so the most and the
+ *   least the row's left side can be are found exactly, for this row alone, by a pass over the
+ *   periods (the best partition of the horizon into the resident's open pieces). What this
+ *   catches: the months left after leave and pins are fewer than a rule requires;
+ * - a limit on residents at once (a facility's, a department's, a group of facilities'): each
+ *   resident counts at least the least coefficient among the open pieces covering the slot (0
+ *   when one of them lies outside), so the sum over residents is a floor on the left side. Rows
+ *   of one rule and one slot are also summed over groups of facilities (every facility, those
+ *   of one role, one accreditation, one kind, the remote ones): the demand of the residents who
+ *   have no place outside the group against the group's capacity.
+ *
+ * Columns the checks do not model (course choices, helper columns, a what-if's slack) count as
+ * favourably as their bounds allow, so a finding is a proof that no plan exists: the checks
+ * never refuse a programme that has a plan.
+ */
+#include "rotaplan/translate.h"
+#include "translate/space.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const double EPS = 1e-6;
+
+/* Which resident and piece each column is, and each resident's open pieces by last period. */
+typedef struct col_index {
+    const rp_translation *t;
+    int *col_resident; /* [n_cols]: the resident of a piece column, else RP_NONE */
+    int *col_piece;    /* [n_cols]: its index in rp_space_pieces */
+    bool **open;       /* [r][i]: piece i may be chosen (its upper bound, clear of fixed pieces) */
+    int **by_last;     /* [r]: the open pieces ordered by last period */
+    size_t *n_open;
+    double *coef;      /* [n_cols]: scratch, zero between uses */
+} col_index;
+
+static bool col_fixed(const rp_ilp *ilp, int col)
+{
+    double lb, ub;
+    rp_ilp_col_bounds(ilp, col, &lb, &ub);
+    return lb > 0.5;
+}
+
+static bool col_closed(const rp_ilp *ilp, int col)
+{
+    double lb, ub;
+    rp_ilp_col_bounds(ilp, col, &lb, &ub);
+    return ub < 0.5;
+}
+
+/* Marks the open pieces of r: not closed by its bounds, and clear of the periods a fixed piece
+ * (a pin, a kept past) holds. */
+static void index_resident(col_index *ix, size_t r)
+{
+    const rp_space *s = ix->t->space;
+    const rp_ilp *ilp = ix->t->ilp;
+    size_t np;
+    const rp_piece *pc = rp_space_pieces(s, r, &np);
+    int h = rp_space_horizon(s, r);
+    int *fixed_by = rp_xmalloc(((size_t)h + 2) * sizeof *fixed_by);
+    for (int p = 0; p <= h + 1; p++)
+        fixed_by[p] = -1;
+    for (size_t i = 0; i < np; i++)
+        for (int p = pc[i].first; col_fixed(ilp, pc[i].col) && p <= pc[i].last; p++)
+            fixed_by[p] = (int)i;
+    ix->open[r] = rp_xcalloc(np + 1, sizeof **ix->open);
+    ix->by_last[r] = rp_xmalloc((np + 1) * sizeof **ix->by_last);
+    size_t n = 0;
+    for (int last = 1; last <= h; last++) {
+        for (size_t i = 0; i < np; i++) {
+            if (pc[i].last != last || col_closed(ilp, pc[i].col))
+                continue;
+            bool clear = true;
+            for (int p = pc[i].first; clear && p <= pc[i].last; p++)
+                clear = fixed_by[p] < 0 || fixed_by[p] == (int)i;
+            ix->open[r][i] = clear;
+            if (clear)
+                ix->by_last[r][n++] = (int)i;
+        }
+    }
+    ix->n_open[r] = n;
+    free(fixed_by);
+}
+
+static void index_build(col_index *ix, const rp_translation *t)
+{
+    size_t nc = rp_ilp_n_cols(t->ilp), nr = t->n_residents;
+    ix->t = t;
+    ix->col_resident = rp_xmalloc((nc + 1) * sizeof *ix->col_resident);
+    ix->col_piece = rp_xmalloc((nc + 1) * sizeof *ix->col_piece);
+    ix->coef = rp_xcalloc(nc + 1, sizeof *ix->coef);
+    for (size_t j = 0; j < nc; j++)
+        ix->col_resident[j] = RP_NONE;
+    ix->open = rp_xcalloc(nr + 1, sizeof *ix->open);
+    ix->by_last = rp_xcalloc(nr + 1, sizeof *ix->by_last);
+    ix->n_open = rp_xcalloc(nr + 1, sizeof *ix->n_open);
+    for (size_t r = 0; r < nr; r++) {
+        size_t np;
+        const rp_piece *pc = rp_space_pieces(t->space, r, &np);
+        for (size_t i = 0; i < np; i++) {
+            ix->col_resident[pc[i].col] = (int)r;
+            ix->col_piece[pc[i].col] = (int)i;
+        }
+        index_resident(ix, r);
+    }
+}
+
+static void index_free(col_index *ix)
+{
+    for (size_t r = 0; r < ix->t->n_residents; r++) {
+        free(ix->open[r]);
+        free(ix->by_last[r]);
+    }
+    free(ix->open);
+    free(ix->by_last);
+    free(ix->n_open);
+    free(ix->col_resident);
+    free(ix->col_piece);
+    free(ix->coef);
+}
+
+/* The most a column outside the pieces can add to a row (sign +1), or the least (sign -1). */
+static double favourable(const rp_ilp *ilp, int col, double coef, int sign)
+{
+    double lb, ub;
+    rp_ilp_col_bounds(ilp, col, &lb, &ub);
+    double a = coef * lb, b = coef * ub;
+    return sign > 0 ? fmax(a, b) : fmin(a, b);
+}
+
+/* The most (sign +1) or least (sign -1) of sum coef[piece col] over the partitions of r's
+ * horizon into open pieces; NAN when there is none (the period is reported as uncovered). */
+static double best_partition(const col_index *ix, size_t r, int sign)
+{
+    size_t np;
+    const rp_piece *pc = rp_space_pieces(ix->t->space, r, &np);
+    int h = rp_space_horizon(ix->t->space, r);
+    double *best = rp_xmalloc(((size_t)h + 1) * sizeof *best);
+    best[0] = 0;
+    for (int p = 1; p <= h; p++)
+        best[p] = NAN;
+    for (size_t k = 0; k < ix->n_open[r]; k++) {
+        const rp_piece *q = &pc[ix->by_last[r][k]];
+        double before = best[q->first - 1];
+        if (isnan(before))
+            continue;
+        double v = before + ix->coef[q->col];
+        if (isnan(best[q->last]) || (sign > 0 ? v > best[q->last] : v < best[q->last]))
+            best[q->last] = v;
+    }
+    double v = best[h];
+    free(best);
+    return v;
+}
+
+static void set_coefs(col_index *ix, const int *col, const double *coef, size_t n, double scale)
+{
+    for (size_t k = 0; k < n; k++)
+        ix->coef[col[k]] += scale * coef[k];
+}
+
+static void clear_coefs(col_index *ix, const int *col, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        ix->coef[col[k]] = 0;
+}
+
+static void add_finding(rp_counts *out, rp_row_tag tag, rp_sense sense, double reach,
+                        double bound)
+{
+    if (out->n == out->cap) {
+        out->cap = out->cap ? 2 * out->cap : 16;
+        out->items = rp_xrealloc(out->items, out->cap * sizeof *out->items);
+    }
+    out->items[out->n++] = (rp_count){tag, sense, reach, bound, "", NULL, 0};
+}
+
+/* A resident's row: exact for the row alone, over the partitions of the horizon. */
+static void resident_row(col_index *ix, int row, rp_counts *out)
+{
+    const rp_ilp *ilp = ix->t->ilp;
+    rp_row_tag tag = rp_ilp_row_tag(ilp, row);
+    size_t r = (size_t)tag.resident;
+    const int *col;
+    const double *coef;
+    size_t n;
+    rp_ilp_row_terms(ilp, row, &col, &coef, &n);
+    double most = 0, least = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (ix->col_resident[col[k]] == (int)r)
+            continue;
+        most += favourable(ilp, col[k], coef[k], +1);
+        least += favourable(ilp, col[k], coef[k], -1);
+    }
+    set_coefs(ix, col, coef, n, 1);
+    for (size_t k = 0; k < n; k++)
+        if (ix->col_resident[col[k]] != (int)r)
+            ix->coef[col[k]] = 0;
+    rp_sense sense = rp_ilp_row_sense(ilp, row);
+    double rhs = rp_ilp_row_rhs(ilp, row);
+    if (sense != RP_LE) {
+        double v = best_partition(ix, r, +1);
+        if (!isnan(v) && most + v < rhs - EPS)
+            add_finding(out, tag, RP_GE, most + v, rhs);
+    }
+    if (sense != RP_GE) {
+        double v = best_partition(ix, r, -1);
+        if (!isnan(v) && least + v > rhs + EPS)
+            add_finding(out, tag, RP_LE, least + v, rhs);
+    }
+    clear_coefs(ix, col, n);
+}
+
+/* The least resident r adds to a limit on slot: at each of its periods on the slot, the least
+ * coefficient among the open pieces covering it (0 for a piece outside the row). */
+static double least_at_slot(const col_index *ix, size_t r, long slot)
+{
+    const rp_model *m = ix->t->model;
+    int cohort = ix->t->cohort->residents[r].cohort;
+    long p = slot - rp_slot(m, cohort, 1) + 1;
+    if (p < 1 || p > rp_space_horizon(ix->t->space, r))
+        return 0;
+    size_t n, np;
+    const int *cov = rp_space_covering(ix->t->space, r, (int)p, &n);
+    const rp_piece *pc = rp_space_pieces(ix->t->space, r, &np);
+    double least = INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (ix->open[r][cov[i]] && ix->coef[pc[cov[i]].col] < least)
+            least = ix->coef[pc[cov[i]].col];
+    return isfinite(least) && least > 0 ? least : 0;
+}
+
+/* Rows of one limit on one slot, summed: the floor of their left side, and the residents who
+ * count in it (residents[] of out's last item when it fails). */
+typedef struct demand {
+    double floor;
+    int *residents;
+    size_t n_residents;
+} demand;
+
+static demand slot_demand(col_index *ix, const int *rows, size_t n_rows, long slot)
+{
+    const rp_ilp *ilp = ix->t->ilp;
+    demand d = {0, NULL, 0};
+    bool *seen = rp_xcalloc(ix->t->n_residents + 1, sizeof *seen);
+    for (size_t i = 0; i < n_rows; i++) {
+        const int *col;
+        const double *coef;
+        size_t n;
+        rp_ilp_row_terms(ilp, rows[i], &col, &coef, &n);
+        set_coefs(ix, col, coef, n, 1);
+        for (size_t k = 0; k < n; k++) {
+            if (ix->col_resident[col[k]] == RP_NONE)
+                d.floor += favourable(ilp, col[k], coef[k], -1);
+            else
+                seen[ix->col_resident[col[k]]] = true;
+        }
+    }
+    for (size_t r = 0; r < ix->t->n_residents; r++) {
+        double least = seen[r] ? least_at_slot(ix, r, slot) : 0;
+        if (least <= 0)
+            continue;
+        d.floor += least;
+        d.residents = rp_xrealloc(d.residents, (d.n_residents + 1) * sizeof *d.residents);
+        d.residents[d.n_residents++] = (int)r;
+    }
+    for (size_t i = 0; i < n_rows; i++) {
+        const int *col;
+        const double *coef;
+        size_t n;
+        rp_ilp_row_terms(ilp, rows[i], &col, &coef, &n);
+        clear_coefs(ix, col, n);
+    }
+    free(seen);
+    return d;
+}
+
+/* Whether a row is a limit on residents at once: a slot, every coefficient positive. */
+static bool is_limit(const rp_ilp *ilp, int row)
+{
+    rp_row_tag tag = rp_ilp_row_tag(ilp, row);
+    if (tag.resident != RP_NONE || tag.rule < 0 || tag.first != tag.last ||
+        rp_ilp_row_sense(ilp, row) != RP_LE)
+        return false;
+    const int *col;
+    const double *coef;
+    size_t n;
+    rp_ilp_row_terms(ilp, row, &col, &coef, &n);
+    for (size_t k = 0; k < n; k++)
+        if (coef[k] <= 0)
+            return false;
+    return n > 0;
+}
+
+/* Checks rows[0..n) (summed) against their summed limit; a finding named by group when they
+ * fail. */
+static bool check_limit(col_index *ix, const int *rows, size_t n, rp_row_tag tag, const char *group,
+                        rp_counts *out)
+{
+    double rhs = 0;
+    for (size_t i = 0; i < n; i++)
+        rhs += rp_ilp_row_rhs(ix->t->ilp, rows[i]);
+    demand d = slot_demand(ix, rows, n, tag.first);
+    if (d.floor <= rhs + EPS) {
+        free(d.residents);
+        return false;
+    }
+    add_finding(out, tag, RP_LE, d.floor, rhs);
+    rp_count *c = &out->items[out->n - 1];
+    snprintf(c->group, sizeof c->group, "%s", group);
+    c->residents = d.residents;
+    c->n_residents = d.n_residents;
+    return true;
+}
+
+/* ---- groups of facilities ---- */
+
+typedef struct group {
+    char name[sizeof ((rp_count *)0)->group];
+    bool *member; /* [n_facilities] */
+    size_t size;
+    bool all;     /* every facility */
+} group;
+
+typedef struct groups {
+    group *items;
+    size_t n;
+    size_t n_facilities;
+} groups;
+
+static bool same_members(const bool *a, const bool *b, size_t n)
+{
+    return memcmp(a, b, n * sizeof *a) == 0;
+}
+
+/* Adds the group of the facilities where attr(f) == value, unless it has fewer than two
+ * members or another group has the same. */
+static void add_group(groups *g, const rp_model *m, int (*attr)(const rp_facility *), int value,
+                      const char *name)
+{
+    bool *member = rp_xcalloc(m->n_facilities + 1, sizeof *member);
+    size_t count = 0;
+    for (size_t f = 0; f < m->n_facilities; f++)
+        count += member[f] = attr(&m->facilities[f]) == value;
+    for (size_t i = 0; count >= 2 && i < g->n; i++)
+        if (same_members(g->items[i].member, member, m->n_facilities))
+            count = 0;
+    if (count < 2) {
+        free(member);
+        return;
+    }
+    g->items = rp_xrealloc(g->items, (g->n + 1) * sizeof *g->items);
+    group *it = &g->items[g->n++];
+    snprintf(it->name, sizeof it->name, "%s", name);
+    it->member = member;
+    it->size = count;
+    it->all = count == m->n_facilities;
+}
+
+static int attr_all(const rp_facility *f) { return f != NULL; }
+static int attr_role(const rp_facility *f) { return (int)f->role; }
+static int attr_accreditation(const rp_facility *f) { return (int)f->accreditation; }
+static int attr_kind(const rp_facility *f) { return (int)f->kind; }
+static int attr_remote(const rp_facility *f) { return f->remote; }
+
+static const char *const KIND_NAMES[] = {NULL, "core hospitals", "cooperating hospitals",
+                                        "cooperating facilities", "administrative facilities",
+                                        "overseas institutions"};
+
+static groups facility_groups(const rp_model *m)
+{
+    groups g = {NULL, 0, m->n_facilities};
+    char name[sizeof ((rp_count *)0)->group];
+    add_group(&g, m, attr_all, 1, "all facilities together");
+    for (int v = RP_ROLE_BASE; v <= RP_ROLE_RELATED; v++) {
+        snprintf(name, sizeof name, "the %s facilities", rp_role_name((rp_role)v));
+        add_group(&g, m, attr_role, v, name);
+    }
+    for (int v = RP_ACCR_SOGO; v <= RP_ACCR_TOKUSHU; v++) {
+        snprintf(name, sizeof name, "the %s facilities",
+                 rp_accreditation_name((rp_accreditation)v));
+        add_group(&g, m, attr_accreditation, v, name);
+    }
+    for (int v = RP_KIND_CORE; v <= RP_KIND_OVERSEAS; v++) {
+        snprintf(name, sizeof name, "the %s", KIND_NAMES[v]);
+        add_group(&g, m, attr_kind, v, name);
+    }
+    add_group(&g, m, attr_remote, 1, "the remote facilities");
+    for (size_t i = 1; i < g.n; i++) /* smallest first; ties keep their order */
+        for (size_t j = i; j > 0 && g.items[j - 1].size > g.items[j].size; j--) {
+            group tmp = g.items[j];
+            g.items[j] = g.items[j - 1];
+            g.items[j - 1] = tmp;
+        }
+    return g;
+}
+
+static void groups_free(groups *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        free(g->items[i].member);
+    free(g->items);
+}
+
+/* ---- the limits, row by row and group by group ---- */
+
+typedef struct limits {
+    const rp_ilp *ilp;
+    int *rows; /* the limit rows, by rule, then slot */
+    size_t n;
+} limits;
+
+/* A limit row with its sort key: rows of one rule and one slot form a run. */
+typedef struct keyed {
+    int rule, slot, row;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->rule != y->rule)
+        return x->rule < y->rule ? -1 : 1;
+    if (x->slot != y->slot)
+        return x->slot < y->slot ? -1 : 1;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static limits collect_limits(const rp_ilp *ilp)
+{
+    size_t nr = rp_ilp_n_rows(ilp), n = 0;
+    keyed *k = rp_xmalloc((nr + 1) * sizeof *k);
+    for (size_t i = 0; i < nr; i++) {
+        if (!is_limit(ilp, (int)i))
+            continue;
+        rp_row_tag tag = rp_ilp_row_tag(ilp, (int)i);
+        k[n++] = (keyed){tag.rule, tag.first, (int)i};
+    }
+    qsort(k, n, sizeof *k, cmp_keyed);
+    limits l = {ilp, rp_xmalloc((n + 1) * sizeof *l.rows), n};
+    for (size_t i = 0; i < n; i++)
+        l.rows[i] = k[i].row;
+    free(k);
+    return l;
+}
+
+/* Whether group k holds a group that already failed (its finding says more). */
+static bool contains_failed(const groups *g, size_t k, const bool *group_failed)
+{
+    for (size_t j = 0; j < k; j++) {
+        bool inside = group_failed[j];
+        for (size_t f = 0; inside && f < g->n_facilities; f++)
+            inside = !g->items[j].member[f] || g->items[k].member[f];
+        if (inside)
+            return true;
+    }
+    return false;
+}
+
+/* One run of limit rows (one rule, one slot): each row alone, then each group of facilities
+ * none of whose rows failed alone. */
+static void check_run(col_index *ix, const int *rows, size_t n, const groups *g, rp_counts *out)
+{
+    const rp_model *m = ix->t->model;
+    bool *failed = rp_xcalloc(m->n_facilities + 1, sizeof *failed);
+    bool any_whole = false;
+    for (size_t i = 0; i < n; i++) {
+        rp_row_tag tag = rp_ilp_row_tag(ix->t->ilp, rows[i]);
+        const char *where = tag.facility >= 0 ? "" : "the programme as a whole";
+        if (check_limit(ix, &rows[i], 1, tag, where, out) && tag.facility >= 0)
+            failed[tag.facility] = true;
+        any_whole = any_whole || tag.facility < 0;
+    }
+    int *sub = rp_xmalloc((n + 1) * sizeof *sub);
+    bool *group_failed = rp_xcalloc(g->n + 1, sizeof *group_failed);
+    for (size_t k = 0; k < g->n; k++) { /* smallest groups first */
+        size_t ns = 0;
+        bool clean = !contains_failed(g, k, group_failed);
+        for (size_t i = 0; i < n; i++) {
+            rp_row_tag tag = rp_ilp_row_tag(ix->t->ilp, rows[i]);
+            if (tag.facility < 0 || !g->items[k].member[tag.facility])
+                continue;
+            clean = clean && !failed[tag.facility];
+            sub[ns++] = rows[i];
+        }
+        bool whole = g->items[k].all && any_whole; /* the programme's own limit: a row */
+        if (ns < 2 || !clean || whole)
+            continue;
+        rp_row_tag tag = rp_ilp_row_tag(ix->t->ilp, sub[0]);
+        tag.facility = RP_NONE;
+        group_failed[k] = check_limit(ix, sub, ns, tag, g->items[k].name, out);
+    }
+    free(group_failed);
+    free(sub);
+    free(failed);
+}
+
+static void check_limits(col_index *ix, rp_counts *out)
+{
+    limits l = collect_limits(ix->t->ilp);
+    groups g = facility_groups(ix->t->model);
+    for (size_t i = 0; i < l.n;) {
+        rp_row_tag a = rp_ilp_row_tag(l.ilp, l.rows[i]);
+        size_t j = i + 1;
+        while (j < l.n && rp_ilp_row_tag(l.ilp, l.rows[j]).rule == a.rule &&
+               rp_ilp_row_tag(l.ilp, l.rows[j]).first == a.first)
+            j++;
+        check_run(ix, &l.rows[i], j - i, &g, out);
+        i = j;
+    }
+    groups_free(&g);
+    free(l.rows);
+}
+
+/* ---- merging: one finding per rule and resident or place, over consecutive periods ---- */
+
+static bool same_subject(const rp_count *a, const rp_count *b)
+{
+    return a->tag.rule == b->tag.rule && a->tag.resident == b->tag.resident &&
+           a->tag.facility == b->tag.facility && a->sense == b->sense &&
+           strcmp(a->group, b->group) == 0;
+}
+
+static double shortfall(const rp_count *c)
+{
+    return c->sense == RP_GE ? c->bound - c->reach : c->reach - c->bound;
+}
+
+/* Merges each finding into an earlier one of the same subject whose periods it meets or
+ * continues: the span grows, the worst shortfall (with its residents) stays. */
+static void merge(rp_counts *c)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        rp_count *it = &c->items[i];
+        rp_count *into = NULL;
+        for (size_t j = kept; j-- > 0 && !into;)
+            if (same_subject(&c->items[j], it) && it->tag.first <= c->items[j].tag.last + 1 &&
+                it->tag.last + 1 >= c->items[j].tag.first)
+                into = &c->items[j];
+        if (!into) {
+            c->items[kept++] = *it;
+            continue;
+        }
+        into->tag.first = it->tag.first < into->tag.first ? it->tag.first : into->tag.first;
+        into->tag.last = it->tag.last > into->tag.last ? it->tag.last : into->tag.last;
+        if (shortfall(it) > shortfall(into)) {
+            rp_row_tag tag = into->tag;
+            free(into->residents);
+            *into = *it;
+            into->tag = tag;
+        } else {
+            free(it->residents);
+        }
+    }
+    c->n = kept;
+}
+
+void rp_count_rows(const rp_translation *t, rp_counts *out)
+{
+    col_index ix;
+    index_build(&ix, t);
+    size_t nr = rp_ilp_n_rows(t->ilp);
+    for (size_t i = 0; i < nr; i++) {
+        rp_row_tag tag = rp_ilp_row_tag(t->ilp, (int)i);
+        if (tag.resident >= 0 && tag.rule >= 0 && (size_t)tag.resident < t->n_residents)
+            resident_row(&ix, (int)i, out);
+    }
+    check_limits(&ix, out);
+    merge(out);
+    index_free(&ix);
+}
+
+void rp_counts_free(rp_counts *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->items[i].residents);
+    free(c->items);
+    memset(c, 0, sizeof *c);
+}
