@@ -159,10 +159,10 @@ static double best_partition(const col_index *ix, size_t r, int sign)
     return v;
 }
 
-static void set_coefs(col_index *ix, const int *col, const double *coef, size_t n, double scale)
+static void set_coefs(col_index *ix, const int *col, const double *coef, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        ix->coef[col[k]] += scale * coef[k];
+        ix->coef[col[k]] += coef[k];
 }
 
 static void clear_coefs(col_index *ix, const int *col, size_t n)
@@ -198,7 +198,7 @@ static void resident_row(col_index *ix, int row, rp_counts *out)
         most += favourable(ilp, col[k], coef[k], +1);
         least += favourable(ilp, col[k], coef[k], -1);
     }
-    set_coefs(ix, col, coef, n, 1);
+    set_coefs(ix, col, coef, n);
     for (size_t k = 0; k < n; k++)
         if (ix->col_resident[col[k]] != (int)r)
             ix->coef[col[k]] = 0;
@@ -254,7 +254,7 @@ static demand slot_demand(col_index *ix, const int *rows, size_t n_rows, long sl
         const double *coef;
         size_t n;
         rp_ilp_row_terms(ilp, rows[i], &col, &coef, &n);
-        set_coefs(ix, col, coef, n, 1);
+        set_coefs(ix, col, coef, n);
         for (size_t k = 0; k < n; k++) {
             if (ix->col_resident[col[k]] == RP_NONE)
                 d.floor += favourable(ilp, col[k], coef[k], -1);
