@@ -100,8 +100,9 @@ int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_opti
  * rounds badly (SOLVING.md section 4). The groups (a group: one resident's pieces and course
  * columns, in the order to plan them) are planned one after another, each as a small problem of
  * its own: its columns free, the groups planned before fixed, those after fixed at 0 and their
- * rows (rows tagged with a later resident) left out; rows over several residents (capacities)
- * hold throughout. Returns 0 and sets *x (every column; the caller frees), or -1 when some group
+ * rows (a resident's row belongs to the last group among its columns) left out; rows over
+ * several residents (capacities), and the rows of residents in no group (held by their bounds,
+ * as a what-if's repair holds those no change touches), hold throughout. Returns 0 and sets *x (every column; the caller frees), or -1 when some group
  * finds no plan (the earlier groups took what it needed, or there is none at all).
  */
 int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,

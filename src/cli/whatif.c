@@ -330,11 +330,70 @@ static bool touched(const rp_model *m, const rp_plan *old, int r, rp_date from)
     return false;
 }
 
+/* The residents of t whose earlier plan stands as it was (no change touches them): their
+ * columns' values in x_old, NAN for the others' (n_cols values; the caller frees). */
+static double *kept_values(const rp_translation *t, const rp_plan *old, rp_date from,
+                           const double *x_old, bool *replan)
+{
+    size_t n = rp_ilp_n_cols(t->ilp);
+    double *fixed = rp_xmalloc((n + 1) * sizeof *fixed);
+    for (size_t j = 0; j < n; j++)
+        fixed[j] = NAN;
+    for (size_t r = 0; r < t->n_residents; r++) {
+        int o = rp_plan_resident_index(old, t->cohort->residents[r].id);
+        replan[r] = o == RP_NONE || touched(t->model, old, o, from);
+        if (replan[r])
+            continue;
+        int *cols;
+        size_t k = rp_translation_resident_columns(t, r, &cols);
+        for (size_t i = 0; i < k; i++)
+            fixed[cols[i]] = x_old[cols[i]];
+        free(cols);
+    }
+    return fixed;
+}
+
+/* The residents to plan again, one after another (rp_solve_sequential), every other resident
+ * held at its earlier plan through its columns' bounds (restored after). NULL when one finds no
+ * place that way. */
+static double *repair_one_by_one(rp_translation *t, const double *fixed, const bool *replan,
+                                 double limit)
+{
+    size_t n = rp_ilp_n_cols(t->ilp), ng = 0;
+    double *lb = rp_xmalloc((n + 1) * sizeof *lb), *ub = rp_xmalloc((n + 1) * sizeof *ub);
+    for (size_t j = 0; j < n; j++) {
+        rp_ilp_col_bounds(t->ilp, (int)j, &lb[j], &ub[j]);
+        if (!isnan(fixed[j]))
+            rp_ilp_set_col_bounds(t->ilp, (int)j, fixed[j], fixed[j]);
+    }
+    int **groups = rp_xcalloc(t->n_residents + 1, sizeof *groups);
+    size_t *sizes = rp_xcalloc(t->n_residents + 1, sizeof *sizes);
+    for (size_t r = 0; r < t->n_residents; r++)
+        if (replan[r]) {
+            sizes[ng] = rp_translation_resident_columns(t, r, &groups[ng]);
+            ng++;
+        }
+    rp_solve_options opt = {limit > 0 ? limit : 30, 0, false, NULL, NULL, NULL};
+    double *x = NULL;
+    if (rp_solve_sequential(t->ilp, (const int *const *)groups, sizes, ng, &opt, &x) != 0)
+        x = NULL;
+    for (size_t j = 0; j < n; j++)
+        rp_ilp_set_col_bounds(t->ilp, (int)j, lb[j], ub[j]);
+    for (size_t g = 0; g < ng; g++)
+        free(groups[g]);
+    free(groups);
+    free(sizes);
+    free(lb);
+    free(ub);
+    return x;
+}
+
 /* A start for the first stage, found fast: the earlier plan kept for every resident that no
- * change touches, the others (and new residents) planned again for the most periods kept. NULL
- * when the earlier plan does not fit the space or no such plan exists (the first stage then
- * builds its own, resident by resident). */
-static double *repair_start(const rp_translation *t, const rp_plan *old, rp_date from,
+ * change touches, the others (and new residents) planned again for the most periods kept: one
+ * after another, else together (a small ILP within 5% of its best). NULL when the earlier plan
+ * does not fit the space or no such plan exists (the first stage then builds its own, resident
+ * by resident). */
+static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
                             const double *matches, double limit)
 {
     rp_diags d = RP_DIAGS_INIT;
@@ -343,30 +402,24 @@ static double *repair_start(const rp_translation *t, const rp_plan *old, rp_date
     rp_diags_free(&d);
     if (fits != 0)
         return NULL;
-    size_t n = rp_ilp_n_cols(t->ilp);
-    double *fixed = rp_xmalloc((n + 1) * sizeof *fixed);
-    for (size_t j = 0; j < n; j++)
-        fixed[j] = NAN;
-    for (size_t r = 0; r < t->n_residents; r++) {
-        int o = rp_plan_resident_index(old, t->cohort->residents[r].id);
-        if (o == RP_NONE || touched(t->model, old, o, from))
-            continue;
-        int *cols;
-        size_t k = rp_translation_resident_columns(t, r, &cols);
-        for (size_t i = 0; i < k; i++)
-            fixed[cols[i]] = x_old[cols[i]];
-        free(cols);
-    }
+    bool *replan = rp_xcalloc(t->n_residents + 1, sizeof *replan);
+    double *fixed = kept_values(t, old, from, x_old, replan);
     rp_ilp_set_obj(t->ilp, matches, 0);
-    /* a start, not the answer: within 5% of the best repair is enough */
-    rp_solve_options opt = {limit > 0 ? limit : 30, 0.05, false, NULL, NULL, NULL};
-    double *x = NULL;
-    if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
-        x = NULL;
+    double *x = repair_one_by_one(t, fixed, replan, limit);
     if (x && !rp_cli_passes_checks((void *)t, x)) { /* GLPK checks integrality alone */
         free(x);
         x = NULL;
     }
+    if (!x) {
+        rp_solve_options opt = {limit > 0 ? limit : 30, 0.05, false, NULL, NULL, NULL};
+        if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
+            x = NULL;
+    }
+    if (x && !rp_cli_passes_checks((void *)t, x)) {
+        free(x);
+        x = NULL;
+    }
+    free(replan);
     free(fixed);
     free(x_old);
     return x;

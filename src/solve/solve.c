@@ -491,6 +491,15 @@ static void restore_row(glp_prob *p, const rp_ilp *ilp, int i)
     glp_set_row_bnds(p, i, s == RP_LE ? GLP_UP : s == RP_GE ? GLP_LO : GLP_FX, rhs, rhs);
 }
 
+/* Column j's bounds as the ILP states them (fixed when they meet: GLPK refuses a
+ * double-bounded column whose bounds are equal). */
+static void set_ilp_bounds(glp_prob *p, const rp_ilp *ilp, int j)
+{
+    double lb, ub;
+    rp_ilp_col_bounds(ilp, j - 1, &lb, &ub);
+    glp_set_col_bnds(p, j, lb == ub ? GLP_FX : GLP_DB, lb, ub);
+}
+
 /* Fixes a group's columns to the values of the last MIP solution. */
 static void fix_group(glp_prob *p, const int *group, size_t size)
 {
@@ -513,9 +522,7 @@ static void free_groups(glp_prob *p, const rp_ilp *ilp, const int *const *groups
                 glp_set_col_bnds(p, j, GLP_FX, saved[k], saved[k]);
                 continue;
             }
-            double lb, ub;
-            rp_ilp_col_bounds(ilp, j - 1, &lb, &ub);
-            glp_set_col_bnds(p, j, GLP_DB, lb, ub);
+            set_ilp_bounds(p, ilp, j);
         }
 }
 
@@ -564,9 +571,23 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
     for (int j = 1; j <= n; j++)
         if (group_of[j] >= 0)
             glp_set_col_bnds(p, j, GLP_FX, 0, 0);
-    for (int i = 1; i <= m; i++)
-        if (rp_ilp_row_tag(ilp, i - 1).resident >= 0)
+    /* a resident's row belongs to the last group among its columns: free until that group is
+     * planned (a row of a resident in no group holds throughout) */
+    int *row_group = rp_xmalloc(((size_t)m + 1) * sizeof *row_group);
+    for (int i = 1; i <= m; i++) {
+        row_group[i] = -1;
+        if (rp_ilp_row_tag(ilp, i - 1).resident < 0)
+            continue;
+        const int *col;
+        const double *coef;
+        size_t len;
+        rp_ilp_row_terms(ilp, i - 1, &col, &coef, &len);
+        for (size_t k = 0; k < len; k++)
+            if (group_of[col[k] + 1] > row_group[i])
+                row_group[i] = group_of[col[k] + 1];
+        if (row_group[i] >= 0)
             glp_set_row_bnds(p, i, GLP_FR, 0, 0);
+    }
     glp_term_out(GLP_OFF);
     int err = 0;
     for (size_t g = 0; g < n_groups && !err; g++) {
@@ -574,14 +595,10 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
             err = -1;
             break;
         }
-        for (size_t i = 0; i < sizes[g]; i++) {
-            int j = groups[g][i] + 1;
-            double lb, ub;
-            rp_ilp_col_bounds(ilp, j - 1, &lb, &ub);
-            glp_set_col_bnds(p, j, GLP_DB, lb, ub);
-        }
+        for (size_t i = 0; i < sizes[g]; i++)
+            set_ilp_bounds(p, ilp, groups[g][i] + 1);
         for (int i = 1; i <= m; i++) /* the residents of groups so far: their rows hold again */
-            if (rp_ilp_row_tag(ilp, i - 1).resident == (int)g)
+            if (row_group[i] == (int)g)
                 restore_row(p, ilp, i);
         size_t from = g; /* the groups planned in this step: g, or more after a repair */
         if (step(p, opt, started) != 0 &&
@@ -602,6 +619,7 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
     glp_term_out(GLP_ON);
     glp_delete_prob(p);
     free(group_of);
+    free(row_group);
     return err;
 }
 
