@@ -330,18 +330,6 @@ static void search(const rp_ilp *ilp, progress *pr, double limit, const double *
     glp_delete_prob(p);
 }
 
-/* The rest of the time, with GLPK's presolver, after a probe that found no optimum (its work is
- * lost: GLPK cannot resume a search). */
-static void search_rest(const rp_ilp *ilp, progress *pr, outcome *out)
-{
-    outcome rest;
-    search(ilp, pr, 0, NULL, &rest);
-    if (!rest.x && out->x) /* keep what the probe found */
-        return;
-    free(out->x);
-    *out = rest;
-}
-
 /* A search from a start plan (1-based, owned by the caller) whose objective is known; the start
  * stands when the search finds nothing better in time. */
 static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
@@ -363,21 +351,28 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
     }
 }
 
-/* With a way to build a first plan: a short search with GLPK's presolver (which wins on the
- * problems it can solve at once); unless that proved the optimum, the first plan is built and a
- * second search starts from the better of the two plans. The first plan stands when that search
- * finds nothing better in time. */
-static void search_with_first(const rp_ilp *ilp, progress *pr, outcome *out)
+/* Problems of at most this many columns are first searched with GLPK's presolver for a short
+ * while: measured (BENCHMARKS.md), the presolver proves the radiology programme's monthly
+ * problems (7,600-12,500 columns) optimal several times faster than a search from a first plan,
+ * whose presolve must be off, while it finds nothing in minutes on the two-year programme's
+ * weekly ones (23,500 columns and more), where the search from the first plan proves the
+ * optimum in seconds. */
+enum { PROBE_MAX_COLUMNS = 20000 };
+static const double PROBE_SECONDS = 2.0;
+
+/* The rest of the time from the first plan, or from the probe's plan when it is better; the plan
+ * stands when the search finds nothing better in time. Without a first plan, GLPK searches with
+ * its presolver (after a probe: from scratch again, GLPK cannot resume a search). */
+static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
 {
-    const double probe = 2.0;
-    double left = pr->opt->time_limit > 0 ? pr->opt->time_limit - (now() - pr->start) : 0;
-    search(ilp, pr, left > 0 && left / 5 < probe ? left / 5 : probe, NULL, out);
-    if ((out->ret == 0 && out->status == GLP_OPT) ||
-        (pr->opt->interrupt && *pr->opt->interrupt))
-        return;
     double *start = first_plan(ilp, pr->opt);
     if (!start) {
-        search_rest(ilp, pr, out);
+        outcome rest;
+        search(ilp, pr, 0, NULL, &rest);
+        if (!rest.x && out->x) /* keep what the probe found */
+            return;
+        free(out->x);
+        *out = rest;
         return;
     }
     double start_objective = rp_ilp_objective(ilp, start + 1);
@@ -388,6 +383,23 @@ static void search_with_first(const rp_ilp *ilp, progress *pr, outcome *out)
     free(start);
     free(out->x);
     *out = second;
+}
+
+/* With a way to build a first plan: on a small problem, a short search with GLPK's presolver
+ * first (done when it proves the optimum); then the first plan is built (resident by resident:
+ * a fraction of the search's time, sequential.c) and the search starts from it. */
+static void search_with_first(const rp_ilp *ilp, progress *pr, outcome *out)
+{
+    memset(out, 0, sizeof *out);
+    if (rp_ilp_n_cols(ilp) <= PROBE_MAX_COLUMNS) {
+        double left = pr->opt->time_limit > 0 ? pr->opt->time_limit - (now() - pr->start) : 0;
+        search(ilp, pr, left > 0 && left / 5 < PROBE_SECONDS ? left / 5 : PROBE_SECONDS, NULL,
+               out);
+        if ((out->ret == 0 && out->status == GLP_OPT) ||
+            (pr->opt->interrupt && *pr->opt->interrupt))
+            return;
+    }
+    search_after_probe(ilp, pr, out);
 }
 
 /* From the caller's start plan (0-based values). */
@@ -457,170 +469,6 @@ static int run_intopt(glp_prob *p, const rp_solve_options *opt, int *status)
     glp_term_out(GLP_ON);
     *status = glp_mip_status(p);
     return ret;
-}
-
-/* ---- a first plan, resident after resident ---- */
-
-/* Solves p with presolve on (which drops the fixed columns and free rows, leaving one resident's
- * small problem) within what is left of the time. Returns 0 with a MIP solution in p, else -1. */
-static int step(glp_prob *p, const rp_solve_options *opt, double started)
-{
-    rp_solve_options o = *opt;
-    if (opt->time_limit > 0) {
-        o.time_limit = opt->time_limit - (now() - started);
-        if (o.time_limit <= 0)
-            return -1;
-    }
-    o.gap = o.gap > 0.01 ? o.gap : 0.01; /* a good plan quickly: the full search improves it */
-    progress pr = {&o, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
-    glp_iocp parm;
-    init_parameters(&parm, &o, &pr);
-    int ret = glp_intopt(p, &parm);
-    int status = glp_mip_status(p);
-    return (ret == 0 || ret == GLP_EMIPGAP || ret == GLP_ETMLIM) &&
-                   (status == GLP_OPT || status == GLP_FEAS)
-               ? 0
-               : -1;
-}
-
-/* Row bounds as the ILP states them. */
-static void restore_row(glp_prob *p, const rp_ilp *ilp, int i)
-{
-    rp_sense s = rp_ilp_row_sense(ilp, i - 1);
-    double rhs = rp_ilp_row_rhs(ilp, i - 1);
-    glp_set_row_bnds(p, i, s == RP_LE ? GLP_UP : s == RP_GE ? GLP_LO : GLP_FX, rhs, rhs);
-}
-
-/* Column j's bounds as the ILP states them (fixed when they meet: GLPK refuses a
- * double-bounded column whose bounds are equal). */
-static void set_ilp_bounds(glp_prob *p, const rp_ilp *ilp, int j)
-{
-    double lb, ub;
-    rp_ilp_col_bounds(ilp, j - 1, &lb, &ub);
-    glp_set_col_bnds(p, j, lb == ub ? GLP_FX : GLP_DB, lb, ub);
-}
-
-/* Fixes a group's columns to the values of the last MIP solution. */
-static void fix_group(glp_prob *p, const int *group, size_t size)
-{
-    for (size_t i = 0; i < size; i++) {
-        int j = group[i] + 1;
-        double v = round(glp_mip_col_val(p, j));
-        glp_set_col_bnds(p, j, GLP_FX, v, v);
-    }
-}
-
-/* Frees (lb..ub of the ILP) or fixes again (to saved values) the columns of groups a..b-1. */
-static void free_groups(glp_prob *p, const rp_ilp *ilp, const int *const *groups,
-                        const size_t *sizes, size_t a, size_t b, double *saved)
-{
-    size_t k = 0;
-    for (size_t g = a; g < b; g++)
-        for (size_t i = 0; i < sizes[g]; i++, k++) {
-            int j = groups[g][i] + 1;
-            if (saved) {
-                glp_set_col_bnds(p, j, GLP_FX, saved[k], saved[k]);
-                continue;
-            }
-            set_ilp_bounds(p, ilp, j);
-        }
-}
-
-/* Group g found no plan beside the groups fixed before it: plan it together with the 1, 3, then
- * 7 groups before it (their plans freed again). Returns 0 with *from the first group replanned,
- * or -1 (the earlier groups fixed as they were). */
-static int repair(glp_prob *p, const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
-                  size_t g, const rp_solve_options *opt, double started, size_t *from)
-{
-    static const size_t widths[] = {1, 3, 7};
-    for (size_t w = 0; w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++) {
-        size_t a = g - widths[w], count = 0;
-        for (size_t k = a; k < g; k++)
-            count += sizes[k];
-        double *saved = rp_xmalloc((count + 1) * sizeof *saved);
-        count = 0;
-        for (size_t k = a; k < g; k++)
-            for (size_t i = 0; i < sizes[k]; i++)
-                saved[count++] = glp_get_col_lb(p, groups[k][i] + 1);
-        free_groups(p, ilp, groups, sizes, a, g, NULL);
-        int ok = step(p, opt, started) == 0;
-        if (!ok)
-            free_groups(p, ilp, groups, sizes, a, g, saved);
-        free(saved);
-        if (ok) {
-            *from = a;
-            return 0;
-        }
-    }
-    return -1;
-}
-
-int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
-                        size_t n_groups, const rp_solve_options *opt, double **x)
-{
-    double started = now();
-    glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
-    int n = glp_get_num_cols(p), m = glp_get_num_rows(p);
-    /* the group of each column (-1: a helper), and every group's own rows made free */
-    int *group_of = rp_xmalloc(((size_t)n + 1) * sizeof *group_of);
-    for (int j = 0; j <= n; j++)
-        group_of[j] = -1;
-    for (size_t g = 0; g < n_groups; g++)
-        for (size_t i = 0; i < sizes[g]; i++)
-            group_of[groups[g][i] + 1] = (int)g;
-    for (int j = 1; j <= n; j++)
-        if (group_of[j] >= 0)
-            glp_set_col_bnds(p, j, GLP_FX, 0, 0);
-    /* a resident's row belongs to the last group among its columns: free until that group is
-     * planned (a row of a resident in no group holds throughout) */
-    int *row_group = rp_xmalloc(((size_t)m + 1) * sizeof *row_group);
-    for (int i = 1; i <= m; i++) {
-        row_group[i] = -1;
-        if (rp_ilp_row_tag(ilp, i - 1).resident < 0)
-            continue;
-        const int *col;
-        const double *coef;
-        size_t len;
-        rp_ilp_row_terms(ilp, i - 1, &col, &coef, &len);
-        for (size_t k = 0; k < len; k++)
-            if (group_of[col[k] + 1] > row_group[i])
-                row_group[i] = group_of[col[k] + 1];
-        if (row_group[i] >= 0)
-            glp_set_row_bnds(p, i, GLP_FR, 0, 0);
-    }
-    glp_term_out(GLP_OFF);
-    int err = 0;
-    for (size_t g = 0; g < n_groups && !err; g++) {
-        if (opt->interrupt && *opt->interrupt) {
-            err = -1;
-            break;
-        }
-        for (size_t i = 0; i < sizes[g]; i++)
-            set_ilp_bounds(p, ilp, groups[g][i] + 1);
-        for (int i = 1; i <= m; i++) /* the residents of groups so far: their rows hold again */
-            if (row_group[i] == (int)g)
-                restore_row(p, ilp, i);
-        size_t from = g; /* the groups planned in this step: g, or more after a repair */
-        if (step(p, opt, started) != 0 &&
-            repair(p, ilp, groups, sizes, g, opt, started, &from) != 0) {
-            err = -1;
-            break;
-        }
-        for (size_t k = from; k <= g; k++)
-            fix_group(p, groups[k], sizes[k]);
-    }
-    if (!err) {
-        *x = rp_xmalloc(((size_t)n + 1) * sizeof **x);
-        for (int j = 1; j <= n; j++) {
-            double v = glp_mip_col_val(p, j);
-            (*x)[j - 1] = glp_get_col_kind(p, j) == GLP_CV ? v : round(v);
-        }
-    }
-    glp_term_out(GLP_ON);
-    glp_delete_prob(p);
-    free(group_of);
-    free(row_group);
-    return err;
 }
 
 /* ---- elastic: which rows cannot hold together ---- */

@@ -1,6 +1,7 @@
 /*
  * glpk_bridge.h: the seam between rotaplan's ILP and GLPK, shared by translate/ilp.c (which builds
- * the glp_prob) and solve/solve.c (which runs it). Nothing outside those two files includes glpk.h.
+ * the glp_prob) and solve/ (solve.c runs it; sequential.c builds its own small problems from the
+ * ILP's rows). Nothing outside those files includes glpk.h.
  */
 #ifndef ROTAPLAN_GLPK_BRIDGE_H
 #define ROTAPLAN_GLPK_BRIDGE_H
