@@ -40,6 +40,7 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_check(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_capacity(const rp_cli *cli, int argc, char **argv);
+int rp_cmd_report(const rp_cli *cli, int argc, char **argv);
 /* Usage text of a command (NULL: the overview) to out. */
 void rp_cli_usage(const char *command, FILE *out);
 
@@ -86,8 +87,21 @@ int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx);
  * rows of the cheapest violation found by the elastic solve. Prints to out. */
 void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out);
 
-/* The format an output file's extension says: .csv, .yaml or .yml; else (and for NULL) a table. */
+/* The format an output file's extension says: .csv, .yaml, .yml or .json; else (and for NULL)
+ * a table. */
 rp_format rp_cli_format_of_path(const char *path);
+
+/* ---- plan outputs (output.c) ---- */
+
+/* The plan's format from --format (NULL: by out's extension) and --excel (CSV only), checked
+ * against --out (ics needs a folder). Returns 0 and sets *fmt, or prints a usage error of
+ * command and returns -1. */
+int rp_cli_plan_format(const char *command, const char *format, bool excel, const char *out,
+                       rp_format *fmt);
+/* Writes the plan to path (stdout when NULL or "-") through a temporary file; RP_FORMAT_ICS
+ * writes one file RESIDENT.ics per resident into the folder path (made when missing), each
+ * through a temporary file. Returns 0, or prints the error and returns -1. */
+int rp_cli_write_plan(const char *path, const rp_model *m, const rp_plan *plan, rp_format fmt);
 
 /* rp_solve's first plan for translation t: each resident's columns in the cohort's order, and
  * rp_cli_passes_checks as the acceptance test. Free with rp_cli_first_plan_free. */

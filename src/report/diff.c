@@ -1,7 +1,8 @@
 /*
  * diff.c: what a what-if changed. Compares two plans of the same residents period by period
  * (their blocks: facility, and department where both name one) and writes who moves, from which
- * facility to which, in which periods, and a one-line summary.
+ * facility to which, in which periods, and a one-line summary. rp_diff_stint_changed applies the
+ * same test to one stint, for the HTML report's highlighted bars.
  */
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
@@ -60,6 +61,23 @@ static void place(const rp_model *m, const cell *c, char *out, size_t size)
                  m->facilities[c->facility].departments[c->department].id);
     else
         snprintf(out, size, "%s", m->facilities[c->facility].id);
+}
+
+bool rp_diff_stint_changed(const rp_plan *old, const rp_plan *new_plan, const rp_stint *s)
+{
+    if (s->mode != RP_MODE_BLOCK)
+        return false;
+    int ro = rp_plan_resident_index(old, new_plan->residents[s->resident].id);
+    if (ro == RP_NONE)
+        return false; /* joins: planned, not changed */
+    int horizon = s->last > last_period(old, ro) ? s->last : last_period(old, ro);
+    cell *o = cells_of(old, ro, horizon);
+    cell n = {true, s->facility, s->department};
+    bool changed = false;
+    for (int q = s->first < 1 ? 1 : s->first; q <= s->last && !changed; q++)
+        changed = differ(&o[q], &n);
+    free(o);
+    return changed;
 }
 
 /* One run of periods a..b in which resident r moves from old cell o to new cell n. */
