@@ -32,6 +32,7 @@ static const command commands[] = {
     {"check", rp_cmd_check},
     {"whatif", rp_cmd_whatif},
     {"capacity", rp_cmd_capacity},
+    {"report", rp_cmd_report},
 };
 
 static int help(int argc, char **argv)
@@ -53,7 +54,7 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
         if (strcmp(commands[i].name, name) == 0)
             return commands[i].run(cli, argc - 2, argv + 2);
     fprintf(stderr,
-            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity or help\n",
+            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report or help\n",
             name);
     return RP_EXIT_INPUT;
 }
