@@ -5,6 +5,8 @@
 #   make run        deps, build, plan the default cohort of the embedded default model
 #   make test       build and run every test (unit, rules, bad input, end to end)
 #   make test-asan  the same under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make test-browser  the HTML report of each programme's default plan in headless Chromium
+#                   (runs deps-browser first: installs Debian's chromium, for this test only)
 #   make bench      scripts/bench
 #   make clean
 
@@ -33,7 +35,7 @@ TEST_SRC = $(sort $(wildcard tests/unit/test_*.c tests/rules/test_*.c))
 TEST_BIN = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 TEST_SUPPORT = tests/support.c
 
-.PHONY: all deps run test tests test-unit test-cli test-asan bench clean
+.PHONY: all deps deps-browser run test tests test-unit test-cli test-asan test-browser bench clean
 
 all: $(BIN) $(LIB)
 
@@ -49,6 +51,14 @@ deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
 	else echo "deps: $(DEB_PACKAGES) present"; fi
+
+# The browser test's only dependency, kept apart from deps: the build and `make test` need none.
+deps-browser:
+	@if command -v chromium >/dev/null 2>&1; then echo "deps-browser: chromium present"; else \
+	  echo "installing: chromium"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; fi
 
 $(BUILD)/gen/default_model.c: $(DEFAULT_MODEL) scripts/embed
 	@mkdir -p $(dir $@)
@@ -90,6 +100,11 @@ test-unit: $(TEST_BIN)
 test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/cli.sh
 	@ROTAPLAN=$(BIN) tests/whatif.sh
+	@ROTAPLAN=$(BIN) tests/report.sh
+
+test-browser: deps deps-browser
+	@$(MAKE) --no-print-directory all
+	@ROTAPLAN=$(BIN) BROWSER_OUT=$(BUILD)/browser tests/browser.sh
 
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \

@@ -7,6 +7,7 @@
 
 #include <glpk.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,8 +36,21 @@ static const command commands[] = {
     {"report", rp_cmd_report},
 };
 
+static bool known(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return true;
+    return strcmp(name, "help") == 0;
+}
+
 static int help(int argc, char **argv)
 {
+    if (argc > 0 && !known(argv[0])) {
+        fprintf(stderr, "rotaplan help: unknown command '%s'; expected plan, check, whatif, "
+                        "capacity, report or help\n", argv[0]);
+        return RP_EXIT_INPUT;
+    }
     rp_cli_usage(argc > 0 ? argv[0] : NULL, stdout);
     return RP_EXIT_OK;
 }

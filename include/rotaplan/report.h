@@ -68,6 +68,9 @@ int rp_report_html(const rp_html_input *in, FILE *out);
 /* Writes the findings as a list: level, rule id, class, resident, periods (and dates), required,
  * found, the message, and the rule's source in the seed. Then a summary line. */
 int rp_report_findings(const rp_model *m, const rp_plan *p, const rp_findings *f, FILE *out);
+/* The same, with colour (ANSI SGR) on the level words when colour is true: for a terminal. */
+int rp_report_findings_colour(const rp_model *m, const rp_plan *p, const rp_findings *f,
+                              bool colour, FILE *out);
 
 /* What a what-if changed: residents whose block differs in some period, and resident-periods. */
 typedef struct rp_diff_summary {

@@ -13,6 +13,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+bool rp_cli_colour(void)
+{
+    const char *no = getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(no && *no);
+}
 
 static void usage_error(const char *command, const char *fmt, const char *a, const char *b)
 {

@@ -59,6 +59,17 @@ static int compute(const rp_model *m, const rp_cohort *c, const rp_plan *plan, i
     return 0;
 }
 
+/* A plan read from CSV names no one: the residents file gives the names it knows. The names
+ * are borrowed from c, which outlives the plan's use here. */
+static void names_from(rp_plan *plan, const rp_cohort *c)
+{
+    for (size_t r = 0; c && r < plan->n_residents; r++) {
+        int k = rp_cohort_resident(c, plan->residents[r].id);
+        if (!plan->residents[r].name && k != RP_NONE)
+            plan->residents[r].name = c->residents[k].name;
+    }
+}
+
 static int write_html(void *ctx, FILE *out)
 {
     return rp_report_html(ctx, out);
@@ -76,6 +87,7 @@ static int run(const report_args *a, const rp_model *m, const char *plan_path)
         goto done;
     if (a->compare && !(old = rp_cli_read_plan(m, a->compare)))
         goto done;
+    names_from(plan, c);
     if (compute(m, c, plan, &x) != 0)
         goto done;
     rp_html_input in = {m, plan, plan_path, &x.findings, x.loads, x.load_rules, x.n_loads, old,
