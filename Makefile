@@ -6,7 +6,8 @@
 #   make test       build and run every test (unit, rules, bad input, end to end)
 #   make test-asan  the same under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make test-browser  the HTML report of each programme's default plan in headless Chromium
-#                   (runs deps-browser first: installs Debian's chromium, for this test only)
+#                   (runs deps-browser first: installs Debian's chromium and a Japanese font,
+#                   for this test only)
 #   make bench      scripts/bench
 #   make clean
 
@@ -52,13 +53,19 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
 	else echo "deps: $(DEB_PACKAGES) present"; fi
 
-# The browser test's only dependency, kept apart from deps: the build and `make test` need none.
+# The browser test's only dependencies, kept apart from deps: the build and `make test` need
+# none. chromium renders the report; fonts-ipafont-gothic (3.5 MB) gives it Japanese glyphs.
+BROWSER_PACKAGES = chromium fonts-ipafont-gothic
 deps-browser:
-	@if command -v chromium >/dev/null 2>&1; then echo "deps-browser: chromium present"; else \
-	  echo "installing: chromium"; \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/opentype/ipafont-gothic ] || missing="$$missing fonts-ipafont-gothic"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; fi
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	else echo "deps-browser: $(BROWSER_PACKAGES) present"; fi
 
 $(BUILD)/gen/default_model.c: $(DEFAULT_MODEL) scripts/embed
 	@mkdir -p $(dir $@)

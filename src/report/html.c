@@ -72,7 +72,8 @@ void rp_html_slot_label(const rp_model *m, long slot, char out[11])
 static const char css[] =
     "@page { size: A4 landscape; margin: 10mm; }\n"
     "body { font-family: \"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Sans\", "
-    "\"Hiragino Kaku Gothic ProN\", \"Yu Gothic\", \"Meiryo\", sans-serif; font-size: 11pt; "
+    "\"Hiragino Kaku Gothic ProN\", \"Yu Gothic\", \"Meiryo\", \"IPAPGothic\", "
+    "sans-serif; font-size: 11pt; "
     "color: #222; margin: 1em; }\n"
     "h1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; "
     "margin-top: 1.5em; } h3 { font-size: 11pt; }\n"
