@@ -126,6 +126,13 @@ run "report initial" 0 report "$INITIAL" "$T/initial.csv" --out "$T/initial.html
 [ "$(grep -c 'class="stint parallel"' "$T/initial.html")" -eq "$(grep -c ',parallel,' "$T/initial.csv")" ] ||
     fail "report initial: not one parallel bar per parallel row"
 has "report initial" "$T/initial.html" "INIT-71 residents of both years at the core hospital"
+# a hand-made two-year plan with a parallel session: its own thin bar
+PARALLEL=tests/rules/department_capacity/island-block-and-session.csv
+run "report parallel" 0 report "$INITIAL" "$PARALLEL" --out "$T/parallel.html" --quiet
+[ "$(bars "$T/parallel.html")" -eq "$(($(wc -l <"$PARALLEL") - 1))" ] ||
+    fail "report parallel: not one bar per stint"
+[ "$(grep -c 'class="stint parallel"' "$T/parallel.html")" -eq "$(grep -c ',parallel,' "$PARALLEL")" ] ||
+    fail "report parallel: not one parallel bar per parallel row"
 
 # every string escaped: a resident named <b>&"x'
 sed 's/name: 佐藤 花子/name: "<b>\&\\"x'"'"'"/' "$COHORT" >"$T/odd.yaml"

@@ -35,8 +35,8 @@ typedef enum rp_format {
  * chosen by the --excel flag, not by a name). */
 int rp_format_parse(const char *s, rp_format *out);
 
-/* Writes the plan (any format but RP_FORMAT_ICS, which is one stream per resident). Returns 0,
- * or -1 when the stream reports an error. */
+/* Writes the plan. Returns 0, or -1 when the stream reports an error, and for RP_FORMAT_ICS
+ * (one stream per resident: rp_report_ics) without writing. */
 int rp_report_plan(const rp_model *m, const rp_plan *p, rp_format fmt, FILE *out);
 
 /* Writes resident r of the plan as an iCalendar file (RFC 5545): one all-day event per stint,

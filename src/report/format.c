@@ -47,7 +47,7 @@ int rp_report_plan(const rp_model *m, const rp_plan *p, rp_format fmt, FILE *out
     case RP_FORMAT_JSON:
         return rp_report_json(m, p, out);
     case RP_FORMAT_ICS:
-        break; /* one file per resident: the caller writes each with rp_report_ics */
+        return -1; /* one file per resident: the caller writes each with rp_report_ics */
     }
     assert(!"unknown report format");
     return -1;

@@ -106,21 +106,25 @@ static void put_title(const chart *c, const rp_stint *s, bool changed, FILE *out
     fputs("</title>", out);
 }
 
-/* The bar's label: facility id and department, cut to what the bar can hold. */
+/* The bar's label: "facility/department" when it fits, else the department (the colour already
+ * says the facility), else the facility; cut to what the bar holds (ids are ASCII: about 7
+ * pixels a character), with a dot marking the cut. */
 static void put_label(const chart *c, const rp_stint *s, int x, int y, int w, FILE *out)
 {
     const rp_model *m = c->in->model;
+    const char *fac = rp_report_facility_id(m, s->facility);
     const char *dep = rp_report_stint_department(m, s);
-    char *text = rp_xasprintf("%s%s%s", rp_report_facility_id(m, s->facility), dep ? "/" : "",
-                              dep ? dep : "");
-    size_t fit = (size_t)(w - 4) / 6;
-    if (fit < 3) {
-        free(text);
+    size_t fit = w > 4 ? (size_t)(w - 4) / 7 : 0;
+    if (fit < 2)
         return;
+    char *text = dep ? rp_xasprintf("%s/%s", fac, dep) : rp_xstrdup(fac);
+    if (strlen(text) > fit && dep) {
+        free(text);
+        text = rp_xstrdup(dep);
     }
-    while (strlen(text) > fit) { /* ids are ASCII: cut bytes, mark the cut */
-        text[fit - 1] = '\0';
-        text[fit - 2] = '.';
+    if (strlen(text) > fit) {
+        text[fit - 1] = '.';
+        text[fit] = '\0';
     }
     fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" pointer-events=\"none\">", x + 3, y);
     rp_html_escape(out, text);

@@ -505,6 +505,10 @@ static void writers_report_stream_errors(void **state)
     assert_non_null(ro);
     assert_int_equal(rp_report_ics(&x->m, p, 0, ro), -1);
     fclose(ro);
+    FILE *sink = fopen("/dev/null", "w"); /* ics is one stream per resident, never one plan */
+    assert_non_null(sink);
+    assert_int_equal(rp_report_plan(&x->m, p, RP_FORMAT_ICS, sink), -1);
+    fclose(sink);
     ro = fopen("/dev/null", "r");
     assert_non_null(ro);
     assert_int_equal(rp_report_findings(&x->m, p, &none, ro), -1);
