@@ -148,6 +148,16 @@ run "whatif for compare" 0 whatif "$MODEL" "$T/plan.yaml" --withdraw kawasaki --
 run "report compare" 0 report "$MODEL" "$T/new.yaml" --compare "$T/plan.yaml" --out "$T/compare.html" --quiet
 [ "$(grep -c 'class="stint changed"' "$T/compare.html")" -ge 1 ] || fail "report compare: no stint marked changed"
 has "report compare" "$T/compare.html" "$(tail -n 1 "$T/diff.txt")"
+run "whatif excel" 0 whatif "$MODEL" "$T/plan.yaml" --withdraw kawasaki --from 2020-10 \
+    --residents "$COHORT" --format csv --excel --out "$T/new-excel.csv" --quiet
+[ "$(head -c 3 "$T/new-excel.csv" | od -An -tx1 | tr -d ' \n')" = "efbbbf" ] || fail "whatif excel: no BOM"
+run "whatif excel check" 0 check "$MODEL" "$T/new-excel.csv" --residents "$COHORT"
+run "whatif ics" 0 whatif "$MODEL" "$T/plan.yaml" --withdraw kawasaki --from 2020-10 \
+    --residents "$COHORT" --format ics --out "$T/new-ics" --quiet
+[ "$(ls "$T/new-ics" | wc -l)" -eq 12 ] || fail "whatif ics: not one file per resident"
+run "whatif json" 0 whatif "$MODEL" "$T/plan.yaml" --withdraw kawasaki --from 2020-10 \
+    --residents "$COHORT" --out "$T/new.json" --quiet
+has "whatif json" "$T/new.json" '"status": "optimal"'
 run "report self compare" 0 report "$MODEL" "$T/plan.yaml" --compare "$T/plan.yaml" --out "$T/same.html" --quiet
 grep -q 'stint changed' "$T/same.html" && fail "report self compare: a stint marked changed"
 

@@ -122,7 +122,8 @@ void rp_html_loads(const rp_html_input *in, FILE *out)
                  "<span class=\"swatch\" style=\"background:#fdae6b\"></span>three quarters or "
                  "more <span class=\"swatch\" style=\"background:#f16913\"></span>full "
                  "<span class=\"swatch\" style=\"background:#cb181d\"></span>over.</p>\n",
-            "period", m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
+            m->calendar.unit == RP_UNIT_WEEK ? "week" : "month",
+            m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
     if (in->n_loads == 0)
         fputs("<p>The model caps no place's load (no enabled rule of kind "
               "residents-per-instructor or department-capacity).</p>\n", out);

@@ -12,6 +12,7 @@
 
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
+#include "report/html.h"
 #include "util/util.h"
 
 /* A monthly calendar from April over three years; keio (Japanese name, two departments),
@@ -663,6 +664,25 @@ static void ics_escapes_and_folds_text(void **state)
     rp_plan_free(p);
 }
 
+/* ---- the HTML report's escaping ---- */
+
+static void html_escapes_every_special_character(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    rp_html_escape(out, "<b>\"山田\" & 'x'</b>");
+    rp_html_escape(out, NULL);
+    rp_html_printf(out, "%s=%d", "a<b", 1);
+    assert_int_equal(fclose(out), 0);
+    assert_string_equal(text, "&lt;b&gt;&quot;山田&quot; &amp; &#39;x&#39;&lt;/b&gt;a&lt;b=1");
+    free(text);
+    assert_string_equal(rp_html_colour(RP_NONE), "#cccccc");
+    assert_string_equal(rp_html_colour(0), rp_html_colour(20)); /* the palette repeats */
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -673,6 +693,7 @@ int main(void)
         T(json_lists_residents_and_stints),
         T(ics_one_all_day_event_per_stint),
         T(ics_escapes_and_folds_text),
+        cmocka_unit_test(html_escapes_every_special_character),
         T(plan_sort_orders_resident_mode_period_facility),
         T(plan_sort_is_stable),
         T(csv_header_rows_and_dates),
