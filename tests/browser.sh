@@ -5,7 +5,8 @@
 # page's console logged: the test fails on any console message (a script error, a resource that
 # could not load: the page must need nothing from outside), on a missing or empty PNG, and when
 # the SVG does not hold exactly one bar per stint of the plan. Run by `make test-browser` with
-# ROTAPLAN set; the PNGs are kept in $BROWSER_OUT (default build/browser/) for a look.
+# ROTAPLAN set; the PNGs are kept in $BROWSER_OUT (default build/browser/) for a look, with the
+# page printed to PDF (it must be A4 landscape, as its @page rule says).
 set -u
 . tests/lib.sh
 OUT=${BROWSER_OUT:-build/browser}
@@ -36,6 +37,12 @@ for model in models/radiology-keio-2019.yaml models/initial-residency-2020.yaml;
     if grep -E 'CONSOLE|Uncaught|Failed to load resource|net::ERR_' "$T/$prog.log" >"$T/$prog.console"; then
         fail "$prog: console messages: $(head -n 3 "$T/$prog.console")"
     fi
+    # printed, the page is A4 landscape (@page): 842 x 595 points
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
+        --user-data-dir="$T/profile-$prog" --no-pdf-header-footer --print-to-pdf="$OUT/$prog.pdf" \
+        "file://$dir/$prog.html" >"$T/$prog.pdf.log" 2>&1 || fail "$prog: chromium could not print"
+    grep -aq 'MediaBox \[0 0 841\.[0-9]* 594\.[0-9]*\]' "$OUT/$prog.pdf" 2>/dev/null ||
+        fail "$prog: the printed page is not A4 landscape"
     count=$((count + 1))
 done
 
