@@ -5,6 +5,9 @@
 #   make run        deps, build, plan the default cohort of the embedded default model
 #   make test       build and run every test (unit, rules, bad input, end to end)
 #   make test-asan  the same under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make test-browser  the HTML report of each programme's default plan in headless Chromium
+#                   (runs deps-browser first: installs Debian's chromium and a Japanese font,
+#                   for this test only)
 #   make bench      scripts/bench
 #   make clean
 
@@ -33,7 +36,7 @@ TEST_SRC = $(sort $(wildcard tests/unit/test_*.c tests/rules/test_*.c))
 TEST_BIN = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 TEST_SUPPORT = tests/support.c
 
-.PHONY: all deps run test tests test-unit test-cli test-asan bench clean
+.PHONY: all deps deps-browser run test tests test-unit test-cli test-asan test-browser bench clean
 
 all: $(BIN) $(LIB)
 
@@ -49,6 +52,20 @@ deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
 	else echo "deps: $(DEB_PACKAGES) present"; fi
+
+# The browser test's only dependencies, kept apart from deps: the build and `make test` need
+# none. chromium renders the report; fonts-ipafont-gothic (3.5 MB) gives it Japanese glyphs.
+BROWSER_PACKAGES = chromium fonts-ipafont-gothic
+deps-browser:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/opentype/ipafont-gothic ] || missing="$$missing fonts-ipafont-gothic"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	else echo "deps-browser: $(BROWSER_PACKAGES) present"; fi
 
 $(BUILD)/gen/default_model.c: $(DEFAULT_MODEL) scripts/embed
 	@mkdir -p $(dir $@)
@@ -90,6 +107,11 @@ test-unit: $(TEST_BIN)
 test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/cli.sh
 	@ROTAPLAN=$(BIN) tests/whatif.sh
+	@ROTAPLAN=$(BIN) tests/report.sh
+
+test-browser: deps deps-browser
+	@$(MAKE) --no-print-directory all
+	@ROTAPLAN=$(BIN) BROWSER_OUT=$(BUILD)/browser tests/browser.sh
 
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \

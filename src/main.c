@@ -7,6 +7,7 @@
 
 #include <glpk.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,10 +33,24 @@ static const command commands[] = {
     {"check", rp_cmd_check},
     {"whatif", rp_cmd_whatif},
     {"capacity", rp_cmd_capacity},
+    {"report", rp_cmd_report},
 };
+
+static bool known(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return true;
+    return strcmp(name, "help") == 0;
+}
 
 static int help(int argc, char **argv)
 {
+    if (argc > 0 && !known(argv[0])) {
+        fprintf(stderr, "rotaplan help: unknown command '%s'; expected plan, check, whatif, "
+                        "capacity, report or help\n", argv[0]);
+        return RP_EXIT_INPUT;
+    }
     rp_cli_usage(argc > 0 ? argv[0] : NULL, stdout);
     return RP_EXIT_OK;
 }
@@ -53,7 +68,7 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
         if (strcmp(commands[i].name, name) == 0)
             return commands[i].run(cli, argc - 2, argv + 2);
     fprintf(stderr,
-            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity or help\n",
+            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report or help\n",
             name);
     return RP_EXIT_INPUT;
 }

@@ -18,12 +18,13 @@ typedef struct write_ctx {
     const rp_model *m;
     const rp_plan *plan;
     const rp_findings *findings;
+    bool colour;
 } write_ctx;
 
 static int write_findings(void *ctx, FILE *out)
 {
     const write_ctx *w = ctx;
-    return rp_report_findings(w->m, w->plan, w->findings, out);
+    return rp_report_findings_colour(w->m, w->plan, w->findings, w->colour, out);
 }
 
 static int run(const check_args *a, const rp_model *m, const char *plan_path)
@@ -43,7 +44,7 @@ static int run(const check_args *a, const rp_model *m, const char *plan_path)
         rp_diags_print(&d, stderr);
         status = RP_EXIT_INPUT;
     } else {
-        write_ctx w = {m, plan, &f};
+        write_ctx w = {m, plan, &f, !a->out && rp_cli_colour()};
         status = rp_findings_count(&f, RP_LEVEL_VIOLATION) ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
         if (!a->quiet && rp_cli_write(a->out, write_findings, &w) != 0)
             status = RP_EXIT_INPUT;

@@ -40,6 +40,10 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_check(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_capacity(const rp_cli *cli, int argc, char **argv);
+int rp_cmd_report(const rp_cli *cli, int argc, char **argv);
+/* Whether stdout takes colour: it is a terminal and NO_COLOR is unset or empty
+ * (https://no-color.org). */
+bool rp_cli_colour(void);
 /* Usage text of a command (NULL: the overview) to out. */
 void rp_cli_usage(const char *command, FILE *out);
 
@@ -90,8 +94,21 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out);
  * source and the residents it names. Returns how many it found: when not 0, no plan exists. */
 size_t rp_cli_counting(const rp_translation *t, FILE *out);
 
-/* The format an output file's extension says: .csv, .yaml or .yml; else (and for NULL) a table. */
+/* The format an output file's extension says: .csv, .yaml, .yml or .json; else (and for NULL)
+ * a table. */
 rp_format rp_cli_format_of_path(const char *path);
+
+/* ---- plan outputs (output.c) ---- */
+
+/* The plan's format from --format (NULL: by out's extension) and --excel (CSV only), checked
+ * against --out (ics needs a folder). Returns 0 and sets *fmt, or prints a usage error of
+ * command and returns -1. */
+int rp_cli_plan_format(const char *command, const char *format, bool excel, const char *out,
+                       rp_format *fmt);
+/* Writes the plan to path (stdout when NULL or "-") through a temporary file; RP_FORMAT_ICS
+ * writes one file RESIDENT.ics per resident into the folder path (made when missing), each
+ * through a temporary file. Returns 0, or prints the error and returns -1. */
+int rp_cli_write_plan(const char *path, const rp_model *m, const rp_plan *plan, rp_format fmt);
 
 /* rp_solve's first plan for translation t: each resident's columns in the cohort's order, and
  * rp_cli_passes_checks as the acceptance test. Free with rp_cli_first_plan_free. */

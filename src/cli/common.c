@@ -13,6 +13,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+bool rp_cli_colour(void)
+{
+    const char *no = getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(no && *no);
+}
 
 static void usage_error(const char *command, const char *fmt, const char *a, const char *b)
 {
@@ -213,6 +220,8 @@ rp_format rp_cli_format_of_path(const char *path)
         return RP_FORMAT_CSV;
     if (dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
         return RP_FORMAT_YAML;
+    if (dot && strcmp(dot, ".json") == 0)
+        return RP_FORMAT_JSON;
     return RP_FORMAT_TABLE;
 }
 
@@ -277,18 +286,6 @@ rp_plan *rp_cli_read_plan(const rp_model *m, const char *path)
     return ret == 0 ? p : NULL;
 }
 
-typedef struct plan_out {
-    const rp_model *m;
-    const rp_plan *plan;
-    rp_format format;
-} plan_out;
-
-static int write_plan_out(void *ctx, FILE *out)
-{
-    const plan_out *w = ctx;
-    return rp_report_plan(w->m, w->plan, w->format, out);
-}
-
 /* --best-effort, when no compliant plan exists: the plan of the fewest violations (the elastic
  * solve's), written with status best-effort, its violations named by the direct checks on
  * stderr. Returns RP_EXIT_NO_PLAN (or another exit status on failure). */
@@ -317,8 +314,7 @@ int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format forma
             rp_report_findings(t->model, plan, &f, stderr);
         }
         rp_findings_free(&f);
-        plan_out w = {t->model, plan, format};
-        if (rp_cli_write(out, write_plan_out, &w) != 0)
+        if (rp_cli_write_plan(out, t->model, plan, format) != 0)
             status = RP_EXIT_INPUT;
     }
     rp_plan_free(plan);

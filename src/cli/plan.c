@@ -15,7 +15,7 @@
 
 typedef struct plan_args {
     const char *model, *residents, *format, *out, *lp, *mps, *time_limit, *gap, *keep, *from;
-    bool quiet, help, best_effort;
+    bool quiet, help, best_effort, excel;
 } plan_args;
 
 /* --keep PLAN --from DATE: the earlier plan whose past stays as it was. */
@@ -33,6 +33,7 @@ static int parse_args(int argc, char **argv, plan_args *a)
         {"--gap", true, &a->gap, NULL},             {"--quiet", false, NULL, &a->quiet},
         {"--help", false, NULL, &a->help},          {"--keep", true, &a->keep, NULL},
         {"--from", true, &a->from, NULL},           {"--best-effort", false, NULL, &a->best_effort},
+        {"--excel", false, NULL, &a->excel},
     };
     const char *pos[1];
     size_t npos;
@@ -40,18 +41,6 @@ static int parse_args(int argc, char **argv, plan_args *a)
         return -1;
     a->model = npos ? pos[0] : NULL;
     return 0;
-}
-
-typedef struct write_ctx {
-    const rp_model *m;
-    const rp_plan *plan;
-    rp_format format;
-} write_ctx;
-
-static int write_plan(void *ctx, FILE *out)
-{
-    const write_ctx *w = ctx;
-    return rp_report_plan(w->m, w->plan, w->format, out);
 }
 
 /* The direct checks of the rules that have rows must pass what the solver returned. Intake
@@ -224,8 +213,7 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         status = RP_EXIT_INTERNAL;
         goto done;
     }
-    write_ctx w = {m, plan, format};
-    if (rp_cli_write(a->out, write_plan, &w) != 0) {
+    if (rp_cli_write_plan(a->out, m, plan, format) != 0) {
         status = RP_EXIT_INPUT;
         goto done;
     }
@@ -272,13 +260,10 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
         rp_cli_usage("plan", stdout);
         return RP_EXIT_OK;
     }
-    rp_format format = rp_cli_format_of_path(a.out);
+    rp_format format;
     double time_limit = 0, gap = 0;
-    if (a.format && rp_format_parse(a.format, &format) != 0) {
-        fprintf(stderr, "rotaplan plan: unknown format '%s'; expected table, csv or yaml\n",
-                a.format);
+    if (rp_cli_plan_format("plan", a.format, a.excel, a.out, &format) != 0)
         return RP_EXIT_INPUT;
-    }
     if (a.time_limit && rp_cli_number("plan", "--time-limit", a.time_limit, 0.001, 1e7, &time_limit))
         return RP_EXIT_INPUT;
     if (a.gap && rp_cli_number("plan", "--gap", a.gap, 0, 1, &gap))

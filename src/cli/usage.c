@@ -1,5 +1,6 @@
 /*
- * usage.c: the help texts of the commands (`rotaplan help [COMMAND]`, `COMMAND --help`).
+ * usage.c: the help texts of the commands (`rotaplan help [COMMAND]`, `COMMAND --help`), each
+ * with its options, examples and exit statuses. The man page rotaplan.1 says the same at length.
  */
 #include "cli/cli.h"
 
@@ -17,9 +18,13 @@ static const char overview[] =
     "  whatif   [MODEL] PLAN CHANGES...      plan again after a facility withdraws or changes\n"
     "  capacity [MODEL [PLAN]]               the intake cap with its arithmetic; with a plan,\n"
     "                                        each place's load against its capacity\n"
+    "  report   [MODEL] PLAN --out FILE      the plan as one HTML page: Gantt charts, loads,\n"
+    "                                        compliance, intake caps (--compare: the changes)\n"
     "  help     [COMMAND]                    this text, or a command's\n"
     "\n"
-    "MODEL defaults to the embedded models/radiology-keio-2019.yaml.\n"
+    "MODEL defaults to the embedded models/radiology-keio-2019.yaml. Plans are written as a\n"
+    "table, CSV (--excel: for Excel), YAML, JSON or iCalendar files (--format).\n"
+    "Run 'rotaplan help COMMAND' for a command's options and examples; see also rotaplan(1).\n"
     "exit status: 0 success; 1 no compliant plan, violations found, or a cap exceeded; 2 bad\n"
     "input or usage; 3 internal error; 130 interrupted.\n";
 
@@ -30,8 +35,11 @@ static const char plan_help[] =
     "\n"
     "options:\n"
     "  --residents FILE   the residents (YAML); default: the model's default cohort\n"
-    "  --format FORMAT    table, csv or yaml; default: by the --out file's extension (.csv,\n"
-    "                     .yaml, .yml), else table\n"
+    "  --format FORMAT    table, csv, yaml, json or ics; default: by the --out file's\n"
+    "                     extension (.csv, .yaml, .yml, .json), else table. ics writes one\n"
+    "                     iCalendar file per resident (RESIDENT.ics) into the folder --out DIR\n"
+    "  --excel            with --format csv: a UTF-8 byte-order mark and CRLF line ends, so\n"
+    "                     that Excel opens Japanese names correctly (check reads it back)\n"
     "  --out FILE         write the plan to FILE (through a temporary file); default stdout\n"
     "  --lp FILE          also write the ILP in CPLEX LP format, for inspection\n"
     "  --mps FILE         also write the ILP in free MPS format\n"
@@ -49,6 +57,9 @@ static const char plan_help[] =
     "  rotaplan plan models/radiology-keio-2019.yaml --residents examples/radiology-cohorts.yaml \\\n"
     "          --format csv --out plan.csv\n"
     "  rotaplan plan models/radiology-keio-2019.yaml --lp model.lp\n"
+    "  rotaplan plan --format csv --excel --out plan-excel.csv\n"
+    "  rotaplan plan --format ics --out calendars/      # calendars/r2019-01.ics ...\n"
+    "  rotaplan plan --format json --out plan.json\n"
     "  rotaplan plan models/initial-residency-2020.yaml --residents examples/initial-cohort-30.yaml \\\n"
     "          --time-limit 60 --out initial.csv\n"
     "\n"
@@ -72,8 +83,11 @@ static const char check_help[] =
     "\n"
     "examples:\n"
     "  rotaplan check models/radiology-keio-2019.yaml plan.csv\n"
+    "  rotaplan check models/radiology-keio-2019.yaml plan-excel.csv   # --excel output too\n"
     "  rotaplan check models/initial-residency-2020.yaml initial.csv \\\n"
     "          --residents examples/initial-cohort-30.yaml\n"
+    "\n"
+    "On a terminal the levels are in colour, unless NO_COLOR is set.\n"
     "\n"
     "exit status: 0 compliant; 1 violations; 2 bad input.\n";
 
@@ -107,7 +121,9 @@ static const char whatif_help[] =
     "options:\n"
     "  --residents FILE   the residents (leave, wishes); default: those of PLAN, full time,\n"
     "                     with the course PLAN gives them\n"
-    "  --format FORMAT    the new plan as table, csv or yaml (default: by --out's extension)\n"
+    "  --format FORMAT    the new plan as table, csv, yaml, json or ics (default: by --out's\n"
+    "                     extension); ics: one file per resident into the folder --out DIR\n"
+    "  --excel            with --format csv: a byte-order mark and CRLF, for Excel\n"
     "  --out FILE         write the new plan to FILE (through a temporary file); default stdout\n"
     "  --diff FILE        write the changes to FILE; default stderr\n"
     "  --lp FILE, --mps FILE\n"
@@ -167,6 +183,38 @@ static const char capacity_help[] =
     "default reading, allowed); 1 the intake exceeds a cap, or the plan puts a place over its\n"
     "capacity (what check calls a violation); 2 bad input or usage.\n";
 
+static const char report_help[] =
+    "usage: rotaplan report [MODEL] PLAN [--compare OLD_PLAN] [options] --out report.html\n"
+    "\n"
+    "Writes the plan (YAML or CSV, as check reads it) as one self-contained HTML page: inline\n"
+    "CSS and SVG, no script, nothing fetched from the network, printable on A4 landscape, with\n"
+    "a font stack that renders Japanese names. It shows:\n"
+    "- a Gantt chart per cohort: one row per resident, one bar per stint coloured by facility,\n"
+    "  the department in its label, parallel days as a thin dashed bar;\n"
+    "- each capped place's load against its capacity as a heat map by month or week (the\n"
+    "  figures of rotaplan capacity);\n"
+    "- the compliance summary rule by rule and every finding (the direct checks of check);\n"
+    "- the intake caps with their arithmetic (RAD-13, RAD-14; INIT-71) against the plan's intake;\n"
+    "- with --compare, what changed since OLD_PLAN (the changed stints outlined in red).\n"
+    "\n"
+    "options:\n"
+    "  --compare PLAN     the earlier plan (a what-if's input) to compare with\n"
+    "  --residents FILE   the residents: their leave counts in the checks and loads, and their\n"
+    "                     names are shown for a CSV plan (default: full time, as the plan lists)\n"
+    "  --out FILE         write the page to FILE (through a temporary file); default stdout\n"
+    "  --quiet            no summary line on stderr\n"
+    "\n"
+    "examples:\n"
+    "  rotaplan plan --out plan.yaml --quiet\n"
+    "  rotaplan report models/radiology-keio-2019.yaml plan.yaml --out report.html\n"
+    "  rotaplan whatif plan.yaml --withdraw kawasaki --from 2020-10 --out new.yaml\n"
+    "  rotaplan report new.yaml --compare plan.yaml --out whatif.html\n"
+    "  rotaplan report models/initial-residency-2020.yaml initial.csv \\\n"
+    "          --residents examples/initial-cohort-30.yaml --out initial.html\n"
+    "\n"
+    "exit status: 0 the page was written (the plan's violations are shown in it); 2 bad input\n"
+    "or usage.\n";
+
 void rp_cli_usage(const char *command, FILE *out)
 {
     if (command && strcmp(command, "plan") == 0)
@@ -177,6 +225,8 @@ void rp_cli_usage(const char *command, FILE *out)
         fputs(whatif_help, out);
     else if (command && strcmp(command, "capacity") == 0)
         fputs(capacity_help, out);
+    else if (command && strcmp(command, "report") == 0)
+        fputs(report_help, out);
     else
         fputs(overview, out);
 }

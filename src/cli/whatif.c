@@ -27,7 +27,7 @@
 typedef struct whatif_args {
     const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps, *add;
     const char *scenario;
-    bool quiet, help, best_effort;
+    bool quiet, help, best_effort, excel;
     bool sweep; /* --sweep: every facility withdrawn in turn (its dates in changes[0]) */
     change_arg *changes;
     size_t n_changes, cap_changes;
@@ -107,7 +107,7 @@ static int parse_args(int argc, char **argv, whatif_args *a)
         {"--time-limit", true, &a->time_limit, NULL}, {"--quiet", false, NULL, &a->quiet},
         {"--lp", true, &a->lp, NULL},               {"--mps", true, &a->mps, NULL},
         {"--scenario", true, &a->scenario, NULL},   {"--best-effort", false, NULL, &a->best_effort},
-        {"--help", false, NULL, &a->help},
+        {"--help", false, NULL, &a->help},          {"--excel", false, NULL, &a->excel},
     };
     const char *pos[2];
     size_t npos = 0;
@@ -124,7 +124,7 @@ static int parse_args(int argc, char **argv, whatif_args *a)
     if (a->sweep && (a->n_changes > 1 || a->scenario))
         return usage_error("--sweep withdraws every facility in turn: give it alone, with "
                            "--from and --until%s%s", "", "");
-    if (a->sweep && (a->out || a->diff || a->lp || a->mps || a->format))
+    if (a->sweep && (a->out || a->diff || a->lp || a->mps || a->format || a->excel))
         return usage_error("--sweep prints one table: --out, --diff, --lp, --mps and --format "
                            "belong to a single what-if%s%s", "", "");
     a->model = npos == 2 ? pos[0] : NULL;
@@ -629,12 +629,6 @@ typedef struct write_ctx {
     rp_diff_summary sum;
 } write_ctx;
 
-static int write_plan(void *ctx, FILE *out)
-{
-    const write_ctx *w = ctx;
-    return rp_report_plan(w->m, w->plan, w->format, out);
-}
-
 static int write_diff(void *ctx, FILE *out)
 {
     write_ctx *w = ctx;
@@ -659,7 +653,7 @@ static int write_outputs(const whatif_args *a, const rp_model *m, const rp_plan 
                          const outcome *o, rp_date from, rp_format format, int bends)
 {
     write_ctx w = {m, old, o->plan, format, {0, 0, 0}};
-    if (rp_cli_write(a->out, write_plan, &w) != 0)
+    if (rp_cli_write_plan(a->out, m, o->plan, format) != 0)
         return RP_EXIT_INPUT;
     if (a->diff) {
         if (rp_cli_write(a->diff, write_diff, &w) != 0)
@@ -959,12 +953,8 @@ int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
         status = RP_EXIT_OK;
         goto done;
     }
-    format = rp_cli_format_of_path(a.out);
-    if (a.format && rp_format_parse(a.format, &format) != 0) {
-        fprintf(stderr, "rotaplan whatif: unknown format '%s'; expected table, csv or yaml\n",
-                a.format);
+    if (rp_cli_plan_format("whatif", a.format, a.excel, a.out, &format) != 0)
         goto done;
-    }
     if (a.time_limit && rp_cli_number("whatif", "--time-limit", a.time_limit, 0.001, 1e7, &limit))
         goto done;
     status = prepare_and_run(cli, &a, format, limit);

@@ -2,7 +2,9 @@
  * csv.c: writes a plan as CSV for other tools, at the report end of the pipeline (model ->
  * translate -> solve -> decode -> check -> report). The header is the RP_CSV_HEADER contract;
  * then one row per stint in plan order, dates in ISO 8601 for the resident's cohort, LF line
- * ends, fields quoted by rp_csv_field. Nothing in the output depends on the time or the machine,
+ * ends, fields quoted by rp_csv_field. The Excel form (--excel) starts with a UTF-8 byte-order
+ * mark and ends its lines with CRLF, so that Excel opens Japanese names as UTF-8; the bytes are
+ * otherwise the same. Nothing in the output depends on the time or the machine,
  * so two runs give identical bytes; the plan reader (src/plan/read.c) reads it back.
  */
 #include "rotaplan/calendar.h"
@@ -29,7 +31,8 @@ static void add_date(rp_buf *row, rp_date d)
     add_field(row, iso);
 }
 
-static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp_stint *s)
+static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp_stint *s,
+                      const char *eol)
 {
     const rp_plan_resident *r = &p->residents[s->resident];
     rp_csv_field(row, r->id);
@@ -46,16 +49,20 @@ static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp
     if (s->mode == RP_MODE_PARALLEL)
         rp_report_days(s->days_per_week, days);
     add_field(row, days);
-    rp_buf_addc(row, '\n');
+    rp_buf_add(row, eol);
 }
 
-int rp_report_csv(const rp_model *m, const rp_plan *p, FILE *out)
+int rp_report_csv(const rp_model *m, const rp_plan *p, bool excel, FILE *out)
 {
     rp_buf row = {0};
-    fputs(RP_CSV_HEADER "\n", out);
+    const char *eol = excel ? "\r\n" : "\n";
+    if (excel)
+        fputs("\xEF\xBB\xBF", out); /* UTF-8 byte-order mark */
+    fputs(RP_CSV_HEADER, out);
+    fputs(eol, out);
     for (size_t i = 0; i < p->n_stints; i++) {
         rp_buf_clear(&row);
-        stint_row(&row, m, p, &p->stints[i]);
+        stint_row(&row, m, p, &p->stints[i], eol);
         fwrite(row.data, 1, row.len, out);
     }
     rp_buf_free(&row);

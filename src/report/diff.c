@@ -1,7 +1,8 @@
 /*
  * diff.c: what a what-if changed. Compares two plans of the same residents period by period
  * (their blocks: facility, and department where both name one) and writes who moves, from which
- * facility to which, in which periods, and a one-line summary.
+ * facility to which, in which periods, and a one-line summary. rp_diff_stint_changed applies the
+ * same test to one stint, for the HTML report's highlighted bars.
  */
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
@@ -62,6 +63,30 @@ static void place(const rp_model *m, const cell *c, char *out, size_t size)
         snprintf(out, size, "%s", m->facilities[c->facility].id);
 }
 
+bool rp_diff_stint_changed(const rp_plan *old, const rp_plan *new_plan, const rp_stint *s)
+{
+    if (s->mode != RP_MODE_BLOCK)
+        return false;
+    int ro = rp_plan_resident_index(old, new_plan->residents[s->resident].id);
+    if (ro == RP_NONE)
+        return false; /* joins: planned, not changed */
+    int horizon = s->last > last_period(old, ro) ? s->last : last_period(old, ro);
+    cell *o = cells_of(old, ro, horizon);
+    cell n = {true, s->facility, s->department};
+    bool changed = false;
+    for (int q = s->first < 1 ? 1 : s->first; q <= s->last && !changed; q++)
+        changed = differ(&o[q], &n);
+    free(o);
+    return changed;
+}
+
+/* The resident's id, padded to 12 columns by display width (an id in Japanese lines up). */
+static void put_id(const char *id, FILE *out)
+{
+    int pad = 12 - rp_display_width(id);
+    fprintf(out, "  %s%*s", id, pad > 0 ? pad : 0, "");
+}
+
 /* One run of periods a..b in which resident r moves from old cell o to new cell n. */
 static void write_move(const rp_model *m, const rp_plan_resident *res, int a, int b,
                        const cell *o, const cell *n, FILE *out)
@@ -73,8 +98,8 @@ static void write_move(const rp_model *m, const rp_plan_resident *res, int a, in
         rp_date_format(rp_period_last_day(m, res->cohort, b), lb);
     place(m, o, from, sizeof from);
     place(m, n, to, sizeof to);
-    fprintf(out, "  %-12s periods %3d-%-3d (%s .. %s)  %s -> %s\n", res->id, a, b, la, lb, from,
-            to);
+    put_id(res->id, out);
+    fprintf(out, " periods %3d-%-3d (%s .. %s)  %s -> %s\n", a, b, la, lb, from, to);
 }
 
 /* The moves of one resident; returns the periods changed. */
@@ -84,7 +109,8 @@ static long resident_moves(const rp_model *m, const rp_plan *old, const rp_plan 
     const rp_plan_resident *res = &new_plan->residents[rn];
     int ro = rp_plan_resident_index(old, res->id);
     if (ro == RP_NONE) { /* a resident who joins: planned, not changed */
-        fprintf(out, "  %-12s joins (cohort %d): planned from period 1\n", res->id, res->cohort);
+        put_id(res->id, out);
+        fprintf(out, " joins (cohort %d): planned from period 1\n", res->cohort);
         return 0;
     }
     int horizon = last_period(new_plan, rn);

@@ -15,6 +15,9 @@
  * A resident's periods are its own (dates for its cohort); a programme finding's are slots of
  * the shared calendar (rp_slot), shown as calendar labels only. With no violation the summary
  * reads "compliant: no violation of N rules over N residents; ..." with the other counts.
+ * rp_report_findings_colour writes the same text with the level words in colour (ANSI SGR: red
+ * violations, yellow warnings, cyan findings, a green "compliant"), for a terminal; the caller
+ * decides when (stdout a terminal, NO_COLOR unset).
  */
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
@@ -104,11 +107,21 @@ static void put_who(FILE *out, const rp_plan *p, int resident)
     fprintf(out, "resident %s (cohort %d)", r->id, r->cohort);
 }
 
-static void put_finding(FILE *out, const rp_model *m, const rp_plan *p, const rp_finding *f)
+/* The SGR colour of a level's word, or "" without colour. */
+static const char *level_colour(rp_level l, bool colour)
+{
+    if (!colour)
+        return "";
+    return l == RP_LEVEL_VIOLATION ? "\033[1;31m" : l == RP_LEVEL_WARNING ? "\033[33m" : "\033[36m";
+}
+
+static void put_finding(FILE *out, const rp_model *m, const rp_plan *p, const rp_finding *f,
+                        bool colour)
 {
     assert(f->rule < m->n_rules);
     const rp_rule *rule = &m->rules[f->rule];
-    fprintf(out, "%s %s [%s] ", level_name(f->level), rule->id, rp_class_name(rule->cls));
+    fprintf(out, "%s%s%s %s [%s] ", level_colour(f->level, colour), level_name(f->level),
+            colour ? "\033[0m" : "", rule->id, rp_class_name(rule->cls));
     put_who(out, p, f->resident);
     fprintf(out, ": %s\n", f->message ? f->message : "");
     if (f->first != 0 || f->last != 0) {
@@ -145,21 +158,24 @@ static size_t enabled_rules(const rp_model *m)
     return n;
 }
 
-static void put_summary(FILE *out, const rp_model *m, const rp_plan *p, const rp_findings *f)
+static void put_summary(FILE *out, const rp_model *m, const rp_plan *p, const rp_findings *f,
+                        bool colour)
 {
     size_t violations = count_level(f, RP_LEVEL_VIOLATION);
     size_t warnings = count_level(f, RP_LEVEL_WARNING);
     size_t findings = count_level(f, RP_LEVEL_FINDING);
     size_t rules = enabled_rules(m);
     if (violations == 0) {
-        fputs("compliant: no violation of ", out);
+        fputs(colour ? "\033[32mcompliant\033[0m: no violation of " : "compliant: no violation of ",
+              out);
         put_count(out, rules, "rule");
         fputs(" over ", out);
         put_count(out, p->n_residents, "resident");
         fputs("; ", out);
     } else {
+        fputs(level_colour(RP_LEVEL_VIOLATION, colour), out);
         put_count(out, violations, "violation");
-        fputs(", ", out);
+        fputs(colour ? "\033[0m, " : ", ", out);
     }
     put_count(out, warnings, "warning");
     fputs(", ", out);
@@ -173,12 +189,18 @@ static void put_summary(FILE *out, const rp_model *m, const rp_plan *p, const rp
     fputc('\n', out);
 }
 
-int rp_report_findings(const rp_model *m, const rp_plan *p, const rp_findings *f, FILE *out)
+int rp_report_findings_colour(const rp_model *m, const rp_plan *p, const rp_findings *f,
+                              bool colour, FILE *out)
 {
     for (size_t i = 0; i < f->count; i++) {
-        put_finding(out, m, p, &f->items[i]);
+        put_finding(out, m, p, &f->items[i], colour);
         fputc('\n', out);
     }
-    put_summary(out, m, p, f);
+    put_summary(out, m, p, f, colour);
     return ferror(out) ? -1 : 0;
+}
+
+int rp_report_findings(const rp_model *m, const rp_plan *p, const rp_findings *f, FILE *out)
+{
+    return rp_report_findings_colour(m, p, f, false, out);
 }

@@ -1,8 +1,8 @@
 /*
  * format.c: the last stage of the pipeline (model -> translate -> solve -> decode -> check ->
  * report) chooses its output here. rp_format_parse reads the --format value, rp_report_plan hands
- * the plan to table.c, csv.c or yaml.c, and the helpers below give the three writers the same
- * spelling of ids and days a week.
+ * the plan to table.c, csv.c, yaml.c or json.c (ics.c is called per resident by the command),
+ * and the helpers below give the writers the same spelling of ids, statuses and days a week.
  */
 #include "rotaplan/report.h"
 #include "report/writers.h"
@@ -19,6 +19,8 @@ int rp_format_parse(const char *s, rp_format *out)
         {"table", RP_FORMAT_TABLE},
         {"csv", RP_FORMAT_CSV},
         {"yaml", RP_FORMAT_YAML},
+        {"json", RP_FORMAT_JSON},
+        {"ics", RP_FORMAT_ICS},
     };
     if (!s)
         return -1;
@@ -37,12 +39,33 @@ int rp_report_plan(const rp_model *m, const rp_plan *p, rp_format fmt, FILE *out
     case RP_FORMAT_TABLE:
         return rp_report_table(m, p, out);
     case RP_FORMAT_CSV:
-        return rp_report_csv(m, p, out);
+        return rp_report_csv(m, p, false, out);
+    case RP_FORMAT_CSV_EXCEL:
+        return rp_report_csv(m, p, true, out);
     case RP_FORMAT_YAML:
         return rp_report_yaml(m, p, out);
+    case RP_FORMAT_JSON:
+        return rp_report_json(m, p, out);
+    case RP_FORMAT_ICS:
+        return -1; /* one file per resident: the caller writes each with rp_report_ics */
     }
     assert(!"unknown report format");
     return -1;
+}
+
+const char *rp_report_status_name(rp_plan_status s)
+{
+    switch (s) {
+    case RP_PLAN_OPTIMAL:
+        return "optimal";
+    case RP_PLAN_FEASIBLE:
+        return "feasible";
+    case RP_PLAN_BEST_EFFORT:
+        return "best-effort";
+    case RP_PLAN_GIVEN:
+        return "given";
+    }
+    return "given";
 }
 
 void rp_report_days(double days, char out[32])

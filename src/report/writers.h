@@ -1,11 +1,12 @@
 /*
- * writers.h: the three plan writers behind rp_report_plan (format.c dispatches to them) and the
+ * writers.h: the plan writers behind rp_report_plan (format.c dispatches to them) and the
  * little formatting they share. Internal to src/report/; the public interface is
  * include/rotaplan/report.h.
  */
 #ifndef ROTAPLAN_REPORT_WRITERS_H
 #define ROTAPLAN_REPORT_WRITERS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "rotaplan/model.h"
@@ -13,8 +14,13 @@
 
 /* Each writes the whole plan to out. Returns 0, or -1 when ferror(out) is set afterwards. */
 int rp_report_table(const rp_model *m, const rp_plan *p, FILE *out);
-int rp_report_csv(const rp_model *m, const rp_plan *p, FILE *out);
+/* excel: a UTF-8 byte-order mark first and CRLF line ends, so that Excel reads UTF-8. */
+int rp_report_csv(const rp_model *m, const rp_plan *p, bool excel, FILE *out);
 int rp_report_yaml(const rp_model *m, const rp_plan *p, FILE *out);
+int rp_report_json(const rp_model *m, const rp_plan *p, FILE *out);
+
+/* "optimal", "feasible", "best-effort", "given": the plan's status as YAML and JSON write it. */
+const char *rp_report_status_name(rp_plan_status s);
 
 /* Days a week of a parallel row: "0.5", "1", "2.5" (%.6g), into out. */
 void rp_report_days(double days, char out[32]);

@@ -56,21 +56,6 @@ static void put_date(FILE *out, const char *key, rp_date d)
     fprintf(out, "        %s: %s\n", key, iso);
 }
 
-static const char *status_name(rp_plan_status s)
-{
-    switch (s) {
-    case RP_PLAN_OPTIMAL:
-        return "optimal";
-    case RP_PLAN_FEASIBLE:
-        return "feasible";
-    case RP_PLAN_BEST_EFFORT:
-        return "best-effort";
-    case RP_PLAN_GIVEN:
-        return "given";
-    }
-    return "given";
-}
-
 static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *s)
 {
     const char *department = rp_report_stint_department(m, s);
@@ -138,7 +123,7 @@ int rp_report_yaml(const rp_model *m, const rp_plan *p, FILE *out)
     put_comment_text(out, m->id);
     fputc('\n', out);
     put_key_quoted(out, "", "model", m->id);
-    fprintf(out, "status: %s\n", status_name(p->status));
+    fprintf(out, "status: %s\n", rp_report_status_name(p->status));
     if (p->status == RP_PLAN_OPTIMAL || p->status == RP_PLAN_FEASIBLE)
         fprintf(out, "objective: %.6g\n", p->objective);
     put_bends(out, m, p);

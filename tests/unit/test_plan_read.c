@@ -192,6 +192,13 @@ static void test_round_trip_csv(void **state)
     round_trip(RP_FORMAT_CSV, ".csv");
 }
 
+/* The Excel CSV (a byte-order mark, CRLF) reads back as the plain one. */
+static void test_round_trip_excel_csv(void **state)
+{
+    (void)state;
+    round_trip(RP_FORMAT_CSV_EXCEL, ".csv");
+}
+
 static void test_round_trip_yaml(void **state)
 {
     (void)state;
@@ -203,6 +210,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_csv_bom_crlf),
+        cmocka_unit_test(test_round_trip_excel_csv),
         cmocka_unit_test(test_yaml),
         cmocka_unit_test(test_round_trip_csv),
         cmocka_unit_test(test_round_trip_yaml),

@@ -12,6 +12,7 @@
 
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
+#include "report/html.h"
 #include "util/util.h"
 
 /* A monthly calendar from April over three years; keio (Japanese name, two departments),
@@ -475,7 +476,11 @@ static void format_parse_names(void **state)
     assert_int_equal(f, RP_FORMAT_CSV);
     assert_int_equal(rp_format_parse("yaml", &f), 0);
     assert_int_equal(f, RP_FORMAT_YAML);
-    static const char *const bad[] = {"", "json", "CSV", "yml", "table ", "csvx"};
+    assert_int_equal(rp_format_parse("json", &f), 0);
+    assert_int_equal(f, RP_FORMAT_JSON);
+    assert_int_equal(rp_format_parse("ics", &f), 0);
+    assert_int_equal(f, RP_FORMAT_ICS);
+    static const char *const bad[] = {"", "JSON", "CSV", "yml", "table ", "csvx", "excel"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         f = RP_FORMAT_CSV;
         assert_int_equal(rp_format_parse(bad[i], &f), -1);
@@ -489,14 +494,23 @@ static void writers_report_stream_errors(void **state)
     fixture *x = *state;
     rp_plan *p = sample_plan();
     rp_findings none = RP_FINDINGS_INIT;
-    static const rp_format formats[] = {RP_FORMAT_TABLE, RP_FORMAT_CSV, RP_FORMAT_YAML};
-    for (size_t i = 0; i < 3; i++) {
+    static const rp_format formats[] = {RP_FORMAT_TABLE, RP_FORMAT_CSV, RP_FORMAT_YAML,
+                                        RP_FORMAT_JSON, RP_FORMAT_CSV_EXCEL};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         FILE *ro = fopen("/dev/null", "r"); /* every write fails and sets the error flag */
         assert_non_null(ro);
         assert_int_equal(rp_report_plan(&x->m, p, formats[i], ro), -1);
         fclose(ro);
     }
     FILE *ro = fopen("/dev/null", "r");
+    assert_non_null(ro);
+    assert_int_equal(rp_report_ics(&x->m, p, 0, ro), -1);
+    fclose(ro);
+    FILE *sink = fopen("/dev/null", "w"); /* ics is one stream per resident, never one plan */
+    assert_non_null(sink);
+    assert_int_equal(rp_report_plan(&x->m, p, RP_FORMAT_ICS, sink), -1);
+    fclose(sink);
+    ro = fopen("/dev/null", "r");
     assert_non_null(ro);
     assert_int_equal(rp_report_findings(&x->m, p, &none, ro), -1);
     fclose(ro);
@@ -506,8 +520,9 @@ static void writers_report_stream_errors(void **state)
 static void outputs_are_deterministic(void **state)
 {
     fixture *x = *state;
-    static const rp_format formats[] = {RP_FORMAT_TABLE, RP_FORMAT_CSV, RP_FORMAT_YAML};
-    for (size_t i = 0; i < 3; i++) {
+    static const rp_format formats[] = {RP_FORMAT_TABLE, RP_FORMAT_CSV, RP_FORMAT_YAML,
+                                        RP_FORMAT_JSON, RP_FORMAT_CSV_EXCEL};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         rp_plan *a = sample_plan(), *b = sample_plan();
         char *ta = plan_text(&x->m, a, formats[i]);
         char *tb = plan_text(&x->m, b, formats[i]);
@@ -519,12 +534,166 @@ static void outputs_are_deterministic(void **state)
     }
 }
 
+/* ---- the Excel CSV, JSON and iCalendar ---- */
+
+static void excel_csv_is_csv_with_bom_and_crlf(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    char *plain = plan_text(&x->m, p, RP_FORMAT_CSV);
+    char *excel = plan_text(&x->m, p, RP_FORMAT_CSV_EXCEL);
+    assert_memory_equal(excel, "\xEF\xBB\xBF" RP_CSV_HEADER "\r\n", 3 + strlen(RP_CSV_HEADER) + 2);
+    rp_buf b = {0}; /* the plain CSV with the BOM and CRLF */
+    rp_buf_add(&b, "\xEF\xBB\xBF");
+    for (const char *c = plain; *c; c++) {
+        if (*c == '\n')
+            rp_buf_addc(&b, '\r');
+        rp_buf_addc(&b, *c);
+    }
+    assert_string_equal(excel, rp_buf_str(&b));
+    rp_buf_free(&b);
+    free(plain);
+    free(excel);
+    rp_plan_free(p);
+}
+
+static void json_lists_residents_and_stints(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    assert_int_equal(rp_plan_add_resident(p, "2022-01", "a \"quote\" \\ and\ttab", 2022, 0), 3);
+    char *text = plan_text(&x->m, p, RP_FORMAT_JSON);
+    assert_non_null(strstr(text, "{\n  \"model\": \"test-model\",\n  \"unit\": \"month\",\n"
+                                 "  \"status\": \"optimal\",\n  \"objective\": 12.5,\n"));
+    assert_non_null(strstr(text, "\"id\": \"2019-01\",\n      \"name\": \"山田太郎\",\n"
+                                 "      \"cohort\": 2019,\n      \"course\": \"A\""));
+    assert_non_null(strstr(text, "\"name\": null"));
+    assert_non_null(strstr(text, "\"name\": \"a \\\"quote\\\" \\\\ and\\ttab\""));
+    assert_non_null(strstr(text, "\"department\": \"rt\",\n          \"department_name\": "
+                                 "\"放射線治療\""));
+    assert_non_null(strstr(text, "\"mode\": \"parallel\""));
+    assert_non_null(strstr(text, "\"days_per_week\": 0.5"));
+    assert_non_null(strstr(text, "\"facility\": \"none\",\n          \"facility_name\": null"));
+    assert_non_null(strstr(text, "\"end_date\": \"2020-02-29\""));
+    assert_non_null(strstr(text, "\"stints\": []"));
+    assert_non_null(strstr(text, "\"bends\": []\n}\n"));
+    size_t modes = 0;
+    for (const char *c = text; (c = strstr(c, "\"mode\":")); c++)
+        modes++;
+    assert_int_equal(modes, p->n_stints);
+    free(text);
+    rp_plan_free(p);
+}
+
+static char *ics_text(const rp_model *m, const rp_plan *p, int resident)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_equal(rp_report_ics(m, p, resident, out), 0);
+    assert_int_equal(fclose(out), 0);
+    return text;
+}
+
+/* RFC 5545 3.1: every line ends in CRLF, holds at most 75 octets, and a folded line goes on
+ * with one space and never inside a UTF-8 character. */
+static void assert_folded(const char *text)
+{
+    for (const char *line = text; *line;) {
+        const char *end = strstr(line, "\r\n");
+        assert_non_null(end);
+        assert_true(end - line <= 75);
+        assert_null(memchr(line, '\n', (size_t)(end - line)));
+        if (line[0] == ' ')
+            assert_true(((unsigned char)line[1] & 0xC0) != 0x80);
+        line = end + 2;
+    }
+}
+
+static void ics_one_all_day_event_per_stint(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    char *text = ics_text(&x->m, p, 0);
+    assert_folded(text);
+    assert_true(strncmp(text, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 30) == 0);
+    size_t events = 0;
+    for (const char *c = text; (c = strstr(c, "BEGIN:VEVENT\r\n")); c++)
+        events++;
+    assert_int_equal(events, 4); /* resident 2019-01: two keio blocks, tokyo-mc, hiroo parallel */
+    /* keio months 1-11: 2019-04-01 to 2020-02-29 (leap); DTEND is the day after */
+    assert_non_null(strstr(text, "DTSTART;VALUE=DATE:20190401\r\nDTEND;VALUE=DATE:20200301\r\n"));
+    assert_non_null(strstr(text, "DTSTART;VALUE=DATE:20200401\r\nDTEND;VALUE=DATE:20210401\r\n"));
+    assert_non_null(strstr(text, "UID:rotaplan-test-model-2019-01-parallel-20200401@rotaplan\r\n"));
+    assert_non_null(strstr(text, "DTSTAMP:20190401T000000Z\r\n"));
+    assert_non_null(strstr(text, "SUMMARY:parallel 0.5 days/week: Hiroo\r\n"));
+    assert_true(strcmp(text + strlen(text) - 15, "END:VCALENDAR\r\n") == 0);
+    free(text);
+    rp_plan_free(p);
+}
+
+static void ics_escapes_and_folds_text(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = sample_plan();
+    int r = rp_plan_add_resident(p, "2022-01", "山田, 花子; a\\b 慶應義塾大学病院放射線科専門研修", 2022,
+                                 0);
+    add_stint(p, r, KEIO, 1, RP_MODE_BLOCK, 1, 36, 0);
+    rp_plan_sort(p);
+    char *text = ics_text(&x->m, p, r);
+    assert_folded(text);
+    /* unfolded, the name's comma, semicolon and backslash are escaped */
+    rp_buf b = {0};
+    for (const char *c = text; *c; c++) {
+        if (c[0] == '\r' && c[1] == '\n' && c[2] == ' ') {
+            c += 2;
+            continue;
+        }
+        rp_buf_addc(&b, *c);
+    }
+    assert_non_null(strstr(rp_buf_str(&b), "X-WR-CALNAME:山田\\, 花子\\; a\\\\b 慶應義塾大学病院"
+                                           "放射線科専門研修 2022-01: test-model\r\n"));
+    assert_non_null(strstr(rp_buf_str(&b), "SUMMARY:慶應義塾大学病院 放射線科 (rt)\r\n"));
+    assert_non_null(strstr(text, "\r\n ")); /* the long name was folded */
+    rp_buf_free(&b);
+    char *again = ics_text(&x->m, p, r);
+    assert_string_equal(text, again); /* no clock in it */
+    free(again);
+    free(text);
+    rp_plan_free(p);
+}
+
+/* ---- the HTML report's escaping ---- */
+
+static void html_escapes_every_special_character(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    rp_html_escape(out, "<b>\"山田\" & 'x'</b>");
+    rp_html_escape(out, NULL);
+    rp_html_printf(out, "%s=%d", "a<b", 1);
+    assert_int_equal(fclose(out), 0);
+    assert_string_equal(text, "&lt;b&gt;&quot;山田&quot; &amp; &#39;x&#39;&lt;/b&gt;a&lt;b=1");
+    free(text);
+    assert_string_equal(rp_html_colour(RP_NONE), "#cccccc");
+    assert_string_equal(rp_html_colour(0), rp_html_colour(20)); /* the palette repeats */
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(plan_copies_strings_and_finds_residents),
+        T(excel_csv_is_csv_with_bom_and_crlf),
+        T(json_lists_residents_and_stints),
+        T(ics_one_all_day_event_per_stint),
+        T(ics_escapes_and_folds_text),
+        cmocka_unit_test(html_escapes_every_special_character),
         T(plan_sort_orders_resident_mode_period_facility),
         T(plan_sort_is_stable),
         T(csv_header_rows_and_dates),

@@ -1,0 +1,245 @@
+/*
+ * html_gantt.c: the Gantt charts of the HTML report (html.h): one inline SVG per cohort, one row
+ * per resident, one <rect class="stint"> per stint of the plan (a test counts them against the
+ * plan's CSV rows), coloured by facility with the facility and department in the bar's label and
+ * tooltip. A parallel row (a day a week beside a block) is a thin dashed bar at the bottom of
+ * the row (class "stint parallel"); with --compare a block that changed is outlined in red
+ * (class "stint changed", rp_diff_stint_changed). Periods run from the resident's own start.
+ */
+#include "report/html.h"
+#include "report/writers.h"
+#include "rotaplan/calendar.h"
+#include "util/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { LABEL_W = 210, ROW_H = 22, HEAD_H = 34 };
+
+typedef struct chart {
+    const rp_html_input *in;
+    int cohort;
+    int *rows; /* plan residents of the cohort, in plan order */
+    size_t n_rows;
+    int horizon; /* periods shown */
+    int cell_w;  /* pixels a period */
+} chart;
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* The distinct cohort years of the plan, ascending. */
+static size_t cohorts_of(const rp_plan *p, int **out)
+{
+    int *years = rp_xcalloc(p->n_residents + 1, sizeof *years);
+    size_t n = 0;
+    for (size_t r = 0; r < p->n_residents; r++)
+        years[n++] = p->residents[r].cohort;
+    qsort(years, n, sizeof *years, cmp_int);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || years[k - 1] != years[i])
+            years[k++] = years[i];
+    *out = years;
+    return k;
+}
+
+static void chart_init(chart *c, const rp_html_input *in, int cohort)
+{
+    const rp_model *m = in->model;
+    const rp_plan *p = in->plan;
+    *c = (chart){in, cohort, rp_xcalloc(p->n_residents + 1, sizeof(int)), 0,
+                 m->calendar.periods_per_year * m->calendar.years,
+                 m->calendar.unit == RP_UNIT_WEEK ? 8 : 24};
+    for (size_t r = 0; r < p->n_residents; r++)
+        if (p->residents[r].cohort == cohort)
+            c->rows[c->n_rows++] = (int)r;
+    for (size_t i = 0; i < p->n_stints; i++)
+        if (p->residents[p->stints[i].resident].cohort == cohort && p->stints[i].last > c->horizon)
+            c->horizon = p->stints[i].last;
+}
+
+/* Programme years across the top, a line at each year's start. */
+static void put_axis(const chart *c, FILE *out)
+{
+    const rp_model *m = c->in->model;
+    int ppy = m->calendar.periods_per_year;
+    int height = HEAD_H + (int)c->n_rows * ROW_H;
+    for (int p = 1; p <= c->horizon; p += ppy) {
+        int x = LABEL_W + (p - 1) * c->cell_w;
+        char label[11];
+        rp_period_label(m, c->cohort, p, label);
+        fprintf(out, "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", x, x,
+                height);
+        fprintf(out, "<text x=\"%d\" y=\"12\" font-size=\"11\">year %d</text>\n", x + 3,
+                (p - 1) / ppy + 1);
+        fprintf(out, "<text x=\"%d\" y=\"28\" font-size=\"10\" fill=\"#555\">%s</text>\n", x + 3,
+                label);
+    }
+}
+
+/* "r2019-01 佐藤 花子: 慶應義塾大学病院 (rt), 2019-04-01 to 2021-03-31, months 1-24" */
+static void put_title(const chart *c, const rp_stint *s, bool changed, FILE *out)
+{
+    const rp_model *m = c->in->model;
+    const rp_plan_resident *r = &c->in->plan->residents[s->resident];
+    const char *dep = rp_report_stint_department(m, s);
+    char a[11], b[11];
+    rp_date_format(rp_period_first_day(m, r->cohort, s->first), a);
+    rp_date_format(rp_period_last_day(m, r->cohort, s->last), b);
+    fputs("<title>", out);
+    rp_html_printf(out, "%s%s%s: %s%s%s%s, %s to %s, %s %d-%d", r->id, r->name ? " " : "",
+                   r->name ? r->name : "",
+                   s->facility == RP_NONE ? "no facility" : m->facilities[s->facility].name,
+                   dep ? " (" : "", dep ? dep : "", dep ? ")" : "", a, b,
+                   m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months", s->first, s->last);
+    if (s->mode == RP_MODE_PARALLEL) {
+        char days[32];
+        rp_report_days(s->days_per_week, days);
+        rp_html_printf(out, ", parallel: %s day(s) a week", days);
+    }
+    if (changed)
+        fputs(", changed", out);
+    fputs("</title>", out);
+}
+
+/* The bar's label: "facility/department" when it fits, else the department (the colour already
+ * says the facility), else the facility; cut to what the bar holds (ids are ASCII: about 7
+ * pixels a character), with a dot marking the cut. */
+static void put_label(const chart *c, const rp_stint *s, int x, int y, int w, FILE *out)
+{
+    const rp_model *m = c->in->model;
+    const char *fac = rp_report_facility_id(m, s->facility);
+    const char *dep = rp_report_stint_department(m, s);
+    size_t fit = w > 4 ? (size_t)(w - 4) / 7 : 0;
+    if (fit < 2)
+        return;
+    char *text = dep ? rp_xasprintf("%s/%s", fac, dep) : rp_xstrdup(fac);
+    if (strlen(text) > fit && dep) {
+        free(text);
+        text = rp_xstrdup(dep);
+    }
+    if (strlen(text) > fit) {
+        text[fit - 1] = '.';
+        text[fit] = '\0';
+    }
+    fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" pointer-events=\"none\">", x + 3, y);
+    rp_html_escape(out, text);
+    fputs("</text>\n", out);
+    free(text);
+}
+
+static void put_stint(const chart *c, const rp_stint *s, int row, FILE *out)
+{
+    bool changed = c->in->old && rp_diff_stint_changed(c->in->old, c->in->plan, s);
+    bool parallel = s->mode == RP_MODE_PARALLEL;
+    int x = LABEL_W + (s->first - 1) * c->cell_w;
+    int w = (s->last - s->first + 1) * c->cell_w;
+    int y = HEAD_H + row * ROW_H + (parallel ? ROW_H - 7 : 2);
+    int h = parallel ? 5 : ROW_H - 4;
+    const char *id = c->in->plan->residents[s->resident].id;
+    fprintf(out, "<rect class=\"stint%s%s\" data-resident=\"", parallel ? " parallel" : "",
+            changed ? " changed" : "");
+    rp_html_escape(out, id);
+    fputs("\" data-facility=\"", out);
+    rp_html_escape(out, rp_report_facility_id(c->in->model, s->facility));
+    fprintf(out, "\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"", x, y, w, h,
+            rp_html_colour(s->facility));
+    if (changed)
+        fputs(" stroke=\"#d00000\" stroke-width=\"3\"", out);
+    else if (parallel)
+        fputs(" stroke=\"#000\" stroke-width=\"0.7\" stroke-dasharray=\"2,1\"", out);
+    else
+        fputs(" stroke=\"#fff\" stroke-width=\"0.5\"", out);
+    fputc('>', out);
+    put_title(c, s, changed, out);
+    fputs("</rect>\n", out);
+    if (!parallel)
+        put_label(c, s, x, y + ROW_H / 2 + 1, w, out);
+}
+
+static void put_row(const chart *c, size_t i, FILE *out)
+{
+    const rp_plan *p = c->in->plan;
+    int r = c->rows[i];
+    int y = HEAD_H + (int)i * ROW_H;
+    if (i % 2)
+        fprintf(out, "<rect class=\"band\" x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" "
+                     "fill=\"#f4f4f4\"/>\n",
+                y, LABEL_W + c->horizon * c->cell_w, ROW_H);
+    fprintf(out, "<text x=\"4\" y=\"%d\" font-size=\"11\">", y + ROW_H / 2 + 4);
+    rp_html_printf(out, "%s%s%s", p->residents[r].id, p->residents[r].name ? " " : "",
+                   p->residents[r].name ? p->residents[r].name : "");
+    fputs("</text>\n", out);
+    for (size_t k = 0; k < p->n_stints; k++)
+        if (p->stints[k].resident == r)
+            put_stint(c, &p->stints[k], (int)i, out);
+}
+
+static void put_chart(const rp_html_input *in, int cohort, FILE *out)
+{
+    chart c;
+    chart_init(&c, in, cohort);
+    int w = LABEL_W + c.horizon * c.cell_w + 4, h = HEAD_H + (int)c.n_rows * ROW_H + 4;
+    fprintf(out, "<figure>\n<h3>cohort %d (%zu residents)</h3>\n", cohort, c.n_rows);
+    fprintf(out, "<svg class=\"gantt\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
+                 "%d\" width=\"%d\" height=\"%d\" role=\"img\">\n",
+            w, h, w, h);
+    for (size_t i = 0; i < c.n_rows; i++)
+        put_row(&c, i, out);
+    put_axis(&c, out);
+    fputs("</svg>\n</figure>\n", out);
+    free(c.rows);
+}
+
+/* The facilities the plan uses, with their colours. */
+static void put_legend(const rp_html_input *in, FILE *out)
+{
+    const rp_model *m = in->model;
+    bool *used = rp_xcalloc(m->n_facilities + 1, sizeof *used);
+    bool none = false;
+    for (size_t i = 0; i < in->plan->n_stints; i++) {
+        int f = in->plan->stints[i].facility;
+        if (f == RP_NONE)
+            none = true;
+        else
+            used[f] = true;
+    }
+    fputs("<p class=\"legend\">", out);
+    for (size_t f = 0; f < m->n_facilities; f++) {
+        if (!used[f])
+            continue;
+        fprintf(out, "<span><span class=\"swatch\" style=\"background:%s\"></span>",
+                rp_html_colour((int)f));
+        rp_html_printf(out, "%s %s", m->facilities[f].id, m->facilities[f].name);
+        fputs("</span>", out);
+    }
+    if (none)
+        fprintf(out, "<span><span class=\"swatch\" style=\"background:%s\"></span>none (no "
+                     "facility)</span>", rp_html_colour(RP_NONE));
+    fputs("</p>\n", out);
+    free(used);
+}
+
+void rp_html_gantt(const rp_html_input *in, FILE *out)
+{
+    const rp_model *m = in->model;
+    fputs("<section id=\"gantt\">\n<h2>Rotations by cohort</h2>\n", out);
+    fprintf(out, "<p>One row per resident, one bar per stint, coloured by facility (label: "
+                 "facility/department); %s from each resident's start. A thin dashed bar at the "
+                 "bottom of a row marks parallel days (a day a week beside the block)%s.</p>\n",
+            m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months",
+            in->old ? "; a red outline marks a stint that changed" : "");
+    put_legend(in, out);
+    int *cohorts = NULL;
+    size_t n = cohorts_of(in->plan, &cohorts);
+    for (size_t i = 0; i < n; i++)
+        put_chart(in, cohorts[i], out);
+    if (n == 0)
+        fputs("<p>The plan has no resident.</p>\n", out);
+    free(cohorts);
+    fputs("</section>\n", out);
+}

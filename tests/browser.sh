@@ -1,0 +1,50 @@
+#!/bin/sh
+# browser.sh: the HTML report as a browser shows it. For the default plan of each programme
+# (models/radiology-keio-2019.yaml, models/initial-residency-2020.yaml) the report is rendered by
+# headless Chromium (Debian's `chromium`, installed by `make deps-browser`) to a PNG, with the
+# page's console logged: the test fails on any console message (a script error, a resource that
+# could not load: the page must need nothing from outside), on a missing or empty PNG, and when
+# the SVG does not hold exactly one bar per stint of the plan. Run by `make test-browser` with
+# ROTAPLAN set; the PNGs are kept in $BROWSER_OUT (default build/browser/) for a look, with the
+# page printed to PDF (it must be A4 landscape, as its @page rule says).
+set -u
+. tests/lib.sh
+OUT=${BROWSER_OUT:-build/browser}
+mkdir -p "$OUT"
+dir=$(cd "$OUT" && pwd) # absolute, for the file:// address
+CHROMIUM=${CHROMIUM:-chromium}
+command -v "$CHROMIUM" >/dev/null 2>&1 || { echo "browser.sh: $CHROMIUM not found (make deps-browser)"; exit 1; }
+
+for model in models/radiology-keio-2019.yaml models/initial-residency-2020.yaml; do
+    prog=$(basename "$model" .yaml)
+    run "$prog plan" 0 plan "$model" --format csv --out "$T/$prog.csv" --quiet
+    run "$prog report" 0 report "$model" "$T/$prog.csv" --out "$OUT/$prog.html" --quiet
+    stints=$(($(wc -l <"$T/$prog.csv") - 1))
+    bars=$(grep -o '<rect class="stint[" ]' "$OUT/$prog.html" | wc -l)
+    [ "$bars" -eq "$stints" ] || fail "$prog: $bars bars for $stints stints"
+    rm -f "$OUT/$prog.png"
+    # --enable-logging=stderr --v=0 logs the page's console as INFO:CONSOLE lines; a fresh
+    # profile each time, so that nothing cached hides a resource the page asks for
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+        --no-first-run --user-data-dir="$T/profile-$prog" --enable-logging=stderr --v=0 \
+        --window-size=1600,3000 --screenshot="$OUT/$prog.png" \
+        "file://$dir/$prog.html" >"$T/$prog.log" 2>&1 ||
+        fail "$prog: chromium exited with $? ($(tail -n 2 "$T/$prog.log"))"
+    [ "$(head -c 8 "$OUT/$prog.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] ||
+        fail "$prog: no PNG written"
+    [ "$(wc -c <"$OUT/$prog.png" 2>/dev/null || echo 0)" -gt 10000 ] ||
+        fail "$prog: the PNG is nearly empty"
+    if grep -E 'CONSOLE|Uncaught|Failed to load resource|net::ERR_' "$T/$prog.log" >"$T/$prog.console"; then
+        fail "$prog: console messages: $(head -n 3 "$T/$prog.console")"
+    fi
+    # printed, the page is A4 landscape (@page): 842 x 595 points
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
+        --user-data-dir="$T/profile-$prog" --no-pdf-header-footer --print-to-pdf="$OUT/$prog.pdf" \
+        "file://$dir/$prog.html" >"$T/$prog.pdf.log" 2>&1 || fail "$prog: chromium could not print"
+    grep -aq 'MediaBox \[0 0 841\.[0-9]* 594\.[0-9]*\]' "$OUT/$prog.pdf" 2>/dev/null ||
+        fail "$prog: the printed page is not A4 landscape"
+    count=$((count + 1))
+done
+
+echo "browser.sh: $count runs, $failures failure(s); PNGs in $OUT/"
+[ "$failures" -eq 0 ]
