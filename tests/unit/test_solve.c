@@ -1,12 +1,15 @@
 /*
  * test_solve.c: glp_intopt's return code and glp_mip_status mapped together, branch by branch
  * (glp_intopt returning 0 does not mean optimal), and the solver on problems built by hand:
- * an optimum, an infeasible problem, the time limit.
+ * an optimum, an infeasible problem, the time limit; the first plan built group by group
+ * (rp_solve_sequential), in order and for a what-if's subset of residents.
  */
 #include "support.h"
 
 #include <glpk.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "rotaplan/solve.h"
 
@@ -80,11 +83,113 @@ static void test_small_optimum(void **state)
     rp_ilp_free(ilp);
 }
 
+/* Three residents, two facilities of one place each plus an unlimited third, everyone prefers
+ * facility 0 (weights 3, 2, 1 for facilities 0, 1, 2): x[r][f] binary, one facility each
+ * (a resident's row), at most one resident at facilities 0 and 1 (rows over residents). */
+typedef struct three {
+    rp_ilp *ilp;
+    int x[3][3];
+} three;
+
+static three three_residents(void)
+{
+    three t = {rp_ilp_new(), {{0}}};
+    rp_expr e = {0};
+    for (int r = 0; r < 3; r++) {
+        rp_expr_clear(&e);
+        for (int f = 0; f < 3; f++) {
+            char name[16];
+            snprintf(name, sizeof name, "x_%d_%d", r, f);
+            t.x[r][f] = rp_ilp_add_col(t.ilp, name, RP_COL_BINARY, 0, 1);
+            rp_ilp_add_obj(t.ilp, t.x[r][f], 3 - f);
+            rp_expr_add(&e, t.x[r][f], 1);
+        }
+        rp_row_tag own = {RP_NONE, r, RP_NONE, 1, 1};
+        char name[16];
+        snprintf(name, sizeof name, "one_%d", r);
+        assert_true(rp_ilp_add_row(t.ilp, name, &e, RP_EQ, 1, own) >= 0);
+    }
+    for (int f = 0; f < 2; f++) {
+        rp_expr_clear(&e);
+        for (int r = 0; r < 3; r++)
+            rp_expr_add(&e, t.x[r][f], 1);
+        rp_row_tag cap = {RP_NONE, RP_NONE, f, 1, 1};
+        char name[16];
+        snprintf(name, sizeof name, "cap_%d", f);
+        assert_true(rp_ilp_add_row(t.ilp, name, &e, RP_LE, 1, cap) >= 0);
+    }
+    rp_expr_free(&e);
+    return t;
+}
+
+static int facility_of(const three *t, const double *x, int r)
+{
+    int at = -1;
+    for (int f = 0; f < 3; f++)
+        if (x[t->x[r][f]] > 0.5) {
+            assert_int_equal(at, -1); /* one facility */
+            at = f;
+        }
+    return at;
+}
+
+/* Every resident a group, in order: each takes the best place the earlier ones left. */
+static void test_sequential_in_order(void **state)
+{
+    (void)state;
+    three t = three_residents();
+    int g[3][3];
+    const int *groups[3];
+    size_t sizes[3] = {3, 3, 3};
+    for (int r = 0; r < 3; r++) {
+        for (int f = 0; f < 3; f++)
+            g[r][f] = t.x[r][f];
+        groups[r] = g[r];
+    }
+    rp_solve_options opt = {10, 0, false, NULL, NULL, NULL};
+    double *x = NULL;
+    assert_int_equal(rp_solve_sequential(t.ilp, groups, sizes, 3, &opt, &x), 0);
+    assert_int_equal(facility_of(&t, x, 0), 0);
+    assert_int_equal(facility_of(&t, x, 1), 1);
+    assert_int_equal(facility_of(&t, x, 2), 2);
+    free(x);
+    rp_ilp_free(t.ilp);
+}
+
+/* A what-if's repair: resident 1 held at facility 0 by its bounds (no group of its own), a
+ * column of resident 2 closed (bounds 0..0, fixed rather than double-bounded: GLPK refuses a
+ * double-bounded column whose bounds meet), and the groups of residents 2 and 0 in that order.
+ * Resident 2's rows must hold when it is planned first, though it is the third resident. */
+static void test_sequential_subset_with_fixed_columns(void **state)
+{
+    (void)state;
+    three t = three_residents();
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][0], 1, 1);
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][1], 0, 0);
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][2], 0, 0);
+    rp_ilp_set_col_bounds(t.ilp, t.x[2][2], 0, 0);
+    int g2[3] = {t.x[2][0], t.x[2][1], t.x[2][2]}, g0[3] = {t.x[0][0], t.x[0][1], t.x[0][2]};
+    const int *groups[2] = {g2, g0};
+    size_t sizes[2] = {3, 3};
+    rp_solve_options opt = {10, 0, false, NULL, NULL, NULL};
+    double *x = NULL;
+    assert_int_equal(rp_solve_sequential(t.ilp, groups, sizes, 2, &opt, &x), 0);
+    assert_int_equal(facility_of(&t, x, 1), 0);
+    assert_int_equal(facility_of(&t, x, 2), 1); /* facility 0 is full, 2 is closed to it */
+    assert_int_equal(facility_of(&t, x, 0), 2);
+    for (size_t i = 0; i < rp_ilp_n_rows(t.ilp); i++)
+        assert_true(rp_ilp_row_holds(t.ilp, (int)i, x, 1e-9));
+    free(x);
+    rp_ilp_free(t.ilp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_map),
         cmocka_unit_test(test_small_optimum),
+        cmocka_unit_test(test_sequential_in_order),
+        cmocka_unit_test(test_sequential_subset_with_fixed_columns),
     };
     return T_RUN(tests);
 }
