@@ -86,6 +86,11 @@ has "infeasible" "$T/err" "RAD-09"
 has "infeasible" "$T/err" "c-at-base"
 [ ! -e "$T/inf.csv" ] || fail "infeasible: an output was written"
 # --best-effort: the plan of the fewest violations is written, and they are named
+run "department wish" 0 plan models/initial-residency-2020.yaml --residents tests/cli/department-wish.yaml \
+    --out "$T/derm.csv" --quiet
+n=$(awk -F, 'NR > 1 && $5 == "dermatology" && $6 == "block" {w += $8 - $7 + 1} END {print w + 0}' \
+    "$T/derm.csv")
+[ "$n" -eq 8 ] || fail "department wish: $n weeks of dermatology, expected the 8 that grant it"
 run "months left" 1 plan "$MODEL" --residents tests/cli/months-left.yaml --out "$T/left.csv"
 has "months left" "$T/err" "counting the periods and places left, these rules cannot be met"
 has "months left" "$T/err" "RAD-02 [hard] resident c-sick (cohort 2019)"

@@ -1,14 +1,16 @@
 /*
  * objective.c: what the solver maximises among compliant plans.
  *
- * Wishes. A resident's ranked facility wishes weigh objective.wishes in total: of n wishes, the
- * one ranked k weighs (n - k + 1) / (n (n + 1) / 2). A wish is granted in full by a year of
- * presence at the facility (the programme's rotation unit) and in proportion by less: a
- * continuous v[r,f] in [0,1] with
- *     v[r,f] <= (presence periods of r at f) / (periods in a year)
- * earns its weight times v. A 4-month window at a wished partner grants a third of the wish. The
- * proportional reading is also what keeps the relaxation tight: "visited at all" would let the
- * LP grant a wish with thin slices of many stints.
+ * Wishes. A resident's ranked wishes (a facility, or a department at any facility that the
+ * planner plans department by department) weigh objective.wishes in total: of n wishes, the one
+ * ranked k weighs (n - k + 1) / (n (n + 1) / 2). A wish is granted in full by
+ * objective.wish_periods periods of presence there (default a year, the radiology programme's
+ * rotation unit; 8 weeks in the two-year programme) and in proportion by less: a continuous
+ * v[r,w] in [0,1] with
+ *     v[r,w] <= (presence periods of r at w) / wish_periods
+ * earns its weight times v. A 4-month window at a wished partner grants a third of a radiology
+ * wish. The proportional reading is also what keeps the relaxation tight: "visited at all" would
+ * let the LP grant a wish with thin slices of many stints.
  *
  * Sessions. Each week with a parallel session costs objective.sessions, so that a plan holds
  * sessions only where they earn something.
@@ -31,11 +33,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Adds coef times resident r's presence in period p at the wished place: the facility, or the
+ * department (by id) at every facility that has it. */
+static void add_wished(const rp_model *m, const rp_space *s, rp_expr *e, size_t r, int p,
+                       const rp_wish *w, double coef)
+{
+    if (w->facility >= 0) {
+        rp_space_add_z(s, e, r, p, w->facility, coef);
+        return;
+    }
+    for (size_t f = 0; f < m->n_facilities; f++)
+        for (size_t d = 0; d < m->facilities[f].n_departments; d++)
+            if (strcmp(m->facilities[f].departments[d].id, w->department) == 0)
+                rp_space_add_zd(s, e, r, p, (int)f, (int)d, coef);
+}
+
 static void wishes(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
                    const rp_space *s, rp_ilp *ilp)
 {
     rp_expr e = {0};
-    double year = m->calendar.periods_per_year;
+    double full = m->objective.wish_periods > 0 ? m->objective.wish_periods
+                                                : m->calendar.periods_per_year;
     for (size_t r = 0; r < c->n_residents; r++) {
         const rp_resident *res = &c->residents[r];
         size_t n = res->n_wishes;
@@ -50,7 +68,7 @@ static void wishes(const rp_model *m, const rp_cohort *c, const rp_timeline *tim
             rp_expr_add(&e, v, 1);
             for (int p = 1; p <= timelines[r].horizon; p++)
                 if (rp_timeline_presence(m, &timelines[r], p))
-                    rp_space_add_z(s, &e, r, p, f, -1 / year);
+                    add_wished(m, s, &e, r, p, &res->wishes[k], -1 / full);
             rp_row_tag tag = {RP_NONE, (int)r, f, 0, 0};
             rp_ilp_add_row(ilp, name, &e, RP_LE, 0, tag);
         }
