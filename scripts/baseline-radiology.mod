@@ -95,7 +95,8 @@ s.t. rad08_months_down{r in R}:
     sum{f in F, m in 13..24: base[f] = 0} x[r, f, m] - 4 * win[r] >= -12 * (1 - c[r, 'A']);
 s.t. rad08_course{r in R}: win[r] <= c[r, 'A'];
 s.t. rad08_one{r in R}: sum{f in F, m in 13..24: base[f] = 0} s[r, f, m] <= 1;
-s.t. rad12{f in F, t in T}: sum{r in R, m in M: off[r] + m = t} x[r, f, m] <= cap[f];
+s.t. rad12{f in F, t in T}:
+    sum{r in R: t - off[r] >= 1 and t - off[r] <= 36} x[r, f, t - off[r]] <= cap[f];
 s.t. pins{r in R, f in F, m in M: pin[r, f, m] = 1}: x[r, f, m] = 1;
 s.t. wish_time{r in R, f in F: wish[r, f] > 0}: 12 * g[r, f] <= sum{m in M} x[r, f, m];
 
