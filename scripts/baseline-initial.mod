@@ -33,7 +33,11 @@
    - leave (INIT-60..62) is not modelled: every resident has exactly 104 weeks;
    - INIT-36 (no specialist clinics), INIT-52 (one prefecture: the example group is), INIT-71
      and INIT-73 (intake and capacity facts, not plan rows) are left out;
-   - rotaplan's columns are whole 4-week stints (pieces), the baseline's are weeks. */
+   - rotaplan's columns are whole 4-week stints (pieces), the baseline's are weeks.
+   The objective follows the model file's words (wishes of facilities or departments, granted by
+   objective.wish_periods = 8 weeks). rotaplan's src/translate/objective.c, as of this script,
+   grants a wish by a year of presence and counts facility wishes only, so the two optimal values
+   differ (gen n10: 24 here, 15.44 from rotaplan): compare times, not objectives. */
 
 set R;                              /* residents */
 set D;                              /* departments, "facility/department" */
