@@ -35,9 +35,9 @@
      and INIT-73 (intake and capacity facts, not plan rows) are left out;
    - rotaplan's columns are whole 4-week stints (pieces), the baseline's are weeks.
    The objective follows the model file's words (wishes of facilities or departments, granted by
-   objective.wish_periods = 8 weeks). rotaplan's src/translate/objective.c, as of this script,
-   grants a wish by a year of presence and counts facility wishes only, so the two optimal values
-   differ (gen n10: 24 here, 15.44 from rotaplan): compare times, not objectives. */
+   objective.wish_periods = 8 weeks), as rotaplan's src/translate/objective.c does since this
+   script found it granting a wish by a year and facility wishes only (gen n10: 24 here and from
+   rotaplan now); the rules left out above may still part the two optima elsewhere. */
 
 set R;                              /* residents */
 set D;                              /* departments, "facility/department" */
