@@ -352,12 +352,13 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
 }
 
 /* Problems of at most this many columns are first searched with GLPK's presolver for a short
- * while: measured (BENCHMARKS.md), the presolver proves the radiology programme's monthly
- * problems (7,600-12,500 columns) optimal several times faster than a search from a first plan,
- * whose presolve must be off, while it finds nothing in minutes on the two-year programme's
- * weekly ones (23,500 columns and more), where the search from the first plan proves the
- * optimum in seconds. */
-enum { PROBE_MAX_COLUMNS = 20000 };
+ * while: measured (BENCHMARKS.md), the presolver proves the radiology programme's three-cohort
+ * problems (7,600-9,700 columns) optimal faster than a search from a first plan, whose presolve
+ * must be off; on the five-cohort one (12,500) it sometimes needs more than its 2 s and the
+ * search from the first plan is steadier; and it finds nothing in minutes on the two-year
+ * programme's weekly problems (23,500 columns and more), where the search from the first plan
+ * proves the optimum in seconds. */
+enum { PROBE_MAX_COLUMNS = 10000 };
 static const double PROBE_SECONDS = 2.0;
 
 /* The rest of the time from the first plan, or from the probe's plan when it is better; the plan
