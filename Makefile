@@ -89,6 +89,7 @@ test-unit: $(TEST_BIN)
 
 test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/cli.sh
+	@ROTAPLAN=$(BIN) tests/options.sh
 	@ROTAPLAN=$(BIN) tests/whatif.sh
 
 test-asan:

@@ -7,6 +7,7 @@
 
 #include <glpk.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,8 +35,27 @@ static const command commands[] = {
     {"capacity", rp_cmd_capacity},
 };
 
+static bool is_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return true;
+    return strcmp(name, "help") == 0;
+}
+
+/* `help [COMMAND]`: one known command at most. */
 static int help(int argc, char **argv)
 {
+    if (argc > 1) {
+        fprintf(stderr, "rotaplan help: unexpected argument '%s'; expected at most one "
+                        "command\n", argv[1]);
+        return RP_EXIT_INPUT;
+    }
+    if (argc == 1 && !is_command(argv[0])) {
+        fprintf(stderr, "rotaplan help: unknown command '%s'; expected plan, check, whatif, "
+                        "capacity or help\n", argv[0]);
+        return RP_EXIT_INPUT;
+    }
     rp_cli_usage(argc > 0 ? argv[0] : NULL, stdout);
     return RP_EXIT_OK;
 }
