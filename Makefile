@@ -91,6 +91,7 @@ test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/cli.sh
 	@ROTAPLAN=$(BIN) tests/options.sh
 	@ROTAPLAN=$(BIN) tests/whatif.sh
+	@ROTAPLAN=$(BIN) tests/interrupt.sh
 
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \

@@ -124,7 +124,7 @@ static void summary(const rp_translation *t, const rp_solve_result *res, const r
 static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res,
                    double time_limit)
 {
-    if (res->status == RP_SOLVE_NO_PLAN) {
+    if (res->status == RP_SOLVE_NO_PLAN || res->interrupted) {
         fprintf(stderr, "rotaplan: %s before any compliant plan was found (%.1f s); try a "
                         "longer --time-limit\n",
                 res->interrupted ? "interrupted" : "time limit reached", res->seconds);
