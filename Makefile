@@ -92,6 +92,7 @@ test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/options.sh
 	@ROTAPLAN=$(BIN) tests/whatif.sh
 	@ROTAPLAN=$(BIN) tests/interrupt.sh
+	@ROTAPLAN=$(BIN) tests/determinism.sh
 
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
