@@ -93,6 +93,7 @@ test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/whatif.sh
 	@ROTAPLAN=$(BIN) tests/interrupt.sh
 	@ROTAPLAN=$(BIN) tests/determinism.sh
+	@ROTAPLAN=$(BIN) tests/hostile.sh
 
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \

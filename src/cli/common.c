@@ -151,6 +151,21 @@ rp_model *rp_cli_model(const char *path)
     return ret == 0 ? m : NULL;
 }
 
+/* the two-year programme takes some 1,200 columns and 1.8 MiB a resident */
+enum { MAX_PLAN_RESIDENTS = 1000 };
+
+bool rp_cli_plannable(const rp_cohort *c)
+{
+    if (c->n_residents <= MAX_PLAN_RESIDENTS)
+        return true;
+    const rp_resident *r = &c->residents[MAX_PLAN_RESIDENTS];
+    fprintf(stderr, "%s:%d:%d: error: resident '%s' is one of %zu; expected at most %d residents "
+                    "in one plan (its ILP grows with every resident: plan the cohorts apart)\n",
+            r->pos.file ? r->pos.file : c->path ? c->path : "residents", r->pos.line,
+            r->pos.col, r->id, c->n_residents, MAX_PLAN_RESIDENTS);
+    return false;
+}
+
 rp_cohort *rp_cli_cohort(const rp_model *m, const char *path)
 {
     if (!path)
