@@ -105,8 +105,8 @@ test-unit: $(TEST_BIN)
 
 test-replay: $(REPLAY_BIN)
 	@for h in $(FUZZ_HARNESSES); do \
-	  $(BUILD)/tests/fuzz/replay_$$h $$(find tests/fuzz/corpus/$$h tests/fuzz/regressions/$$h \
-	    -type f | sort) || exit 1; \
+	  $(BUILD)/tests/fuzz/replay_$$h $$(find tests/fuzz/corpus/$$h \
+	    $$(ls -d tests/fuzz/regressions/$$h 2>/dev/null) -type f | sort) || exit 1; \
 	done
 
 test-cli: $(BIN)
