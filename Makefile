@@ -139,11 +139,17 @@ test-valgrind: deps deps-valgrind
 
 # ---- fuzzing (clang's libFuzzer, with ASan and UBSan; one process, one core) ----
 
+# clang, and libFuzzer's runtime (libclang-rt-dev on Debian 12) when clang cannot link a fuzzer
 deps-fuzz:
-	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then echo "deps-fuzz: $(FUZZ_CC) present"; else \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	@if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	probe() { printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' | \
+	  $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1; }; \
+	if probe; then echo "deps-fuzz: $(FUZZ_CC) with libFuzzer present"; else \
+	  echo "installing: clang libclang-rt-dev"; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang >/dev/null; fi
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang >/dev/null && \
+	  { probe || DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libclang-rt-dev \
+	    >/dev/null; } && probe; fi
 
 fuzz-build: deps deps-fuzz
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) OPT=-O1 \
