@@ -10,7 +10,7 @@ set -u
 MODEL=models/radiology-keio-2019.yaml
 . tests/lib.sh
 LIMIT=""
-(ulimit -v 1048576 && "$BIN" help >/dev/null 2>&1) && LIMIT="ulimit -v 1048576;"
+sh -c 'ulimit -v 1048576 && "$0" help; exit $?' "$BIN" >/dev/null 2>&1 && LIMIT="ulimit -v 1048576;"
 
 # bounded NAME WANT ARGS...: run, but within 20 s and (when it can be set) 1 GiB
 bounded() {
