@@ -83,6 +83,8 @@ int main(int argc, char **argv)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART; /* a read from a pipe goes on; the flag is read by the solver */
+    sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     rp_cli cli = {argv[0], &interrupted, isatty(STDERR_FILENO) != 0};
