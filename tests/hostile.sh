@@ -1,11 +1,12 @@
 #!/bin/sh
 # hostile.sh: inputs built to hurt, generated here (too big to keep in git): 100,000 levels of
-# flow nesting (3,000 of block nesting), a 10 MB value, a 20 MB file, alias bombs with 100,000 aliases or anchors, invalid
-# UTF-8 at the end of a big file, a file of 100,000 bad rows, and a 10,000-resident cohort and
-# plan. Each must be refused with a located error (exit 2) or handled, within 20 s and 1 GiB of
-# address space (not under AddressSanitizer, which reserves terabytes). The small hostile cases
-# (expansion bomb, deep flow mappings, overlong and surrogate UTF-8) are files in tests/bad/.
-# Run by `make test` (target test-cli) with ROTAPLAN set to the binary.
+# flow nesting (3,000 of block nesting), a 10 MB YAML value, a 10 MB CSV field, a 20 MB file,
+# alias bombs with 100,000 aliases or anchors, invalid UTF-8 at the end of a big file, a file of
+# 100,000 bad rows, and a 10,000-resident cohort and plan. Each must be refused with a located
+# error (exit 2) or handled, within 20 s and 1 GiB of address space (not under
+# AddressSanitizer, which reserves terabytes). The small hostile cases (expansion bombs, deep
+# flow mappings, overlong and surrogate UTF-8) are files in tests/bad/. Run by `make test`
+# (target test-cli) with ROTAPLAN set to the binary.
 set -u
 MODEL=models/radiology-keio-2019.yaml
 . tests/lib.sh
@@ -52,6 +53,11 @@ empty "deep block mappings: stdout" "$T/out"
     >"$T/long.yaml"
 bounded "10 MB value" 2 check "$T/long.yaml" tests/fixtures/plan.csv
 has "10 MB value" "$T/err" "long.yaml:1:26: error: value of 10485760 bytes is too long; expected at most 65536 bytes"
+{ echo 'id,name,cohort,course,wishes'; printf 'r1,"'; head -c 10485760 /dev/zero | tr '\0' 'a'
+  echo '",2019,any,'; } >"$T/long.csv"
+bounded "10 MB field" 2 capacity "$MODEL" --residents "$T/long.csv"
+has "10 MB field" "$T/err" "long.csv:2:4: error: field of 10485760 bytes is too long; expected at most 65536 bytes"
+[ "$(grep -c ': error: ' "$T/err")" -eq 1 ] || fail "10 MB field: more than its own error"
 { echo 'residents:'; head -c 20971520 /dev/zero | tr '\0' '#'; echo; } >"$T/huge.yaml"
 bounded "20 MB file" 2 capacity "$MODEL" --residents "$T/huge.yaml"
 has "20 MB file" "$T/err" "huge.yaml: error: file is larger than 16 MiB"

@@ -330,9 +330,11 @@ static void csv_rows(reader *r, rp_csv *in)
         int line = in->line;
         size_t before = in->errors;
         rp_csv_row(in, c, C_COUNT, &n, &blank);
-        if (blank || in->fatal || in->errors != before) /* fields not split as meant */
+        if (blank)
             continue;
-        rows++;
+        rows++; /* a bad row is a row: no "no rows" error besides its own */
+        if (in->fatal || in->errors != before) /* fields not split as meant */
+            continue;
         cell row = {"", line, 1};
         if (n != C_COUNT) {
             cell_error(r, &row, "row has %zu field%s; expected %d (%s to %s)", n,
