@@ -167,7 +167,8 @@ fuzz: fuzz-build
 	  mkdir -p build/fuzz/corpus/$$h build/fuzz/crashes; \
 	  echo "== fuzz_$$h for $(FUZZ_SECONDS) s"; \
 	  ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz_$$h build/fuzz/corpus/$$h tests/fuzz/corpus/$$h \
-	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	    -dict=tests/fuzz/$$h.dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=65536 \
 	    -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/$$h- 2>build/fuzz/$$h.log || \
 	    { tail -40 build/fuzz/$$h.log; echo "fuzz_$$h: failed, see build/fuzz/$$h.log"; exit 1; }; \
 	  grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' build/fuzz/$$h.log | tail -2; \
