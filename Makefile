@@ -5,7 +5,7 @@
 #   make run        deps, build, plan the default cohort of the embedded default model
 #   make test       build and run every test (unit, rules, bad input, end to end)
 #   make test-asan  the same under AddressSanitizer and UndefinedBehaviorSanitizer
-#   make test-valgrind  tests/cli.sh with every command under valgrind memcheck
+#   make test-valgrind  the loaders over the fuzz corpora, then tests/cli.sh, under valgrind memcheck
 #   make deps-fuzz  install clang (libFuzzer) for `make fuzz`; the normal build does not need it
 #   make fuzz       each libFuzzer harness of tests/fuzz/ for FUZZ_SECONDS (default 60)
 #   make bench      scripts/bench
@@ -134,7 +134,13 @@ deps-valgrind:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind >/dev/null; fi
 
 test-valgrind: deps deps-valgrind
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(REPLAY_BIN)
+	@for h in $(FUZZ_HARNESSES); do \
+	  valgrind --quiet --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect $(BUILD)/tests/fuzz/replay_$$h \
+	    $$(find tests/fuzz/corpus/$$h $$(ls -d tests/fuzz/regressions/$$h 2>/dev/null) -type f | \
+	      sort) || exit 1; \
+	done
 	@VALGRIND_BIN=$(BIN) ROTAPLAN=tests/valgrind-rotaplan tests/cli.sh
 
 # ---- fuzzing (clang's libFuzzer, with ASan and UBSan; one process, one core) ----
