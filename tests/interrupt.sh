@@ -3,20 +3,24 @@
 # so far is written marked not proven optimal (status: feasible) when there is one, and the exit
 # status is 130; when there is none yet, nothing is written and an existing output stays as it
 # was; a second signal exits at once. The instances come from scripts/gen (seeded, the same on
-# every machine): the radiology model with 5 cohorts of 12 (a first plan after some 4 s, the
-# optimum after some 10 s) and the two-year programme with 30 per cohort, whose town withdraws
-# (a what-if of some 10 s that starts from a repaired plan, so that it holds a plan from its
-# first stage on). Run by `make test` (target test-cli) with ROTAPLAN set to the binary.
+# every machine): the two-year programme with 60 per cohort, whose first plan (built resident by
+# resident) comes after some 17 s, and with 30 per cohort, whose town withdraws: a what-if of some
+# 10 s that starts from a repaired plan, so that it holds a plan from its first stage on. (A
+# `plan` holds its first plan only a fraction of a second before it proves it optimal on these
+# instances, too short a window to aim a signal at: the what-if is where a plan interrupted is
+# written.) Run by `make test` (target test-cli) with ROTAPLAN set to the binary.
 set -u
 MODEL=models/radiology-keio-2019.yaml
 . tests/lib.sh
 scripts/gen "$T/gen" >/dev/null
-RAD=$T/gen/radiology-c5.yaml
+BIG_MODEL=$T/gen/initial-n60.model.yaml
+BIG=$T/gen/initial-n60.yaml
 INIT_MODEL=$T/gen/initial-n30.model.yaml
 INIT=$T/gen/initial-n30.yaml
 
 # signal NAME WANT DELAY SIGNALS ARGS...: starts the binary, sends each signal of SIGNALS
 # (comma-separated) DELAY seconds after the start (then 0.2 s apart), and checks its exit status
+# (unless WANT is "any"; the status is left in $got)
 signal() {
     name=$1
     want=$2
@@ -35,7 +39,7 @@ signal() {
     wait "$pid"
     got=$?
     waited=$(($(date +%s) - started))
-    if [ "$got" -ne "$want" ]; then
+    if [ "$want" != any ] && [ "$got" -ne "$want" ]; then
         fail "$name: exit $got, expected $want"
         sed 's/^/    stderr: /' "$T/err" | head -20
     fi
@@ -47,42 +51,32 @@ kept() { # kept NAME FILE: FILE still holds "keep me", and no temporary file is 
     true
 }
 
-# ---- plan: interrupted before any plan exists (the first 2 s are a probe search) ----
+# ---- plan: interrupted before any plan exists ----
 echo "keep me" >"$T/plan.yaml"
-signal "plan SIGINT early" 130 1 INT plan "$MODEL" --residents "$RAD" --out "$T/plan.yaml"
-has "plan SIGINT early" "$T/err" "interrupted before any compliant plan was found"
-kept "plan SIGINT early" "$T/plan.yaml"
-[ "$waited" -le 3 ] || fail "plan SIGINT early: took $waited s to stop"
-signal "plan SIGTERM early" 130 1 TERM plan "$MODEL" --residents "$RAD" --out "$T/plan.yaml"
-has "plan SIGTERM early" "$T/err" "interrupted before any compliant plan was found"
-kept "plan SIGTERM early" "$T/plan.yaml"
+for sig in INT TERM; do
+    signal "plan SIG$sig" 130 2 $sig plan "$BIG_MODEL" --residents "$BIG" --out "$T/plan.yaml"
+    has "plan SIG$sig" "$T/err" "interrupted before any compliant plan was found"
+    kept "plan SIG$sig" "$T/plan.yaml"
+    # GLPK's presolve and root LP call no callback: the stop waits for them (seconds here)
+    [ "$waited" -le 10 ] || fail "plan SIG$sig: took $waited s to stop"
+done
 
 # ---- a second Ctrl-C leaves at once, and the output stays as it was ----
-signal "plan second SIGINT" 130 1 INT,INT plan "$MODEL" --residents "$RAD" --out "$T/plan.yaml"
+signal "plan second SIGINT" 130 2 INT,INT plan "$BIG_MODEL" --residents "$BIG" --out "$T/plan.yaml"
 kept "plan second SIGINT" "$T/plan.yaml"
 [ "$waited" -le 1 ] || fail "plan second SIGINT: took $waited s to stop"
-
-# ---- plan: interrupted after its first plan (if the machine is fast enough to be past it) ----
-signal "plan SIGINT late" 130 7 INT plan "$MODEL" --residents "$RAD" --out "$T/plan.yaml"
-if grep -q "status: feasible" "$T/plan.yaml"; then
-    has "plan SIGINT late" "$T/err" "interrupted: the best plan found is written; it is not proven optimal"
-    run "check interrupted plan" 0 check "$MODEL" "$T/plan.yaml" --residents "$RAD" --quiet
-else
-    kept "plan SIGINT late (no plan yet)" "$T/plan.yaml"
-    echo "note: plan SIGINT late: no plan yet at 7 s on this machine"
-fi
 
 # ---- whatif: a plan from the first stage on, so an interrupted what-if always writes one ----
 run "initial n30" 0 plan "$INIT_MODEL" --residents "$INIT" --out "$T/n30.csv" --quiet
 for sig in INT TERM; do
     echo "keep me" >"$T/whatif.yaml"
-    signal "whatif SIG$sig" 130 3 $sig whatif "$INIT_MODEL" "$T/n30.csv" --withdraw town \
+    signal "whatif SIG$sig" 130 1.5 $sig whatif "$INIT_MODEL" "$T/n30.csv" --withdraw town \
         --from 2021-10 --residents "$INIT" --out "$T/whatif.yaml" --quiet
     has "whatif SIG$sig" "$T/whatif.yaml" "status: feasible"
     run "check whatif SIG$sig" 0 check "$INIT_MODEL" "$T/whatif.yaml" --residents "$INIT" --quiet
 done
 echo "keep me" >"$T/whatif.yaml"
-signal "whatif second SIGINT" 130 2 INT,INT whatif "$INIT_MODEL" "$T/n30.csv" --withdraw town \
+signal "whatif second SIGINT" 130 1.5 INT,INT whatif "$INIT_MODEL" "$T/n30.csv" --withdraw town \
     --from 2021-10 --residents "$INIT" --out "$T/whatif.yaml" --quiet
 kept "whatif second SIGINT" "$T/whatif.yaml"
 
