@@ -8,7 +8,8 @@
 # 10 s that starts from a repaired plan, so that it holds a plan from its first stage on. (A
 # `plan` holds its first plan only a fraction of a second before it proves it optimal on these
 # instances, too short a window to aim a signal at: the what-if is where a plan interrupted is
-# written.) Run by `make test` (target test-cli) with ROTAPLAN set to the binary.
+# written.) `check` and `capacity`, which do not solve, die of the first SIGTERM, even while
+# they wait on a pipe. Run by `make test` (target test-cli) with ROTAPLAN set to the binary.
 set -u
 MODEL=models/radiology-keio-2019.yaml
 . tests/lib.sh
@@ -79,6 +80,32 @@ echo "keep me" >"$T/whatif.yaml"
 signal "whatif second SIGINT" 130 1.5 INT,INT whatif "$INIT_MODEL" "$T/n30.csv" --withdraw town \
     --from 2021-10 --residents "$INIT" --out "$T/whatif.yaml" --quiet
 kept "whatif second SIGINT" "$T/whatif.yaml"
+
+# ---- commands that do not solve die of SIGTERM at once, even blocked on a pipe (SIGINT too,
+# but a shell without job control starts a background command with SIGINT ignored, and they keep
+# the dispositions they inherit; plan and whatif install their handler whatever they inherit) ----
+mkfifo "$T/pipe.csv"
+for cmd in check capacity; do
+    for sig in TERM; do
+        count=$((count + 1))
+        if [ $cmd = check ]; then
+            "$BIN" check "$MODEL" "$T/pipe.csv" >/dev/null 2>&1 &
+        else
+            "$BIN" capacity "$MODEL" --residents "$T/pipe.csv" >/dev/null 2>&1 &
+        fi
+        pid=$!
+        sleep 0.5
+        kill -$sig $pid
+        sleep 1
+        if kill -0 $pid 2>/dev/null; then
+            fail "$cmd SIG$sig: still running 1 s after the signal"
+            kill -KILL $pid
+        fi
+        wait $pid
+        got=$?
+        [ "$got" -eq 143 ] || fail "$cmd SIG$sig: exit $got, expected 143 (killed by SIGTERM)"
+    done
+done
 
 echo "interrupt.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]
