@@ -5,7 +5,7 @@
 #   make run        deps, build, plan the default cohort of the embedded default model
 #   make test       build and run every test (unit, rules, bad input, end to end)
 #   make test-asan  the same under AddressSanitizer and UndefinedBehaviorSanitizer
-#   make test-valgrind  the loaders over the fuzz corpora, then tests/cli.sh, under valgrind memcheck
+#   make test-valgrind  the loaders over the fuzz corpora, then tests/cli.sh, under valgrind
 #   make deps-fuzz  install clang (libFuzzer) for `make fuzz`; the normal build does not need it
 #   make fuzz       each libFuzzer harness of tests/fuzz/ for FUZZ_SECONDS (default 60)
 #   make bench      scripts/bench
@@ -148,7 +148,8 @@ test-valgrind: deps deps-valgrind
 # clang, and libFuzzer's runtime (libclang-rt-dev on Debian 12) when clang cannot link a fuzzer
 deps-fuzz:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
-	probe() { printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' | \
+	probe() { printf '%s\n' 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);' \
+	  'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; return !n; }' | \
 	  $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1; }; \
 	if probe; then echo "deps-fuzz: $(FUZZ_CC) with libFuzzer present"; else \
 	  echo "installing: clang libclang-rt-dev"; \
