@@ -8,6 +8,9 @@
 #   make test-browser  the HTML report of each programme's default plan in headless Chromium
 #                   (runs deps-browser first: installs Debian's chromium and a Japanese font,
 #                   for this test only)
+#   make test-valgrind  the loaders over the fuzz corpora, then tests/cli.sh, under valgrind
+#   make deps-fuzz  install clang (libFuzzer) for `make fuzz`; the normal build does not need it
+#   make fuzz       each libFuzzer harness of tests/fuzz/ for FUZZ_SECONDS (default 60)
 #   make bench      scripts/bench
 #   make clean
 
@@ -35,8 +38,14 @@ BIN      = $(BUILD)/rotaplan
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c tests/rules/test_*.c))
 TEST_BIN = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 TEST_SUPPORT = tests/support.c
+FUZZ_HARNESSES = model residents plan
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+REPLAY_BIN = $(patsubst %,$(BUILD)/tests/fuzz/replay_%,$(FUZZ_HARNESSES))
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps deps-browser run test tests test-unit test-cli test-asan test-browser bench clean
+.PHONY: all deps deps-browser deps-fuzz deps-valgrind run test tests test-unit test-replay \
+        test-cli test-asan test-browser test-valgrind fuzz fuzz-build bench clean
 
 all: $(BIN) $(LIB)
 
@@ -90,23 +99,40 @@ $(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) tests/support.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -Itests $< $(TEST_SUPPORT) $(LIB) $(CMOCKA_LIBS) $(LIBS) -o $@
 
+# the seed corpus and every input a fuzzer crashed on, through the harnesses without libFuzzer
+$(BUILD)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/replay.c \
+                              tests/fuzz/fuzz_common.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -Itests/fuzz tests/fuzz/fuzz_$*.c tests/fuzz/fuzz_common.c \
+	  tests/fuzz/replay.c $(LIB) $(LIBS) -o $@
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) plan
 
 test: deps
 	@$(MAKE) --no-print-directory all tests
-	@$(MAKE) --no-print-directory test-unit test-cli
+	@$(MAKE) --no-print-directory test-unit test-replay test-cli
 
-tests: $(TEST_BIN)
+tests: $(TEST_BIN) $(REPLAY_BIN)
 
 test-unit: $(TEST_BIN)
 	@failed=""; for t in $(TEST_BIN); do echo "== $$t"; $$t || failed="$$failed $$t"; done; \
 	if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi
 
+test-replay: $(REPLAY_BIN)
+	@for h in $(FUZZ_HARNESSES); do \
+	  $(BUILD)/tests/fuzz/replay_$$h $$(find tests/fuzz/corpus/$$h \
+	    $$(ls -d tests/fuzz/regressions/$$h 2>/dev/null) -type f | sort) || exit 1; \
+	done
+
 test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/cli.sh
+	@ROTAPLAN=$(BIN) tests/options.sh
 	@ROTAPLAN=$(BIN) tests/whatif.sh
+	@ROTAPLAN=$(BIN) tests/interrupt.sh
+	@ROTAPLAN=$(BIN) tests/determinism.sh
+	@ROTAPLAN=$(BIN) tests/hostile.sh
 	@ROTAPLAN=$(BIN) tests/report.sh
 
 test-browser: deps deps-browser
@@ -119,7 +145,63 @@ test-asan:
 	  all tests
 	@ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  test-unit test-cli
+	  test-unit test-replay test-cli
+
+# ---- valgrind memcheck on the end-to-end tests (separate: ASan and valgrind do not mix) ----
+
+deps-valgrind:
+	@if command -v valgrind >/dev/null 2>&1; then echo "deps-valgrind: valgrind present"; else \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind >/dev/null; fi
+
+test-valgrind: deps deps-valgrind
+	@$(MAKE) --no-print-directory all $(REPLAY_BIN)
+	@for h in $(FUZZ_HARNESSES); do \
+	  valgrind --quiet --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect $(BUILD)/tests/fuzz/replay_$$h \
+	    $$(find tests/fuzz/corpus/$$h $$(ls -d tests/fuzz/regressions/$$h 2>/dev/null) -type f | \
+	      sort) || exit 1; \
+	done
+	@VALGRIND_BIN=$(BIN) ROTAPLAN=tests/valgrind-rotaplan tests/cli.sh
+
+# ---- fuzzing (clang's libFuzzer, with ASan and UBSan; one process, one core) ----
+
+# clang, and libFuzzer's runtime (libclang-rt-dev on Debian 12) when clang cannot link a fuzzer
+deps-fuzz:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	probe() { printf '%s\n' 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);' \
+	  'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; return !n; }' | \
+	  $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1; }; \
+	if probe; then echo "deps-fuzz: $(FUZZ_CC) with libFuzzer present"; else \
+	  echo "installing: clang libclang-rt-dev"; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang >/dev/null && \
+	  { probe || DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libclang-rt-dev \
+	    >/dev/null; } && probe; fi
+
+fuzz-build: deps deps-fuzz
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) OPT=-O1 \
+	  SANITIZE="-fsanitize=fuzzer-no-link $(FUZZ_SANITIZE)" build/fuzz/librotaplan.a
+	@for h in $(FUZZ_HARNESSES); do \
+	  $(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g $(WARN) -Iinclude \
+	    -Isrc -Itests/fuzz -fsanitize=fuzzer $(FUZZ_SANITIZE) tests/fuzz/fuzz_$$h.c \
+	    tests/fuzz/fuzz_common.c build/fuzz/librotaplan.a $(LIBS) -o build/fuzz/fuzz_$$h || exit 1; \
+	done
+
+# Each harness for FUZZ_SECONDS; new inputs go to build/fuzz/corpus/<harness>, crashes to
+# build/fuzz/crashes/ (copy each to tests/fuzz/regressions/<harness>/ once fixed).
+fuzz: fuzz-build
+	@for h in $(FUZZ_HARNESSES); do \
+	  mkdir -p build/fuzz/corpus/$$h build/fuzz/crashes; \
+	  echo "== fuzz_$$h for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz_$$h build/fuzz/corpus/$$h tests/fuzz/corpus/$$h \
+	    -dict=tests/fuzz/$$h.dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=65536 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/$$h- 2>build/fuzz/$$h.log || \
+	    { tail -40 build/fuzz/$$h.log; echo "fuzz_$$h: failed, see build/fuzz/$$h.log"; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' build/fuzz/$$h.log | tail -2; \
+	done
 
 bench: all
 	scripts/bench

@@ -23,20 +23,35 @@ static void on_signal(int sig)
     interrupted = 1;
 }
 
+/* The handler, for the commands that solve: SIGINT and SIGTERM raise the flag the solver reads.
+ * The others keep the default disposition: they have no best plan to keep, and a swallowed
+ * SIGTERM (from `timeout`, say) would leave them running to the end. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART; /* a read from a pipe goes on; the flag is read by the solver */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
 typedef struct command {
     const char *name;
     int (*run)(const rp_cli *cli, int argc, char **argv);
+    bool solves; /* SIGINT and SIGTERM stop its solve and keep the best plan */
 } command;
 
 static const command commands[] = {
-    {"plan", rp_cmd_plan},
-    {"check", rp_cmd_check},
-    {"whatif", rp_cmd_whatif},
-    {"capacity", rp_cmd_capacity},
-    {"report", rp_cmd_report},
+    {"plan", rp_cmd_plan, true},
+    {"check", rp_cmd_check, false},
+    {"whatif", rp_cmd_whatif, true},
+    {"capacity", rp_cmd_capacity, false},
+    {"report", rp_cmd_report, false},
 };
 
-static bool known(const char *name)
+static bool is_command(const char *name)
 {
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(commands[i].name, name) == 0)
@@ -44,9 +59,15 @@ static bool known(const char *name)
     return strcmp(name, "help") == 0;
 }
 
+/* `help [COMMAND]`: one known command at most. */
 static int help(int argc, char **argv)
 {
-    if (argc > 0 && !known(argv[0])) {
+    if (argc > 1) {
+        fprintf(stderr, "rotaplan help: unexpected argument '%s'; expected at most one "
+                        "command\n", argv[1]);
+        return RP_EXIT_INPUT;
+    }
+    if (argc == 1 && !is_command(argv[0])) {
         fprintf(stderr, "rotaplan help: unknown command '%s'; expected plan, check, whatif, "
                         "capacity, report or help\n", argv[0]);
         return RP_EXIT_INPUT;
@@ -64,9 +85,13 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "help") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
         return help(argc - 2, argv + 2);
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return commands[i].run(cli, argc - 2, argv + 2);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(commands[i].name, name) != 0)
+            continue;
+        if (commands[i].solves)
+            catch_signals();
+        return commands[i].run(cli, argc - 2, argv + 2);
+    }
     fprintf(stderr,
             "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report or help\n",
             name);
@@ -75,11 +100,6 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
     rp_cli cli = {argv[0], &interrupted, isatty(STDERR_FILENO) != 0};
     int status = dispatch(&cli, argc, argv);
     if (fclose(stdout) != 0 && status == RP_EXIT_OK) {

@@ -38,6 +38,9 @@ empty "plan 12 csv quiet" "$T/err"
 [ "$(head -n 1 "$T/plan.csv")" = "resident,cohort,course,facility,department,mode,start_period,end_period,start_date,end_date,days_per_week" ] ||
     fail "plan 12 csv: header line differs"
 ls "$T" | grep -q 'tmp-' && fail "plan 12 csv: a temporary file was left behind"
+: >"$T/touched" # the output's mode is a new file's (umask), not the temporary file's 0600
+[ "$(stat -c %a "$T/plan.csv")" = "$(stat -c %a "$T/touched")" ] ||
+    fail "plan 12 csv: mode $(stat -c %a "$T/plan.csv"), expected $(stat -c %a "$T/touched")"
 run "check 12 csv" 0 check "$MODEL" "$T/plan.csv" --residents examples/radiology-cohort-12.yaml
 has "check 12 csv" "$T/out" "compliant: no violation of 14 rules over 12 residents"
 run "plan to stdout" 0 plan "$MODEL" --residents examples/radiology-cohort-12.yaml --format yaml

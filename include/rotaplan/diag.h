@@ -23,13 +23,20 @@ typedef struct rp_diag {
 typedef struct rp_diags {
     rp_diag *items;
     size_t count, cap;
+    size_t dropped; /* diagnostics past RP_DIAGS_MAX, counted but not kept */
 } rp_diags;
 
-#define RP_DIAGS_INIT {NULL, 0, 0}
+#define RP_DIAGS_INIT {NULL, 0, 0, 0}
+/* Diagnostics kept in one list: a hostile file (a million aliases, a million bad rows) must not
+ * make one per line; the rest are counted in `dropped`. */
+#define RP_DIAGS_MAX 10000
+/* Diagnostics printed with their source line; the rest are counted in one line. */
+#define RP_DIAGS_PRINTED 100
 
 void rp_diags_free(rp_diags *d); /* frees the entries; d itself may live on the stack */
 
-/* Appends a diagnostic. file may be NULL; line/col 0 when unknown; span 0 means 1. */
+/* Appends a diagnostic (or counts it in d->dropped when RP_DIAGS_MAX are kept). file may be
+ * NULL; line/col 0 when unknown; span 0 means 1. */
 void rp_diag_add(rp_diags *d, rp_severity sev, const char *file, int line, int col, int span,
                  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
@@ -38,8 +45,9 @@ size_t rp_diags_errors(const rp_diags *d);
 /* Sorts by file, line and column (stable for equal positions). */
 void rp_diags_sort(rp_diags *d);
 
-/* Prints every diagnostic: the position, the severity, the message, then (when the file can be
- * read) the source line and a caret under the column. Returns the number of errors printed. */
+/* Prints the first RP_DIAGS_PRINTED diagnostics: the position, the severity, the message, then
+ * (when the file can be read) the source line and a caret under the column; then one line
+ * counting the others. Returns the number of errors kept in d. */
 size_t rp_diags_print(const rp_diags *d, FILE *out);
 
 #endif

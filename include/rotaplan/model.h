@@ -307,6 +307,10 @@ typedef struct rp_resident {
     rp_pos pos;
 } rp_resident;
 
+/* Residents in one residents file or plan: ids are compared pairwise (duplicates), so a file of
+ * a million rows would take hours; 20,000 take a second. */
+#define RP_MAX_RESIDENTS 20000
+
 typedef struct rp_cohort {
     const char *path; /* NULL for the default cohort */
     rp_resident *residents;

@@ -727,7 +727,7 @@ static int run_plan(const capacity_args *a, const rp_model *m, const rp_cohort *
     rp_intake_years_of_plan(plan, &r.years);
     build(&r, ctx);
     int status = count_over(&r).over[RP_LEVEL_VIOLATION] ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
-    if (!a->quiet && rp_cli_write(a->out, write_report, &r) != 0)
+    if ((!a->quiet || a->out) && rp_cli_write(a->out, write_report, &r) != 0)
         status = RP_EXIT_INPUT;
     report_free(&r);
     rp_check_ctx_free(ctx);
@@ -747,7 +747,7 @@ static int run_cohort(const capacity_args *a, const rp_model *m, const rp_cohort
     rp_intake_years_of_cohort(c, &r.years);
     build(&r, NULL);
     int status = count_over(&r).over[RP_LEVEL_VIOLATION] ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
-    if (!a->quiet && rp_cli_write(a->out, write_report, &r) != 0)
+    if ((!a->quiet || a->out) && rp_cli_write(a->out, write_report, &r) != 0)
         status = RP_EXIT_INPUT;
     report_free(&r);
     return status;

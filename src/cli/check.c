@@ -46,7 +46,7 @@ static int run(const check_args *a, const rp_model *m, const char *plan_path)
     } else {
         write_ctx w = {m, plan, &f, !a->out && rp_cli_colour()};
         status = rp_findings_count(&f, RP_LEVEL_VIOLATION) ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
-        if (!a->quiet && rp_cli_write(a->out, write_findings, &w) != 0)
+        if ((!a->quiet || a->out) && rp_cli_write(a->out, write_findings, &w) != 0)
             status = RP_EXIT_INPUT;
     }
     rp_diags_free(&d);

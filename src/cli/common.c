@@ -51,6 +51,42 @@ static void unknown_option(const char *command, const char *arg, const rp_opt *o
     free(names);
 }
 
+/* What an option's value is, for "has an empty value; expected ...". */
+static const char *value_name(const char *option)
+{
+    if (strcmp(option, "--format") == 0)
+        return "table, csv or yaml";
+    if (strcmp(option, "--time-limit") == 0)
+        return "a number of seconds";
+    if (strcmp(option, "--gap") == 0)
+        return "a number from 0 to 1";
+    if (strcmp(option, "--from") == 0)
+        return "a date YYYY-MM-DD or a month YYYY-MM";
+    return "a file name";
+}
+
+/* A value for option o: present, not empty, not the next option (`--out --quiet` forgot the
+ * file; a file named so is still reachable as `--out=--quiet`), and not given before. */
+static int check_value(const char *command, const rp_opt *o, const char *value, bool inline_value)
+{
+    bool option = !inline_value && value && value[0] == '-' && value[1] == '-' && value[2];
+    if (!value || option) {
+        usage_error(command, "option '%s' needs a value%s", o->name,
+                    value ? "; the next argument is an option" : "");
+        return -1;
+    }
+    if (!*value) {
+        usage_error(command, "option '%s' has an empty value; expected %s", o->name,
+                    value_name(o->name));
+        return -1;
+    }
+    if (*o->value) {
+        usage_error(command, "option '%s' given twice%s; expected it once", o->name, "");
+        return -1;
+    }
+    return 0;
+}
+
 int rp_cli_parse(const char *command, int argc, char **argv, const rp_opt *opts, size_t n_opts,
                  const char **positional, size_t max_positional, size_t *n_positional)
 {
@@ -85,14 +121,10 @@ int rp_cli_parse(const char *command, int argc, char **argv, const rp_opt *opts,
             *o->flag = true;
             continue;
         }
-        if (eq) {
-            *o->value = eq + 1;
-        } else if (i + 1 < argc) {
-            *o->value = argv[++i];
-        } else {
-            usage_error(command, "option '%s' needs a value%s", o->name, "");
+        const char *value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+        if (check_value(command, o, value, eq != NULL) != 0)
             return -1;
-        }
+        *o->value = value;
     }
     return 0;
 }
@@ -124,6 +156,21 @@ rp_model *rp_cli_model(const char *path)
     print_diags(&d);
     rp_diags_free(&d);
     return ret == 0 ? m : NULL;
+}
+
+/* the two-year programme takes some 1,200 columns and 1.8 MiB a resident */
+enum { MAX_PLAN_RESIDENTS = 1000 };
+
+bool rp_cli_plannable(const rp_cohort *c)
+{
+    if (c->n_residents <= MAX_PLAN_RESIDENTS)
+        return true;
+    const rp_resident *r = &c->residents[MAX_PLAN_RESIDENTS];
+    fprintf(stderr, "%s:%d:%d: error: resident '%s' is one of %zu; expected at most %d residents "
+                    "in one plan (its ILP grows with every resident: plan the cohorts apart)\n",
+            r->pos.file ? r->pos.file : c->path ? c->path : "residents", r->pos.line,
+            r->pos.col, r->id, c->n_residents, MAX_PLAN_RESIDENTS);
+    return false;
 }
 
 rp_cohort *rp_cli_cohort(const rp_model *m, const char *path)

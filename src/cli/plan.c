@@ -113,7 +113,7 @@ static void summary(const rp_translation *t, const rp_solve_result *res, const r
 static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res,
                    double time_limit)
 {
-    if (res->status == RP_SOLVE_NO_PLAN) {
+    if (res->status == RP_SOLVE_NO_PLAN || res->interrupted) {
         fprintf(stderr, "rotaplan: %s before any compliant plan was found (%.1f s); try a "
                         "longer --time-limit\n",
                 res->interrupted ? "interrupted" : "time limit reached", res->seconds);
@@ -274,7 +274,7 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
     rp_cohort *c = rp_cli_cohort(m, a.residents);
     keep k = {NULL, {0, 0, 0}};
     int status = RP_EXIT_INPUT;
-    if (c && read_keep(m, c, &a, &k) == 0)
+    if (c && rp_cli_plannable(c) && read_keep(m, c, &a, &k) == 0)
         status = run(cli, &a, m, c, &k, format, time_limit, gap);
     rp_plan_free(k.plan);
     rp_cohort_free(c);

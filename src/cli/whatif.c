@@ -54,16 +54,49 @@ static int usage_error(const char *fmt, const char *a, const char *b)
     return -1;
 }
 
+/* The name of argument arg up to its '=' (into buf) and the value after it, or NULL when it has
+ * none (`--withdraw=keio`). */
+static const char *option_name(const char *arg, char *buf, size_t size)
+{
+    const char *eq = arg[0] == '-' && arg[1] == '-' ? strchr(arg, '=') : NULL;
+    size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+    snprintf(buf, size, "%.*s", (int)(len < size ? len : size - 1), arg);
+    return eq ? eq + 1 : NULL;
+}
+
+/* The value of change option name: inline (`--withdraw=keio`) or the next argument, which must
+ * not be an option itself; NULL after a usage error. */
+static const char *change_value(int argc, char **argv, int *i, const char *name,
+                                const char *inline_value)
+{
+    const char *v = inline_value;
+    if (!v && *i + 1 < argc && !(argv[*i + 1][0] == '-' && argv[*i + 1][1] == '-'))
+        v = argv[++*i];
+    if (!v) {
+        usage_error("option '%s' needs a value%s", name, "");
+        return NULL;
+    }
+    if (!*v) {
+        usage_error("option '%s' has an empty value%s", name, "");
+        return NULL;
+    }
+    return v;
+}
+
 /* Takes the changes (each option with its --from and --until) out of argv into a->changes and
  * the other arguments into rest; returns their count, or -1 after a usage error. */
 static int split_changes(int argc, char **argv, whatif_args *a, char **rest)
 {
     int n = 0;
     for (int i = 0; i < argc; i++) {
-        const char *s = argv[i];
+        char s[32];
+        const char *inline_value = option_name(argv[i], s, sizeof s);
         bool date = strcmp(s, "--from") == 0 || strcmp(s, "--until") == 0;
         if (is_sweep(s)) { /* a change of its own: every facility in turn, with its dates */
-            *RP_PUSH(a->changes, a->n_changes, a->cap_changes) = (change_arg){s, "", NULL, NULL};
+            if (inline_value)
+                return usage_error("option '--sweep' takes no value%s%s", "", "");
+            *RP_PUSH(a->changes, a->n_changes, a->cap_changes) =
+                (change_arg){"--sweep", "", NULL, NULL};
             a->sweep = true;
             continue;
         }
@@ -71,12 +104,16 @@ static int split_changes(int argc, char **argv, whatif_args *a, char **rest)
             rest[n++] = argv[i];
             continue;
         }
-        if (i + 1 >= argc)
-            return usage_error("%s needs a value%s", s, "");
-        const char *v = argv[++i];
+        const char *v = change_value(argc, argv, &i, s, inline_value);
+        if (!v)
+            return -1;
         if (is_change_option(s)) {
-            *RP_PUSH(a->changes, a->n_changes, a->cap_changes) = (change_arg){s, v, NULL, NULL};
-            if (strcmp(s, "--add-resident") == 0) {
+            const char *name = strcmp(s, "--withdraw") == 0      ? "--withdraw"
+                               : strcmp(s, "--capacity") == 0    ? "--capacity"
+                               : strcmp(s, "--instructors") == 0 ? "--instructors"
+                                                                 : "--add-resident";
+            *RP_PUSH(a->changes, a->n_changes, a->cap_changes) = (change_arg){name, v, NULL, NULL};
+            if (strcmp(name, "--add-resident") == 0) {
                 if (a->add)
                     return usage_error("--add-resident given twice: put the residents in one "
                                        "file%s%s", "", "");
@@ -88,9 +125,13 @@ static int split_changes(int argc, char **argv, whatif_args *a, char **rest)
             return usage_error("%s %s belongs to a change: put it after --withdraw, --capacity "
                                "or --instructors", s, v);
         change_arg *c = &a->changes[a->n_changes - 1];
-        const char **slot = strcmp(s, "--from") == 0 ? &c->from : &c->until;
+        bool from = strcmp(s, "--from") == 0;
+        const char **slot = from ? &c->from : &c->until;
         if (*slot)
-            return usage_error("%s given twice for %s", s, c->option);
+            return usage_error("%s given twice for %s", from ? "--from" : "--until", c->option);
+        if (!from && strcmp(c->option, "--add-resident") == 0)
+            return usage_error("--until %s: residents who join stay; expected --until after "
+                               "--withdraw, --capacity, --instructors or --sweep%s", v, "");
         *slot = v;
     }
     return n;
@@ -928,7 +969,7 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
         }
         if (extra && add_undated(a))
             join_date(m, extra, &from);
-        if (c && rp_cli_every_resident_known(old, c, a->residents))
+        if (c && rp_cli_every_resident_known(old, c, a->residents) && rp_cli_plannable(c))
             status = a->sweep ? sweep(cli, a, m, c, old, limit)
                               : run(cli, a, m, c, old, from, format, limit);
     }

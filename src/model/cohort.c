@@ -507,6 +507,11 @@ static void read_residents(reader *r, const rp_ynode *list)
     size_t n = 0;
     if (rp_yseq(r->y, list, "residents", &n) != 0)
         return;
+    if (n > RP_MAX_RESIDENTS) {
+        rp_yerror(r->y, rp_yseq_item(r->y, list, RP_MAX_RESIDENTS),
+                  "%zu residents; expected at most %d in one file", n, RP_MAX_RESIDENTS);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         const rp_ynode *item = rp_yseq_item(r->y, list, i);
         rp_resident res = {0};

@@ -155,10 +155,17 @@ int rp_cohort_load_csv(const rp_model *m, const char *path, rp_cohort *co, rp_di
             int line = in.line;
             size_t before = in.errors;
             rp_csv_row(&in, c, C_COUNT, &n, &blank);
-            if (blank || in.fatal || in.errors != before)
+            if (blank)
                 continue;
-            rows++;
+            rows++; /* a bad row is a row: no "no rows" error besides its own */
             rp_csv_cell row = {"", line, 1};
+            if (rows > RP_MAX_RESIDENTS) {
+                rp_csv_error(&in, &row, "more than %d rows; expected at most %d residents in "
+                                        "one file", RP_MAX_RESIDENTS, RP_MAX_RESIDENTS);
+                break;
+            }
+            if (in.fatal || in.errors != before)
+                continue;
             if (n != C_COUNT)
                 rp_csv_error(&in, &row, "row has %zu field%s; expected %d (%s)", n,
                              n == 1 ? "" : "s", C_COUNT, HEADER);

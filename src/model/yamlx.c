@@ -26,6 +26,8 @@ enum {
     MAX_SCALAR = 64 * 1024,  /* bytes in one scalar */
     MAX_ID = 64,             /* characters in an id: ids end up in ILP row names (<= 255) */
     MAX_SHOWN = 40,          /* characters of a value quoted in a message */
+    MAX_ANCHORS = 100,       /* anchors remembered by the scan, to report the unused ones */
+    MAX_SCAN_ERRORS = 100,   /* the scan stops there: the file is refused anyway */
 };
 #define MAX_FILE (16L * 1024 * 1024) /* bytes in one input file */
 
@@ -345,10 +347,16 @@ static void scan_error(scan *s, yaml_mark_t mark, int span, const char *fmt, ...
 static const char *const alias_message =
     "aliases and anchors are not supported; write the value out";
 
+/* An anchor, remembered so that one no alias uses is reported at the end; past MAX_ANCHORS (an
+ * expansion bomb defines thousands) each is reported at once, as is every alias. */
 static void note_anchor(scan *s, const yaml_char_t *name, yaml_mark_t mark)
 {
     if (!name)
         return;
+    if (s->n_anchors == MAX_ANCHORS) {
+        scan_error(s, mark, (int)strlen((const char *)name) + 1, "%s", alias_message);
+        return;
+    }
     anchor *a = RP_PUSH(s->anchors, s->n_anchors, s->cap_anchors);
     a->name = rp_xstrdup((const char *)name);
     a->mark = mark;
@@ -434,7 +442,7 @@ static size_t scan_events(const char *file, const unsigned char *data, size_t le
             break;
         }
         bool end = ev.type == YAML_STREAM_END_EVENT;
-        bool stop = scan_event(&s, &ev);
+        bool stop = scan_event(&s, &ev) || s.errors >= MAX_SCAN_ERRORS;
         yaml_event_delete(&ev);
         if (end || stop) {
             complete = end;

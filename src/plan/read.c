@@ -259,7 +259,13 @@ static int cell_resident(reader *r, const cell *c, const char *name, int line, b
     if (r->errors != before || !c[C_RESIDENT].text || !c[C_COHORT].text)
         return -1;
     const char *id = c[C_RESIDENT].text;
-    int i = rp_plan_resident_index(r->p, id);
+    size_t n = r->p->n_residents;
+    /* a resident's rows usually follow each other: the last one first */
+    int i = n && strcmp(r->p->residents[n - 1].id, id) == 0 ? (int)n - 1
+                                                            : rp_plan_resident_index(r->p, id);
+    if (i == RP_NONE && n == RP_MAX_RESIDENTS)
+        return cell_error(r, &c[C_RESIDENT], "resident '%s' is one too many; expected at most %d "
+                                             "residents in one plan", id, RP_MAX_RESIDENTS);
     if (i == RP_NONE) {
         i = rp_plan_add_resident(r->p, id, name, cohort, course);
         r->p->residents[i].line = line;
@@ -324,9 +330,11 @@ static void csv_rows(reader *r, rp_csv *in)
         int line = in->line;
         size_t before = in->errors;
         rp_csv_row(in, c, C_COUNT, &n, &blank);
-        if (blank || in->fatal || in->errors != before) /* fields not split as meant */
+        if (blank)
             continue;
-        rows++;
+        rows++; /* a bad row is a row: no "no rows" error besides its own */
+        if (in->fatal || in->errors != before) /* fields not split as meant */
+            continue;
         cell row = {"", line, 1};
         if (n != C_COUNT) {
             cell_error(r, &row, "row has %zu field%s; expected %d (%s to %s)", n,

@@ -139,8 +139,43 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
+/* The parallel stints of each resident: those of resident r are stints[at[r] .. at[r + 1]) (so
+ * that counting a slot does not walk the whole plan once per resident). */
+typedef struct parallels {
+    size_t *at;
+    const rp_stint **stints;
+} parallels;
+
+static void parallels_init(parallels *ps, const rp_check_ctx *ctx)
+{
+    const rp_plan *plan = ctx->plan;
+    size_t n = ctx->n_residents;
+    ps->at = rp_xcalloc(n + 2, sizeof *ps->at);
+    ps->stints = rp_xcalloc(plan->n_stints + 1, sizeof *ps->stints);
+    for (size_t i = 0; i < plan->n_stints; i++) {
+        const rp_stint *st = &plan->stints[i];
+        if (st->mode == RP_MODE_PARALLEL && st->facility >= 0 && st->resident >= 0 &&
+            (size_t)st->resident < n)
+            ps->at[st->resident + 2]++;
+    }
+    for (size_t r = 2; r < n + 2; r++)
+        ps->at[r] += ps->at[r - 1];
+    for (size_t i = 0; i < plan->n_stints; i++) { /* at[r + 1] runs as r's fill pointer */
+        const rp_stint *st = &plan->stints[i];
+        if (st->mode == RP_MODE_PARALLEL && st->facility >= 0 && st->resident >= 0 &&
+            (size_t)st->resident < n)
+            ps->stints[ps->at[st->resident + 1]++] = st;
+    }
+}
+
+static void parallels_free(parallels *ps)
+{
+    free(ps->at);
+    free(ps->stints);
+}
+
 /* Residents at facility f (every facility when f is RP_NONE) on slot t. */
-static int count_at(const rp_check_ctx *ctx, long t, int f)
+static int count_at(const rp_check_ctx *ctx, const parallels *ps, long t, int f)
 {
     const rp_model *m = ctx->model;
     int n = 0;
@@ -151,10 +186,9 @@ static int count_at(const rp_check_ctx *ctx, long t, int f)
             continue;
         int cf = rp->cells[p].facility;
         bool here = cf >= 0 && (f < 0 || cf == f) && rp_timeline_occupies(m, &rp->timeline, p);
-        for (size_t i = 0; !here && i < ctx->plan->n_stints; i++) {
-            const rp_stint *s = &ctx->plan->stints[i];
-            here = s->resident == (int)r && s->mode == RP_MODE_PARALLEL && s->first <= p &&
-                   p <= s->last && s->facility >= 0 && (f < 0 || s->facility == f);
+        for (size_t i = ps->at[r]; !here && i < ps->at[r + 1]; i++) {
+            const rp_stint *st = ps->stints[i];
+            here = st->first <= p && p <= st->last && (f < 0 || st->facility == f);
         }
         n += here;
     }
@@ -192,14 +226,17 @@ static void loads(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out)
 {
     const params *pa = rule->params;
     const rp_model *m = ctx->model;
+    parallels ps;
+    parallels_init(&ps, ctx);
     for (size_t i = 0; i <= m->n_facilities; i++) {
         int f = i < m->n_facilities ? (int)i : RP_NONE;
         rp_capped *p = rp_loads_add(out, f, RP_NONE, NULL, limit_at(pa, m, f, out->first));
         for (long t = out->first; t <= out->last; t++) {
-            p->load[t - out->first] = count_at(ctx, t, f);
+            p->load[t - out->first] = count_at(ctx, &ps, t, f);
             p->limit[t - out->first] = limit_at(pa, m, f, t); /* what-if changes included */
         }
     }
+    parallels_free(&ps);
 }
 
 /* One finding per run of slots over the place's limit. */

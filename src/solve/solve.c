@@ -429,6 +429,10 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
         search(ilp, &pr, 0, NULL, &out);
     res->status = rp_solve_map_status(out.ret, out.status, &res->time_limit_hit,
                                       &res->interrupted);
+    /* the flag, not GLPK's code, says so: a stop while the first plan was being built leaves
+     * the probe's code (its time limit), and the caller must still exit as interrupted */
+    if (opt->interrupt && *opt->interrupt)
+        res->interrupted = true;
     res->seconds = now() - pr.start;
     res->first_plan_seconds = pr.have_plan ? (pr.first_plan >= 0 ? pr.first_plan : res->seconds)
                                            : -1;

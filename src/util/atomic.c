@@ -8,7 +8,20 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* The mode the output gets: an existing target's, else what open(2) would give a new file
+ * (0666 less the umask); mkstemp's 0600 would hide a plan from the rest of its group. */
+static mode_t output_mode(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0)
+        return st.st_mode & 07777;
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
 
 int rp_atomic_open(rp_atomic *a, const char *path)
 {
@@ -17,6 +30,14 @@ int rp_atomic_open(rp_atomic *a, const char *path)
     int fd = mkstemp(tmp);
     if (fd < 0) {
         int e = errno;
+        free(tmp);
+        errno = e;
+        return -1;
+    }
+    if (fchmod(fd, output_mode(path)) != 0) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
         free(tmp);
         errno = e;
         return -1;

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #define MAX_FILE (16L * 1024 * 1024)
+#define MAX_FIELD (64 * 1024) /* bytes in one field, as in one YAML value (yamlx.c) */
 
 int rp_csv_error(rp_csv *in, const rp_csv_cell *c, const char *fmt, ...)
 {
@@ -153,7 +154,13 @@ void rp_csv_row(rp_csv *in, rp_csv_cell *cells, size_t max, size_t *n, bool *bla
             csv_quoted(in, &b, &c);
         else
             csv_plain(in, &b);
-        c.text = rp_arena_strdup(in->a, rp_buf_str(&b));
+        if (b.len > MAX_FIELD) {
+            c.text = "";
+            rp_csv_error(in, &c, "field of %zu bytes is too long; expected at most %d bytes",
+                         b.len, MAX_FIELD);
+        } else {
+            c.text = rp_arena_strdup(in->a, rp_buf_str(&b));
+        }
         if (*n < max)
             cells[*n] = c;
         (*n)++;

@@ -17,12 +17,16 @@ void rp_diags_free(rp_diags *d)
     }
     free(d->items);
     d->items = NULL;
-    d->count = d->cap = 0;
+    d->count = d->cap = d->dropped = 0;
 }
 
 void rp_diag_add(rp_diags *d, rp_severity sev, const char *file, int line, int col, int span,
                  const char *fmt, ...)
 {
+    if (d->count >= RP_DIAGS_MAX) {
+        d->dropped++;
+        return;
+    }
     rp_diag *e = RP_PUSH(d->items, d->count, d->cap);
     e->severity = sev;
     e->file = file ? rp_xstrdup(file) : NULL;
@@ -55,18 +59,29 @@ static int compare(const rp_diag *a, const rp_diag *b)
     return 0;
 }
 
+typedef struct ranked {
+    rp_diag diag;
+    size_t index; /* in the list before sorting: equal positions keep their order */
+} ranked;
+
+static int compare_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    int c = compare(&x->diag, &y->diag);
+    return c ? c : x->index < y->index ? -1 : x->index > y->index;
+}
+
 void rp_diags_sort(rp_diags *d)
 {
-    /* insertion sort: stable, and the lists are short */
-    for (size_t i = 1; i < d->count; i++) {
-        rp_diag x = d->items[i];
-        size_t j = i;
-        while (j > 0 && compare(&d->items[j - 1], &x) > 0) {
-            d->items[j] = d->items[j - 1];
-            j--;
-        }
-        d->items[j] = x;
-    }
+    if (d->count < 2)
+        return;
+    ranked *r = rp_xmalloc(d->count * sizeof *r);
+    for (size_t i = 0; i < d->count; i++)
+        r[i] = (ranked){d->items[i], i};
+    qsort(r, d->count, sizeof *r, compare_ranked);
+    for (size_t i = 0; i < d->count; i++)
+        d->items[i] = r[i].diag;
+    free(r);
 }
 
 /* Reads line `line` (1-based) of file into a heap string without its newline, or NULL. */
@@ -122,10 +137,10 @@ static void print_caret(FILE *out, const char *text, int col, int span)
 
 size_t rp_diags_print(const rp_diags *d, FILE *out)
 {
-    size_t errors = 0;
-    for (size_t i = 0; i < d->count; i++) {
+    size_t errors = rp_diags_errors(d);
+    size_t shown = d->count < RP_DIAGS_PRINTED ? d->count : RP_DIAGS_PRINTED;
+    for (size_t i = 0; i < shown; i++) {
         const rp_diag *e = &d->items[i];
-        errors += e->severity == RP_ERROR;
         if (e->file && e->line > 0)
             fprintf(out, "%s:%d:%d: ", e->file, e->line, e->col);
         else if (e->file)
@@ -141,5 +156,8 @@ size_t rp_diags_print(const rp_diags *d, FILE *out)
             print_caret(out, text, e->col, e->span);
         free(text);
     }
+    if (d->count + d->dropped > shown)
+        fprintf(out, "rotaplan: %zu more diagnostic%s not shown\n", d->count + d->dropped - shown,
+                d->count + d->dropped - shown == 1 ? "" : "s");
     return errors;
 }

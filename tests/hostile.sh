@@ -1,0 +1,108 @@
+#!/bin/sh
+# hostile.sh: inputs built to hurt, generated here (too big to keep in git): 100,000 levels of
+# flow nesting (3,000 of block nesting), a 10 MB YAML value, a 10 MB CSV field, a 20 MB file,
+# alias bombs with 100,000 aliases or anchors, invalid UTF-8 at the end of a big file, a file of
+# 100,000 bad rows, and a 10,000-resident cohort and plan. Each must be refused with a located
+# error (exit 2) or handled, within 20 s and 1 GiB of address space (not under
+# AddressSanitizer, which reserves terabytes). The small hostile cases (expansion bombs, deep
+# flow mappings, overlong and surrogate UTF-8) are files in tests/bad/. Run by `make test`
+# (target test-cli) with ROTAPLAN set to the binary.
+set -u
+MODEL=models/radiology-keio-2019.yaml
+. tests/lib.sh
+LIMIT=""
+sh -c 'ulimit -v 1048576 && "$0" help; exit $?' "$BIN" >/dev/null 2>&1 && LIMIT="ulimit -v 1048576;"
+
+# bounded NAME WANT ARGS...: run, but within 20 s and (when it can be set) 1 GiB
+bounded() {
+    name=$1
+    want=$2
+    shift 2
+    count=$((count + 1))
+    started=$(date +%s)
+    sh -c "$LIMIT exec timeout 20 \"\$@\"" sh "$BIN" "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    took=$(($(date +%s) - started))
+    if [ "$got" -ne "$want" ]; then
+        fail "$name: exit $got, expected $want (after $took s)"
+        head -c 600 "$T/err" | sed 's/^/    stderr: /'
+    fi
+}
+
+repeat() { # repeat TEXT N: TEXT N times, on one line
+    awk -v t="$1" -v n="$2" 'BEGIN {for (i = 0; i < n; i++) printf "%s", t}'
+}
+
+# ---- nesting 100,000 deep: lists, flow mappings, block mappings ----
+{ printf 'programme: '; repeat '[' 100000; repeat ']' 100000; echo; } >"$T/deep-seq.yaml"
+bounded "deep lists" 2 check "$T/deep-seq.yaml" tests/fixtures/plan.csv
+has "deep lists" "$T/err" "deep-seq.yaml:1:75: error: lists and mappings nested more than 64 deep"
+{ printf 'residents: '; repeat '{a: ' 100000; printf 1; repeat '}' 100000; echo; } >"$T/deep-map.yaml"
+bounded "deep mappings" 2 capacity "$MODEL" --residents "$T/deep-map.yaml"
+has "deep mappings" "$T/err" "deep-map.yaml:1:"
+has "deep mappings" "$T/err" "nested more than 64 deep"
+# (block style needs its indentation: 3,000 levels make 4.5 MB)
+awk 'BEGIN {print "model: m"; print "residents:"; for (i = 1; i <= 3000; i++) printf "%*s- \n", i, ""}' \
+    >"$T/deep-block.yaml"
+bounded "deep block mappings" 2 check "$MODEL" "$T/deep-block.yaml"
+has "deep block mappings" "$T/err" "deep-block.yaml:66:65: error: lists and mappings nested more than 64 deep"
+empty "deep block mappings: stdout" "$T/out"
+
+# ---- a 10 MB value; a 20 MB file ----
+{ printf 'programme: {id: x, name: "'; head -c 10485760 /dev/zero | tr '\0' 'a'; echo '"}'; } \
+    >"$T/long.yaml"
+bounded "10 MB value" 2 check "$T/long.yaml" tests/fixtures/plan.csv
+has "10 MB value" "$T/err" "long.yaml:1:26: error: value of 10485760 bytes is too long; expected at most 65536 bytes"
+{ echo 'id,name,cohort,course,wishes'; printf 'r1,"'; head -c 10485760 /dev/zero | tr '\0' 'a'
+  echo '",2019,any,'; } >"$T/long.csv"
+bounded "10 MB field" 2 capacity "$MODEL" --residents "$T/long.csv"
+has "10 MB field" "$T/err" "long.csv:2:4: error: field of 10485760 bytes is too long; expected at most 65536 bytes"
+[ "$(grep -c ': error: ' "$T/err")" -eq 1 ] || fail "10 MB field: more than its own error"
+{ echo 'residents:'; head -c 20971520 /dev/zero | tr '\0' '#'; echo; } >"$T/huge.yaml"
+bounded "20 MB file" 2 capacity "$MODEL" --residents "$T/huge.yaml"
+has "20 MB file" "$T/err" "huge.yaml: error: file is larger than 16 MiB"
+
+# ---- alias bombs: many aliases of one anchor; many anchors ----
+{ echo 'residents: &a [x]'; echo 'x:'; awk 'BEGIN {for (i = 0; i < 100000; i++) print "  - *a"}'; } \
+    >"$T/aliases.yaml"
+bounded "100,000 aliases" 2 capacity "$MODEL" --residents "$T/aliases.yaml"
+has "100,000 aliases" "$T/err" "aliases.yaml:3:5: error: aliases and anchors are not supported"
+awk 'BEGIN {print "residents:"; for (i = 0; i < 100000; i++) print "  - &a" i " {id: r" i "}"}' \
+    >"$T/anchors.yaml"
+bounded "100,000 anchors" 2 capacity "$MODEL" --residents "$T/anchors.yaml"
+has "100,000 anchors" "$T/err" "anchors.yaml:2:5: error: aliases and anchors are not supported"
+has "100,000 anchors" "$T/err" "more diagnostics not shown"
+
+# ---- invalid UTF-8 after 5 MB of good text ----
+{ echo 'residents:'; awk 'BEGIN {for (i = 0; i < 200000; i++) print "  # 日本語のコメント"}'
+  printf '  - {id: r1, name: "\377"}\n'; } >"$T/late-utf8.yaml"
+bounded "late invalid UTF-8" 2 capacity "$MODEL" --residents "$T/late-utf8.yaml"
+has "late invalid UTF-8" "$T/err" "late-utf8.yaml:200002:21: error: invalid UTF-8 byte 0xff; expected UTF-8 text"
+
+# ---- 100,000 bad rows: a hundred errors shown, the others counted ----
+awk 'BEGIN {print "id,name,cohort,course,wishes"; for (i = 0; i < 100000; i++) print "r" i ",,19,any,"}' \
+    >"$T/bad-rows.csv"
+bounded "100,000 bad rows" 2 capacity "$MODEL" --residents "$T/bad-rows.csv"
+has "100,000 bad rows" "$T/err" "bad-rows.csv:2:"
+has "100,000 bad rows" "$T/err" "more diagnostics not shown"
+[ "$(grep -c ': error: ' "$T/err")" -eq 100 ] || fail "100,000 bad rows: not 100 errors shown"
+
+# ---- 10,000 residents: counted by capacity, refused by plan, a plan of them checked ----
+awk 'BEGIN {print "residents:"; for (i = 0; i < 10000; i++) printf "  - {id: r%05d, cohort: %d, course: any}\n", i, 2019 + i % 3}' \
+    >"$T/residents-10000.yaml"
+bounded "capacity 10,000" 1 capacity "$MODEL" --residents "$T/residents-10000.yaml"
+matches "capacity 10,000" "$T/out" '^  2019 +3334 '
+bounded "plan 10,000" 2 plan "$MODEL" --residents "$T/residents-10000.yaml" --out "$T/p.csv"
+has "plan 10,000" "$T/err" "residents-10000.yaml:1002:5: error: resident 'r01000' is one of 10000; expected at most 1000 residents in one plan"
+[ ! -e "$T/p.csv" ] || fail "plan 10,000: a plan was written"
+awk 'BEGIN {print "resident,cohort,course,facility,department,mode,start_period,end_period,start_date,end_date,days_per_week"
+            for (i = 0; i < 10000; i++) printf "r%05d,2019,A,keio,,block,1,36,,,\n", i}' >"$T/plan-10000.csv"
+bounded "check 10,000" 1 check "$MODEL" "$T/plan-10000.csv"
+has "check 10,000" "$T/out" "over 10000 residents"
+awk 'BEGIN {print "id,name,cohort,course,wishes"; for (i = 0; i < 30000; i++) print "r" i ",,2019,any,"}' \
+    >"$T/residents-30000.csv"
+bounded "30,000 residents" 2 capacity "$MODEL" --residents "$T/residents-30000.csv"
+has "30,000 residents" "$T/err" "residents-30000.csv:20002:1: error: more than 20000 rows; expected at most 20000 residents in one file"
+
+echo "hostile.sh: $count commands, $failures failure(s)"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,207 @@
+#!/bin/sh
+# options.sh: the error path of every option of every command (plan, check, whatif, capacity,
+# help): a missing value, a bad value, an unknown option, options that conflict. Each must exit 2,
+# name the option (or the value it was given) on stderr, print nothing on stdout and write no
+# file. Run by `make test` (target test-cli) with ROTAPLAN set to the binary.
+set -u
+MODEL=models/radiology-keio-2019.yaml
+RES=examples/radiology-cohort-12.yaml
+PLAN=tests/fixtures/plan.csv
+. tests/lib.sh
+
+# bad NAME TEXT ARGS...: exit 2, TEXT on stderr, nothing on stdout, nothing left in $T/w
+mkdir "$T/w"
+bad() {
+    name=$1
+    text=$2
+    shift 2
+    run "$name" 2 "$@"
+    has "$name" "$T/err" "$text"
+    empty "$name: stdout" "$T/out"
+    [ -z "$(ls -A "$T/w")" ] || fail "$name: wrote $(ls -A "$T/w")"
+}
+
+# ---- every command: an unknown option, with the nearest as a hint; a single dash ----
+for cmd in plan check capacity; do
+    bad "$cmd unknown option" "rotaplan $cmd: unknown option '--bogus'" $cmd --bogus
+    has "$cmd unknown option" "$T/err" "run 'rotaplan help $cmd' for the options"
+    bad "$cmd near option" "unknown option '--residnets'; did you mean '--residents'?" \
+        $cmd --residnets "$RES"
+    bad "$cmd single dash" "unknown option '-q'" $cmd -q
+    bad "$cmd --quiet=x" "option '--quiet' takes no value" $cmd --quiet=x
+    bad "$cmd --help=x" "option '--help' takes no value" $cmd --help=x
+    bad "$cmd unknown option after value" "unknown option '--outt'" $cmd --out "$T/w/x" --outt y
+done
+bad "whatif unknown option" "rotaplan whatif: unknown option '--bogus'" \
+    whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --bogus
+bad "whatif near option" "unknown option '--scenaro'; did you mean '--scenario'?" \
+    whatif "$MODEL" "$PLAN" --scenaro x
+bad "whatif --quiet=x" "option '--quiet' takes no value" \
+    whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --quiet=x
+
+# ---- every option that takes a value: missing at the end, followed by an option, empty ----
+for opt in --residents --format --out --lp --mps --time-limit --gap --keep --from; do
+    bad "plan $opt missing" "rotaplan plan: option '$opt' needs a value" plan "$MODEL" $opt
+    bad "plan $opt then option" "option '$opt' needs a value; the next argument is an option" \
+        plan "$MODEL" $opt --quiet
+    bad "plan $opt=" "option '$opt' has an empty value" plan "$MODEL" "$opt="
+done
+for opt in --residents --out; do
+    for cmd in check capacity; do
+        bad "$cmd $opt missing" "rotaplan $cmd: option '$opt' needs a value" $cmd "$MODEL" $opt
+        bad "$cmd $opt then option" "option '$opt' needs a value" $cmd "$MODEL" $opt --quiet
+        bad "$cmd $opt=" "option '$opt' has an empty value" $cmd "$MODEL" "$opt="
+    done
+done
+for opt in --residents --format --out --diff --lp --mps --time-limit --scenario; do
+    bad "whatif $opt missing" "rotaplan whatif: option '$opt' needs a value" \
+        whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 $opt
+    bad "whatif $opt then option" "option '$opt' needs a value" \
+        whatif "$MODEL" "$PLAN" $opt --withdraw keio --from 2020-10
+    bad "whatif $opt=" "option '$opt' has an empty value" \
+        whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 "$opt="
+done
+for opt in --withdraw --capacity --instructors --add-resident --from --until; do
+    bad "whatif $opt missing" "option '$opt' needs a value" whatif "$MODEL" "$PLAN" $opt
+    bad "whatif $opt then option" "option '$opt' needs a value" \
+        whatif "$MODEL" "$PLAN" $opt --quiet
+    bad "whatif $opt=" "option '$opt' has an empty value" whatif "$MODEL" "$PLAN" "$opt="
+done
+
+# ---- given twice ----
+for opt in --residents --format --out --lp --mps --time-limit --gap --keep --from; do
+    bad "plan $opt twice" "option '$opt' given twice" plan "$MODEL" $opt a $opt b
+done
+bad "check --out twice" "option '--out' given twice" check "$MODEL" "$PLAN" --out a --out b
+bad "capacity --residents twice" "option '--residents' given twice" \
+    capacity "$MODEL" --residents "$RES" --residents "$RES"
+for opt in --residents --format --out --diff --lp --mps --time-limit --scenario; do
+    bad "whatif $opt twice" "option '$opt' given twice" \
+        whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 $opt a $opt b
+done
+bad "whatif --from twice" "--from given twice for --withdraw" \
+    whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --from 2020-11
+bad "whatif --until twice" "--until given twice for --withdraw" \
+    whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --until 2021-01 --until 2021-02
+bad "whatif --add-resident twice" "--add-resident given twice" \
+    whatif "$MODEL" "$PLAN" --add-resident a --add-resident b
+
+# ---- bad values: each named with the option ----
+for cmd in plan whatif; do
+    if [ $cmd = plan ]; then pre="plan $MODEL"; else pre="whatif $MODEL $PLAN --withdraw keio --from 2020-10"; fi
+    bad "$cmd --format xml" "rotaplan $cmd: unknown format 'xml'; expected table, csv or yaml" \
+        $pre --format xml --out "$T/w/p.csv"
+    for v in abc 0 -1 1e8 nan inf 10s; do
+        bad "$cmd --time-limit $v" "--time-limit '$v' is not a number from 0.001 to 1e+07" \
+            $pre --time-limit $v --out "$T/w/p.csv"
+    done
+done
+for v in x -0.1 1.5 nan; do
+    bad "plan --gap $v" "--gap '$v' is not a number from 0 to 1" plan "$MODEL" --gap $v
+done
+bad "plan --from bad date" "rotaplan plan: --from '2020-13': expected a date" \
+    plan "$MODEL" --keep "$PLAN" --from 2020-13
+bad "plan --residents missing file" "$T/none.yaml: error: cannot open file" \
+    plan "$MODEL" --residents "$T/none.yaml" --out "$T/w/p.csv"
+bad "plan --residents not a residents file" "error: " \
+    plan "$MODEL" --residents "$MODEL" --out "$T/w/p.csv"
+bad "plan --keep missing file" "$T/none.csv: error: cannot open file" \
+    plan "$MODEL" --keep "$T/none.csv" --from 2020-10 --out "$T/w/p.csv"
+bad "plan --keep bad plan" "tests/bad/plan/date-mismatch.csv:" \
+    plan "$MODEL" --keep tests/bad/plan/date-mismatch.csv --from 2020-10 --out "$T/w/p.csv"
+bad "plan --out no directory" "cannot write '$T/w/no-dir/p.csv'" \
+    plan "$MODEL" --residents "$RES" --out "$T/w/no-dir/p.csv" --quiet
+bad "plan --lp no directory" "$T/w/no-dir/m.lp" \
+    plan "$MODEL" --residents "$RES" --lp "$T/w/no-dir/m.lp" --out "$T/w/p.csv" --quiet
+bad "plan --mps no directory" "$T/w/no-dir/m.mps" \
+    plan "$MODEL" --residents "$RES" --mps "$T/w/no-dir/m.mps" --out "$T/w/p.csv" --quiet
+bad "check --residents missing file" "$T/none.yaml: error: cannot open file" \
+    check "$MODEL" "$PLAN" --residents "$T/none.yaml"
+bad "check --out no directory" "cannot write '$T/w/no-dir/f.txt'" \
+    check "$MODEL" "$PLAN" --out "$T/w/no-dir/f.txt"
+bad "capacity --residents missing file" "$T/none.yaml: error: cannot open file" \
+    capacity "$MODEL" --residents "$T/none.yaml"
+bad "capacity --out no directory" "cannot write '$T/w/no-dir/c.txt'" \
+    capacity "$MODEL" --out "$T/w/no-dir/c.txt"
+W="whatif $MODEL $PLAN"
+bad "whatif --withdraw unknown" "--withdraw: unknown facility 'kio'" $W --withdraw kio --from 2020-10
+bad "whatif --capacity no =" "--capacity 'keio': expected FACILITY[:DEPARTMENT]=N" \
+    $W --capacity keio --from 2020-10
+bad "whatif --capacity not a number" "--capacity 'keio=x': expected a number" \
+    $W --capacity keio=x --from 2020-10
+bad "whatif --capacity negative" "--capacity 'keio=-1': expected a number" \
+    $W --capacity keio=-1 --from 2020-10
+bad "whatif --capacity department" "--capacity: keio runs no department 'nodep'" \
+    $W --capacity keio:nodep=2 --from 2020-10
+bad "whatif --instructors department" "--instructors 'keio:ct=2': expected FACILITY=N" \
+    $W --instructors keio:ct=2 --from 2020-10
+bad "whatif --instructors huge" "--instructors 'keio=1e9': expected a number" \
+    $W --instructors keio=1e9 --from 2020-10
+bad "whatif --from bad date" "--from '2020-13': expected a date" $W --withdraw keio --from 2020-13
+bad "whatif --until bad date" "--until 'x': expected a date" \
+    $W --withdraw keio --from 2020-10 --until x
+bad "whatif --until before --from" "--until 2020-01 is before --from 2020-10" \
+    $W --withdraw keio --from 2020-10 --until 2020-01
+bad "whatif --add-resident missing file" "$T/none.yaml: error: cannot open file" \
+    $W --add-resident "$T/none.yaml"
+bad "whatif --scenario missing file" "$T/none.yaml: error: cannot open file" \
+    $W --scenario "$T/none.yaml"
+bad "whatif --scenario bad" "tests/cli/bad-scenario.yaml:" $W --scenario tests/cli/bad-scenario.yaml
+bad "whatif --residents missing file" "$T/none.yaml: error: cannot open file" \
+    $W --withdraw keio --from 2020-10 --residents "$T/none.yaml"
+bad "whatif --sweep=x" "option '--sweep' takes no value" $W --sweep=x --from 2020-10
+bad "whatif --withdraw= inline" "--withdraw: unknown facility 'kio'" $W --withdraw=kio --from=2020-10
+
+# ---- conflicts and what an option needs ----
+bad "plan --keep without --from" "--keep PLAN and --from DATE go together" plan "$MODEL" --keep "$PLAN"
+bad "plan --from without --keep" "--keep PLAN and --from DATE go together" plan "$MODEL" --from 2020-10
+bad "whatif no change" "rotaplan whatif: no change given" $W
+bad "whatif change without --from" "--withdraw keio needs --from DATE" $W --withdraw keio
+bad "whatif --from before a change" "--from 2020-10 belongs to a change" $W --from 2020-10
+bad "whatif --until of a resident who joins" "--until 2021-01: residents who join stay" \
+    $W --add-resident "$RES" --from 2020-10 --until 2021-01
+bad "whatif --sweep without --from" "--sweep needs --from DATE" $W --sweep
+bad "whatif --sweep with a change" "--sweep withdraws every facility in turn: give it alone" \
+    $W --sweep --from 2020-10 --withdraw keio --from 2020-10
+bad "whatif --sweep with --scenario" "--sweep withdraws every facility in turn: give it alone" \
+    $W --sweep --from 2020-10 --scenario tests/cli/scenario.yaml
+for opt in --out --diff --lp --mps --format; do
+    bad "whatif --sweep with $opt" "--sweep prints one table: --out, --diff, --lp, --mps and --format" \
+        $W --sweep --from 2020-10 $opt "$T/w/x"
+done
+
+# ---- positional arguments ----
+bad "plan extra argument" "rotaplan plan: unexpected argument 'extra'" plan "$MODEL" extra
+bad "check no plan" "rotaplan check: missing the plan to check" check
+bad "check extra argument" "rotaplan check: unexpected argument 'extra'" check "$MODEL" "$PLAN" extra
+bad "capacity extra argument" "rotaplan capacity: unexpected argument 'extra'" \
+    capacity "$MODEL" "$PLAN" extra
+bad "whatif no plan" "rotaplan whatif: missing the plan to change" whatif
+bad "whatif extra argument" "rotaplan whatif: unexpected argument 'extra'" \
+    $W extra --withdraw keio --from 2020-10
+bad "plan missing model" "$T/none.yaml: error: cannot open file" plan "$T/none.yaml"
+
+# ---- help ----
+bad "help unknown command" "rotaplan help: unknown command 'plna'" help plna
+bad "help option" "rotaplan help: unknown command '--bogus'" help --bogus
+bad "help two commands" "rotaplan help: unexpected argument 'check'" help plan check
+bad "unknown command" "rotaplan: unknown command 'plna'" plna
+run "help help" 0 help help
+has "help help" "$T/out" "usage: rotaplan COMMAND"
+for cmd in plan check whatif capacity; do
+    run "help $cmd" 0 help $cmd
+    has "help $cmd" "$T/out" "usage: rotaplan $cmd"
+    run "$cmd --help" 0 $cmd --help
+    has "$cmd --help" "$T/out" "usage: rotaplan $cmd"
+done
+
+# ---- --quiet with --out: the file is still written ----
+run "check --quiet --out" 1 check "$MODEL" "$PLAN" --quiet --out "$T/w/findings.txt"
+has "check --quiet --out" "$T/w/findings.txt" "12 violations"
+empty "check --quiet --out: stdout" "$T/out"
+run "capacity --quiet --out" 0 capacity "$MODEL" --quiet --out "$T/w/capacity.txt"
+has "capacity --quiet --out" "$T/w/capacity.txt" "capacity of radiology-keio-2019"
+rm -f "$T/w/findings.txt" "$T/w/capacity.txt"
+
+echo "options.sh: $count commands, $failures failure(s)"
+[ "$failures" -eq 0 ]
