@@ -3,21 +3,24 @@
 # so far is written marked not proven optimal (status: feasible) when there is one, and the exit
 # status is 130; when there is none yet, nothing is written and an existing output stays as it
 # was; a second signal exits at once. The instances come from scripts/gen (seeded, the same on
-# every machine): the two-year programme with 60 per cohort, whose first plan (built resident by
-# resident) comes after some 17 s, and with 30 per cohort, whose town withdraws: a what-if of some
-# 10 s that starts from a repaired plan, so that it holds a plan from its first stage on. (A
-# `plan` holds its first plan only a fraction of a second before it proves it optimal on these
-# instances, too short a window to aim a signal at: the what-if is where a plan interrupted is
-# written.) `check` and `capacity`, which do not solve, die of the first SIGTERM, even while
-# they wait on a pipe. Run by `make test` (target test-cli) with ROTAPLAN set to the binary.
+# every machine): the two-year programme with 120 per cohort, whose first plan (built resident by
+# resident) comes after some 2.5 s, signalled at 0.5 s; and with 60 per cohort, whose core
+# emergency department loses a place: a what-if of some 5 s that starts from a repaired plan, so
+# that it holds a plan from its first stage on, signalled at 1 s. (A `plan` holds its first plan
+# only a fraction of a second before it proves it optimal on these instances, too short a window
+# to aim a signal at: the what-if is where a plan interrupted is written.) `check` and
+# `capacity`, which do not solve, die of the first SIGTERM, even while they wait on a pipe. Run by
+# `make test` (target test-cli) with ROTAPLAN set to the binary.
 set -u
 MODEL=models/radiology-keio-2019.yaml
 . tests/lib.sh
 scripts/gen "$T/gen" >/dev/null
-BIG_MODEL=$T/gen/initial-n60.model.yaml
-BIG=$T/gen/initial-n60.yaml
-INIT_MODEL=$T/gen/initial-n30.model.yaml
-INIT=$T/gen/initial-n30.yaml
+BIG_MODEL=$T/gen/initial-n120.model.yaml
+BIG=$T/gen/initial-n120.yaml
+INIT_MODEL=$T/gen/initial-n60.model.yaml
+INIT=$T/gen/initial-n60.yaml
+CAP=$(sed -n 's/.*{id: emergency, name: [^,]*, capacity: \([0-9]*\)}.*/\1/p' "$INIT_MODEL" |
+    head -n 1)
 
 # signal NAME WANT DELAY SIGNALS ARGS...: starts the binary, sends each signal of SIGNALS
 # (comma-separated) DELAY seconds after the start (then 0.2 s apart), and checks its exit status
@@ -55,7 +58,7 @@ kept() { # kept NAME FILE: FILE still holds "keep me", and no temporary file is 
 # ---- plan: interrupted before any plan exists ----
 echo "keep me" >"$T/plan.yaml"
 for sig in INT TERM; do
-    signal "plan SIG$sig" 130 2 $sig plan "$BIG_MODEL" --residents "$BIG" --out "$T/plan.yaml"
+    signal "plan SIG$sig" 130 0.5 $sig plan "$BIG_MODEL" --residents "$BIG" --out "$T/plan.yaml"
     has "plan SIG$sig" "$T/err" "interrupted before any compliant plan was found"
     kept "plan SIG$sig" "$T/plan.yaml"
     # GLPK's presolve and root LP call no callback: the stop waits for them (seconds here)
@@ -63,22 +66,24 @@ for sig in INT TERM; do
 done
 
 # ---- a second Ctrl-C leaves at once, and the output stays as it was ----
-signal "plan second SIGINT" 130 2 INT,INT plan "$BIG_MODEL" --residents "$BIG" --out "$T/plan.yaml"
+signal "plan second SIGINT" 130 0.5 INT,INT plan "$BIG_MODEL" --residents "$BIG" --out "$T/plan.yaml"
 kept "plan second SIGINT" "$T/plan.yaml"
 [ "$waited" -le 1 ] || fail "plan second SIGINT: took $waited s to stop"
 
 # ---- whatif: a plan from the first stage on, so an interrupted what-if always writes one ----
-run "initial n30" 0 plan "$INIT_MODEL" --residents "$INIT" --out "$T/n30.csv" --quiet
+run "initial n60" 0 plan "$INIT_MODEL" --residents "$INIT" --out "$T/n60.csv" --quiet
 for sig in INT TERM; do
     echo "keep me" >"$T/whatif.yaml"
-    signal "whatif SIG$sig" 130 1.5 $sig whatif "$INIT_MODEL" "$T/n30.csv" --withdraw town \
-        --from 2021-10 --residents "$INIT" --out "$T/whatif.yaml" --quiet
+    signal "whatif SIG$sig" 130 1 $sig whatif "$INIT_MODEL" "$T/n60.csv" \
+        --capacity "core:emergency=$((CAP - 1))" --from 2021-01-04 --residents "$INIT" \
+        --out "$T/whatif.yaml" --quiet
     has "whatif SIG$sig" "$T/whatif.yaml" "status: feasible"
     run "check whatif SIG$sig" 0 check "$INIT_MODEL" "$T/whatif.yaml" --residents "$INIT" --quiet
 done
 echo "keep me" >"$T/whatif.yaml"
-signal "whatif second SIGINT" 130 1.5 INT,INT whatif "$INIT_MODEL" "$T/n30.csv" --withdraw town \
-    --from 2021-10 --residents "$INIT" --out "$T/whatif.yaml" --quiet
+signal "whatif second SIGINT" 130 1 INT,INT whatif "$INIT_MODEL" "$T/n60.csv" \
+    --capacity "core:emergency=$((CAP - 1))" --from 2021-01-04 --residents "$INIT" \
+    --out "$T/whatif.yaml" --quiet
 kept "whatif second SIGINT" "$T/whatif.yaml"
 
 # ---- commands that do not solve die of SIGTERM at once, even blocked on a pipe (SIGINT too,

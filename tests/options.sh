@@ -1,6 +1,6 @@
 #!/bin/sh
 # options.sh: the error path of every option of every command (plan, check, whatif, capacity,
-# help): a missing value, a bad value, an unknown option, options that conflict. Each must exit 2,
+# report, help): a missing value, a bad value, an unknown option, options that conflict. Each must exit 2,
 # name the option (or the value it was given) on stderr, print nothing on stdout and write no
 # file. Run by `make test` (target test-cli) with ROTAPLAN set to the binary.
 set -u
@@ -89,7 +89,7 @@ bad "whatif --add-resident twice" "--add-resident given twice" \
 # ---- bad values: each named with the option ----
 for cmd in plan whatif; do
     if [ $cmd = plan ]; then pre="plan $MODEL"; else pre="whatif $MODEL $PLAN --withdraw keio --from 2020-10"; fi
-    bad "$cmd --format xml" "rotaplan $cmd: unknown format 'xml'; expected table, csv or yaml" \
+    bad "$cmd --format xml" "rotaplan $cmd: unknown format 'xml'; expected table, csv, yaml, json or ics" \
         $pre --format xml --out "$T/w/p.csv"
     for v in abc 0 -1 1e8 nan inf 10s; do
         bad "$cmd --time-limit $v" "--time-limit '$v' is not a number from 0.001 to 1e+07" \
@@ -188,12 +188,36 @@ bad "help two commands" "rotaplan help: unexpected argument 'check'" help plan c
 bad "unknown command" "rotaplan: unknown command 'plna'" plna
 run "help help" 0 help help
 has "help help" "$T/out" "usage: rotaplan COMMAND"
-for cmd in plan check whatif capacity; do
+for cmd in plan check whatif capacity report; do
     run "help $cmd" 0 help $cmd
     has "help $cmd" "$T/out" "usage: rotaplan $cmd"
     run "$cmd --help" 0 $cmd --help
     has "$cmd --help" "$T/out" "usage: rotaplan $cmd"
 done
+
+# ---- report; --excel and --format ics (plan, whatif) ----
+bad "report unknown option" "rotaplan report: unknown option '--bogus'" report --bogus
+bad "report near option" "unknown option '--residnets'; did you mean '--residents'?" \
+    report --residnets "$RES"
+bad "report single dash" "unknown option '-q'" report -q
+bad "report --quiet=x" "option '--quiet' takes no value" report --quiet=x
+for opt in --residents --out --compare; do
+    bad "report $opt missing" "rotaplan report: option '$opt' needs a value" \
+        report "$MODEL" "$PLAN" $opt
+    bad "report $opt then option" "option '$opt' needs a value" report "$MODEL" "$PLAN" $opt --quiet
+    bad "report $opt=" "option '$opt' has an empty value" report "$MODEL" "$PLAN" "$opt="
+done
+bad "report --out twice" "option '--out' given twice" \
+    report "$MODEL" "$PLAN" --out "$T/w/a.html" --out "$T/w/b.html"
+bad "report no plan" "rotaplan report" report
+bad "plan --excel without csv" "--excel goes with --format csv" \
+    plan "$MODEL" --format yaml --excel --out "$T/w/p.yaml"
+bad "whatif --excel without csv" "--excel goes with --format csv" \
+    whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --format json --excel
+bad "plan --format ics without --out" "--format ics writes one file per resident" \
+    plan "$MODEL" --format ics
+bad "whatif --format ics without --out" "--format ics writes one file per resident" \
+    whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --format ics
 
 # ---- --quiet with --out: the file is still written ----
 run "check --quiet --out" 1 check "$MODEL" "$PLAN" --quiet --out "$T/w/findings.txt"

@@ -114,9 +114,12 @@ static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_re
                    double time_limit)
 {
     if (res->status == RP_SOLVE_NO_PLAN || res->interrupted) {
-        fprintf(stderr, "rotaplan: %s before any compliant plan was found (%.1f s); try a "
-                        "longer --time-limit\n",
-                res->interrupted ? "interrupted" : "time limit reached", res->seconds);
+        if (res->interrupted)
+            fprintf(stderr, "rotaplan: interrupted before any compliant plan was found (%.1f s)\n",
+                    res->seconds);
+        else
+            fprintf(stderr, "rotaplan: time limit reached before any compliant plan was found "
+                            "(%.1f s); try a longer --time-limit\n", res->seconds);
         return res->interrupted ? RP_EXIT_INTERRUPTED : RP_EXIT_NO_PLAN;
     }
     (void)cli;

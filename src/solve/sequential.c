@@ -302,20 +302,21 @@ static int plan_groups(seq *s, size_t a, size_t g, size_t upto, double gap, doub
 }
 
 /* Every resident planned: each is planned again, alone, with every other resident as planned
- * (exactly: the problems are small), while a pass gains and the time allows (at most as long
- * again as the first pass took). A first plan that a resident's own choices can still improve
- * costs GLPK's search most (the radiology programme's, BENCHMARKS.md). */
-static void improve(seq *s, size_t n_groups, double first_pass)
+ * (exactly: the problems are small), while a pass gains, at most 3 passes. A first plan that a
+ * resident's own choices can still improve costs GLPK's search most. No clock decides anything
+ * here: the same inputs give the same plan on every machine. */
+static void improve(seq *s, size_t n_groups)
 {
-    double until = now() + first_pass;
     for (int pass = 0; pass < 3; pass++) {
         double gained = 0;
-        for (size_t g = 0; g < n_groups && now() < until; g++) {
+        for (size_t g = 0; g < n_groups; g++) {
             double gain = 0;
+            if (s->opt->interrupt && *s->opt->interrupt)
+                return;
             if (plan_groups(s, g, g, n_groups - 1, 0, &gain) == 0)
                 gained += gain;
         }
-        if (gained < 1e-9 || now() >= until)
+        if (gained < 1e-9)
             return;
     }
 }
@@ -356,8 +357,8 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
         for (size_t w = 0; err && w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++)
             err = plan_groups(&s, g - widths[w], g, g, 0.01, NULL);
     }
-    if (!err && !(opt->interrupt && *opt->interrupt))
-        improve(&s, n_groups, now() - s.started);
+    if (!err)
+        improve(&s, n_groups);
     if (!err)
         err = settle_helpers(&s, x);
     seq_free(&s);

@@ -367,6 +367,15 @@ static const double PROBE_SECONDS = 2.0;
 static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
 {
     double *start = first_plan(ilp, pr->opt);
+    if (!start && pr->opt->interrupt && *pr->opt->interrupt) {
+        /* stopped while the first plan was built: no new search (its presolve and root LP
+         * would run minutes before any callback sees the flag); the probe's plan stands */
+        if (!out->x) {
+            out->ret = GLP_ESTOP;
+            out->status = GLP_UNDEF;
+        }
+        return;
+    }
     if (!start) {
         outcome rest;
         search(ilp, pr, 0, NULL, &rest);
