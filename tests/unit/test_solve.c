@@ -98,14 +98,14 @@ static three three_residents(void)
     for (int r = 0; r < 3; r++) {
         rp_expr_clear(&e);
         for (int f = 0; f < 3; f++) {
-            char name[16];
+            char name[32];
             snprintf(name, sizeof name, "x_%d_%d", r, f);
             t.x[r][f] = rp_ilp_add_col(t.ilp, name, RP_COL_BINARY, 0, 1);
             rp_ilp_add_obj(t.ilp, t.x[r][f], 3 - f);
             rp_expr_add(&e, t.x[r][f], 1);
         }
         rp_row_tag own = {RP_NONE, r, RP_NONE, 1, 1};
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "one_%d", r);
         assert_true(rp_ilp_add_row(t.ilp, name, &e, RP_EQ, 1, own) >= 0);
     }
@@ -114,7 +114,7 @@ static three three_residents(void)
         for (int r = 0; r < 3; r++)
             rp_expr_add(&e, t.x[r][f], 1);
         rp_row_tag cap = {RP_NONE, RP_NONE, f, 1, 1};
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "cap_%d", f);
         assert_true(rp_ilp_add_row(t.ilp, name, &e, RP_LE, 1, cap) >= 0);
     }
