@@ -41,6 +41,8 @@ typedef struct rp_findings {
 
 void rp_findings_free(rp_findings *f);
 size_t rp_findings_count(const rp_findings *f, rp_level level);
+/* "violation", "warning" or "finding". */
+const char *rp_level_name(rp_level level);
 
 /* One period of a resident as the plan's block rows fill it. */
 typedef struct rp_cell {

@@ -307,3 +307,16 @@ bool rp_capped_over(const rp_capped *p, long i, double load)
 {
     return load > p->limit[i] + 1e-9;
 }
+
+const char *rp_level_name(rp_level level)
+{
+    switch (level) {
+    case RP_LEVEL_VIOLATION:
+        return "violation";
+    case RP_LEVEL_WARNING:
+        return "warning";
+    case RP_LEVEL_FINDING:
+        return "finding";
+    }
+    return "finding";
+}

@@ -150,19 +150,6 @@ static tally count_over(const report *r)
 
 /* ---- text helpers ---- */
 
-static const char *level_name(rp_level l)
-{
-    switch (l) {
-    case RP_LEVEL_VIOLATION:
-        return "violation";
-    case RP_LEVEL_WARNING:
-        return "warning";
-    case RP_LEVEL_FINDING:
-        return "finding";
-    }
-    return "finding";
-}
-
 /* v with thousands separators and the decimals it needs, up to two: "313,689.7", "3,000". */
 static const char *grouped(rp_grid *g, double v)
 {
@@ -268,7 +255,7 @@ static void put_urban(const rp_model *m, const intake_item *it, FILE *out)
               "D-4, readings.intake_cap: report)\n", out);
     else
         fprintf(out, "  over the strict limit: a %s (D-4, readings.intake_cap: strict)\n",
-                level_name(u->level));
+                rp_level_name(u->level));
     put_rule_foot(it->rule, out);
 }
 
@@ -384,7 +371,7 @@ static const char *verdict(rp_grid *g, const rp_intake_window *w, rp_level level
 {
     if (w->intake <= w->limit)
         return "ok";
-    return rp_grid_printf(g, "over by %d (%s)", w->intake - w->limit, level_name(level));
+    return rp_grid_printf(g, "over by %d (%s)", w->intake - w->limit, rp_level_name(level));
 }
 
 /* One line per starting year: its residents and each yearly rule's verdict. */
@@ -591,7 +578,7 @@ static void put_runs(const report *r, const load_item *it, FILE *out)
             rp_grid_printf(&g, "%g", runs[i].load),
             rp_grid_printf(&g, "%g", p->capacity),
             use_text(&g, p, runs[i].load),
-            over ? rp_grid_printf(&g, "over (%s)", level_name(rp_rule_level(it->rule))) : NULL};
+            over ? rp_grid_printf(&g, "over (%s)", rp_level_name(rp_rule_level(it->rule))) : NULL};
         rp_grid_add(&g, row);
     }
     if (n == 0)

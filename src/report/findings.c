@@ -24,19 +24,6 @@
 
 #include <assert.h>
 
-static const char *level_name(rp_level l)
-{
-    switch (l) {
-    case RP_LEVEL_VIOLATION:
-        return "violation";
-    case RP_LEVEL_WARNING:
-        return "warning";
-    case RP_LEVEL_FINDING:
-        return "finding";
-    }
-    return "finding";
-}
-
 /* "3 violations", "1 warning" */
 static void put_count(FILE *out, size_t n, const char *noun)
 {
@@ -120,7 +107,7 @@ static void put_finding(FILE *out, const rp_model *m, const rp_plan *p, const rp
 {
     assert(f->rule < m->n_rules);
     const rp_rule *rule = &m->rules[f->rule];
-    fprintf(out, "%s%s%s %s [%s] ", level_colour(f->level, colour), level_name(f->level),
+    fprintf(out, "%s%s%s %s [%s] ", level_colour(f->level, colour), rp_level_name(f->level),
             colour ? "\033[0m" : "", rule->id, rp_class_name(rule->cls));
     put_who(out, p, f->resident);
     fprintf(out, ": %s\n", f->message ? f->message : "");

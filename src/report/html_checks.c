@@ -11,19 +11,6 @@
 
 #include <stdlib.h>
 
-static const char *level_name(rp_level l)
-{
-    switch (l) {
-    case RP_LEVEL_VIOLATION:
-        return "violation";
-    case RP_LEVEL_WARNING:
-        return "warning";
-    case RP_LEVEL_FINDING:
-        return "finding";
-    }
-    return "finding";
-}
-
 /* The findings of rule k by level. */
 static void count_rule(const rp_findings *f, size_t k, size_t counts[3])
 {
@@ -48,8 +35,8 @@ static void put_verdict(const rp_rule *rule, const size_t counts[3], FILE *out)
     for (int l = 0; l < 3; l++) {
         if (!counts[l])
             continue;
-        fprintf(out, "%s<span class=\"%s\">%zu %s%s</span>", sep, level_name((rp_level)l),
-                counts[l], level_name((rp_level)l), counts[l] == 1 ? "" : "s");
+        fprintf(out, "%s<span class=\"%s\">%zu %s%s</span>", sep, rp_level_name((rp_level)l),
+                counts[l], rp_level_name((rp_level)l), counts[l] == 1 ? "" : "s");
         sep = ", ";
     }
     fputs("</td>", out);
@@ -102,7 +89,7 @@ static void put_periods(const rp_model *m, const rp_plan *p, const rp_finding *x
 static void put_finding(const rp_html_input *in, const rp_finding *x, FILE *out)
 {
     const rp_model *m = in->model;
-    fprintf(out, "<tr><td class=\"%s\">%s</td><td>", level_name(x->level), level_name(x->level));
+    fprintf(out, "<tr><td class=\"%s\">%s</td><td>", rp_level_name(x->level), rp_level_name(x->level));
     rp_html_escape(out, m->rules[x->rule].id);
     fputs("</td><td>", out);
     rp_html_escape(out, x->resident != RP_NONE ? in->plan->residents[x->resident].id
