@@ -119,6 +119,15 @@ void rp_loads_free(rp_loads *l);
 /* Whether a load exceeds the place's limit on slot first + i (the comparison every capacity
  * check makes). */
 bool rp_capped_over(const rp_capped *p, long i, double load);
+/* A maximal run of slots where a place's load exceeds its limit. */
+typedef struct rp_capped_run {
+    long first, last; /* slots */
+    double worst;     /* the largest load of the run */
+    double limit;     /* the smallest limit of the run */
+} rp_capped_run;
+/* The next run of p at or after slot *from: returns true, fills *run and moves *from past it;
+ * false when no slot from there on is over. */
+bool rp_capped_next_run(const rp_loads *l, const rp_capped *p, long *from, rp_capped_run *run);
 
 /* Runs: the maximal sequences of periods with one facility (RP_NONE included). Starting at
  * period `from`, returns the run's first period and sets *facility and *last; returns 0 when

@@ -308,6 +308,26 @@ bool rp_capped_over(const rp_capped *p, long i, double load)
     return load > p->limit[i] + 1e-9;
 }
 
+bool rp_capped_next_run(const rp_loads *l, const rp_capped *p, long *from, rp_capped_run *run)
+{
+    long t = *from;
+    while (t <= l->last && !rp_capped_over(p, t - l->first, p->load[t - l->first]))
+        t++;
+    if (t > l->last) {
+        *from = t;
+        return false;
+    }
+    *run = (rp_capped_run){t, t, p->load[t - l->first], p->limit[t - l->first]};
+    for (; t <= l->last && rp_capped_over(p, t - l->first, p->load[t - l->first]); t++) {
+        long i = t - l->first;
+        run->last = t;
+        run->worst = p->load[i] > run->worst ? p->load[i] : run->worst;
+        run->limit = p->limit[i] < run->limit ? p->limit[i] : run->limit;
+    }
+    *from = t;
+    return true;
+}
+
 const char *rp_level_name(rp_level level)
 {
     switch (level) {

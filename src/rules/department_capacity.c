@@ -220,24 +220,10 @@ static void check_place(const rp_rule *rule, const rp_check_ctx *ctx, rp_finding
 {
     const rp_facility *fac = &ctx->model->facilities[p->facility];
     const char *dept = p->department >= 0 ? fac->departments[p->department].id : p->department_id;
-    long run = -1;
-    double worst = 0;
-    int cap = 0;
-    for (long t = l->first; t <= l->last + 1; t++) {
-        long i = t - l->first;
-        if (t <= l->last && rp_capped_over(p, i, p->load[i])) {
-            if (run < 0) {
-                run = t;
-                worst = 0;
-                cap = (int)p->limit[i];
-            }
-            worst = p->load[i] > worst ? p->load[i] : worst;
-            cap = (int)p->limit[i] < cap ? (int)p->limit[i] : cap;
-        } else if (run >= 0) {
-            report(rule, ctx, out, p->facility, dept, cap, run, t - 1, worst);
-            run = -1;
-        }
-    }
+    long t = l->first;
+    rp_capped_run run;
+    while (rp_capped_next_run(l, p, &t, &run))
+        report(rule, ctx, out, p->facility, dept, (int)run.limit, run.first, run.last, run.worst);
 }
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)

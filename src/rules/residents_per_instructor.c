@@ -243,23 +243,10 @@ static void loads(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out)
 static void check_place(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
                         const rp_loads *l, const rp_capped *p)
 {
-    long run = -1;
-    int worst = 0, limit = 0;
-    for (long t = l->first; t <= l->last + 1; t++) {
-        long i = t - l->first;
-        if (t <= l->last && rp_capped_over(p, i, p->load[i])) {
-            if (run < 0) {
-                run = t;
-                worst = 0;
-                limit = (int)p->limit[i];
-            }
-            worst = (int)p->load[i] > worst ? (int)p->load[i] : worst;
-            limit = (int)p->limit[i] < limit ? (int)p->limit[i] : limit;
-        } else if (run >= 0) {
-            report(rule, ctx, out, p->facility, run, t - 1, limit, worst);
-            run = -1;
-        }
-    }
+    long t = l->first;
+    rp_capped_run run;
+    while (rp_capped_next_run(l, p, &t, &run))
+        report(rule, ctx, out, p->facility, run.first, run.last, (int)run.limit, (int)run.worst);
 }
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)

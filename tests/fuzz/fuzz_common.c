@@ -1,6 +1,6 @@
 /*
- * fuzz_common.c: the temporary input files and the diagnostics sink of the fuzz entry points
- * (fuzz_common.h).
+ * fuzz_common.c: the temporary input files, the diagnostics sink and the default model of the
+ * fuzz entry points (fuzz_common.h).
  */
 #include "fuzz_common.h"
 
@@ -58,6 +58,25 @@ void fuzz_diags_done(rp_diags *d)
     }
     free(text);
     rp_diags_free(d);
+}
+
+static rp_model *default_model;
+
+static void free_default_model(void)
+{
+    rp_model_free(default_model);
+}
+
+const rp_model *fuzz_default_model(void)
+{
+    if (!default_model) {
+        rp_diags d = RP_DIAGS_INIT;
+        if (rp_model_load_default(&default_model, &d) != 0)
+            abort();
+        rp_diags_free(&d);
+        atexit(free_default_model);
+    }
+    return default_model;
 }
 
 int fuzz_starts_with(const uint8_t *data, size_t size, const char *prefix)

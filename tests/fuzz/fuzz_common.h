@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "rotaplan/diag.h"
+#include "rotaplan/model.h"
 
 /* The path holding data (size bytes), with the suffix ".yaml" or ".csv"; the file is the same
  * for every input of a process, removed at exit. */
@@ -18,6 +19,10 @@ const char *fuzz_file(const uint8_t *data, size_t size, const char *suffix);
 
 /* Sorts and prints d into a memory stream (discarded), then frees it. */
 void fuzz_diags_done(rp_diags *d);
+
+/* The embedded default model, loaded once per process (freed at exit); aborts if it cannot be
+ * loaded. */
+const rp_model *fuzz_default_model(void);
 
 /* Whether data starts with the text prefix. */
 int fuzz_starts_with(const uint8_t *data, size_t size, const char *prefix);

@@ -8,22 +8,9 @@
 
 #include <stdlib.h>
 
-static rp_model *model;
-
-static void free_model(void)
-{
-    rp_model_free(model);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!model) {
-        rp_diags d = RP_DIAGS_INIT;
-        if (rp_model_load_default(&model, &d) != 0)
-            abort();
-        rp_diags_free(&d);
-        atexit(free_model);
-    }
+    const rp_model *model = fuzz_default_model();
     const char *suffix = fuzz_starts_with(data, size, "id,") ? ".csv" : ".yaml";
     rp_diags d = RP_DIAGS_INIT;
     rp_cohort *c = NULL;
