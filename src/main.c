@@ -1,40 +1,65 @@
 /*
- * main.c: the rotaplan binary: the table of commands, the interrupt flag (the only mutable
- * global state of the program), and GLPK's environment released at exit. Everything else is in
+ * main.c: the rotaplan binary: the table of commands, the run state with its stop flag (the only
+ * mutable global state of the program, cli.h rp_cli_run), the handlers of SIGINT, SIGTERM and
+ * the time limit's SIGALRM, and GLPK's environment released at exit. Everything else is in
  * build/librotaplan.a.
  */
 #include "cli/cli.h"
+#include "rotaplan/solve.h"
 
 #include <glpk.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t interrupted;
+static rp_cli_run run;
 
-/* First Ctrl-C: stop the solve and keep the best plan; second: leave at once. */
-static void on_signal(int sig)
+/* In a phase that keeps nothing, a stop leaves at once: write(2) and _exit are
+ * async-signal-safe, and the message comes from a table. */
+static void leave(void)
 {
-    (void)sig;
-    if (interrupted)
-        _exit(RP_EXIT_INTERRUPTED);
-    interrupted = 1;
+    const char *msg;
+    int status = rp_cli_stop_exit(run.phase, run.stop, &msg);
+    if (run.progress)
+        (void)!write(STDERR_FILENO, "\r\033[K", 4);
+    (void)!write(STDERR_FILENO, msg, strlen(msg));
+    _exit(status);
 }
 
-/* The handler, for the commands that solve: SIGINT and SIGTERM raise the flag the solver reads.
- * The others keep the default disposition: they have no best plan to keep, and a swallowed
- * SIGTERM (from `timeout`, say) would leave them running to the end. */
+/* First Ctrl-C (or SIGTERM): stop and keep the best plan; second: leave at once. The time
+ * limit's SIGALRM: stop as the limit says, unless a signal came first. */
+static void on_signal(int sig)
+{
+    if (sig == SIGALRM) {
+        if (run.stop)
+            return;
+        run.stop = RP_STOP_TIME_LIMIT;
+    } else {
+        if (run.stop == RP_STOP_SIGNAL)
+            _exit(RP_EXIT_INTERRUPTED);
+        run.stop = RP_STOP_SIGNAL;
+    }
+    if (run.exit_now)
+        leave();
+}
+
+/* The handler, for the commands that solve: SIGINT and SIGTERM raise the flag every phase
+ * reads, and so does SIGALRM at the time limit. The others keep the default disposition: they
+ * have no best plan to keep, and a swallowed SIGTERM (from `timeout`, say) would leave them
+ * running to the end. */
 static void catch_signals(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
-    sa.sa_flags = SA_RESTART; /* a read from a pipe goes on; the flag is read by the solver */
+    sa.sa_flags = SA_RESTART; /* a read from a pipe goes on; the flag is read by every phase */
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGALRM, &sa, NULL);
 }
 
 typedef struct command {
@@ -100,7 +125,10 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    rp_cli cli = {argv[0], &interrupted, isatty(STDERR_FILENO) != 0};
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    run.started = (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    rp_cli cli = {argv[0], &run.stop, isatty(STDERR_FILENO) != 0, &run};
     int status = dispatch(&cli, argc, argv);
     if (fclose(stdout) != 0 && status == RP_EXIT_OK) {
         perror("rotaplan: standard output");

@@ -23,11 +23,20 @@ typedef struct rp_first_plan {
     void *ctx;
 } rp_first_plan;
 
+/* Values of the stop flag (rp_solve_options.interrupt): why the command stops. A stop decides
+ * only when a search ends, never which plan a search that ends by itself finds. */
+enum { RP_STOP_NONE = 0, RP_STOP_SIGNAL = 1, RP_STOP_TIME_LIMIT = 2 };
+
 typedef struct rp_solve_options {
-    double time_limit; /* seconds; 0 for none */
+    /* seconds from the call; 0 for none. Like the flag, it decides only when the search stops
+     * (the plan then written is the best so far, not proven optimal); the command line passes 0
+     * and raises the flag at its own deadline (one limit for the whole command) */
+    double time_limit;
     double gap;        /* relative MIP gap at which to stop; 0 for proven optimality */
     bool progress;     /* a progress line on stderr (best plan, bound, gap, elapsed) */
-    const volatile sig_atomic_t *interrupt; /* when set non-zero, stop and keep the best plan */
+    /* when set non-zero (RP_STOP_SIGNAL, RP_STOP_TIME_LIMIT), stop within a second in every
+     * phase (guard.h) and keep the best plan */
+    const volatile sig_atomic_t *interrupt;
     const rp_first_plan *first; /* build a first plan this way, or NULL for none */
     /* a plan to start from (rp_ilp_n_cols values; it must satisfy every row: GLPK checks only
      * integrality), or NULL; it stands when the search finds nothing better */
@@ -51,9 +60,10 @@ typedef struct rp_solve_result {
     double gap;         /* relative gap between them; NAN without a bound */
     double seconds;     /* wall time of the solve */
     double first_plan_seconds; /* when the first plan was found; -1 when none */
-    bool time_limit_hit;
-    bool interrupted;
-    long nodes;
+    bool time_limit_hit; /* the time limit (or the flag's RP_STOP_TIME_LIMIT) ended it */
+    bool interrupted;    /* a signal (the flag's RP_STOP_SIGNAL) ended it */
+    bool budget_hit;     /* a node budget ended it: not proven optimal, but deterministic */
+    long nodes;          /* branch-and-bound nodes of the last search */
 } rp_solve_result;
 
 /* Solves ilp. Returns 0 with *res filled (free with rp_solve_result_free), or -1 with an error in
@@ -61,6 +71,9 @@ typedef struct rp_solve_result {
 int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res, rp_diags *d);
 void rp_solve_result_free(rp_solve_result *res);
 const char *rp_solve_status_name(rp_solve_status s);
+/* A relative gap as a percentage with enough digits to show it is not zero when it is not
+ * ("0.0037%", not "0.00%"; "0.00%" only for 0), into buf of size bytes. */
+void rp_solve_gap_text(double gap, char *buf, size_t size);
 
 /*
  * rp_solve_elastic: when no plan satisfies every row, lets each rule row (tag.rule >= 0) be
@@ -89,7 +102,8 @@ int rp_solve_without(const rp_ilp *ilp, const int *rows, size_t n_rows, double t
 /*
  * rp_solve_partial: the best solution once every column whose value in fixed is not NAN is fixed
  * to it (a repair: most residents kept as they were, a few planned again), with GLPK's presolver,
- * within opt's time limit and gap. Returns 0 with *x (n_cols values, the caller frees), or -1
+ * to within opt's gap, within a budget of nodes (the same answer on every machine), unless
+ * opt's stop ends it first. Returns 0 with *x (n_cols values, the caller frees), or -1
  * when none was found.
  */
 int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,

@@ -29,12 +29,67 @@ enum {
     RP_EXIT_INTERRUPTED = 130,
 };
 
+/* The phases of plan and whatif: the progress line names the one that runs, --verbose lists
+ * what each took, and a stop (signal or time limit) acts by phase. In a phase that holds nothing
+ * to keep (loading, translating, the counting checks, the explanation of a proven "no plan") the
+ * signal handler leaves at once with the phase's message (rp_cli_stop_exit); in the others the
+ * code polls the flag within a second (the solver: solve/guard.h) and writes the best plan. */
+typedef enum rp_phase {
+    RP_PHASE_LOAD,      /* the model, the cohort, an earlier plan */
+    RP_PHASE_TRANSLATE, /* the ILP */
+    RP_PHASE_COUNT,     /* the counting checks */
+    RP_PHASE_SOLVE,     /* first plan, search; a what-if's repair */
+    RP_PHASE_EXPLAIN,   /* why no plan exists (proven) */
+    RP_PHASE_WRITE,     /* decode, check, write (also --lp, --mps) */
+    RP_PHASE_COUNT_OF   /* how many phases */
+} rp_phase;
+
+/* The state of one command's run that the signal handlers share: the only mutable global state
+ * of the program (main.c owns the one instance). */
+typedef struct rp_cli_run {
+    volatile sig_atomic_t stop;     /* RP_STOP_* (solve.h): the flag every phase polls */
+    volatile sig_atomic_t phase;    /* the rp_phase that runs */
+    volatile sig_atomic_t exit_now; /* the phase keeps nothing: a stop leaves at once */
+    volatile sig_atomic_t progress; /* a progress line is on stderr (a terminal) */
+    double started;                 /* CLOCK_MONOTONIC seconds at the start of the command */
+    double phase_started;
+    double seconds[RP_PHASE_COUNT_OF]; /* time spent in each phase */
+    bool verbose;                   /* --verbose: the phases and their times at the end */
+} rp_cli_run;
+
 /* What main passes to every command. */
 typedef struct rp_cli {
     const char *prog;
-    const volatile sig_atomic_t *interrupt;
+    const volatile sig_atomic_t *interrupt; /* &run->stop; RP_STOP_* */
     bool stderr_tty;
+    rp_cli_run *run; /* NULL in unit tests: no phases, no limit */
 } rp_cli;
+
+/* The default of --time-limit for plan and whatif (seconds; 0 means none). */
+#define RP_CLI_DEFAULT_TIME_LIMIT 600.0
+
+/* Whether the command shows its phases: a progress line (tty: stderr is a terminal and the
+ * command is not --quiet), a line per phase and their times at the end (verbose). */
+void rp_cli_progress(const rp_cli *cli, bool tty, bool verbose);
+/* Starts phase p of the command (ends the one before): the progress line on a terminal, the
+ * time taken, and what a stop does now. Entering a phase that keeps nothing after a stop leaves
+ * at once, as the handler would. */
+void rp_cli_phase(const rp_cli *cli, rp_phase p);
+/* Under --verbose (stderr not a terminal): a line saying what the phase has reached. */
+void rp_cli_note(const rp_cli *cli, const char *what);
+/* The command's end: the progress line cleared; under --verbose the phases and their times. */
+void rp_cli_phases_done(const rp_cli *cli);
+/* Seconds since the command started (its whole wall-clock time so far). */
+double rp_cli_elapsed(const rp_cli *cli);
+/* Arms the command's time limit (seconds from its start; 0: none): at the deadline the stop
+ * flag becomes RP_STOP_TIME_LIMIT (SIGALRM, main.c). */
+void rp_cli_arm_time_limit(const rp_cli *cli, double seconds);
+/* For the signal handler (async-signal-safe: a table): in phase, stopped for reason (RP_STOP_*),
+ * the message to write and the exit status to leave with. */
+int rp_cli_stop_exit(int phase, int reason, const char **message);
+/* Reads --time-limit (NULL: the default; 0: none) into *seconds; prints a usage error and
+ * returns -1 when it is not a number of seconds. */
+int rp_cli_time_limit(const char *command, const char *text, double *seconds);
 
 int rp_cmd_plan(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_check(const rp_cli *cli, int argc, char **argv);

@@ -10,6 +10,7 @@
 #include "util/util.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -342,7 +343,7 @@ int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format forma
     int *rows = NULL;
     size_t n = 0;
     double *x = NULL;
-    int found = rp_solve_elastic(t->ilp, time_limit > 0 ? time_limit : 60, &rows, &n, &x);
+    int found = rp_solve_elastic(t->ilp, time_limit, &rows, &n, &x);
     free(rows);
     rp_diags d = RP_DIAGS_INIT;
     rp_plan *plan = NULL;
@@ -361,8 +362,16 @@ int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format forma
             rp_report_findings(t->model, plan, &f, stderr);
         }
         rp_findings_free(&f);
+        /* a stop waits for the file: nothing half-written (the phase may leave at once) */
+        sigset_t hold, old;
+        sigemptyset(&hold);
+        sigaddset(&hold, SIGINT);
+        sigaddset(&hold, SIGTERM);
+        sigaddset(&hold, SIGALRM);
+        sigprocmask(SIG_BLOCK, &hold, &old);
         if (rp_cli_write_plan(out, t->model, plan, format) != 0)
             status = RP_EXIT_INPUT;
+        sigprocmask(SIG_SETMASK, &old, NULL);
     }
     rp_plan_free(plan);
     rp_diags_free(&d);

@@ -149,7 +149,6 @@ static void explain_uncovered(const rp_translation *t, FILE *out)
 /* ---- the deletion filter: which rule instances must give, and which alone restores a plan ---- */
 
 enum { MAX_INSTANCES = 24 };  /* rule instances a filter works through (each costs two solves) */
-static const double FILTER_SOLVE_SECONDS = 10;
 
 /* A rule instance: the relaxed rows of one rule for one resident (or facility). */
 typedef struct instance {
@@ -197,7 +196,9 @@ static int feasible_without(const rp_translation *t, const instance *in, size_t 
         for (size_t i = 0; i < x->n_rows; i++)
             *RP_PUSH(rows, n, cap) = x->rows[i];
     }
-    int r = rp_solve_without(t->ilp, rows, n, FILTER_SOLVE_SECONDS);
+    /* a budget of nodes (solve.c), not seconds: the same explanation on every machine; the
+     * command's time limit ends the explanation as a whole */
+    int r = rp_solve_without(t->ilp, rows, n, 0);
     free(rows);
     return r;
 }
@@ -225,13 +226,13 @@ static void explain_irreducible(const rp_translation *t, const int *rows, size_t
             fprintf(out, "      %s\n",
                     alone == 1   ? "verified: relaxing this alone restores a plan"
                     : alone == 0 ? "relaxing this alone is not enough: it goes with the others"
-                                 : "not decided within the time (relaxing this alone)");
+                                 : "not decided within the solver's budget (relaxing this alone)");
         }
     } else if (k == 1) {
         int alone = feasible_without(t, in, k, NULL, &in[0]);
         fprintf(out, "%s\n", alone == 1 ? "verified: relaxing it restores a plan"
                                          : "not verified: relaxing it alone did not restore a "
-                                           "plan within the time");
+                                           "plan within the solver's budget");
     }
     for (size_t g = 0; g < k; g++)
         free(in[g].rows);
@@ -258,13 +259,13 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     int *rows = NULL;
     size_t n = 0;
     double *x = NULL;
-    int found = rp_solve_elastic(t->ilp, time_limit > 0 ? time_limit : 60, &rows, &n, &x);
+    int found = rp_solve_elastic(t->ilp, time_limit, &rows, &n, &x);
     if (found < 0 || n == 0) {
         fputs("the rules conflict with the structure of the plan itself (every period at one "
               "facility, the course choice)\n", out);
     } else {
         fprintf(out, "the smallest relaxation %s breaks these rules:\n",
-                found == 1 ? "found" : "found within the time limit");
+                found == 1 ? "found" : "found within the solver's budget");
         rp_row_tag *tags = rp_xmalloc(n * sizeof *tags);
         double *off = rp_xmalloc(n * sizeof *off);
         int *sense = rp_xmalloc(n * sizeof *sense);

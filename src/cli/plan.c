@@ -15,7 +15,7 @@
 
 typedef struct plan_args {
     const char *model, *residents, *format, *out, *lp, *mps, *time_limit, *gap, *keep, *from;
-    bool quiet, help, best_effort, excel;
+    bool quiet, help, best_effort, excel, verbose;
 } plan_args;
 
 /* --keep PLAN --from DATE: the earlier plan whose past stays as it was. */
@@ -33,7 +33,7 @@ static int parse_args(int argc, char **argv, plan_args *a)
         {"--gap", true, &a->gap, NULL},             {"--quiet", false, NULL, &a->quiet},
         {"--help", false, NULL, &a->help},          {"--keep", true, &a->keep, NULL},
         {"--from", true, &a->from, NULL},           {"--best-effort", false, NULL, &a->best_effort},
-        {"--excel", false, NULL, &a->excel},
+        {"--excel", false, NULL, &a->excel},       {"--verbose", false, NULL, &a->verbose},
     };
     const char *pos[1];
     size_t npos;
@@ -91,39 +91,48 @@ static int export_ilp(const rp_translation *t, const plan_args *a)
     return err;
 }
 
-static void summary(const rp_translation *t, const rp_solve_result *res, const rp_plan *plan)
+/* The summary: the times are the command's whole wall-clock time from its start (loading
+ * included), the first plan's too; --verbose lists the phases (rp_cli_phases_done). */
+static void summary(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res,
+                    const rp_plan *plan, double solve_started)
 {
     fprintf(stderr, "planned %zu resident%s of %s: %s, objective %.6g (%zu rows, %zu columns, "
-                    "%zu nonzeros; first plan %.2f s, solved %.2f s)\n",
+                    "%zu nonzeros; first plan %.2f s, in all %.2f s)\n",
             plan->n_residents, plan->n_residents == 1 ? "" : "s", t->model->id,
             rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
-            rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp), res->first_plan_seconds,
-            res->seconds);
-    const char *why = res->interrupted ? "interrupted" : "time limit reached";
+            rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp),
+            solve_started + res->first_plan_seconds, rp_cli_elapsed(cli));
+    const char *why = res->interrupted    ? "interrupted"
+                      : res->budget_hit ? "node budget reached"
+                                        : "time limit reached";
+    char gap[32];
+    rp_solve_gap_text(res->gap, gap, sizeof gap);
     if (res->status == RP_SOLVE_FEASIBLE && isnan(res->bound))
         fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (no bound "
                         "yet: the search stopped before its LP relaxation was solved)\n",
                 why);
     else if (res->status == RP_SOLVE_FEASIBLE)
         fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (bound "
-                        "%.6g, gap %.2f%%)\n",
-                why, res->bound, 100 * res->gap);
+                        "%.6g, gap %s)\n",
+                why, res->bound, gap);
 }
 
-static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res,
-                   double time_limit)
+/* No plan from the solve: a stop came first (said so: NOT a proof that none exists), or none
+ * exists (proven: explained). */
+static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res)
 {
     if (res->status == RP_SOLVE_NO_PLAN || res->interrupted) {
         if (res->interrupted)
-            fprintf(stderr, "rotaplan: interrupted before any compliant plan was found (%.1f s)\n",
-                    res->seconds);
+            fprintf(stderr, "rotaplan: interrupted before any compliant plan was found (%.1f s); "
+                            "nothing is written\n", rp_cli_elapsed(cli));
         else
             fprintf(stderr, "rotaplan: time limit reached before any compliant plan was found "
-                            "(%.1f s); try a longer --time-limit\n", res->seconds);
+                            "(%.1f s); nothing is written. This is NOT a proof that no plan "
+                            "exists: try a longer --time-limit\n", rp_cli_elapsed(cli));
         return res->interrupted ? RP_EXIT_INTERRUPTED : RP_EXIT_NO_PLAN;
     }
-    (void)cli;
-    rp_cli_explain(t, time_limit, stderr);
+    rp_cli_phase(cli, RP_PHASE_EXPLAIN);
+    rp_cli_explain(t, 0, stderr);
     return RP_EXIT_NO_PLAN;
 }
 
@@ -157,10 +166,11 @@ static int keep_past(rp_translation *t, const keep *k, rp_diags *d)
 }
 
 static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const rp_cohort *c,
-               const keep *k, rp_format format, double time_limit, double gap)
+               const keep *k, rp_format format, double gap)
 {
     rp_diags d = RP_DIAGS_INIT;
     rp_translation *t = NULL;
+    rp_cli_phase(cli, RP_PHASE_TRANSLATE);
     if (rp_translate(m, c, NULL, &t, &d) != 0) {
         rp_diags_print(&d, stderr);
         rp_diags_free(&d);
@@ -174,21 +184,28 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         status = RP_EXIT_INPUT;
         goto done;
     }
-    if (export_ilp(t, a) != 0) {
-        status = RP_EXIT_INPUT;
-        goto done;
+    if (a->lp || a->mps) {
+        rp_cli_phase(cli, RP_PHASE_WRITE); /* a stop waits for the files */
+        if (export_ilp(t, a) != 0) {
+            status = RP_EXIT_INPUT;
+            goto done;
+        }
     }
+    rp_cli_phase(cli, RP_PHASE_COUNT);
     if (t->n_uncovered || rp_ilp_n_violated(t->ilp) || counted(t)) {
+        rp_cli_phase(cli, RP_PHASE_EXPLAIN);
         if (t->n_uncovered || rp_ilp_n_violated(t->ilp))
-            rp_cli_explain(t, time_limit, stderr);
-        status = a->best_effort ? rp_cli_best_effort(t, a->out, format, time_limit)
-                                : RP_EXIT_NO_PLAN;
+            rp_cli_explain(t, 0, stderr);
+        status = a->best_effort ? rp_cli_best_effort(t, a->out, format, 0) : RP_EXIT_NO_PLAN;
         goto done;
     }
+    rp_cli_phase(cli, RP_PHASE_SOLVE);
+    double solve_started = rp_cli_elapsed(cli);
     rp_cli_first first;
     rp_cli_first_plan(t, &first);
-    rp_solve_options opt = {time_limit, gap, cli->stderr_tty && !a->quiet, cli->interrupt,
-                            &first.first, NULL};
+    /* no time limit here: the command's (rp_cli_arm_time_limit) raises the flag */
+    rp_solve_options opt = {0, gap, cli->stderr_tty && !a->quiet, cli->interrupt, &first.first,
+                            NULL};
     int solved = rp_solve(t->ilp, &opt, &res, &d);
     rp_cli_first_plan_free(&first);
     if (solved != 0) {
@@ -197,11 +214,12 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         goto done;
     }
     if (!res.x) {
-        status = no_plan(cli, t, &res, time_limit);
+        status = no_plan(cli, t, &res);
         if (status == RP_EXIT_NO_PLAN && res.status == RP_SOLVE_INFEASIBLE && a->best_effort)
-            status = rp_cli_best_effort(t, a->out, format, time_limit);
+            status = rp_cli_best_effort(t, a->out, format, 0);
         goto done;
     }
+    rp_cli_phase(cli, RP_PHASE_WRITE);
     if (rp_decode(t, res.x, &plan, &d) != 0) {
         rp_diags_print(&d, stderr);
         status = RP_EXIT_INTERNAL;
@@ -220,11 +238,13 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         status = RP_EXIT_INPUT;
         goto done;
     }
+    rp_cli_phases_done(cli);
     if (!a->quiet)
-        summary(t, &res, plan);
-    if (res.interrupted)
+        summary(cli, t, &res, plan, solve_started);
+    if (res.interrupted || (cli->interrupt && *cli->interrupt == RP_STOP_SIGNAL))
         status = RP_EXIT_INTERRUPTED;
 done:
+    rp_cli_phases_done(cli);
     rp_plan_free(plan);
     rp_solve_result_free(&res);
     rp_translation_free(t);
@@ -267,10 +287,14 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
     double time_limit = 0, gap = 0;
     if (rp_cli_plan_format("plan", a.format, a.excel, a.out, &format) != 0)
         return RP_EXIT_INPUT;
-    if (a.time_limit && rp_cli_number("plan", "--time-limit", a.time_limit, 0.001, 1e7, &time_limit))
+    if (rp_cli_time_limit("plan", a.time_limit, &time_limit) != 0)
         return RP_EXIT_INPUT;
     if (a.gap && rp_cli_number("plan", "--gap", a.gap, 0, 1, &gap))
         return RP_EXIT_INPUT;
+    /* the limit bounds the whole command, from here to the plan written */
+    rp_cli_progress(cli, cli->stderr_tty && !a.quiet, a.verbose);
+    rp_cli_arm_time_limit(cli, time_limit);
+    rp_cli_phase(cli, RP_PHASE_LOAD);
     rp_model *m = rp_cli_model(a.model);
     if (!m)
         return RP_EXIT_INPUT;
@@ -278,7 +302,7 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
     keep k = {NULL, {0, 0, 0}};
     int status = RP_EXIT_INPUT;
     if (c && rp_cli_plannable(c) && read_keep(m, c, &a, &k) == 0)
-        status = run(cli, &a, m, c, &k, format, time_limit, gap);
+        status = run(cli, &a, m, c, &k, format, gap);
     rp_plan_free(k.plan);
     rp_cohort_free(c);
     rp_model_free(m);

@@ -27,7 +27,7 @@
 typedef struct whatif_args {
     const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps, *add;
     const char *scenario;
-    bool quiet, help, best_effort, excel;
+    bool quiet, help, best_effort, excel, verbose;
     bool sweep; /* --sweep: every facility withdrawn in turn (its dates in changes[0]) */
     change_arg *changes;
     size_t n_changes, cap_changes;
@@ -149,6 +149,7 @@ static int parse_args(int argc, char **argv, whatif_args *a)
         {"--lp", true, &a->lp, NULL},               {"--mps", true, &a->mps, NULL},
         {"--scenario", true, &a->scenario, NULL},   {"--best-effort", false, NULL, &a->best_effort},
         {"--help", false, NULL, &a->help},          {"--excel", false, NULL, &a->excel},
+        {"--verbose", false, NULL, &a->verbose},
     };
     const char *pos[2];
     size_t npos = 0;
@@ -398,7 +399,7 @@ static double *kept_values(const rp_translation *t, const rp_plan *old, rp_date 
  * held at its earlier plan through its columns' bounds (restored after). NULL when one finds no
  * place that way. */
 static double *repair_one_by_one(rp_translation *t, const double *fixed, const bool *replan,
-                                 double limit)
+                                 const volatile sig_atomic_t *stop)
 {
     size_t n = rp_ilp_n_cols(t->ilp), ng = 0;
     double *lb = rp_xmalloc((n + 1) * sizeof *lb), *ub = rp_xmalloc((n + 1) * sizeof *ub);
@@ -414,7 +415,9 @@ static double *repair_one_by_one(rp_translation *t, const double *fixed, const b
             sizes[ng] = rp_translation_resident_columns(t, r, &groups[ng]);
             ng++;
         }
-    rp_solve_options opt = {limit > 0 ? limit : 30, 0, false, NULL, NULL, NULL};
+    /* no clock: each resident's step runs to its end (the same start on every machine); the
+     * command's stop ends it */
+    rp_solve_options opt = {0, 0, false, stop, NULL, NULL};
     double *x = NULL;
     if (rp_solve_sequential(t->ilp, (const int *const *)groups, sizes, ng, &opt, &x) != 0)
         x = NULL;
@@ -435,7 +438,7 @@ static double *repair_one_by_one(rp_translation *t, const double *fixed, const b
  * does not fit the space or no such plan exists (the first stage then builds its own, resident
  * by resident). */
 static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
-                            const double *matches, double limit)
+                            const double *matches, const volatile sig_atomic_t *stop)
 {
     rp_diags d = RP_DIAGS_INIT;
     double *x_old = NULL;
@@ -446,13 +449,14 @@ static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
     bool *replan = rp_xcalloc(t->n_residents + 1, sizeof *replan);
     double *fixed = kept_values(t, old, from, x_old, replan);
     rp_ilp_set_obj(t->ilp, matches, 0);
-    double *x = repair_one_by_one(t, fixed, replan, limit);
+    double *x = repair_one_by_one(t, fixed, replan, stop);
     if (x && !rp_cli_passes_checks((void *)t, x)) { /* GLPK checks integrality alone */
         free(x);
         x = NULL;
     }
-    if (!x) {
-        rp_solve_options opt = {limit > 0 ? limit : 30, 0.05, false, NULL, NULL, NULL};
+    if (!x && !(stop && *stop)) {
+        /* within 5% of its best or a budget of nodes (solve.c), not seconds */
+        rp_solve_options opt = {0, 0.05, false, stop, NULL, NULL};
         if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
             x = NULL;
     }
@@ -468,16 +472,19 @@ static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
 
 /* The stages in order, each among the plans that reach what the earlier ones reached: the
  * resident-periods kept, then (cut level) the fewest bent pieces, then the model's objective.
- * The last plan found stands when a later stage finds nothing in time. */
+ * No stage has a share of the time (a share would decide which plan is written on a loaded
+ * machine): each runs to its end, and the command's stop (its time limit) ends the one that
+ * runs; the last plan found stands when a later stage finds nothing before the stop. */
 static int solve_stages(const rp_cli *cli, const whatif_args *a, outcome *o,
                         const double *const *obj, const double *constant, int n, double limit,
                         const double *start, rp_diags *d)
 {
     for (int k = 0; k < n; k++) {
         rp_solve_result r = {0};
-        double share = limit > 0 ? limit / n : 0;
         const double *from = k == 0 ? start : o->res.x;
-        if (stage(cli, a, o->t, obj[k], constant[k], from, share, &r, d) != 0)
+        if (k > 0 && cli->interrupt && *cli->interrupt)
+            return SOLVED; /* stopped: the plan of the stage before stands */
+        if (stage(cli, a, o->t, obj[k], constant[k], from, limit, &r, d) != 0)
             return FAILED;
         if (!r.x) {
             bool none_yet = !o->res.x;
@@ -551,6 +558,7 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
                         double limit, outcome *o, rp_diags *d)
 {
     bool *cut = cut_residents(m, c, old, from);
+    rp_cli_phase(cli, RP_PHASE_TRANSLATE);
     rp_translate_options topt = {false, false, lv == CUT, lv == CUT, false, cut};
     int translated = rp_translate(m, c, &topt, &o->t, d);
     free(cut);
@@ -562,6 +570,7 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         return BAD_INPUT;
     }
     bool impossible = o->t->n_uncovered || rp_ilp_n_violated(o->t->ilp);
+    rp_cli_phase(cli, RP_PHASE_COUNT);
     if (impossible || prechecked(o, old, from)) { /* strict: a cut needed, so on to CUT */
         free(matches);
         return NO_PLAN;
@@ -578,6 +587,7 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         obj[1] = objective;
         constant[1] = constant[2];
     }
+    rp_cli_phase(cli, RP_PHASE_WRITE); /* --lp, --mps: a stop waits for the files */
     if ((a->lp && rp_ilp_write(ilp, a->lp, 'l', d) != 0) ||
         (a->mps && rp_ilp_write(ilp, a->mps, 'm', d) != 0)) {
         free(matches);
@@ -585,7 +595,10 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         free(objective);
         return BAD_INPUT;
     }
-    double *start = repair_start(o->t, old, from, matches, limit > 0 ? limit / 4 : 0);
+    rp_cli_phase(cli, RP_PHASE_SOLVE);
+    double *start = repair_start(o->t, old, from, matches, cli->interrupt);
+    if (start)
+        rp_cli_note(cli, "a compliant start plan from the repair");
     int status = solve_stages(cli, a, o, obj, constant, lv == STRICT ? 2 : 3, limit, start, d);
     free(start);
     free(matches);
@@ -676,7 +689,8 @@ static int write_diff(void *ctx, FILE *out)
     return rp_report_diff(w->m, w->old, w->plan, out, &w->sum);
 }
 
-static void summary(const outcome *o, rp_date from, int bends)
+/* seconds: the command's whole wall-clock time so far (loading included) */
+static void summary(const outcome *o, rp_date from, int bends, double seconds)
 {
     char day[11];
     rp_date_format(from, day);
@@ -687,11 +701,12 @@ static void summary(const outcome *o, rp_date from, int bends)
             o->res.status == RP_SOLVE_OPTIMAL ? "wishes optimal among them"
                                               : "wishes not proven optimal",
             bends ? ", programme rules bent" : "", rp_ilp_n_rows(o->t->ilp),
-            rp_ilp_n_cols(o->t->ilp), o->res.seconds);
+            rp_ilp_n_cols(o->t->ilp), seconds);
 }
 
-static int write_outputs(const whatif_args *a, const rp_model *m, const rp_plan *old,
-                         const outcome *o, rp_date from, rp_format format, int bends)
+static int write_outputs(const rp_cli *cli, const whatif_args *a, const rp_model *m,
+                         const rp_plan *old, const outcome *o, rp_date from, rp_format format,
+                         int bends)
 {
     write_ctx w = {m, old, o->plan, format, {0, 0, 0}};
     if (rp_cli_write_plan(a->out, m, o->plan, format) != 0)
@@ -702,8 +717,9 @@ static int write_outputs(const whatif_args *a, const rp_model *m, const rp_plan 
     } else if (!a->quiet) {
         write_diff(&w, stderr);
     }
+    rp_cli_phases_done(cli);
     if (!a->quiet)
-        summary(o, from, bends);
+        summary(o, from, bends, rp_cli_elapsed(cli));
     return RP_EXIT_OK;
 }
 
@@ -721,6 +737,7 @@ static rp_cohort *cohort_of_plan(const rp_plan *p)
 static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, const rp_cohort *c,
                   const rp_plan *old, outcome *o, rp_date from, rp_format format, bool bent)
 {
+    rp_cli_phase(cli, RP_PHASE_WRITE);
     o->plan->status = o->res.status == RP_SOLVE_OPTIMAL ? RP_PLAN_OPTIMAL : RP_PLAN_FEASIBLE;
     o->plan->objective = o->res.objective;
     o->plan->bound = o->res.bound;
@@ -730,8 +747,9 @@ static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, co
         !rp_cli_past_kept(m, old, o->plan, from)) {
         return RP_EXIT_INTERNAL;
     }
-    int status = write_outputs(a, m, old, o, from, format, bends);
-    return status == RP_EXIT_OK && o->res.interrupted ? RP_EXIT_INTERRUPTED : status;
+    int status = write_outputs(cli, a, m, old, o, from, format, bends);
+    bool signalled = o->res.interrupted || (cli->interrupt && *cli->interrupt == RP_STOP_SIGNAL);
+    return status == RP_EXIT_OK && signalled ? RP_EXIT_INTERRUPTED : status;
 }
 
 /* Strict first; when no plan exists, bend at the change dates. */
@@ -770,15 +788,20 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
         status = RP_EXIT_INTERRUPTED;
     else {
         if (o.res.status == RP_SOLVE_NO_PLAN)
-            fprintf(stderr, "rotaplan: time limit reached before any plan was found (%.1f s); "
-                            "try a longer --time-limit\n", o.res.seconds);
+            fprintf(stderr, "rotaplan: time limit reached before any compliant plan was found "
+                            "(%.1f s); nothing is written. This is NOT a proof that no plan "
+                            "exists: try a longer --time-limit\n", rp_cli_elapsed(cli));
         else if (o.why)
             fprintf(stderr, "rotaplan: no compliant plan exists after this change\n%s", o.why);
-        else if (o.t)
-            rp_cli_explain(o.t, limit, stderr);
+        else if (o.t) {
+            rp_cli_phase(cli, RP_PHASE_EXPLAIN);
+            rp_cli_explain(o.t, 0, stderr);
+        }
         status = RP_EXIT_NO_PLAN;
-        if (a->best_effort && o.t && o.res.status != RP_SOLVE_NO_PLAN)
-            status = rp_cli_best_effort(o.t, a->out, format, limit);
+        if (a->best_effort && o.t && o.res.status != RP_SOLVE_NO_PLAN) {
+            rp_cli_phase(cli, RP_PHASE_EXPLAIN);
+            status = rp_cli_best_effort(o.t, a->out, format, 0);
+        }
     }
     outcome_free(&o);
     return status;
@@ -807,7 +830,7 @@ static const char *why_impossible(rp_grid *g, const outcome *o, double limit)
     FILE *f = open_memstream(&text, &size);
     if (!f)
         return "no compliant plan";
-    rp_cli_explain(o->t, limit, f);
+    rp_cli_explain(o->t, 0, f);
     fclose(f);
     const char *line = strstr(text, "\n  ");
     const char *why = first_line(g, line ? line + 1 : text);
@@ -948,6 +971,7 @@ static bool add_undated(const whatif_args *a)
 
 static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, double limit)
 {
+    rp_cli_phase(cli, RP_PHASE_LOAD);
     rp_model *m = rp_cli_model(a->model);
     if (!m)
         return RP_EXIT_INPUT;
@@ -996,9 +1020,14 @@ int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
     }
     if (rp_cli_plan_format("whatif", a.format, a.excel, a.out, &format) != 0)
         goto done;
-    if (a.time_limit && rp_cli_number("whatif", "--time-limit", a.time_limit, 0.001, 1e7, &limit))
+    if (rp_cli_time_limit("whatif", a.time_limit, &limit) != 0)
         goto done;
-    status = prepare_and_run(cli, &a, format, limit);
+    /* the limit bounds the whole command (SIGALRM raises the stop flag at the deadline): no
+     * stage or repair has a clock of its own */
+    rp_cli_progress(cli, cli->stderr_tty && !a.quiet, a.verbose);
+    rp_cli_arm_time_limit(cli, limit);
+    status = prepare_and_run(cli, &a, format, 0);
+    rp_cli_phases_done(cli);
 done:
     free(a.changes);
     return status;

@@ -12,6 +12,7 @@
  * every group fixed, so that every row holds together.
  */
 #include "rotaplan/solve.h"
+#include "solve/guard.h"
 #include "translate/glpk_bridge.h"
 #include "util/util.h"
 
@@ -19,14 +20,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 typedef struct seq {
     const rp_ilp *ilp;
@@ -45,7 +38,7 @@ typedef struct seq {
     int *cols, *rows;
     size_t n_sel_cols, n_sel_rows;
     const rp_solve_options *opt;
-    double started;
+    rp_guard guard; /* a stop (opt's flag, opt's time limit) ends a step: then no plan */
 } seq;
 
 static void index_columns(seq *s)
@@ -85,7 +78,7 @@ static void seq_init(seq *s, const rp_ilp *ilp, const int *const *groups, const 
     s->n = rp_ilp_n_cols(ilp);
     s->m = rp_ilp_n_rows(ilp);
     s->opt = opt;
-    s->started = now();
+    rp_guard_init(&s->guard, opt->interrupt, opt->time_limit);
     index_columns(s);
     s->group_of = rp_xmalloc((s->n + 1) * sizeof *s->group_of);
     s->helper = rp_xcalloc(s->n + 1, sizeof *s->helper);
@@ -250,31 +243,37 @@ static glp_prob *step_problem(const seq *s)
     return p;
 }
 
-/* Solves p within what is left of the time, to within gap (at least the caller's). Returns 0
- * with a MIP solution in p, else -1. */
-static int solve_step(const seq *s, glp_prob *p, double gap)
+/* A step's search ends at a stop (and then yields no plan: the caller sees the flag). */
+static void step_callback(glp_tree *tree, void *info)
 {
+    rp_guard *g = info;
+    g->in_tree = true;
+    if (rp_guard_reason(g))
+        glp_ios_terminate(tree);
+}
+
+/* Solves p to within gap (at least the caller's), unless a stop ends it. Returns 0 with a MIP
+ * solution in p; -1 when it has none; RP_GUARD_STOPPED when a stop ended the step (p is gone:
+ * guard.h). No clock decides anything else: a step runs to its end. */
+static int solve_step(seq *s, glp_prob *p, double gap)
+{
+    if (rp_guard_reason(&s->guard))
+        return -1;
     glp_iocp parm;
     glp_init_iocp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
+    rp_guard_iocp(&parm);
     parm.presolve = GLP_ON;
     parm.br_tech = GLP_BR_DTH;
     parm.bt_tech = GLP_BT_BLB;
     parm.mip_gap = s->opt->gap > gap ? s->opt->gap : gap;
-    if (s->opt->time_limit > 0) {
-        double left = s->opt->time_limit - (now() - s->started);
-        if (left <= 0)
-            return -1;
-        parm.tm_lim = (int)fmin(fmax(left * 1000, 1), 2e9);
-    }
-    glp_term_out(GLP_OFF);
-    int ret = glp_intopt(p, &parm);
-    glp_term_out(GLP_ON);
+    parm.cb_func = step_callback;
+    parm.cb_info = &s->guard;
+    int ret = rp_guard_intopt(&s->guard, p, &parm);
+    if (ret == RP_GUARD_STOPPED)
+        return ret;
     int status = glp_mip_status(p);
-    return (ret == 0 || ret == GLP_EMIPGAP || ret == GLP_ETMLIM) &&
-                   (status == GLP_OPT || status == GLP_FEAS)
-               ? 0
-               : -1;
+    return (ret == 0 || ret == GLP_EMIPGAP) && (status == GLP_OPT || status == GLP_FEAS) ? 0
+                                                                                          : -1;
 }
 
 /* Plans groups a..g together (the others at their values; the rows of residents up to group
@@ -286,6 +285,8 @@ static int plan_groups(seq *s, size_t a, size_t g, size_t upto, double gap, doub
     select_step(s, a, g, upto);
     glp_prob *p = step_problem(s);
     int err = solve_step(s, p, gap);
+    if (err == RP_GUARD_STOPPED)
+        return -1; /* p went with GLPK's environment */
     double before = 0, after = 0;
     for (size_t q = 0; !err && q < s->n_sel_cols; q++) {
         int j = s->cols[q];
@@ -311,7 +312,7 @@ static void improve(seq *s, size_t n_groups)
         double gained = 0;
         for (size_t g = 0; g < n_groups; g++) {
             double gain = 0;
-            if (s->opt->interrupt && *s->opt->interrupt)
+            if (rp_guard_reason(&s->guard))
                 return;
             if (plan_groups(s, g, g, n_groups - 1, 0, &gain) == 0)
                 gained += gain;
@@ -330,6 +331,8 @@ static int settle_helpers(seq *s, double **x)
     glp_prob *p = rp_ilp_to_glpk(s->ilp, fix, fix, RP_NONE);
     free(fix);
     int err = solve_step(s, p, 0.01);
+    if (err == RP_GUARD_STOPPED)
+        return -1;
     if (!err) {
         *x = rp_xmalloc((s->n + 1) * sizeof **x);
         for (size_t j = 0; j < s->n; j++) {
@@ -349,7 +352,7 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
     seq_init(&s, ilp, groups, sizes, n_groups, opt);
     int err = 0;
     for (size_t g = 0; g < n_groups && !err; g++) {
-        if (opt->interrupt && *opt->interrupt) {
+        if (rp_guard_reason(&s.guard)) {
             err = -1;
             break;
         }

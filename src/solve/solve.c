@@ -1,26 +1,28 @@
 /*
- * solve.c: the solve stage. Runs GLPK's branch-and-cut (glp_intopt, presolve on) on the ILP,
- * with a callback that prints a progress line (best plan, bound, gap, elapsed) on request, stops
- * at the user's time limit even when GLPK's own limit is overrun, and stops when the interrupt
- * flag is raised (keeping the best plan). GLPK's return code and MIP status are mapped together
- * in rp_solve_map_status. Also: the elastic solve that names the rows a plan cannot satisfy, and
- * the feasibility test of a fixed plan used by the twin tests.
+ * solve.c: the solve stage. Runs GLPK's branch-and-cut (glp_intopt) on the ILP, with a callback
+ * that prints a progress line (best plan, bound, gap, elapsed) on request and ends the search at
+ * a stop (the interrupt flag, the caller's time limit) or at a deterministic node budget, keeping
+ * the best plan. Every GLPK call runs under guard.h, so that a stop ends it within a second even
+ * in the phases where GLPK calls no callback (presolve, scaling, the root LP). No clock decides
+ * anything here but when to stop: the same inputs give the same plan on every machine, however
+ * loaded, unless a stop ends the search first. GLPK's return code and MIP status are mapped
+ * together in rp_solve_map_status. Also: the elastic solve that names the rows a plan cannot
+ * satisfy, and the feasibility test of a fixed plan used by the twin tests.
  */
 #include "rotaplan/solve.h"
+#include "solve/guard.h"
 #include "translate/glpk_bridge.h"
 #include "util/util.h"
 
 #include <glpk.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static double now(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    return rp_guard_now();
 }
 
 const char *rp_solve_status_name(rp_solve_status s)
@@ -69,17 +71,43 @@ rp_solve_status rp_solve_map_status(int ret, int mip_status, bool *time_limit_hi
 
 typedef struct progress {
     const rp_solve_options *opt;
+    rp_guard guard; /* the stop: the flag and opt->time_limit */
     double start, last_print, first_plan;
     double best, bound;
-    bool have_plan, stopped_by_limit, printed;
+    bool have_plan, printed;
+    int stopped;      /* RP_STOP_* that ended the last search (0: it ended by itself) */
+    bool budget_hit;  /* the last search ended at its node budget */
+    long node_limit;  /* the budget of the search that runs (0: none) */
     long nodes;
     const double *start_plan; /* 1-based values to hand GLPK at the first heuristic call */
-    double deadline;          /* when this search stops (0: none) */
 } progress;
+
+static void progress_init(progress *pr, const rp_solve_options *opt)
+{
+    memset(pr, 0, sizeof *pr);
+    pr->opt = opt;
+    rp_guard_init(&pr->guard, opt->interrupt, opt->time_limit);
+    pr->start = now();
+    pr->last_print = pr->first_plan = -1;
+    pr->bound = NAN;
+}
 
 static double rel_gap(double best, double bound)
 {
     return fabs(bound - best) / fmax(1.0, fabs(best));
+}
+
+void rp_solve_gap_text(double gap, char *buf, size_t size)
+{
+    double pct = 100 * gap;
+    if (!(pct > 0) || !isfinite(pct)) {
+        snprintf(buf, size, "%.2f%%", isfinite(pct) ? 0.0 : pct);
+        return;
+    }
+    int digits = 2; /* two significant digits at least: 0.0037%, not 0.00% */
+    while (digits < 12 && pct < 10 * pow(10, -digits))
+        digits++;
+    snprintf(buf, size, "%.*f%%", digits, pct);
 }
 
 static void print_progress(progress *pr, bool final)
@@ -88,12 +116,13 @@ static void print_progress(progress *pr, bool final)
     if (!final && t - pr->last_print < 0.25)
         return;
     pr->last_print = t;
-    char bound[32] = "-";
+    char bound[32] = "-", gap[32];
     if (isfinite(pr->bound) && fabs(pr->bound) < 1e300)
         snprintf(bound, sizeof bound, "%.6g", pr->bound);
+    rp_solve_gap_text(rel_gap(pr->best, pr->bound), gap, sizeof gap);
     if (pr->have_plan && strcmp(bound, "-") != 0)
-        fprintf(stderr, "\rsolving: best plan %.6g  bound %s  gap %.2f%%  %.1f s   ", pr->best,
-                bound, 100 * rel_gap(pr->best, pr->bound), t);
+        fprintf(stderr, "\rsolving: best plan %.6g  bound %s  gap %s  %.1f s   ", pr->best,
+                bound, gap, t);
     else if (pr->have_plan)
         fprintf(stderr, "\rsolving: best plan %.6g  bound %s  %.1f s   ", pr->best, bound, t);
     else
@@ -104,6 +133,7 @@ static void print_progress(progress *pr, bool final)
 static void callback(glp_tree *tree, void *info)
 {
     progress *pr = info;
+    pr->guard.in_tree = true;
     int reason = glp_ios_reason(tree);
     if (reason == GLP_IBINGO && !pr->have_plan)
         pr->first_plan = now() - pr->start;
@@ -120,17 +150,17 @@ static void callback(glp_tree *tree, void *info)
     int node = glp_ios_best_node(tree);
     if (node)
         pr->bound = glp_ios_node_bound(tree, node);
-    int active;
-    glp_ios_tree_size(tree, &active, NULL, NULL);
-    pr->nodes = active;
+    int total;
+    glp_ios_tree_size(tree, NULL, NULL, &total);
+    pr->nodes = total;
     if (pr->opt->progress)
         print_progress(pr, false);
-    if (pr->opt->interrupt && *pr->opt->interrupt) {
+    int why = rp_guard_reason(&pr->guard);
+    if (why) {
+        pr->stopped = why;
         glp_ios_terminate(tree);
-        return;
-    }
-    if (pr->deadline > 0 && now() > pr->deadline) {
-        pr->stopped_by_limit = true;
+    } else if (pr->node_limit > 0 && total >= pr->node_limit) {
+        pr->budget_hit = true; /* the same node on every machine */
         glp_ios_terminate(tree);
     }
 }
@@ -138,7 +168,7 @@ static void callback(glp_tree *tree, void *info)
 static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progress *pr)
 {
     glp_init_iocp(parm);
-    parm->msg_lev = GLP_MSG_OFF;
+    rp_guard_iocp(parm);
     parm->presolve = GLP_ON;
     parm->br_tech = GLP_BR_DTH;
     parm->bt_tech = GLP_BT_BLB;
@@ -147,8 +177,6 @@ static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progres
     parm->gmi_cuts = GLP_ON;
     parm->mir_cuts = GLP_ON;
     parm->mip_gap = opt->gap > 0 ? opt->gap : 0;
-    if (opt->time_limit > 0)
-        parm->tm_lim = (int)fmin(opt->time_limit * 1000, 2e9);
     parm->cb_func = callback;
     parm->cb_info = pr;
 }
@@ -216,26 +244,24 @@ static int basis_at(glp_prob *p, const double *start)
     return err;
 }
 
-/* The LP relaxation, for glp_intopt without presolve, within `limit` seconds (0: none): by the
- * primal simplex from the basis at the start plan when GLPK accepts it (the plan is often at or
- * near the LP optimum, and this LP is so degenerate that the dual simplex from scratch takes
- * minutes: BENCHMARKS.md), else by the dual simplex. Returns 0, or the glp_intopt code that says
- * why the search cannot start (GLP_ENOPFS: no LP solution; GLP_ETMLIM: out of time). */
-static int root_lp(glp_prob *p, double limit, const double *start)
+/* The LP relaxation, for glp_intopt without presolve: by the primal simplex from the basis at
+ * the start plan when GLPK accepts it (the plan is often at or near the LP optimum, and this LP
+ * is so degenerate that the dual simplex from scratch takes minutes: BENCHMARKS.md), else by the
+ * dual simplex; guarded (a stop ends it). Returns 0, RP_GUARD_STOPPED (p is gone), or the
+ * glp_intopt code that says why the search cannot start (GLP_ENOPFS: no LP solution). */
+static int root_lp(glp_prob *p, rp_guard *g, const double *start)
 {
     glp_smcp smcp;
     glp_init_smcp(&smcp);
-    smcp.msg_lev = GLP_MSG_OFF;
+    rp_guard_smcp(&smcp);
     smcp.meth = GLP_DUALP;
     if (start && basis_at(p, start) == 0)
         smcp.meth = GLP_PRIMAL;
     else
         glp_adv_basis(p, 0);
-    if (limit > 0)
-        smcp.tm_lim = (int)fmin(fmax(limit * 1000, 1), 2e9);
-    int ret = glp_simplex(p, &smcp);
-    if (ret == GLP_ETMLIM)
-        return GLP_ETMLIM;
+    int ret = rp_guard_simplex(g, p, &smcp);
+    if (ret == RP_GUARD_STOPPED)
+        return ret;
     if (ret != 0)
         return GLP_EFAIL;
     switch (glp_get_status(p)) {
@@ -251,11 +277,14 @@ static int root_lp(glp_prob *p, double limit, const double *start)
 }
 
 /* The first plan of opt->first (1-based values for glp_ios_heur_sol), or NULL. */
-static double *first_plan(const rp_ilp *ilp, const rp_solve_options *opt)
+static double *first_plan(const rp_ilp *ilp, const progress *pr)
 {
-    const rp_first_plan *fp = opt->first;
+    const rp_first_plan *fp = pr->opt->first;
+    rp_solve_options o = *pr->opt;
+    if (o.time_limit > 0) /* what is left of the caller's limit */
+        o.time_limit = fmax(pr->guard.deadline - now(), 1e-3);
     double *x = NULL;
-    if (rp_solve_sequential(ilp, fp->groups, fp->sizes, fp->n_groups, opt, &x) != 0)
+    if (rp_solve_sequential(ilp, fp->groups, fp->sizes, fp->n_groups, &o, &x) != 0)
         return NULL;
     if (fp->accept && !fp->accept(fp->ctx, x)) {
         free(x);
@@ -276,62 +305,61 @@ typedef struct outcome {
     double objective;
 } outcome;
 
-/* One glp_intopt run of at most `limit` seconds (0: the overall limit only), from a start plan
- * (1-based, or NULL: then with GLPK's presolver). */
-static void search(const rp_ilp *ilp, progress *pr, double limit, const double *start,
+/* The plan p holds (1-based, rounded where integral) into out. */
+static void take_plan(const rp_ilp *ilp, glp_prob *p, outcome *out)
+{
+    out->status = glp_mip_status(p);
+    out->x = NULL;
+    if (out->status != GLP_OPT && out->status != GLP_FEAS)
+        return;
+    int n = glp_get_num_cols(p);
+    out->x = rp_xmalloc(((size_t)n + 1) * sizeof *out->x);
+    out->x[0] = 0;
+    for (int j = 1; j <= n; j++) {
+        double v = glp_mip_col_val(p, j);
+        out->x[j] = rp_ilp_col_kind(ilp, j - 1) == RP_COL_CONTINUOUS ? v : round(v);
+    }
+    out->objective = glp_mip_obj_val(p);
+}
+
+/* One glp_intopt run of at most node_limit nodes (0: no budget), from a start plan (1-based, or
+ * NULL: then with GLPK's presolver); a stop ends it (pr->stopped says why). */
+static void search(const rp_ilp *ilp, progress *pr, long node_limit, const double *start,
                    outcome *out)
 {
     glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
-    rp_solve_options o = *pr->opt;
-    double left = 0; /* 0: no overall limit */
-    if (o.time_limit > 0)
-        left = fmax(o.time_limit - (now() - pr->start), 1e-3);
-    o.time_limit = limit > 0 && (left == 0 || limit < left) ? limit : left;
     glp_iocp parm;
-    init_parameters(&parm, &o, pr);
-    pr->deadline = o.time_limit > 0 ? now() + o.time_limit : 0;
-    pr->stopped_by_limit = false;
-    glp_term_out(GLP_OFF);
+    init_parameters(&parm, pr->opt, pr);
+    pr->node_limit = node_limit;
+    pr->stopped = 0;
+    pr->budget_hit = false;
     if (start) {
         /* a start plan needs GLPK's own column numbers in the callback: presolve off, and the
          * root LP solved first, from the basis at the start plan (root_lp) */
         pr->start_plan = start;
         parm.presolve = GLP_OFF;
-        out->ret = root_lp(p, o.time_limit, start);
-        if (out->ret == 0) {
-            double rest = pr->deadline > 0 ? pr->deadline - now() : 0;
-            if (pr->deadline > 0 && rest <= 0)
-                out->ret = GLP_ETMLIM;
-            else {
-                if (rest > 0)
-                    parm.tm_lim = (int)fmin(fmax(rest * 1000, 1), 2e9);
-                out->ret = glp_intopt(p, &parm);
-            }
-        }
+        out->ret = root_lp(p, &pr->guard, start);
+        if (out->ret == 0)
+            out->ret = rp_guard_intopt(&pr->guard, p, &parm);
     } else {
-        out->ret = glp_intopt(p, &parm);
+        out->ret = rp_guard_intopt(&pr->guard, p, &parm);
     }
-    glp_term_out(GLP_ON);
     pr->start_plan = NULL;
-    out->status = glp_mip_status(p);
-    if (pr->stopped_by_limit && out->ret == GLP_ESTOP)
-        out->ret = GLP_ETMLIM; /* our own enforcement of the time limit */
-    out->x = NULL;
-    if (out->status == GLP_OPT || out->status == GLP_FEAS) {
-        int n = glp_get_num_cols(p);
-        out->x = rp_xmalloc(((size_t)n + 1) * sizeof *out->x);
-        out->x[0] = 0;
-        for (int j = 1; j <= n; j++) {
-            double v = glp_mip_col_val(p, j);
-            out->x[j] = rp_ilp_col_kind(ilp, j - 1) == RP_COL_CONTINUOUS ? v : round(v);
-        }
-        out->objective = glp_mip_obj_val(p);
+    if (out->ret == RP_GUARD_STOPPED) { /* p is gone with GLPK's environment */
+        pr->stopped = rp_guard_reason(&pr->guard);
+        out->ret = pr->stopped == RP_STOP_TIME_LIMIT ? GLP_ETMLIM : GLP_ESTOP;
+        out->status = GLP_UNDEF;
+        out->x = NULL;
+        return;
     }
+    if (pr->stopped == RP_STOP_TIME_LIMIT && out->ret == GLP_ESTOP)
+        out->ret = GLP_ETMLIM; /* our own enforcement of the time limit */
+    take_plan(ilp, p, out);
     glp_delete_prob(p);
 }
 
 /* A search from a start plan (1-based, owned by the caller) whose objective is known; the start
- * stands when the search finds nothing better in time. */
+ * stands when the search finds nothing better before it stops. */
 static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
                         double start_objective, outcome *out)
 {
@@ -342,7 +370,7 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
         pr->have_plan = true;
     }
     search(ilp, pr, 0, start, out);
-    if (!out->x) { /* nothing better in time: the start stands */
+    if (!out->x) { /* nothing better before the stop: the start stands */
         size_t n = rp_ilp_n_cols(ilp);
         out->x = rp_xmalloc((n + 1) * sizeof *out->x);
         memcpy(out->x, start, (n + 1) * sizeof *out->x);
@@ -351,27 +379,28 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
     }
 }
 
-/* Problems of at most this many columns are first searched with GLPK's presolver for a short
- * while: measured (BENCHMARKS.md), the presolver proves the radiology programme's three-cohort
- * problems (7,600-9,700 columns) optimal faster than a search from a first plan, whose presolve
- * must be off; on the five-cohort one (12,500) it sometimes needs more than its 2 s and the
- * search from the first plan is steadier; and it finds nothing in minutes on the two-year
+/* Problems of at most this many columns are first searched with GLPK's presolver, for at most
+ * PROBE_NODES branch-and-bound nodes: measured (BENCHMARKS.md), the presolver proves the
+ * radiology programme's three-cohort problems (7,600-9,700 columns) optimal faster than a search
+ * from a first plan, whose presolve must be off; it finds nothing in minutes on the two-year
  * programme's weekly problems (23,500 columns and more), where the search from the first plan
- * proves the optimum in seconds. */
-enum { PROBE_MAX_COLUMNS = 10000 };
-static const double PROBE_SECONDS = 2.0;
+ * proves the optimum in seconds. The budget is a count of nodes, not seconds: whether the probe
+ * ends the solve is the same on every machine, however loaded (it was 2 s of wall clock, and a
+ * loaded machine wrote another of two equal-valued optima). */
+enum { PROBE_MAX_COLUMNS = 10000, PROBE_NODES = 400 };
 
-/* The rest of the time from the first plan, or from the probe's plan when it is better; the plan
- * stands when the search finds nothing better in time. Without a first plan, GLPK searches with
+/* The rest from the first plan, or from the probe's plan when it is better; the plan stands
+ * when the search finds nothing better before a stop. Without a first plan, GLPK searches with
  * its presolver (after a probe: from scratch again, GLPK cannot resume a search). */
 static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
 {
-    double *start = first_plan(ilp, pr->opt);
-    if (!start && pr->opt->interrupt && *pr->opt->interrupt) {
-        /* stopped while the first plan was built: no new search (its presolve and root LP
-         * would run minutes before any callback sees the flag); the probe's plan stands */
+    double *start = first_plan(ilp, pr);
+    int why = rp_guard_reason(&pr->guard);
+    if (!start && why) {
+        /* stopped while the first plan was built: no new search; the probe's plan stands */
+        pr->stopped = why;
         if (!out->x) {
-            out->ret = GLP_ESTOP;
+            out->ret = why == RP_STOP_TIME_LIMIT ? GLP_ETMLIM : GLP_ESTOP;
             out->status = GLP_UNDEF;
         }
         return;
@@ -395,19 +424,19 @@ static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
     *out = second;
 }
 
-/* With a way to build a first plan: on a small problem, a short search with GLPK's presolver
- * first (done when it proves the optimum); then the first plan is built (resident by resident:
- * a fraction of the search's time, sequential.c) and the search starts from it. */
+/* With a way to build a first plan: on a small problem, a search with GLPK's presolver first,
+ * of at most PROBE_NODES nodes (done when it proves the optimum); then the first plan is built
+ * (resident by resident: a fraction of the search's time, sequential.c) and the search starts
+ * from it. */
 static void search_with_first(const rp_ilp *ilp, progress *pr, outcome *out)
 {
     memset(out, 0, sizeof *out);
     if (rp_ilp_n_cols(ilp) <= PROBE_MAX_COLUMNS) {
-        double left = pr->opt->time_limit > 0 ? pr->opt->time_limit - (now() - pr->start) : 0;
-        search(ilp, pr, left > 0 && left / 5 < PROBE_SECONDS ? left / 5 : PROBE_SECONDS, NULL,
-               out);
-        if ((out->ret == 0 && out->status == GLP_OPT) ||
-            (pr->opt->interrupt && *pr->opt->interrupt))
+        search(ilp, pr, PROBE_NODES, NULL, out);
+        if ((out->ret == 0 && out->status == GLP_OPT) || pr->stopped)
             return;
+        if (out->ret == GLP_ENOPFS || (out->ret == 0 && out->status == GLP_NOFEAS))
+            return; /* proven: no plan */
     }
     search_after_probe(ilp, pr, out);
 }
@@ -427,8 +456,8 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
 {
     memset(res, 0, sizeof *res);
     res->first_plan_seconds = -1;
-    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
-    pr.bound = NAN;
+    progress pr;
+    progress_init(&pr, opt);
     outcome out;
     if (opt->start)
         search_from_start(ilp, &pr, &out);
@@ -438,10 +467,14 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
         search(ilp, &pr, 0, NULL, &out);
     res->status = rp_solve_map_status(out.ret, out.status, &res->time_limit_hit,
                                       &res->interrupted);
-    /* the flag, not GLPK's code, says so: a stop while the first plan was being built leaves
-     * the probe's code (its time limit), and the caller must still exit as interrupted */
-    if (opt->interrupt && *opt->interrupt)
-        res->interrupted = true;
+    /* why it ended is the stop's, not GLPK's code: a node budget also ends in GLP_ESTOP, and a
+     * stop while the first plan was being built leaves the probe's code */
+    int why = pr.stopped ? pr.stopped : rp_guard_reason(&pr.guard);
+    res->interrupted = why == RP_STOP_SIGNAL;
+    res->time_limit_hit = why == RP_STOP_TIME_LIMIT;
+    res->budget_hit = !why && pr.budget_hit;
+    if (res->budget_hit && res->status == RP_SOLVE_OPTIMAL && out.ret != 0)
+        res->status = RP_SOLVE_FEASIBLE;
     res->seconds = now() - pr.start;
     res->first_plan_seconds = pr.have_plan ? (pr.first_plan >= 0 ? pr.first_plan : res->seconds)
                                            : -1;
@@ -472,18 +505,25 @@ void rp_solve_result_free(rp_solve_result *res)
     res->x = NULL;
 }
 
-/* glp_intopt on p under opt, without progress; sets *status to glp_mip_status. */
-static int run_intopt(glp_prob *p, const rp_solve_options *opt, int *status)
+/* glp_intopt on p under opt (its stop) within node_limit nodes (0: no budget), without progress; sets *status to
+ * glp_mip_status. Returns glp_intopt's code, or RP_GUARD_STOPPED when a stop ended it: then p
+ * is gone (guard.h) and *status is GLP_UNDEF. */
+static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit, int *status)
 {
-    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
+    progress pr;
+    progress_init(&pr, opt);
+    pr.node_limit = node_limit;
     glp_iocp parm;
     init_parameters(&parm, opt, &pr);
-    glp_term_out(GLP_OFF);
-    int ret = glp_intopt(p, &parm);
-    glp_term_out(GLP_ON);
-    *status = glp_mip_status(p);
+    int ret = rp_guard_intopt(&pr.guard, p, &parm);
+    *status = ret == RP_GUARD_STOPPED ? GLP_UNDEF : glp_mip_status(p);
     return ret;
 }
+
+/* Budgets of the explanation's solves: a count of nodes, the same on every machine. */
+enum { ELASTIC_NODES = 20000, WITHOUT_NODES = 5000 };
+/* The budget of a repair (rp_solve_partial): it stops at opt's gap or here. */
+enum { PARTIAL_NODES = 5000 };
 
 /* ---- elastic: which rows cannot hold together ---- */
 
@@ -518,7 +558,7 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
         }
     }
     rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
-    int status, ret = run_intopt(p, &opt, &status);
+    int status, ret = run_intopt(p, &opt, ELASTIC_NODES, &status);
     int found = -1;
     *rows = NULL;
     *n_rows = 0;
@@ -532,7 +572,7 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
                     *RP_PUSH(*rows, *n_rows, cap) = row;
             }
         }
-        found = status == GLP_OPT ? 1 : 0;
+        found = status == GLP_OPT && ret == 0 ? 1 : 0;
         if (x) {
             *x = rp_xmalloc(((size_t)n + 1) * sizeof **x);
             for (int j = 1; j <= n; j++) {
@@ -542,7 +582,8 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
         }
     }
     free(slack_row);
-    glp_delete_prob(p);
+    if (ret != RP_GUARD_STOPPED)
+        glp_delete_prob(p);
     return found;
 }
 
@@ -556,8 +597,9 @@ int rp_solve_without(const rp_ilp *ilp, const int *rows, size_t n_rows, double t
     for (size_t i = 0; i < n_rows; i++)
         glp_set_row_bnds(p, rows[i] + 1, GLP_FR, 0, 0);
     rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
-    int status, ret = run_intopt(p, &opt, &status);
-    glp_delete_prob(p);
+    int status, ret = run_intopt(p, &opt, WITHOUT_NODES, &status);
+    if (ret != RP_GUARD_STOPPED)
+        glp_delete_prob(p);
     if (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS))
         return 0;
     if (status == GLP_OPT || status == GLP_FEAS)
@@ -569,7 +611,9 @@ int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_opti
                      double **x)
 {
     glp_prob *p = rp_ilp_to_glpk(ilp, fixed, fixed, RP_NONE);
-    int status, ret = run_intopt(p, opt, &status);
+    int status, ret = run_intopt(p, opt, PARTIAL_NODES, &status);
+    if (ret == RP_GUARD_STOPPED)
+        return -1; /* p went with GLPK's environment */
     bool found = (ret == 0 || ret == GLP_EMIPGAP || ret == GLP_ETMLIM || ret == GLP_ESTOP) &&
                  (status == GLP_OPT || status == GLP_FEAS);
     if (found) {
@@ -588,8 +632,9 @@ int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule)
 {
     glp_prob *p = rp_ilp_to_glpk(ilp, fixed, fixed, skip_rule);
     rp_solve_options opt = {30, 0, false, NULL, NULL, NULL};
-    int status, ret = run_intopt(p, &opt, &status);
-    glp_delete_prob(p);
+    int status, ret = run_intopt(p, &opt, 0, &status);
+    if (ret != RP_GUARD_STOPPED)
+        glp_delete_prob(p);
     if (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS))
         return 0;
     if (ret == 0 && (status == GLP_OPT || status == GLP_FEAS))

@@ -160,7 +160,7 @@ static void test_fewest_changes(void **state)
                     "2021-04",    "--capacity", "hino=1",     "--from",   "2021-04",
                     "--out",      new_path,    "--quiet"};
     static volatile sig_atomic_t never;
-    rp_cli cli = {"rotaplan", &never, false};
+    rp_cli cli = {"rotaplan", &never, false, NULL};
     assert_int_equal(rp_cmd_whatif(&cli, (int)(sizeof argv / sizeof argv[0]), argv), RP_EXIT_OK);
     rp_plan *old = t_plan_file(m, old_path), *new_plan = t_plan_file(m, new_path);
 

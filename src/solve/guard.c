@@ -1,0 +1,102 @@
+/*
+ * guard.c: GLPK calls that a stop ends in every phase (guard.h). The terminal hook is the only
+ * code GLPK runs often in its scaling, presolve and simplex phases; it reads the stop and leaves
+ * by longjmp, and glp_free_env then frees every block GLPK allocated (GLPK tracks them all).
+ * Inside branch-and-cut the callback (solve.c) stops the search itself with glp_ios_terminate,
+ * which keeps GLPK's best plan; the hook jumps there only when the callback has not ended the
+ * search half a second after the stop (a long node LP).
+ */
+#include "solve/guard.h"
+#include "rotaplan/solve.h"
+
+#include <time.h>
+
+double rp_guard_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void rp_guard_init(rp_guard *g, const volatile sig_atomic_t *flag, double seconds)
+{
+    g->flag = flag;
+    g->deadline = seconds > 0 ? rp_guard_now() + seconds : 0;
+    g->in_tree = false;
+    g->noticed = 0;
+}
+
+int rp_guard_reason(const rp_guard *g)
+{
+    if (g->flag && *g->flag)
+        return *g->flag == RP_STOP_TIME_LIMIT ? RP_STOP_TIME_LIMIT : RP_STOP_SIGNAL;
+    if (g->deadline > 0 && rp_guard_now() > g->deadline)
+        return RP_STOP_TIME_LIMIT;
+    return 0;
+}
+
+static int hook(void *info, const char *s)
+{
+    (void)s;
+    rp_guard *g = info;
+    if (rp_guard_reason(g)) {
+        double t = rp_guard_now();
+        if (g->noticed == 0)
+            g->noticed = t;
+        if (!g->in_tree || t - g->noticed > 0.5)
+            longjmp(g->jump, 1);
+    }
+    return 1; /* printed nothing */
+}
+
+void rp_guard_iocp(glp_iocp *parm)
+{
+    parm->msg_lev = GLP_MSG_ON;
+    parm->out_frq = RP_GUARD_OUT_FRQ;
+    parm->out_dly = 0;
+}
+
+void rp_guard_smcp(glp_smcp *parm)
+{
+    parm->msg_lev = GLP_MSG_ON;
+    parm->out_frq = RP_GUARD_OUT_FRQ;
+    parm->out_dly = 0;
+}
+
+/* Every GLPK object is gone after a jump: the environment is released and made afresh at the
+ * next call (with no hook). */
+static void unhook(void)
+{
+    glp_term_hook(NULL, NULL);
+    glp_term_out(GLP_ON);
+}
+
+int rp_guard_intopt(rp_guard *g, glp_prob *p, const glp_iocp *parm)
+{
+    g->noticed = 0;
+    g->in_tree = false;
+    glp_term_out(GLP_ON);
+    glp_term_hook(hook, g);
+    if (setjmp(g->jump) != 0) {
+        glp_free_env();
+        return RP_GUARD_STOPPED;
+    }
+    int ret = glp_intopt(p, parm);
+    unhook();
+    return ret;
+}
+
+int rp_guard_simplex(rp_guard *g, glp_prob *p, const glp_smcp *parm)
+{
+    g->noticed = 0;
+    g->in_tree = false;
+    glp_term_out(GLP_ON);
+    glp_term_hook(hook, g);
+    if (setjmp(g->jump) != 0) {
+        glp_free_env();
+        return RP_GUARD_STOPPED;
+    }
+    int ret = glp_simplex(p, parm);
+    unhook();
+    return ret;
+}
