@@ -3,8 +3,13 @@
 # to its proven optimum (no time limit stops it), is run twice, the second time with another time
 # zone, locale and working directory (what a second machine would change), and the two outputs
 # (YAML, CSV, the what-if's diff) are compared byte for byte. Residents listed in the reverse
-# order give the same objective. Run by `make test` (target test-cli) with ROTAPLAN set to the
-# binary.
+# order give the same objective. Then the shipped examples (the default plan, the radiology
+# cohorts, the two-year programme's default cohort, a what-if) run again slowed down several times
+# over, at nice 5 while a busy loop runs on every core, and once more stuttering (stopped by
+# SIGSTOP for 0.6 s, then let run 0.2 s, over and over: the wall clock races ahead of the work, as
+# on a machine many times slower); no clock may decide which plan is written (solve.c), so the
+# outputs must equal the normal run's byte for byte. Run by `make test`
+# (target test-cli) with ROTAPLAN set to the binary.
 set -u
 MODEL=models/radiology-keio-2019.yaml
 INIT=models/initial-residency-2020.yaml
@@ -76,6 +81,64 @@ awk '/^residents:/ {print; r = 1; next} !r {print; next}
 run "plan reversed" 0 plan "$M" --residents "$T/reversed.yaml" --out "$T/rev.yaml" --quiet
 [ "$(objective "$T/rev.yaml")" = "$(objective "$T/old.yaml")" ] ||
     fail "reversed residents: objective $(objective "$T/rev.yaml"), expected $(objective "$T/old.yaml")"
+
+# ---- slowed down: the same bytes ----
+# busy_start: a busy loop on every core (their pids in $BUSY), stopped by busy_stop and at exit
+BUSY=""
+busy_start() {
+    n=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+    i=0
+    while [ "$i" -lt "$n" ]; do
+        sh -c 'while :; do :; done' &
+        BUSY="$BUSY $!"
+        i=$((i + 1))
+    done
+}
+busy_stop() {
+    for p in $BUSY; do kill "$p" 2>/dev/null; done
+    for p in $BUSY; do wait "$p" 2>/dev/null; done
+    BUSY=""
+}
+trap 'busy_stop; rm -rf "$T"' EXIT
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# slowed NAME OUT ARGS...: runs the binary with ARGS (OUT among them as its output) normally, then
+# at nice 5 beside the busy loops, then stuttering, and compares the outputs byte for byte
+slowed() {
+    name=$1
+    out=$2
+    shift 2
+    count=$((count + 1))
+    t0=$(now_ms)
+    "$BIN_ABS" "$@" >/dev/null 2>"$T/err1" || fail "$name: normal run exit $?"
+    t1=$(now_ms)
+    mv "$out" "$out.normal"
+    busy_start
+    nice -n 5 "$BIN_ABS" "$@" >/dev/null 2>"$T/err2" || fail "$name: slowed run exit $?"
+    t2=$(now_ms)
+    busy_stop
+    cmp -s "$out.normal" "$out" ||
+        fail "$name: slowed down, the output differs: $(diff "$out.normal" "$out" | head -5)"
+    rm -f "$out"
+    "$BIN_ABS" "$@" >/dev/null 2>"$T/err3" &
+    pid=$!
+    while kill -STOP "$pid" 2>/dev/null; do
+        sleep 0.6
+        kill -CONT "$pid" 2>/dev/null
+        sleep 0.2
+    done
+    wait "$pid" || fail "$name: stuttering run exit $?"
+    t3=$(now_ms)
+    cmp -s "$out.normal" "$out" ||
+        fail "$name: stuttering, the output differs: $(diff "$out.normal" "$out" | head -5)"
+    echo "determinism.sh: $name: $((t1 - t0)) ms; slowed $((t2 - t1)) ms; stuttering $((t3 - t2)) ms"
+}
+
+slowed "slowed radiology default" "$T/s1.csv" plan --out "$T/s1.csv" --quiet
+slowed "slowed radiology cohorts" "$T/s2.csv" plan "$M" --residents "$RC" --out "$T/s2.csv" --quiet
+slowed "slowed initial default" "$T/s3.csv" plan "$I" --out "$T/s3.csv" --quiet
+slowed "slowed whatif" "$T/s4.csv" whatif "$M" "$ROOT/tests/fixtures/whatif/radiology-cohorts-plan.csv" \
+    --withdraw kawasaki --from 2020-10 --residents "$RC" --out "$T/s4.csv" --quiet
 
 echo "determinism.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -784,9 +784,11 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
         status = RP_EXIT_INPUT;
     else if (s == FAILED)
         status = RP_EXIT_INTERNAL;
-    else if (o.res.interrupted)
+    else if (o.res.interrupted) {
+        fprintf(stderr, "rotaplan: interrupted before any compliant plan was found (%.1f s); "
+                        "nothing is written\n", rp_cli_elapsed(cli));
         status = RP_EXIT_INTERRUPTED;
-    else {
+    } else {
         if (o.res.status == RP_SOLVE_NO_PLAN)
             fprintf(stderr, "rotaplan: time limit reached before any compliant plan was found "
                             "(%.1f s); nothing is written. This is NOT a proof that no plan "
