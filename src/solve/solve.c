@@ -327,6 +327,13 @@ static void take_plan(const rp_ilp *ilp, glp_prob *p, outcome *out)
 static void search(const rp_ilp *ilp, progress *pr, long node_limit, const double *start,
                    outcome *out)
 {
+    pr->stopped = rp_guard_reason(&pr->guard);
+    if (pr->stopped) { /* stopped before: no new search */
+        out->ret = pr->stopped == RP_STOP_TIME_LIMIT ? GLP_ETMLIM : GLP_ESTOP;
+        out->status = GLP_UNDEF;
+        out->x = NULL;
+        return;
+    }
     glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
     glp_iocp parm;
     init_parameters(&parm, pr->opt, pr);

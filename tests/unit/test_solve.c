@@ -183,10 +183,62 @@ static void test_sequential_subset_with_fixed_columns(void **state)
     rp_ilp_free(t.ilp);
 }
 
+/* A gap is printed with enough digits to show it is not zero (issue 16: "0.00%" for 0.0037%). */
+static void test_gap_text(void **state)
+{
+    (void)state;
+    char buf[32];
+    rp_solve_gap_text(0, buf, sizeof buf);
+    assert_string_equal(buf, "0.00%");
+    rp_solve_gap_text(0.000037, buf, sizeof buf);
+    assert_string_equal(buf, "0.0037%");
+    rp_solve_gap_text(0.0123, buf, sizeof buf);
+    assert_string_equal(buf, "1.23%");
+    rp_solve_gap_text(0.5, buf, sizeof buf);
+    assert_string_equal(buf, "50.00%");
+    rp_solve_gap_text(2e-9, buf, sizeof buf);
+    assert_string_equal(buf, "0.00000020%");
+}
+
+/* A stop flag raised before the solve: no search starts, the result says why (a signal, or the
+ * time limit), and no plan is claimed. */
+static void test_stop_before(void **state)
+{
+    (void)state;
+    rp_ilp *ilp = rp_ilp_new();
+    int x = rp_ilp_add_col(ilp, "x", RP_COL_BINARY, 0, 1);
+    rp_ilp_add_obj(ilp, x, 1);
+    volatile sig_atomic_t flag = RP_STOP_SIGNAL;
+    rp_solve_options opt = {0, 0, false, &flag, NULL, NULL};
+    rp_solve_result res;
+    rp_diags d = RP_DIAGS_INIT;
+    assert_int_equal(rp_solve(ilp, &opt, &res, &d), 0);
+    assert_int_equal(res.status, RP_SOLVE_NO_PLAN);
+    assert_true(res.interrupted);
+    assert_false(res.time_limit_hit);
+    assert_null(res.x);
+    rp_solve_result_free(&res);
+    flag = RP_STOP_TIME_LIMIT;
+    assert_int_equal(rp_solve(ilp, &opt, &res, &d), 0);
+    assert_int_equal(res.status, RP_SOLVE_NO_PLAN);
+    assert_false(res.interrupted);
+    assert_true(res.time_limit_hit);
+    rp_solve_result_free(&res);
+    flag = RP_STOP_NONE;
+    assert_int_equal(rp_solve(ilp, &opt, &res, &d), 0);
+    assert_int_equal(res.status, RP_SOLVE_OPTIMAL);
+    assert_false(res.interrupted || res.time_limit_hit || res.budget_hit);
+    rp_solve_result_free(&res);
+    rp_diags_free(&d);
+    rp_ilp_free(ilp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_map),
+        cmocka_unit_test(test_gap_text),
+        cmocka_unit_test(test_stop_before),
         cmocka_unit_test(test_small_optimum),
         cmocka_unit_test(test_sequential_in_order),
         cmocka_unit_test(test_sequential_subset_with_fixed_columns),
