@@ -13,6 +13,34 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t interrupted;
+static bool glpk_out_of_memory; /* GLPK said so just before it called its error hook */
+
+/* GLPK's terminal output goes to stderr, never to stdout (which may hold the plan); a message
+ * about memory is remembered for the error hook. */
+static int on_glpk_text(void *info, const char *s)
+{
+    (void)info;
+    if (strstr(s, "no memory available") || strstr(s, "memory allocation") ||
+        strstr(s, "too many memory blocks"))
+        glpk_out_of_memory = true;
+    fputs(s, stderr);
+    return 1;
+}
+
+/* GLPK calls this on a fatal error, then would abort (exit 134): end with the documented
+ * status instead, 4 when memory ran out, else 3 (an internal error: rotaplan validates what it
+ * hands to GLPK). Its own message is already on stderr. */
+static void on_glpk_error(void *info)
+{
+    (void)info;
+    if (glpk_out_of_memory) {
+        fputs("rotaplan: out of memory in the solver (GLPK); nothing written (give the process "
+              "more memory, or plan fewer residents at once)\n", stderr);
+        _exit(RP_EXIT_MEMORY);
+    }
+    fputs("rotaplan: internal error in the solver (GLPK); nothing written\n", stderr);
+    _exit(RP_EXIT_INTERNAL);
+}
 
 /* First Ctrl-C: stop the solve and keep the best plan; second: leave at once. */
 static void on_signal(int sig)
@@ -101,6 +129,8 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
 int main(int argc, char **argv)
 {
     rp_cli cli = {argv[0], &interrupted, isatty(STDERR_FILENO) != 0};
+    glp_term_hook(on_glpk_text, NULL);
+    glp_error_hook(on_glpk_error, NULL);
     int status = dispatch(&cli, argc, argv);
     if (fclose(stdout) != 0 && status == RP_EXIT_OK) {
         perror("rotaplan: standard output");

@@ -271,6 +271,11 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
         return RP_EXIT_INPUT;
     if (a.gap && rp_cli_number("plan", "--gap", a.gap, 0, 1, &gap))
         return RP_EXIT_INPUT;
+    const rp_cli_file in[] = {{"MODEL", a.model}, {"--residents", a.residents},
+                              {"--keep", a.keep}};
+    const rp_cli_file out[] = {{"--out", a.out}, {"--lp", a.lp}, {"--mps", a.mps}};
+    if (!rp_cli_outputs_distinct("plan", in, 3, out, 3))
+        return RP_EXIT_INPUT;
     rp_model *m = rp_cli_model(a.model);
     if (!m)
         return RP_EXIT_INPUT;

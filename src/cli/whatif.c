@@ -981,6 +981,26 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
     return status;
 }
 
+/* No output is an input (the model, the plan, the residents, the scenario, the residents who
+ * join) or another output. */
+static bool distinct_files(const whatif_args *a)
+{
+    size_t n = 0;
+    rp_cli_file *in = rp_xcalloc(a->n_changes + 5, sizeof *in);
+    in[n++] = (rp_cli_file){"MODEL", a->model};
+    in[n++] = (rp_cli_file){"PLAN", a->plan};
+    in[n++] = (rp_cli_file){"--residents", a->residents};
+    in[n++] = (rp_cli_file){"--scenario", a->scenario};
+    for (size_t i = 0; i < a->n_changes; i++)
+        if (strcmp(a->changes[i].option, "--add-resident") == 0)
+            in[n++] = (rp_cli_file){"--add-resident", a->changes[i].value};
+    const rp_cli_file out[] = {{"--out", a->out}, {"--diff", a->diff}, {"--lp", a->lp},
+                               {"--mps", a->mps}};
+    bool ok = rp_cli_outputs_distinct("whatif", in, n, out, 4);
+    free(in);
+    return ok;
+}
+
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
 {
     whatif_args a = {0};
@@ -997,6 +1017,8 @@ int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
     if (rp_cli_plan_format("whatif", a.format, a.excel, a.out, &format) != 0)
         goto done;
     if (a.time_limit && rp_cli_number("whatif", "--time-limit", a.time_limit, 0.001, 1e7, &limit))
+        goto done;
+    if (!distinct_files(&a))
         goto done;
     status = prepare_and_run(cli, &a, format, limit);
 done:
