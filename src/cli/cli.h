@@ -73,10 +73,11 @@ rp_model *rp_cli_model(const char *path);
 /* Loads the cohort file, or the model's default cohort when path is NULL. NULL after printing. */
 rp_cohort *rp_cli_cohort(const rp_model *m, const char *path);
 
-/* Whether plan and whatif may translate cohort c: at most 1,000 residents (the memory of the
- * ILP grows with each; 240 residents of the two-year programme take 436 MiB). Names the first
- * resident over the limit on stderr when not. */
-bool rp_cli_plannable(const rp_cohort *c);
+/* Whether plan and whatif may translate cohort c under model m: m has an enabled rule, and
+ * courses when a course rule is enabled; c has at least one resident and at most 1,000 (the
+ * memory of the ILP grows with each; 240 residents of the two-year programme take 436 MiB).
+ * Names what is wrong on stderr, located, when not. */
+bool rp_cli_plannable(const rp_model *m, const rp_cohort *c);
 
 /* --best-effort, when no compliant plan exists for t: the plan of the fewest violations (the
  * elastic solve's), written to out (stdout when NULL) with status best-effort, its violations

@@ -162,8 +162,46 @@ rp_model *rp_cli_model(const char *path)
 /* the two-year programme takes some 1,200 columns and 1.8 MiB a resident */
 enum { MAX_PLAN_RESIDENTS = 1000 };
 
-bool rp_cli_plannable(const rp_cohort *c)
+/* Kinds that choose among the model's courses (a resident's course, its year pattern, its
+ * partner window): without courses no plan could pass them. */
+static bool needs_courses(const rp_rule *r)
 {
+    return r->kind && (strcmp(r->kind->name, "course-pattern") == 0 ||
+                       strcmp(r->kind->name, "course-window") == 0);
+}
+
+/* A model plans with at least one enabled rule, and its enabled course rules need courses
+ * (the loader takes such models: `check` judges plans against them, and the rule kinds' tests
+ * load them). Each error names the rule's file, line and column. */
+static bool model_plannable(const rp_model *m)
+{
+    bool ok = true;
+    size_t enabled = 0;
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const rp_rule *r = &m->rules[i];
+        enabled += r->enabled;
+        if (!r->enabled || !needs_courses(r) || m->n_courses > 0)
+            continue;
+        fprintf(stderr, "%s:%d:%d: error: rule '%s' of kind %s needs the model's courses; "
+                        "expected a courses list in the model, or the rule disabled\n",
+                r->pos.file ? r->pos.file : m->path, r->pos.line, r->pos.col, r->id,
+                r->kind->name);
+        ok = false;
+    }
+    if (enabled == 0) {
+        rp_pos at = m->n_rules ? m->rules[0].pos : (rp_pos){m->path, 1, 1};
+        fprintf(stderr, "%s:%d:%d: error: no rule of the model is enabled; expected at least "
+                        "one enabled rule (a plan must follow some rule)\n",
+                at.file ? at.file : m->path, at.line, at.col);
+        ok = false;
+    }
+    return ok;
+}
+
+bool rp_cli_plannable(const rp_model *m, const rp_cohort *c)
+{
+    if (!model_plannable(m))
+        return false;
     if (c->n_residents == 0) {
         /* a residents file is never empty (its loader says where); the model's default cohort
          * may be: a plan of nobody is not one that check could read back */

@@ -282,7 +282,7 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
     rp_cohort *c = rp_cli_cohort(m, a.residents);
     keep k = {NULL, {0, 0, 0}};
     int status = RP_EXIT_INPUT;
-    if (c && rp_cli_plannable(c) && read_keep(m, c, &a, &k) == 0)
+    if (c && rp_cli_plannable(m, c) && read_keep(m, c, &a, &k) == 0)
         status = run(cli, &a, m, c, &k, format, time_limit, gap);
     rp_plan_free(k.plan);
     rp_cohort_free(c);

@@ -969,7 +969,7 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
         }
         if (extra && add_undated(a))
             join_date(m, extra, &from);
-        if (c && rp_cli_every_resident_known(old, c, a->residents) && rp_cli_plannable(c))
+        if (c && rp_cli_every_resident_known(old, c, a->residents) && rp_cli_plannable(m, c))
             status = a->sweep ? sweep(cli, a, m, c, old, limit)
                               : run(cli, a, m, c, old, from, format, limit);
     }

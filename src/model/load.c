@@ -794,32 +794,6 @@ static void parse_params(loader *l, const rp_ynode **params)
     }
 }
 
-/* Kinds that choose among the model's courses (a resident's course, its year pattern, its
- * partner window): without courses no plan could pass them. */
-static bool needs_courses(const rp_rule *r)
-{
-    return r->kind && (strcmp(r->kind->name, "course-pattern") == 0 ||
-                       strcmp(r->kind->name, "course-window") == 0);
-}
-
-/* A model plans only with at least one enabled rule, and its course rules need courses. */
-static void check_rules_usable(loader *l, const rp_ynode *list)
-{
-    const rp_model *m = l->m;
-    size_t enabled = 0;
-    for (size_t i = 0; i < m->n_rules; i++) {
-        const rp_rule *r = &m->rules[i];
-        enabled += r->enabled;
-        if (r->enabled && needs_courses(r) && m->n_courses == 0 && l->refs_ok)
-            rp_yerror_pos(l->y, r->pos, "rule '%s' of kind %s needs the model's courses; expected "
-                                       "a courses list, or the rule disabled",
-                         r->id, r->kind->name);
-    }
-    if (enabled == 0 && rp_yerrors(l->y) == 0)
-        rp_yerror(l->y, list, "no rule is enabled; expected at least one enabled rule (a plan "
-                              "must follow some rule)");
-}
-
 static void read_rules(loader *l, const rp_ynode *list)
 {
     size_t n = 0;
@@ -849,7 +823,6 @@ static void read_rules(loader *l, const rp_ynode *list)
     }
     parse_params(l, params);
     free(params);
-    check_rules_usable(l, list);
 }
 
 /* ---- the document ---- */
