@@ -104,6 +104,21 @@ awk 'BEGIN {print "id,name,cohort,course,wishes"; for (i = 0; i < 30000; i++) pr
 bounded "30,000 residents" 2 capacity "$MODEL" --residents "$T/residents-30000.csv"
 has "30,000 residents" "$T/err" "residents-30000.csv:20002:1: error: more than 20000 rows; expected at most 20000 residents in one file"
 
+# ---- the longest leave a plan holds, written and read back (not in cli.sh: valgrind runs it) ----
+# a plan holds; one more day is refused where it is read
+printf 'residents:\n  - id: i1\n    cohort: 2020\n    leave:\n      - {kind: suspension, days: 350}\n' >"$T/leave.yaml"
+run "plan leave 350 days" 0 plan models/initial-residency-2020.yaml --residents "$T/leave.yaml" --out "$T/leave.csv" --quiet
+has "plan leave 350 days" "$T/leave.csv" ",156,"
+run "check leave 350 days" 0 check models/initial-residency-2020.yaml "$T/leave.csv" --residents "$T/leave.yaml"
+run "report leave 350 days" 0 report models/initial-residency-2020.yaml "$T/leave.csv" --residents "$T/leave.yaml" \
+    --out "$T/leave.html" --quiet
+run "whatif leave 350 days" 0 whatif models/initial-residency-2020.yaml "$T/leave.csv" \
+    --residents "$T/leave.yaml" --capacity core:emergency=3 --from 2021-01-04 --out "$T/leave-w.csv" --quiet
+has "whatif leave 350 days" "$T/leave-w.csv" ",156,"
+sed 's/days: 350/days: 351/' "$T/leave.yaml" >"$T/leave-351.yaml"
+run "plan leave 351 days" 2 plan models/initial-residency-2020.yaml --residents "$T/leave-351.yaml" --out "$T/leave2.csv"
+has "plan leave 351 days" "$T/err" "leave-351.yaml:5:7: error: leave of resident 'i1' extends the programme by 53 weeks; expected at most 52 weeks (one programme year) of extension"
+
 # ---- leave: forty entries of 3,650 days (once more than 15 minutes in the counting checks) ----
 { printf 'residents:\n  - id: i1\n    cohort: 2020\n    leave:\n'
   for i in $(awk 'BEGIN {for (i = 0; i < 40; i++) print i}'); do
