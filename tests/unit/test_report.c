@@ -596,7 +596,7 @@ static void csv_reader_drops_the_text_mark(void **state)
     char *path = rp_xasprintf("%s/cells.csv", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fputs("\xEF\xBB\xBFa,b,c,d,e\r\n'=x,'-2,'ok,'@y,''+z\r\n", f);
+    fputs("\xEF\xBB\xBF" "a,b,c,d,e\r\n'=x,'-2,'ok,'@y,''+z\r\n", f);
     assert_int_equal(fclose(f), 0);
     rp_diags d = RP_DIAGS_INIT;
     rp_csv in;
