@@ -266,6 +266,14 @@ run "out to a FIFO" 0 plan "$MODEL" --residents "$T/o/one.yaml" --out "$T/o/fifo
 [ -p "$T/o/fifo" ] || fail "out to a FIFO: the FIFO was replaced by a regular file"
 sleep 1
 has "out to a FIFO" "$T/o/from-fifo" "r1,2019,A,"
+# through a link to the FIFO too (as /dev/stdout links to /proc/self/fd/1 and on to a pipe)
+ln -s fifo "$T/o/fifo-link"
+(timeout 60 cat "$T/o/fifo" >"$T/o/from-fifo-link" &)
+run "out to a link to a FIFO" 0 plan "$MODEL" --residents "$T/o/one.yaml" --out "$T/o/fifo-link" \
+    --format csv --quiet
+[ -L "$T/o/fifo-link" ] && [ -p "$T/o/fifo" ] || fail "out to a link to a FIFO: the link or the FIFO was replaced"
+sleep 1
+has "out to a link to a FIFO" "$T/o/from-fifo-link" "r1,2019,A,"
 # a character device (a null device made here, never the real /dev/null) stays a device, for
 # --out and --lp alike, and may be named by both
 if [ "$(id -u)" -eq 0 ] && mknod "$T/o/null" c 1 3 2>/dev/null; then

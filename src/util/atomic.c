@@ -95,7 +95,9 @@ static int fail(rp_atomic *a, char *target, char *tmp, int fd)
 static int open_target(rp_atomic *a, const char *path, bool with_file)
 {
     memset(a, 0, sizeof *a);
-    char *target = rp_atomic_target(path);
+    /* a device or FIFO is opened by the name given: the kernel follows links that name no
+     * file, such as /dev/stdout -> /proc/self/fd/1 -> pipe:[...] */
+    char *target = in_place(path) ? rp_xstrdup(path) : rp_atomic_target(path);
     if (!target)
         return -1;
     if (in_place(target)) {
