@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "rotaplan/solve.h"
 
+#include <errno.h>
 #include <glpk.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -16,6 +17,37 @@
 #include <unistd.h>
 
 static rp_cli_run run;
+static bool glpk_out_of_memory; /* GLPK said so just before it called its error hook */
+
+/* GLPK's terminal output goes to stderr, never to stdout (which may hold the plan); a message
+ * about memory is remembered for the error hook. Inside a guarded call (solve/guard.c) the
+ * guard's own hook takes GLPK's text instead and passes error text on to stderr; after it, GLPK's
+ * text goes to stderr through rp_guard_stderr_hook. */
+static int on_glpk_text(void *info, const char *s)
+{
+    (void)info;
+    if (strstr(s, "no memory available") || strstr(s, "memory allocation") ||
+        strstr(s, "too many memory blocks"))
+        glpk_out_of_memory = true;
+    fputs(s, stderr);
+    return 1;
+}
+
+/* GLPK calls this on a fatal error, then would abort (exit 134): end with the documented
+ * status instead, 4 when memory ran out (its message said so, or malloc left ENOMEM: the text
+ * may have gone through a guard's hook), else 3 (an internal error: rotaplan validates what it
+ * hands to GLPK). Its own message is already on stderr. */
+static void on_glpk_error(void *info)
+{
+    (void)info;
+    if (glpk_out_of_memory || errno == ENOMEM) {
+        fputs("rotaplan: out of memory in the solver (GLPK); nothing written (give the process "
+              "more memory, or plan fewer residents at once)\n", stderr);
+        _exit(RP_EXIT_MEMORY);
+    }
+    fputs("rotaplan: internal error in the solver (GLPK); nothing written\n", stderr);
+    _exit(RP_EXIT_INTERNAL);
+}
 
 /* In a phase that keeps nothing, a stop leaves at once: write(2) and _exit are
  * async-signal-safe, and the message comes from a table. */
@@ -129,6 +161,8 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     run.started = (double)ts.tv_sec + ts.tv_nsec / 1e9;
     rp_cli cli = {argv[0], &run.stop, isatty(STDERR_FILENO) != 0, &run};
+    glp_term_hook(on_glpk_text, NULL);
+    glp_error_hook(on_glpk_error, NULL);
     int status = dispatch(&cli, argc, argv);
     if (fclose(stdout) != 0 && status == RP_EXIT_OK) {
         perror("rotaplan: standard output");

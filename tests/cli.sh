@@ -249,5 +249,125 @@ has "capacity initial plan" "$T/out" "INIT-72 [hard] every department holds at m
 has "capacity initial plan" "$T/out" "tightest weeks first"
 matches "capacity initial plan" "$T/out" '^    core internal-medicine +内科 +8 '
 
+# ---- outputs never harm a file (issue 13, item 4) ----
+mkdir -p "$T/o/real"
+printf 'residents:\n  - {id: r1, cohort: 2019, course: A}\n' >"$T/o/one.yaml"
+# a symbolic link is followed: the file it names is replaced, the link stays a link
+echo old >"$T/o/real/plan.csv"
+ln -s real/plan.csv "$T/o/link.csv"
+run "out through a link" 0 plan "$MODEL" --residents "$T/o/one.yaml" --out "$T/o/link.csv" --quiet
+[ -L "$T/o/link.csv" ] || fail "out through a link: the link was replaced"
+has "out through a link" "$T/o/real/plan.csv" "r1,2019,A,"
+[ -z "$(ls -a "$T/o" "$T/o/real" | grep 'tmp-')" ] || fail "out through a link: a temporary file stays"
+# a FIFO is written in place, never renamed over
+mkfifo "$T/o/fifo"
+(timeout 60 cat "$T/o/fifo" >"$T/o/from-fifo" &)
+run "out to a FIFO" 0 plan "$MODEL" --residents "$T/o/one.yaml" --out "$T/o/fifo" --format csv --quiet
+[ -p "$T/o/fifo" ] || fail "out to a FIFO: the FIFO was replaced by a regular file"
+sleep 1
+has "out to a FIFO" "$T/o/from-fifo" "r1,2019,A,"
+# through a link to the FIFO too (as /dev/stdout links to /proc/self/fd/1 and on to a pipe)
+ln -s fifo "$T/o/fifo-link"
+(timeout 60 cat "$T/o/fifo" >"$T/o/from-fifo-link" &)
+run "out to a link to a FIFO" 0 plan "$MODEL" --residents "$T/o/one.yaml" --out "$T/o/fifo-link" \
+    --format csv --quiet
+[ -L "$T/o/fifo-link" ] && [ -p "$T/o/fifo" ] || fail "out to a link to a FIFO: the link or the FIFO was replaced"
+sleep 1
+has "out to a link to a FIFO" "$T/o/from-fifo-link" "r1,2019,A,"
+# a character device (a null device made here, never the real /dev/null) stays a device, for
+# --out and --lp alike, and may be named by both
+if [ "$(id -u)" -eq 0 ] && mknod "$T/o/null" c 1 3 2>/dev/null; then
+    run "out to a device" 0 plan "$MODEL" --residents "$T/o/one.yaml" --out "$T/o/null" \
+        --lp "$T/o/null" --quiet
+    [ -c "$T/o/null" ] || fail "out to a device: the device was replaced by a regular file"
+    run "check out to a device" 0 check "$MODEL" "$T/o/real/plan.csv" --out "$T/o/null"
+    [ -c "$T/o/null" ] || fail "check out to a device: the device was replaced"
+else
+    echo "cli.sh: not root: the device case is left out"
+fi
+# an output that is an input, or another output, is refused before any work
+cp "$T/o/one.yaml" "$T/o/keep.yaml"
+run "out is the residents" 2 plan "$MODEL" --residents "$T/o/keep.yaml" --out "$T/o/keep.yaml"
+has "out is the residents" "$T/err" "rotaplan plan: --out '$T/o/keep.yaml' is the input --residents '$T/o/keep.yaml'"
+cmp -s "$T/o/one.yaml" "$T/o/keep.yaml" || fail "out is the residents: the residents file changed"
+ln "$T/o/keep.yaml" "$T/o/hard.yaml"
+run "lp is the residents (hard link)" 2 plan "$MODEL" --residents "$T/o/keep.yaml" --lp "$T/o/hard.yaml"
+has "lp is the residents (hard link)" "$T/err" "--lp '$T/o/hard.yaml' is the input --residents"
+run "out is the model (link)" 2 plan "$T/o/link.csv" --out "$T/o/real/plan.csv"
+has "out is the model (link)" "$T/err" "is the input MODEL"
+run "check out is the plan" 2 check "$MODEL" "$T/o/real/plan.csv" --out "$T/o/link.csv"
+has "check out is the plan" "$T/err" "rotaplan check: --out '$T/o/link.csv' is the input PLAN"
+has "check out is the plan" "$T/o/real/plan.csv" "r1,2019,A,"
+run "whatif out is diff" 2 whatif "$MODEL" "$T/o/real/plan.csv" --withdraw kawasaki --from 2020-10 \
+    --out "$T/o/new.csv" --diff "$T/o/./new.csv"
+has "whatif out is diff" "$T/err" "rotaplan whatif: --diff '$T/o/./new.csv' is also --out '$T/o/new.csv'; expected a different file for each output"
+[ ! -e "$T/o/new.csv" ] || fail "whatif out is diff: a file was written"
+run "report out is compare" 2 report "$MODEL" "$T/o/real/plan.csv" --compare "$T/o/keep.yaml" \
+    --out "$T/o/keep.yaml"
+has "report out is compare" "$T/err" "is the input --compare"
+run "capacity out is the plan" 2 capacity "$MODEL" "$T/o/real/plan.csv" --out "$T/o/real/plan.csv"
+has "capacity out is the plan" "$T/err" "is the input PLAN"
+# --format ics: all or nothing; two ids that differ only in case would be one file on a
+# case-insensitive file system: refused, nothing written
+printf 'id,name,cohort,course,wishes\nr1,,2019,A,\nR1,,2019,A,\n' >"$T/o/case.csv"
+run "ics ids differing in case" 2 plan "$MODEL" --residents "$T/o/case.csv" --format ics --out "$T/o/cal"
+has "ics ids differing in case" "$T/err" "two residents' calendars would be one file 'R1.ics' and 'r1.ics'"
+[ ! -e "$T/o/cal" ] || fail "ics ids differing in case: the folder was made"
+printf 'id,name,cohort,course,wishes\nr1,,2019,A,\nr2,,2019,A,\n' >"$T/o/two.csv"
+mkdir -p "$T/o/cal"
+echo mine >"$T/o/cal/notes.txt"
+echo stale >"$T/o/cal/r1.ics"
+run "ics into a folder" 0 plan "$MODEL" --residents "$T/o/two.csv" --format ics --out "$T/o/cal/" --quiet
+has "ics into a folder" "$T/o/cal/r1.ics" "BEGIN:VCALENDAR"
+has "ics into a folder" "$T/o/cal/r2.ics" "BEGIN:VCALENDAR"
+has "ics into a folder" "$T/o/cal/notes.txt" "mine"
+[ -z "$(ls -a "$T/o" "$T/o/cal" | grep 'tmp-')" ] || fail "ics into a folder: a temporary folder stays"
+run "ics new folder" 0 plan "$MODEL" --residents "$T/o/two.csv" --format ics --out "$T/o/cal2" --quiet
+[ "$(ls "$T/o/cal2" | tr '\n' ' ')" = "r1.ics r2.ics " ] || fail "ics new folder: $(ls "$T/o/cal2")"
+
+# ---- what plan writes, every reader reads (issue 13, item 5) ----
+# cohort 2999: its programme runs to 3002
+printf 'residents:\n  - {id: r2999, cohort: 2999, course: A}\n' >"$T/o/late.yaml"
+run "plan cohort 2999" 0 plan "$MODEL" --residents "$T/o/late.yaml" --out "$T/o/late.csv" --quiet
+has "plan cohort 2999" "$T/o/late.csv" ",3002-03-31,"
+run "check cohort 2999" 0 check "$MODEL" "$T/o/late.csv" --residents "$T/o/late.yaml"
+run "report cohort 2999" 0 report "$MODEL" "$T/o/late.csv" --out "$T/o/late.html" --quiet
+run "whatif cohort 2999" 0 whatif "$MODEL" "$T/o/late.csv" --capacity keio=30 --from 3000-04 \
+    --out "$T/o/late2.csv" --quiet
+sed 's/cohort: 2999/cohort: 3000/' "$T/o/late.yaml" >"$T/o/later.yaml"
+run "cohort 3000" 2 plan "$MODEL" --residents "$T/o/later.yaml" --out "$T/o/later.csv"
+has "cohort 3000" "$T/err" "later.yaml:2:25: error: cohort '3000' is out of range; expected a whole number from 1900 to 2999"
+# an empty cohort: refused where it is read, not written as a plan no reader takes
+printf 'residents: []\n' >"$T/o/empty.yaml"
+run "plan empty cohort" 2 plan "$MODEL" --residents "$T/o/empty.yaml" --out "$T/o/empty.csv"
+has "plan empty cohort" "$T/err" "empty.yaml:1:12: error: no residents; expected at least one resident"
+[ ! -e "$T/o/empty.csv" ] || fail "plan empty cohort: a plan was written"
+# an id of 64 characters, the longest: written and read back
+ID64=r$(awk 'BEGIN {for (i = 0; i < 63; i++) printf "x"}')
+printf 'id,name,cohort,course,wishes\n%s,,2019,A,\n' "$ID64" >"$T/o/long.csv"
+run "plan id of 64" 0 plan "$MODEL" --residents "$T/o/long.csv" --out "$T/o/long-plan.yaml" --quiet
+run "check id of 64" 0 check "$MODEL" "$T/o/long-plan.yaml"
+printf 'id,name,cohort,course,wishes\n%sy,,2019,A,\n-r1,,2019,A,\nr.1,,2019,A,\n' "$ID64" >"$T/o/bad-ids.csv"
+run "residents ids the plan reader refuses" 2 plan "$MODEL" --residents "$T/o/bad-ids.csv"
+has "ids" "$T/err" "bad-ids.csv:2:1: error: resident id 'rxxxxxxxxxxxxxxxxxxx...' is too long; expected at most 64 characters"
+has "ids" "$T/err" "bad-ids.csv:3:1: error: resident id '-r1' is not an id; expected letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters"
+has "ids" "$T/err" "bad-ids.csv:4:1: error: resident id 'r.1' is not an id"
+# ---- a model the planner cannot use is a located error, not an internal one (item 6) ----
+printf 'residents:\n  - {id: r1, cohort: 2019}\n' >"$T/o/anyone.yaml"
+sed 's/^  - id: kawasaki$/  - id: none/' "$MODEL" >"$T/o/none.yaml"
+run "facility none" 2 plan "$T/o/none.yaml" --residents "$T/o/anyone.yaml"
+matches "facility none" "$T/err" "none.yaml:[0-9]+:9: error: facility id 'none' is reserved"
+awk '/^courses:/ {print "courses: []"; skip = 1; next} skip && /^[a-z]/ {skip = 0} !skip' "$MODEL" \
+    >"$T/o/no-courses.yaml"
+run "no courses" 2 plan "$T/o/no-courses.yaml" --residents "$T/o/anyone.yaml"
+has "no courses" "$T/err" "error: courses is empty"
+awk '/^courses:/ {skip = 1; next} skip && /^[a-z]/ {skip = 0} !skip' "$MODEL" >"$T/o/no-courses-key.yaml"
+run "course rules without courses" 2 plan "$T/o/no-courses-key.yaml" --residents "$T/o/anyone.yaml"
+matches "course rules without courses" "$T/err" "no-courses-key.yaml:[0-9]+:5: error: rule 'RAD-08' of kind course-window needs the model's courses"
+matches "course rules without courses" "$T/err" "error: rule 'RAD-09' of kind course-pattern needs the model's courses"
+awk '{print} /^  - id: [A-Z]+-[0-9]+$/ {print "    enabled: false"}' "$MODEL" >"$T/o/no-rules.yaml"
+run "no enabled rule" 2 plan "$T/o/no-rules.yaml" --residents "$T/o/anyone.yaml"
+has "no enabled rule" "$T/err" "error: no rule of the model is enabled"
+
 echo "cli.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -219,6 +219,25 @@ bad "plan --format ics without --out" "--format ics writes one file per resident
 bad "whatif --format ics without --out" "--format ics writes one file per resident" \
     whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --format ics
 
+# ---- two outputs, or an output and an input, that are one file: refused before any work ----
+bad "plan --out is --lp" "rotaplan plan: --lp '$T/w/x.lp' is also --out '$T/w/x.lp'" \
+    plan "$MODEL" --out "$T/w/x.lp" --lp "$T/w/x.lp"
+bad "plan --lp is --mps" "rotaplan plan: --mps '$T/w/../w/m' is also --lp '$T/w/m'" \
+    plan "$MODEL" --lp "$T/w/m" --mps "$T/w/../w/m"
+bad "plan --out is --keep" "rotaplan plan: --out '$PLAN' is the input --keep '$PLAN'" \
+    plan "$MODEL" --keep "$PLAN" --from 2020-04 --out "$PLAN"
+bad "whatif --lp is --diff" "rotaplan whatif: --lp '$T/w/d' is also --diff '$T/w/d'" \
+    whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --lp "$T/w/d" --diff "$T/w/d"
+bad "whatif --out is PLAN" "rotaplan whatif: --out 'tests/fixtures/../fixtures/plan.csv' is the input PLAN" \
+    whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --out tests/fixtures/../fixtures/plan.csv
+bad "whatif --diff is --add-resident" "rotaplan whatif: --diff '$RES' is the input --add-resident '$RES'" \
+    whatif "$MODEL" "$PLAN" --add-resident "$RES" --from 2020-10 --diff "$RES"
+bad "check --out is MODEL" "rotaplan check: --out '$MODEL' is the input MODEL" \
+    check "$MODEL" "$PLAN" --out "$MODEL"
+bad "report --out is --residents" "rotaplan report: --out '$RES' is the input --residents" \
+    report "$MODEL" "$PLAN" --residents "$RES" --out "$RES"
+git diff --quiet -- "$PLAN" "$RES" "$MODEL" 2>/dev/null || fail "an input was changed by a refused command"
+
 # ---- --quiet with --out: the file is still written ----
 run "check --quiet --out" 1 check "$MODEL" "$PLAN" --quiet --out "$T/w/findings.txt"
 has "check --quiet --out" "$T/w/findings.txt" "12 violations"

@@ -11,6 +11,9 @@ typedef struct rp_date {
     int year, month, day;
 } rp_date;
 
+/* Whether d is a day of the calendar rotaplan reads and writes: 1900-01-01 to 9999-12-31 (a
+ * cohort starts from 1900 to 2999; its programme, extended by up to a year, ends well before
+ * 9999, so every date a plan holds reads back). */
 bool rp_date_valid(rp_date d);
 long rp_date_to_days(rp_date d); /* days since 1970-01-01 */
 rp_date rp_date_from_days(long days);

@@ -758,6 +758,11 @@ int rp_cmd_capacity(const rp_cli *cli, int argc, char **argv)
         rp_cli_usage("capacity", stdout);
         return RP_EXIT_OK;
     }
+    const rp_cli_file in[] = {{"MODEL", npos >= 1 ? pos[0] : NULL},
+                              {"PLAN", npos == 2 ? pos[1] : NULL}, {"--residents", a.residents}};
+    const rp_cli_file out[] = {{"--out", a.out}};
+    if (!rp_cli_outputs_distinct("capacity", in, 3, out, 1))
+        return RP_EXIT_INPUT;
     rp_model *m = rp_cli_model(npos >= 1 ? pos[0] : NULL);
     if (!m)
         return RP_EXIT_INPUT;

@@ -4,7 +4,7 @@
  * explaining why no plan exists. Each command lives in its own file (plan.c, check.c,
  * capacity.c) and returns the process's exit status: 0 success, 1 no compliant plan or
  * violations found (capacity: a cap exceeded), 2 bad input or usage, 3 internal error,
- * 130 interrupted.
+ * 4 out of memory (the allocators end the process with it), 130 interrupted.
  */
 #ifndef ROTAPLAN_CLI_H
 #define ROTAPLAN_CLI_H
@@ -20,12 +20,14 @@
 #include "rotaplan/report.h"
 #include "rotaplan/solve.h"
 #include "rotaplan/translate.h"
+#include "util/util.h"
 
 enum {
     RP_EXIT_OK = 0,
     RP_EXIT_NO_PLAN = 1, /* no compliant plan, or violations found */
     RP_EXIT_INPUT = 2,
     RP_EXIT_INTERNAL = 3,
+    RP_EXIT_MEMORY = RP_EXIT_OUT_OF_MEMORY, /* 4: out of memory (util.h), said on stderr */
     RP_EXIT_INTERRUPTED = 130,
 };
 
@@ -126,10 +128,11 @@ rp_model *rp_cli_model(const char *path);
 /* Loads the cohort file, or the model's default cohort when path is NULL. NULL after printing. */
 rp_cohort *rp_cli_cohort(const rp_model *m, const char *path);
 
-/* Whether plan and whatif may translate cohort c: at most 1,000 residents (the memory of the
- * ILP grows with each; 240 residents of the two-year programme take 436 MiB). Names the first
- * resident over the limit on stderr when not. */
-bool rp_cli_plannable(const rp_cohort *c);
+/* Whether plan and whatif may translate cohort c under model m: m has an enabled rule, and
+ * courses when a course rule is enabled; c has at least one resident and at most 1,000 (the
+ * memory of the ILP grows with each; 240 residents of the two-year programme take 436 MiB).
+ * Names what is wrong on stderr, located, when not. */
+bool rp_cli_plannable(const rp_model *m, const rp_cohort *c);
 
 /* --best-effort, when no compliant plan exists for t: the plan of the fewest violations (the
  * elastic solve's), written to out (stdout when NULL) with status best-effort, its violations
@@ -141,6 +144,18 @@ int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format forma
 /* Reads a plan (YAML or CSV) against m; prints the diagnostics (sorted) and returns NULL when it
  * is bad input. */
 rp_plan *rp_cli_read_plan(const rp_model *m, const char *path);
+
+/* A file a command reads or writes, named by the option (or argument) that gave it. */
+typedef struct rp_cli_file {
+    const char *what; /* "--out", "PLAN" */
+    const char *path; /* NULL when not given; "-" is standard output (never a conflict) */
+} rp_cli_file;
+/* Whether every output differs from every input and from every other output (the same path, a
+ * symbolic link to it, a hard link: the same file once written). An output that exists and is
+ * not a regular file (/dev/null, a FIFO) may be named twice: it is written in place, never
+ * replaced. Prints a usage error of command naming both and returns false when not. */
+bool rp_cli_outputs_distinct(const char *command, const rp_cli_file *inputs, size_t n_inputs,
+                             const rp_cli_file *outputs, size_t n_outputs);
 
 /* Writes through fn to path (temporary file renamed) or to stdout when path is NULL or "-".
  * Returns 0, or prints the error and returns -1 (nothing left behind). */

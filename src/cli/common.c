@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 bool rp_cli_colour(void)
@@ -162,8 +163,54 @@ rp_model *rp_cli_model(const char *path)
 /* the two-year programme takes some 1,200 columns and 1.8 MiB a resident */
 enum { MAX_PLAN_RESIDENTS = 1000 };
 
-bool rp_cli_plannable(const rp_cohort *c)
+/* Kinds that choose among the model's courses (a resident's course, its year pattern, its
+ * partner window): without courses no plan could pass them. */
+static bool needs_courses(const rp_rule *r)
 {
+    return r->kind && (strcmp(r->kind->name, "course-pattern") == 0 ||
+                       strcmp(r->kind->name, "course-window") == 0);
+}
+
+/* A model plans with at least one enabled rule, and its enabled course rules need courses
+ * (the loader takes such models: `check` judges plans against them, and the rule kinds' tests
+ * load them). Each error names the rule's file, line and column. */
+static bool model_plannable(const rp_model *m)
+{
+    bool ok = true;
+    size_t enabled = 0;
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const rp_rule *r = &m->rules[i];
+        enabled += r->enabled;
+        if (!r->enabled || !needs_courses(r) || m->n_courses > 0)
+            continue;
+        fprintf(stderr, "%s:%d:%d: error: rule '%s' of kind %s needs the model's courses; "
+                        "expected a courses list in the model, or the rule disabled\n",
+                r->pos.file ? r->pos.file : m->path, r->pos.line, r->pos.col, r->id,
+                r->kind->name);
+        ok = false;
+    }
+    if (enabled == 0) {
+        rp_pos at = m->n_rules ? m->rules[0].pos : (rp_pos){m->path, 1, 1};
+        fprintf(stderr, "%s:%d:%d: error: no rule of the model is enabled; expected at least "
+                        "one enabled rule (a plan must follow some rule)\n",
+                at.file ? at.file : m->path, at.line, at.col);
+        ok = false;
+    }
+    return ok;
+}
+
+bool rp_cli_plannable(const rp_model *m, const rp_cohort *c)
+{
+    if (!model_plannable(m))
+        return false;
+    if (c->n_residents == 0) {
+        /* a residents file is never empty (its loader says where); the model's default cohort
+         * may be: a plan of nobody is not one that check could read back */
+        fprintf(stderr, "%s: error: no residents to plan; expected at least one (the model's "
+                        "default cohort is empty: give --residents FILE)\n",
+                c->path ? c->path : "the model");
+        return false;
+    }
     if (c->n_residents <= MAX_PLAN_RESIDENTS)
         return true;
     const rp_resident *r = &c->residents[MAX_PLAN_RESIDENTS];
@@ -184,6 +231,97 @@ rp_cohort *rp_cli_cohort(const rp_model *m, const char *path)
     print_diags(&d);
     rp_diags_free(&d);
     return ret == 0 ? c : NULL;
+}
+
+/* How a path is known for comparison: its device and inode when it exists (after symbolic
+ * links), else the real path of its folder and its name. */
+typedef struct file_id {
+    bool exists, regular;
+    dev_t dev;
+    ino_t ino;
+    char *name; /* heap; NULL when the folder cannot be resolved */
+} file_id;
+
+static file_id identify(const char *path)
+{
+    file_id id = {false, false, 0, 0, NULL};
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        id.exists = true;
+        id.regular = !S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) &&
+                     !S_ISBLK(st.st_mode);
+        id.dev = st.st_dev;
+        id.ino = st.st_ino;
+        return id;
+    }
+    char *target = rp_atomic_target(path);
+    if (!target)
+        return id;
+    size_t len = strlen(target);
+    while (len > 1 && target[len - 1] == '/')
+        target[--len] = '\0';
+    const char *slash = strrchr(target, '/');
+    char *folder = slash ? rp_xstrndup(target, slash == target ? 1 : (size_t)(slash - target))
+                         : rp_xstrdup(".");
+    char *real = realpath(folder, NULL);
+    if (real)
+        id.name = rp_xasprintf("%s/%s", real, slash ? slash + 1 : target);
+    free(real);
+    free(folder);
+    free(target);
+    return id;
+}
+
+static bool same_file(const file_id *a, const file_id *b)
+{
+    if (a->exists || b->exists)
+        return a->exists && b->exists && a->dev == b->dev && a->ino == b->ino;
+    return a->name && b->name && strcmp(a->name, b->name) == 0;
+}
+
+static bool given(const rp_cli_file *f)
+{
+    return f->path && strcmp(f->path, "-") != 0;
+}
+
+bool rp_cli_outputs_distinct(const char *command, const rp_cli_file *inputs, size_t n_inputs,
+                             const rp_cli_file *outputs, size_t n_outputs)
+{
+    bool ok = true;
+    for (size_t o = 0; o < n_outputs && ok; o++) {
+        if (!given(&outputs[o]))
+            continue;
+        file_id out = identify(outputs[o].path);
+        for (size_t i = 0; i < n_inputs && ok; i++) {
+            if (!given(&inputs[i]))
+                continue;
+            file_id in = identify(inputs[i].path);
+            if (same_file(&out, &in) && !(out.exists && !out.regular)) {
+                fprintf(stderr, "rotaplan %s: %s '%s' is the input %s '%s'; expected an output "
+                                "that is not one of the command's inputs (writing it would "
+                                "replace what is read)\n",
+                        command, outputs[o].what, outputs[o].path, inputs[i].what,
+                        inputs[i].path);
+                ok = false;
+            }
+            free(in.name);
+        }
+        for (size_t k = o + 1; k < n_outputs && ok; k++) {
+            if (!given(&outputs[k]))
+                continue;
+            file_id other = identify(outputs[k].path);
+            if (same_file(&out, &other) && !(out.exists && !out.regular)) {
+                fprintf(stderr, "rotaplan %s: %s '%s' is also %s '%s'; expected a different "
+                                "file for each output\n",
+                        command, outputs[k].what, outputs[k].path, outputs[o].what,
+                        outputs[o].path);
+                ok = false;
+            }
+            free(other.name);
+        }
+        free(out.name);
+    }
+    return ok;
 }
 
 int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx)

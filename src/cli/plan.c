@@ -291,6 +291,11 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
         return RP_EXIT_INPUT;
     if (a.gap && rp_cli_number("plan", "--gap", a.gap, 0, 1, &gap))
         return RP_EXIT_INPUT;
+    const rp_cli_file in[] = {{"MODEL", a.model}, {"--residents", a.residents},
+                              {"--keep", a.keep}};
+    const rp_cli_file out[] = {{"--out", a.out}, {"--lp", a.lp}, {"--mps", a.mps}};
+    if (!rp_cli_outputs_distinct("plan", in, 3, out, 3))
+        return RP_EXIT_INPUT;
     /* the limit bounds the whole command, from here to the plan written */
     rp_cli_progress(cli, cli->stderr_tty && !a.quiet, a.verbose);
     rp_cli_arm_time_limit(cli, time_limit);
@@ -301,7 +306,7 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
     rp_cohort *c = rp_cli_cohort(m, a.residents);
     keep k = {NULL, {0, 0, 0}};
     int status = RP_EXIT_INPUT;
-    if (c && rp_cli_plannable(c) && read_keep(m, c, &a, &k) == 0)
+    if (c && rp_cli_plannable(m, c) && read_keep(m, c, &a, &k) == 0)
         status = run(cli, &a, m, c, &k, format, gap);
     rp_plan_free(k.plan);
     rp_cohort_free(c);

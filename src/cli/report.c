@@ -129,6 +129,11 @@ int rp_cmd_report(const rp_cli *cli, int argc, char **argv)
                         "report.html\n");
         return RP_EXIT_INPUT;
     }
+    const rp_cli_file in[] = {{"MODEL", npos == 2 ? pos[0] : NULL}, {"PLAN", pos[npos - 1]},
+                              {"--compare", a.compare}, {"--residents", a.residents}};
+    const rp_cli_file out[] = {{"--out", a.out}};
+    if (!rp_cli_outputs_distinct("report", in, 4, out, 1))
+        return RP_EXIT_INPUT;
     rp_model *m = rp_cli_model(npos == 2 ? pos[0] : NULL);
     if (!m)
         return RP_EXIT_INPUT;

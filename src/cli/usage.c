@@ -26,7 +26,7 @@ static const char overview[] =
     "table, CSV (--excel: for Excel), YAML, JSON or iCalendar files (--format).\n"
     "Run 'rotaplan help COMMAND' for a command's options and examples; see also rotaplan(1).\n"
     "exit status: 0 success; 1 no compliant plan, violations found, or a cap exceeded; 2 bad\n"
-    "input or usage; 3 internal error; 130 interrupted.\n";
+    "input or usage; 3 internal error; 4 out of memory; 130 interrupted.\n";
 
 static const char plan_help[] =
     "usage: rotaplan plan [MODEL] [options]\n"

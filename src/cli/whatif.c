@@ -995,7 +995,7 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
         }
         if (extra && add_undated(a))
             join_date(m, extra, &from);
-        if (c && rp_cli_every_resident_known(old, c, a->residents) && rp_cli_plannable(c))
+        if (c && rp_cli_every_resident_known(old, c, a->residents) && rp_cli_plannable(m, c))
             status = a->sweep ? sweep(cli, a, m, c, old, limit)
                               : run(cli, a, m, c, old, from, format, limit);
     }
@@ -1005,6 +1005,26 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
     rp_model_free(m);
     rp_arena_free(arena);
     return status;
+}
+
+/* No output is an input (the model, the plan, the residents, the scenario, the residents who
+ * join) or another output. */
+static bool distinct_files(const whatif_args *a)
+{
+    size_t n = 0;
+    rp_cli_file *in = rp_xcalloc(a->n_changes + 5, sizeof *in);
+    in[n++] = (rp_cli_file){"MODEL", a->model};
+    in[n++] = (rp_cli_file){"PLAN", a->plan};
+    in[n++] = (rp_cli_file){"--residents", a->residents};
+    in[n++] = (rp_cli_file){"--scenario", a->scenario};
+    for (size_t i = 0; i < a->n_changes; i++)
+        if (strcmp(a->changes[i].option, "--add-resident") == 0)
+            in[n++] = (rp_cli_file){"--add-resident", a->changes[i].value};
+    const rp_cli_file out[] = {{"--out", a->out}, {"--diff", a->diff}, {"--lp", a->lp},
+                               {"--mps", a->mps}};
+    bool ok = rp_cli_outputs_distinct("whatif", in, n, out, 4);
+    free(in);
+    return ok;
 }
 
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
@@ -1023,6 +1043,8 @@ int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
     if (rp_cli_plan_format("whatif", a.format, a.excel, a.out, &format) != 0)
         goto done;
     if (rp_cli_time_limit("whatif", a.time_limit, &limit) != 0)
+        goto done;
+    if (!distinct_files(&a))
         goto done;
     /* the limit bounds the whole command (SIGALRM raises the stop flag at the deadline): no
      * stage or repair has a clock of its own */

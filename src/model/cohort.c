@@ -424,6 +424,32 @@ static void read_leave(reader *r, const rp_ynode *list, const char *rwhat, rp_re
     free(spans);
 }
 
+/* The limits of one resident's leave: at most MAX_LEAVE_DAYS days in all, and an extension of
+ * the programme (INIT-61, RAD-22..26) of at most one programme year, so that every plan `plan`
+ * writes lies in the calendar that `check`, `report` and `whatif` read (the plan reader takes
+ * up to a year past the programme) and the counting checks stay small. */
+enum { MAX_LEAVE_DAYS = 3650 };
+
+static void check_leave_bounds(reader *r, const rp_ynode *list, const char *what,
+                               const rp_resident *res)
+{
+    double days = rp_resident_leave_days(res);
+    if (days > MAX_LEAVE_DAYS) {
+        rp_yerror(r->y, list, "leave of %s adds up to %.1f days; expected at most %d days in all",
+                  what, days, MAX_LEAVE_DAYS);
+        return;
+    }
+    const rp_calendar *cal = &r->m->calendar;
+    int base = cal->years * cal->periods_per_year;
+    int extension = rp_horizon(r->m, res) - base;
+    if (extension <= cal->periods_per_year)
+        return;
+    const char *unit = cal->unit == RP_UNIT_WEEK ? "weeks" : "months";
+    rp_yerror(r->y, list, "leave of %s extends the programme by %d %s; expected at most %d %s "
+                          "(one programme year) of extension",
+              what, extension, unit, cal->periods_per_year, unit);
+}
+
 /* ---- residents ---- */
 
 static void read_course(reader *r, const rp_ynode *n, rp_resident *res)
@@ -483,6 +509,7 @@ static void read_resident(reader *r, const rp_ynode *n, rp_resident *res)
         snprintf(what, sizeof what, "resident");
     res->course = RP_ANY;
     res->pos = rp_ypos(r->y, n);
+    size_t errors = rp_yerrors(r->y);
     rp_ymap(r->y, n, what, resident_keys, R_COUNT, v);
     if (v[R_ID])
         rp_yid(r->y, v[R_ID], "resident id", &res->id);
@@ -500,6 +527,8 @@ static void read_resident(reader *r, const rp_ynode *n, rp_resident *res)
         read_pins(r, v[R_PINS], what, res);
     if (v[R_LEAVE])
         read_leave(r, v[R_LEAVE], what, res);
+    if (v[R_LEAVE] && rp_yerrors(r->y) == errors && res->cohort)
+        check_leave_bounds(r, v[R_LEAVE], what, res);
 }
 
 static void read_residents(reader *r, const rp_ynode *list)
@@ -507,6 +536,10 @@ static void read_residents(reader *r, const rp_ynode *list)
     size_t n = 0;
     if (rp_yseq(r->y, list, "residents", &n) != 0)
         return;
+    if (n == 0) {
+        rp_yerror(r->y, list, "no residents; expected at least one resident");
+        return;
+    }
     if (n > RP_MAX_RESIDENTS) {
         rp_yerror(r->y, rp_yseq_item(r->y, list, RP_MAX_RESIDENTS),
                   "%zu residents; expected at most %d in one file", n, RP_MAX_RESIDENTS);

@@ -20,21 +20,16 @@
 
 enum { C_ID, C_NAME, C_COHORT, C_COURSE, C_WISHES, C_COUNT };
 
-static bool id_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
-}
-
 static void read_id(rp_csv *in, const rp_csv_cell *c, const rp_cohort *co, rp_resident *res)
 {
     const char *s = c->text;
-    bool ok = *s != '\0';
-    for (const char *p = s; ok && *p; p++)
-        ok = id_char(*p);
-    if (!ok) {
-        rp_csv_error(in, c, "resident id '%s' is not an id; expected letters, digits, '-', '_' "
-                            "or '.'", s);
+    if (strlen(s) > RP_MAX_ID) {
+        rp_csv_error(in, c, "resident id '%.20s...' is too long; expected at most %d characters",
+                     s, RP_MAX_ID);
+        return;
+    }
+    if (!rp_id_valid(s)) {
+        rp_csv_error(in, c, "resident id '%s' is not an id; expected %s", s, RP_ID_GRAMMAR);
         return;
     }
     int dup = rp_cohort_resident(co, s);

@@ -31,7 +31,16 @@ enum {
     MAX_YEARS = 10,      /* programme length */
     MAX_INTAKE = 1000,   /* residents a year in the default cohort: a guard, not a rule */
     MAX_PERIODS = 52,    /* periods in a year (weeks) */
+    MAX_COURSES = 64,    /* the translator keeps a resident's possible courses in 64 bits */
+    MAX_HISTORY_YEARS = 100,
+    MAX_PEOPLE = 1000000, /* instructors, capacities, beds, past intake: whole counts that the
+                           * rules multiply (3 x instructors) and add up in int */
 };
+
+/* Yearly figures (CT, IVR and RT cases, admissions) and objective weights: bounded so that
+ * their sums and quotients stay exact numbers that GLPK and int conversions can hold. */
+#define MAX_FIGURE 1e9
+#define MAX_WEIGHT 1e6
 
 typedef struct loader {
     rp_yctx *y;
@@ -59,10 +68,10 @@ static const char *label(const loader *l, const rp_ynode *map, const char *kind,
 }
 
 /* Reads an optional value into *out, which keeps its default when n is absent or wrong. */
-static void opt_num(loader *l, const rp_ynode *n, const char *what, double *out)
+static void opt_num(loader *l, const rp_ynode *n, const char *what, double max, double *out)
 {
     if (n)
-        rp_ynum(l->y, n, what, 0, DBL_MAX, out);
+        rp_ynum(l->y, n, what, 0, max, out);
 }
 
 static void opt_int(loader *l, const rp_ynode *n, const char *what, long min, long max, int *out)
@@ -185,8 +194,8 @@ static void read_history(loader *l, const rp_ynode *n)
     const rp_ynode *v[N_OF(keys)];
     rp_intake *in = &l->m->intake;
     rp_ymap(l->y, n, "history of intake", keys, N_OF(keys), v);
-    opt_int(l, v[0], "years", 1, INT_MAX, &in->history_years);
-    opt_int(l, v[1], "total", 0, INT_MAX, &in->history_total);
+    opt_int(l, v[0], "years", 1, MAX_HISTORY_YEARS, &in->history_years);
+    opt_int(l, v[1], "total", 0, MAX_PEOPLE, &in->history_total);
     opt_str(l, v[2], "source", &in->history_source);
 }
 
@@ -240,10 +249,10 @@ static void read_totals(loader *l, const rp_ynode *n)
     rp_totals *t = &l->m->totals;
     size_t before = rp_yerrors(l->y);
     rp_ymap(l->y, n, "totals", keys, N_OF(keys), v);
-    opt_num(l, v[0], "instructors", &t->instructors);
-    opt_num(l, v[1], "ct", &t->ct);
-    opt_num(l, v[2], "ivr", &t->ivr);
-    opt_num(l, v[3], "rt", &t->rt);
+    opt_num(l, v[0], "instructors", MAX_PEOPLE, &t->instructors);
+    opt_num(l, v[1], "ct", MAX_FIGURE, &t->ct);
+    opt_num(l, v[2], "ivr", MAX_FIGURE, &t->ivr);
+    opt_num(l, v[3], "rt", MAX_FIGURE, &t->rt);
     t->given = rp_yerrors(l->y) == before;
 }
 
@@ -258,10 +267,10 @@ static void read_objective(loader *l, const rp_ynode *n)
     };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "objective", keys, N_OF(keys), v);
-    opt_num(l, v[4], "sessions", &l->m->objective.sessions);
-    opt_num(l, v[0], "wishes", &l->m->objective.wishes);
-    opt_num(l, v[1], "balance", &l->m->objective.balance);
-    opt_num(l, v[2], "soft", &l->m->objective.soft);
+    opt_num(l, v[4], "sessions", MAX_WEIGHT, &l->m->objective.sessions);
+    opt_num(l, v[0], "wishes", MAX_WEIGHT, &l->m->objective.wishes);
+    opt_num(l, v[1], "balance", MAX_WEIGHT, &l->m->objective.balance);
+    opt_num(l, v[2], "soft", MAX_WEIGHT, &l->m->objective.soft);
     opt_int(l, v[3], "wish_periods", 1, 1000, &l->m->objective.wish_periods);
 }
 
@@ -303,8 +312,8 @@ static void read_department(loader *l, const rp_ynode *n, const char *fwhat, rp_
     if (v[0])
         rp_yid(l->y, v[0], "department id", &d->id);
     opt_str(l, v[1], "name", &d->name);
-    opt_int(l, v[2], "capacity", 0, INT_MAX, &d->capacity);
-    opt_num(l, v[3], "instructors", &d->instructors);
+    opt_int(l, v[2], "capacity", 0, MAX_PEOPLE, &d->capacity);
+    opt_num(l, v[3], "instructors", MAX_PEOPLE, &d->instructors);
     int field;
     if (v[4] && rp_yenum(l->y, v[4], "field", rp_field_names, RP_N_FIELDS, &field) == 0)
         d->field = (rp_field)field;
@@ -375,8 +384,8 @@ static void read_facility_group(loader *l, const rp_ynode **v, rp_facility *f)
     if (v[F_KIND] && rp_yenum(l->y, v[F_KIND], "kind", rp_kind_names + 1, RP_N_KINDS - 1,
                               &kind) == 0)
         f->kind = (rp_facility_kind)(kind + 1);
-    opt_int(l, v[F_BEDS], "beds", 0, INT_MAX, &f->beds);
-    opt_int(l, v[F_ADMISSIONS], "admissions", 0, INT_MAX, &f->admissions);
+    opt_int(l, v[F_BEDS], "beds", 0, MAX_PEOPLE, &f->beds);
+    opt_int(l, v[F_ADMISSIONS], "admissions", 0, (long)MAX_FIGURE, &f->admissions);
     opt_bool(l, v[F_REMOTE], "remote", &f->remote);
     opt_str(l, v[F_REMOTE_BASIS], "remote_basis", &f->remote_basis);
     opt_bool(l, v[F_HOME_CARE], "home_care", &f->home_care);
@@ -399,11 +408,11 @@ static void read_facility_figures(loader *l, const rp_ynode **v, rp_facility *f)
     f->accreditation = (rp_accreditation)accr;
     f->accreditation_heading = heading >= 0 ? (rp_accreditation)heading : f->accreditation;
     opt_str(l, v[F_PREFECTURE], "prefecture", &f->prefecture);
-    opt_num(l, v[F_INSTRUCTORS], "instructors", &f->instructors);
-    opt_int(l, v[F_NAMED], "instructors_named", 0, INT_MAX, &f->instructors_named);
-    opt_num(l, v[F_CT], "ct", &f->ct);
-    opt_num(l, v[F_IVR], "ivr", &f->ivr);
-    opt_num(l, v[F_RT], "rt", &f->rt);
+    opt_num(l, v[F_INSTRUCTORS], "instructors", MAX_PEOPLE, &f->instructors);
+    opt_int(l, v[F_NAMED], "instructors_named", 0, MAX_PEOPLE, &f->instructors_named);
+    opt_num(l, v[F_CT], "ct", MAX_FIGURE, &f->ct);
+    opt_num(l, v[F_IVR], "ivr", MAX_FIGURE, &f->ivr);
+    opt_num(l, v[F_RT], "rt", MAX_FIGURE, &f->rt);
     if (v[F_RT_CAPABLE])
         rp_yenum(l->y, v[F_RT_CAPABLE], "rt_capable", rt_names, N_OF(rt_names), &rt);
     f->rt_capable = rt >= 0 ? rt_values[rt] : f->rt > 0 ? RP_YES : RP_NO;
@@ -424,8 +433,13 @@ static int read_facility(loader *l, const rp_ynode *n, rp_facility *f)
     f->role = RP_ROLE_PARTNER;
     f->pos = rp_ypos(l->y, n);
     rp_ymap(l->y, n, what, facility_keys, F_COUNT, v);
-    if (v[F_ID])
-        rp_yid(l->y, v[F_ID], "facility id", &f->id);
+    if (v[F_ID] && rp_yid(l->y, v[F_ID], "facility id", &f->id) == 0 &&
+        strcmp(f->id, "none") == 0) {
+        /* plans write `none` for the periods without a facility (study abroad) */
+        rp_yerror(l->y, v[F_ID], "facility id 'none' is reserved (a plan's periods without a "
+                                 "facility); expected another id");
+        f->id = NULL;
+    }
     opt_str(l, v[F_NAME], "name", &f->name);
     int role = -1;
     if (v[F_ROLE] &&
@@ -512,7 +526,7 @@ static void read_community(loader *l, const rp_ynode *n)
     rp_crediting *c = &l->m->crediting;
     rp_ymap(l->y, n, "community of crediting", keys, N_OF(keys), v);
     opt_int(l, v[0], "from_year", 1, MAX_YEARS, &c->community_from_year);
-    opt_int(l, v[1], "beds_below", 1, INT_MAX, &c->community_beds_below);
+    opt_int(l, v[1], "beds_below", 1, MAX_PEOPLE, &c->community_beds_below);
     opt_bool(l, v[2], "remote_any_size", &c->community_remote_any_size);
     opt_bool(l, v[3], "home_care", &c->community_home_care);
 }
@@ -660,6 +674,18 @@ static void read_courses(loader *l, const rp_ynode *list)
     size_t n = 0;
     rp_model *m = l->m;
     if (rp_yseq(l->y, list, "courses", &n) != 0) {
+        l->refs_ok = false;
+        return;
+    }
+    if (n == 0) {
+        rp_yerror(l->y, list, "courses is empty; expected at least one course (or no courses "
+                              "key, for a programme without courses)");
+        l->refs_ok = false;
+        return;
+    }
+    if (n > MAX_COURSES) {
+        rp_yerror(l->y, rp_yseq_item(l->y, list, MAX_COURSES), "%zu courses; expected at most %d",
+                  n, MAX_COURSES);
         l->refs_ok = false;
         return;
     }

@@ -24,7 +24,6 @@
 enum {
     MAX_DEPTH = 64,          /* nested lists and mappings; our formats need 5 */
     MAX_SCALAR = 64 * 1024,  /* bytes in one scalar */
-    MAX_ID = 64,             /* characters in an id: ids end up in ILP row names (<= 255) */
     MAX_SHOWN = 40,          /* characters of a value quoted in a message */
     MAX_ANCHORS = 100,       /* anchors remembered by the scan, to report the unused ones */
     MAX_SCAN_ERRORS = 100,   /* the scan stops there: the file is refused anyway */
@@ -746,26 +745,16 @@ int rp_ystr(rp_yctx *y, const rp_ynode *node, const char *what, bool allow_empty
     return 0;
 }
 
-static bool id_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_';
-}
-
 int rp_yid(rp_yctx *y, const rp_ynode *node, const char *what, const char **out)
 {
-    static const char expected[] = "letters, digits, '-' and '_', starting with a letter or digit";
     const char *s = scalar_text(y, node, what, "an id");
     if (!s)
         return -1;
-    bool ok = s[0] != '-' && s[0] != '_';
-    for (const char *p = s; *p && ok; p++)
-        ok = id_char(*p);
-    if (!ok)
-        return rp_yerror(y, node, "%s '%s' is not an id; expected %s", what, s, expected);
-    if (strlen(s) > MAX_ID)
+    if (strlen(s) > RP_MAX_ID)
         return rp_yerror(y, node, "%s '%.20s...' is too long; expected at most %d characters",
-                         what, s, MAX_ID);
+                         what, s, RP_MAX_ID);
+    if (!rp_id_valid(s))
+        return rp_yerror(y, node, "%s '%s' is not an id; expected %s", what, s, RP_ID_GRAMMAR);
     *out = rp_arena_strdup(y->arena, s);
     return 0;
 }

@@ -93,7 +93,8 @@ const rp_ynode *rp_yseq_item(const rp_yctx *y, const rp_ynode *seq, size_t i);
 const char *rp_ytext(const rp_ynode *n);
 /* A string (not empty unless allow_empty); copied into the arena. */
 int rp_ystr(rp_yctx *y, const rp_ynode *n, const char *what, bool allow_empty, const char **out);
-/* An id: letters, digits, '-' and '_', starting with a letter or digit. */
+/* An id (util.h rp_id_valid): letters, digits, '-' and '_', starting with a letter or digit, at
+ * most RP_MAX_ID characters. */
 int rp_yid(rp_yctx *y, const rp_ynode *n, const char *what, const char **out);
 /* A whole number in [min, max], base 10, the whole text consumed ("08" is 8; "8.0", "two" and
  * "1e3" are errors: "'two' is not a whole number; expected a whole number >= 0"). */

@@ -70,16 +70,6 @@ static bool empty(const cell *c)
 
 /* ---- cells shared by both formats ---- */
 
-static bool valid_id(const char *s)
-{
-    if (!isalnum((unsigned char)s[0]) || strlen(s) > 64)
-        return false;
-    for (; *s; s++)
-        if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
-            return false;
-    return true;
-}
-
 /* A whole number in [min, max] (the range is also what the message expects). */
 static int cell_int(reader *r, const cell *c, const char *what, long min, long max, int *out)
 {
@@ -249,10 +239,12 @@ static int cell_resident(reader *r, const cell *c, const char *name, int line, b
     size_t before = r->errors;
     if (c[C_RESIDENT].text && !*c[C_RESIDENT].text)
         cell_error(r, &c[C_RESIDENT], "resident is empty; expected a resident id");
-    else if (c[C_RESIDENT].text && !valid_id(c[C_RESIDENT].text))
-        cell_error(r, &c[C_RESIDENT], "resident '%s' is not an id; expected letters, digits, '-' "
-                                      "and '_', starting with a letter or digit",
-                   c[C_RESIDENT].text);
+    else if (c[C_RESIDENT].text && strlen(c[C_RESIDENT].text) > RP_MAX_ID)
+        cell_error(r, &c[C_RESIDENT], "resident '%.20s...' is too long; expected at most %d "
+                                      "characters", c[C_RESIDENT].text, RP_MAX_ID);
+    else if (c[C_RESIDENT].text && !rp_id_valid(c[C_RESIDENT].text))
+        cell_error(r, &c[C_RESIDENT], "resident '%s' is not an id; expected %s",
+                   c[C_RESIDENT].text, RP_ID_GRAMMAR);
     if (cell_int(r, &c[C_COHORT], "cohort", 1900, 2999, &cohort) == 0)
         *cohort_out = cohort;
     cell_course(r, &c[C_COURSE], &course);
@@ -512,6 +504,74 @@ static void read_yaml(reader *r)
     rp_arena_free(scratch);
 }
 
+/* ---- parallel sessions a week ---- */
+
+/* The checks look at most this many parallel sessions beside one week (rules/weeks.c): a week
+ * of 5 days holds no more meaningful ones, and more must not pass unseen. */
+enum { MAX_SESSIONS_A_WEEK = 8 };
+
+/* A parallel row, sorted by resident then line (qsort has no context: the keys are copied). */
+typedef struct session_row {
+    int resident, line;
+    size_t stint;
+} session_row;
+
+static int by_resident(const void *a, const void *b)
+{
+    const session_row *x = a, *y = b;
+    if (x->resident != y->resident)
+        return x->resident < y->resident ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* The parallel rows of one resident (idx[0..n)): no week with more than MAX_SESSIONS_A_WEEK;
+ * the first such week is reported at the last row that covers it. */
+static void check_resident_sessions(reader *r, const session_row *idx, size_t n, int *count,
+                                    int h)
+{
+    const rp_stint *st = r->p->stints;
+    memset(count, 0, ((size_t)h + 2) * sizeof *count);
+    for (size_t i = 0; i < n; i++) {
+        count[st[idx[i].stint].first]++;
+        count[st[idx[i].stint].last + 1]--;
+    }
+    for (int p = 1, k = 0; p <= h; p++) {
+        k += count[p];
+        if (k <= MAX_SESSIONS_A_WEEK)
+            continue;
+        const rp_stint *at = NULL;
+        for (size_t i = 0; i < n; i++)
+            if (st[idx[i].stint].first <= p && p <= st[idx[i].stint].last)
+                at = &st[idx[i].stint];
+        cell c = {"", at->line, 1};
+        cell_error(r, &c, "resident '%s' has %d parallel sessions in period %d; expected at most "
+                          "%d a week", r->p->residents[at->resident].id, k, p,
+                   MAX_SESSIONS_A_WEEK);
+        return;
+    }
+}
+
+static void check_sessions(reader *r)
+{
+    const rp_plan *p = r->p;
+    size_t n = 0;
+    session_row *idx = rp_xcalloc(p->n_stints + 1, sizeof *idx);
+    for (size_t i = 0; i < p->n_stints; i++)
+        if (p->stints[i].mode == RP_MODE_PARALLEL)
+            idx[n++] = (session_row){p->stints[i].resident, p->stints[i].line, i};
+    qsort(idx, n, sizeof *idx, by_resident);
+    int h = rp_horizon(r->m, NULL) + r->m->calendar.periods_per_year;
+    int *count = rp_xcalloc((size_t)h + 2, sizeof *count);
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a; b < n && idx[b].resident == idx[a].resident; b++)
+            ;
+        if (b - a > MAX_SESSIONS_A_WEEK)
+            check_resident_sessions(r, idx + a, b - a, count, h);
+    }
+    free(count);
+    free(idx);
+}
+
 int rp_plan_read(const rp_model *m, const char *path, rp_plan **out, rp_diags *d)
 {
     rp_plan *p = rp_plan_new();
@@ -520,6 +580,8 @@ int rp_plan_read(const rp_model *m, const char *path, rp_plan **out, rp_diags *d
         read_csv(&r);
     else
         read_yaml(&r);
+    if (!r.errors)
+        check_sessions(&r);
     if (r.errors) {
         rp_plan_free(p);
         return -1;

@@ -9,6 +9,8 @@
 #include "solve/guard.h"
 #include "rotaplan/solve.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 double rp_guard_now(void)
@@ -35,10 +37,25 @@ int rp_guard_reason(const rp_guard *g)
     return 0;
 }
 
+/* GLPK's error text (an error, memory exhausted): never swallowed, it goes to stderr before GLPK
+ * calls its error hook. */
+static bool error_text(const char *s)
+{
+    return strstr(s, "rror") || strstr(s, "memory");
+}
+
+int rp_guard_stderr_hook(void *info, const char *s)
+{
+    (void)info;
+    fputs(s, stderr);
+    return 1;
+}
+
 static int hook(void *info, const char *s)
 {
-    (void)s;
     rp_guard *g = info;
+    if (error_text(s))
+        return rp_guard_stderr_hook(NULL, s);
     if (rp_guard_reason(g)) {
         double t = rp_guard_now();
         if (g->noticed == 0)
@@ -63,11 +80,12 @@ void rp_guard_smcp(glp_smcp *parm)
     parm->out_dly = 0;
 }
 
-/* Every GLPK object is gone after a jump: the environment is released and made afresh at the
- * next call (with no hook). */
+/* After a guarded call GLPK's text goes to stderr, never to stdout (which may hold the plan).
+ * Every GLPK object is gone after a jump: the environment is released and made afresh at the
+ * next call, with no hook. */
 static void unhook(void)
 {
-    glp_term_hook(NULL, NULL);
+    glp_term_hook(rp_guard_stderr_hook, NULL);
     glp_term_out(GLP_ON);
 }
 

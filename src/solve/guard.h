@@ -42,6 +42,8 @@ int rp_guard_reason(const rp_guard *g);
  * (rp_guard_iocp, rp_guard_smcp): GLPK prints nothing, the hook swallows it. */
 int rp_guard_intopt(rp_guard *g, glp_prob *p, const glp_iocp *parm);
 int rp_guard_simplex(rp_guard *g, glp_prob *p, const glp_smcp *parm);
+/* A GLPK terminal hook that writes GLPK's text to stderr (what follows a guarded call). */
+int rp_guard_stderr_hook(void *info, const char *s);
 /* The message settings the guard needs. */
 void rp_guard_iocp(glp_iocp *parm);
 void rp_guard_smcp(glp_smcp *parm);

@@ -480,23 +480,21 @@ static int write_glpk(glp_prob *p, const char *path, char format)
 int rp_ilp_write(const rp_ilp *ilp, const char *path, char format, rp_diags *d)
 {
     rp_atomic a;
-    if (rp_atomic_open(&a, path) != 0) {
+    /* GLPK writes by file name: let it write the temporary file (or a FIFO or device in
+     * place), then rename as usual */
+    if (rp_atomic_open_name(&a, path) != 0) {
         rp_diag_add(d, RP_ERROR, path, 0, 0, 0, "cannot write: %s", strerror(errno));
         return -1;
     }
-    /* GLPK writes by file name: let it write the temporary file, then rename as usual */
-    fclose(a.fp);
-    a.fp = NULL;
     glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
-    int ret = write_glpk(p, a.tmp_path, format);
+    int ret = write_glpk(p, rp_atomic_name(&a), format);
     glp_delete_prob(p);
     if (ret != 0) {
         rp_atomic_abort(&a);
         rp_diag_add(d, RP_ERROR, path, 0, 0, 0, "cannot write the %s file", format == 'm' ? "MPS" : "LP");
         return -1;
     }
-    a.fp = fopen(a.tmp_path, "r+");
-    if (!a.fp || rp_atomic_commit(&a) != 0) {
+    if (rp_atomic_commit(&a) != 0) {
         int e = errno;
         rp_atomic_abort(&a);
         rp_diag_add(d, RP_ERROR, path, 0, 0, 0, "cannot write: %s", strerror(e));

@@ -228,11 +228,12 @@ static void facility_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp
         if (fac->departments[d].capacity == 0)
             continue; /* a department that takes no resident */
         place_pieces(ilp, rs, ri, m, r, t, f, (int)d, RP_NONE, plain, skip_programme, bl);
-        int sessions[16];
-        size_t n = session_choices(m, f, (int)d, sessions, 16);
+        int *sessions = rp_xcalloc(m->n_parallel_departments + 1, sizeof *sessions);
+        size_t n = session_choices(m, f, (int)d, sessions, m->n_parallel_departments);
         for (size_t i = 0; i < n; i++)
             place_pieces(ilp, rs, ri, m, r, t, f, (int)d, sessions[i], plain, skip_programme,
                          bl);
+        free(sessions);
     }
 }
 
@@ -287,8 +288,9 @@ static size_t change_periods(const rp_model *m, const rp_resident *r, int horizo
 static void split_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
                          const rp_resident *r)
 {
-    int at[64];
-    size_t n_at = change_periods(m, r, rs->horizon, at, 64);
+    size_t max_at = 2 * m->n_changes;
+    int *at = rp_xcalloc(max_at + 1, sizeof *at);
+    size_t n_at = change_periods(m, r, rs->horizon, at, max_at);
     for (size_t i = 0; i < rs->n_pieces; i++) {
         for (size_t k = 0; k < n_at; k++) {
             rp_piece whole = rs->pieces[i];
@@ -309,6 +311,7 @@ static void split_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_mo
             }
         }
     }
+    free(at);
 }
 
 static void index_cover(resident_space *rs)

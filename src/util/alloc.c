@@ -1,18 +1,22 @@
 /*
  * alloc.c: the library's one allocation seam. Exhaustion is not an input error that a caller
- * could mend, so these print the size that failed and abort; every other file may assume the
- * returned pointer is valid.
+ * could mend, so these print the size that failed on stderr and end the process with the
+ * documented status RP_EXIT_OUT_OF_MEMORY (4), at once: no more code runs that could need
+ * memory, and no output is renamed into place (a temporary file may stay beside it). Every
+ * other file may assume the returned pointer is valid.
  */
 #include "util/util.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t size)
 {
-    fprintf(stderr, "rotaplan: out of memory allocating %zu bytes\n", size);
-    abort();
+    fprintf(stderr, "rotaplan: out of memory allocating %zu bytes; nothing written (give the "
+                    "process more memory, or plan fewer residents at once)\n", size);
+    _exit(RP_EXIT_OUT_OF_MEMORY);
 }
 
 void *rp_xmalloc(size_t size)

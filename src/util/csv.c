@@ -159,7 +159,9 @@ void rp_csv_row(rp_csv *in, rp_csv_cell *cells, size_t max, size_t *n, bool *bla
             rp_csv_error(in, &c, "field of %zu bytes is too long; expected at most %d bytes",
                          b.len, MAX_FIELD);
         } else {
-            c.text = rp_arena_strdup(in->a, rp_buf_str(&b));
+            /* a spreadsheet's text mark before a formula character (rp_csv_field_excel) */
+            const char *t = rp_buf_str(&b);
+            c.text = rp_arena_strdup(in->a, t[0] == '\'' && rp_csv_formula_start(t + 1) ? t + 1 : t);
         }
         if (*n < max)
             cells[*n] = c;

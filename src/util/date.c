@@ -22,7 +22,7 @@ int rp_days_in_month(int year, int month)
 
 bool rp_date_valid(rp_date d)
 {
-    return d.year >= 1900 && d.year <= 2999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+    return d.year >= 1900 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
            d.day <= rp_days_in_month(d.year, d.month);
 }
 

@@ -222,3 +222,36 @@ void rp_csv_field(rp_buf *b, const char *s)
     rp_buf_addc(b, '"');
 }
 
+
+bool rp_csv_formula_start(const char *s)
+{
+    return s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r');
+}
+
+void rp_csv_field_excel(rp_buf *b, const char *s)
+{
+    if (!rp_csv_formula_start(s)) {
+        rp_csv_field(b, s);
+        return;
+    }
+    char *quoted = rp_xasprintf("'%s", s);
+    rp_csv_field(b, quoted);
+    free(quoted);
+}
+
+static bool id_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_';
+}
+
+bool rp_id_valid(const char *s)
+{
+    if (!s || !*s || *s == '-' || *s == '_')
+        return false;
+    size_t n = 0;
+    for (; *s; s++, n++)
+        if (!id_char(*s) || n >= RP_MAX_ID)
+            return false;
+    return true;
+}

@@ -14,6 +14,9 @@
 #include <stdio.h>
 
 /* ---- alloc.c: every allocation of the library goes through these; they never return NULL ---- */
+/* The exit status when memory runs out (README "Exit status"): the allocators print what failed
+ * on stderr and end the process with it at once (GLPK's failures, through main.c's hooks, too). */
+#define RP_EXIT_OUT_OF_MEMORY 4
 void *rp_xmalloc(size_t size);
 void *rp_xcalloc(size_t count, size_t size);
 void *rp_xrealloc(void *ptr, size_t size);
@@ -54,12 +57,23 @@ char *rp_buf_take(rp_buf *b); /* hands the string to the caller (heap), resets b
 
 /* ---- atomic.c: outputs are written to a temporary file in the target's directory and renamed ---- */
 typedef struct rp_atomic {
-    char *path;     /* the final name */
-    char *tmp_path; /* the temporary name, removed unless committed */
+    char *path;     /* the final name: the file a symbolic link given as the output names */
+    char *tmp_path; /* the temporary name, removed unless committed; NULL when the target is
+                     * written in place (it exists and is not a regular file: a FIFO, a device) */
     FILE *fp;
 } rp_atomic;
-/* Opens a temporary file beside path. Returns 0, or -1 with errno set (nothing created). */
+/* Opens a temporary file beside path (beside the file it names, when path is a symbolic link),
+ * or, when path exists and is not a regular file (a FIFO, /dev/null, /dev/stdout), path itself
+ * for writing in place. Returns 0, or -1 with errno set (nothing created). */
 int rp_atomic_open(rp_atomic *a, const char *path);
+/* The same for a writer that opens files by name (GLPK's LP and MPS writers): makes the
+ * temporary file but opens no stream; write to rp_atomic_name(a), then commit or abort. */
+int rp_atomic_open_name(rp_atomic *a, const char *path);
+/* The name to write to: the temporary file, or the target itself when written in place. */
+const char *rp_atomic_name(const rp_atomic *a);
+/* The file a chain of symbolic links from path ends at (path when it is none), on the heap
+ * (the caller frees it); NULL with errno set when a link cannot be read or loops. */
+char *rp_atomic_target(const char *path);
 /* Flushes, syncs, closes and renames over path. Returns 0, or -1 with errno set; on failure the
  * temporary file is removed and path is untouched. Frees a's strings either way. */
 int rp_atomic_commit(rp_atomic *a);
@@ -83,5 +97,20 @@ const char *rp_nearest(const char *s, const char *const *candidates, size_t n);
 bool rp_streq(const char *a, const char *b); /* NULL-safe */
 /* Writes s as a CSV field (quoted when it holds a comma, quote or line break). */
 void rp_csv_field(rp_buf *b, const char *s);
+/* The same for a spreadsheet (--excel): a field that begins with '=', '+', '-', '@', a tab or a
+ * carriage return gets a leading single quote first, so that the spreadsheet shows it as text
+ * instead of evaluating it (OWASP "CSV injection"); the CSV reader (csv.c) drops that quote again. */
+void rp_csv_field_excel(rp_buf *b, const char *s);
+/* Whether s begins with a character a spreadsheet would take for a formula. */
+bool rp_csv_formula_start(const char *s);
+
+/* ---- ids (str.c): one grammar in every reader (model, residents YAML and CSV, plans) ---- */
+#define RP_MAX_ID 64 /* characters in an id: ids end up in ILP row names (<= 255) */
+/* What an id is, for messages: "letters, digits, '-' and '_', starting with a letter or digit,
+ * at most 64 characters". */
+#define RP_ID_GRAMMAR "letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters"
+/* Whether s is an id: ASCII letters and digits, '-' and '_', starting with a letter or a digit,
+ * 1 to RP_MAX_ID characters. Plan files, calendar file names and spreadsheets all rely on it. */
+bool rp_id_valid(const char *s);
 
 #endif

@@ -132,7 +132,7 @@ static void test_every_error_in_one_pass(void **state)
     assert_string_equal(
         text,
         "2:38: start_month '13' is out of range; expected a whole number from 1 to 12\n"
-        "4:44: ct 'lots' is not a number; expected a number >= 0\n"
+        "4:44: ct 'lots' is not a number; expected a number from 0 to 1e+09\n"
         "5:57: unknown rt_capable 'maybe'; expected one of no, yes, disputed, false, true\n"
         "6:10: duplicate facility id 'hiroo'; first defined at line 5\n"
         "8:1: unknown key 'extra' in the model; expected one of programme, calendar, readings, "

@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
 #include "report/html.h"
+#include "util/csv.h"
 #include "util/util.h"
 
 /* A monthly calendar from April over three years; keio (Japanese name, two departments),
@@ -557,6 +559,67 @@ static void excel_csv_is_csv_with_bom_and_crlf(void **state)
     rp_plan_free(p);
 }
 
+/* OWASP CSV injection: in the Excel CSV a cell that would begin a formula ('=', '+', '-', '@')
+ * starts with a single quote; the plain CSV keeps its bytes; the CSV reader drops the quote
+ * again, so what `check` reads is unchanged. Ids cannot begin so (rp_id_valid): the writer does
+ * not rely on it. */
+static void excel_csv_neutralises_formula_cells(void **state)
+{
+    fixture *x = *state;
+    rp_plan *p = rp_plan_new();
+    assert_int_equal(rp_plan_add_resident(p, "=HYPERLINK(\"http://x\")", NULL, 2019, RP_NONE), 0);
+    assert_int_equal(rp_plan_add_resident(p, "-2+3", NULL, 2019, RP_NONE), 1);
+    assert_int_equal(rp_plan_add_resident(p, "@SUM(A1)", NULL, 2019, RP_NONE), 2);
+    assert_int_equal(rp_plan_add_resident(p, "+1", NULL, 2019, RP_NONE), 3);
+    for (int r = 0; r < 4; r++)
+        add_stint(p, r, KEIO, RP_NONE, RP_MODE_BLOCK, 1, 36, 0);
+    char *excel = plan_text(&x->m, p, RP_FORMAT_CSV_EXCEL);
+    assert_non_null(strstr(excel, "\r\n\"'=HYPERLINK(\"\"http://x\"\")\",2019,,keio,"));
+    assert_non_null(strstr(excel, "\r\n'-2+3,2019,,keio,"));
+    assert_non_null(strstr(excel, "\r\n'@SUM(A1),2019,,keio,"));
+    assert_non_null(strstr(excel, "\r\n'+1,2019,,keio,"));
+    char *plain = plan_text(&x->m, p, RP_FORMAT_CSV);
+    assert_non_null(strstr(plain, "\n-2+3,2019,,keio,"));
+    assert_null(strstr(plain, "'"));
+    free(plain);
+    free(excel);
+    rp_plan_free(p);
+}
+
+/* The CSV reader takes a spreadsheet's text mark off a cell that would begin a formula, and
+ * only there. */
+static void csv_reader_drops_the_text_mark(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rp-csv-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = rp_xasprintf("%s/cells.csv", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("\xEF\xBB\xBF" "a,b,c,d,e\r\n'=x,'-2,'ok,'@y,''+z\r\n", f);
+    assert_int_equal(fclose(f), 0);
+    rp_diags d = RP_DIAGS_INIT;
+    rp_csv in;
+    assert_int_equal(rp_csv_open(&in, path, &d), 0);
+    assert_true(rp_csv_header(&in, "a,b,c,d,e", "test"));
+    rp_csv_cell c[5];
+    size_t n;
+    bool blank;
+    rp_csv_row(&in, c, 5, &n, &blank);
+    assert_int_equal(n, 5);
+    assert_string_equal(c[0].text, "=x");
+    assert_string_equal(c[1].text, "-2");
+    assert_string_equal(c[2].text, "'ok");
+    assert_string_equal(c[3].text, "@y");
+    assert_string_equal(c[4].text, "''+z");
+    assert_int_equal(c[1].col, 5);
+    rp_csv_close(&in);
+    rp_diags_free(&d);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+}
+
 static void json_lists_residents_and_stints(void **state)
 {
     fixture *x = *state;
@@ -690,6 +753,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(plan_copies_strings_and_finds_residents),
         T(excel_csv_is_csv_with_bom_and_crlf),
+        T(excel_csv_neutralises_formula_cells),
+        cmocka_unit_test(csv_reader_drops_the_text_mark),
         T(json_lists_residents_and_stints),
         T(ics_one_all_day_event_per_stint),
         T(ics_escapes_and_folds_text),
