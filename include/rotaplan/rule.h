@@ -25,6 +25,10 @@ struct rp_ynode;
 
 typedef struct rp_rule_kind {
     const char *name; /* kebab-case, as in the model: "min-months-at" */
+    /* The kind reads its parameters or credits its days in weeks: a model whose calendar unit is
+     * the month is refused with an error at the rule's kind until the kind reads months
+     * (issue 12). Kinds that count the calendar's periods, whatever they are, leave it false. */
+    bool counts_weeks;
 
     /* Reads rule->params from the instance's `params` node (NULL when absent). Returns 0, or -1
      * after reporting every error through the yamlx context. m holds facilities and courses. */

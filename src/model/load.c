@@ -560,6 +560,13 @@ static void read_parallel(loader *l, const rp_ynode *list)
     if (rp_yseq(l->y, list, "parallel_training", &n) != 0)
         return;
     rp_model *m = l->m;
+    if (l->calendar_ok && m->calendar.unit == RP_UNIT_MONTH) {
+        /* sessions are days a week (INIT-30/31): a month model cannot say them yet (issue 12) */
+        rp_yerror(l->y, list, "parallel_training is given in days a week, but the calendar's "
+                              "unit is month; expected no parallel_training, or a calendar in "
+                              "weeks");
+        return;
+    }
     m->parallel_departments = rp_arena_alloc(l->a, (n + 1) * sizeof *m->parallel_departments);
     for (size_t i = 0; i < n; i++)
         if (rp_yid(l->y, rp_yseq_item(l->y, list, i), "department id",
@@ -750,6 +757,17 @@ static void read_rule_kind(loader *l, const rp_ynode *n, rp_rule *r)
     free(names);
 }
 
+/* A kind that counts weeks in a model whose periods are months would read a month as a week
+ * (issue 12): refused at the rule's kind until the kind reads months. */
+static void refuse_weeks_in_months(loader *l, const rp_ynode *n, const rp_rule_kind *kind)
+{
+    if (!l->calendar_ok || l->m->calendar.unit != RP_UNIT_MONTH || !kind->counts_weeks)
+        return;
+    rp_yerror(l->y, n, "rule kind '%s' counts weeks, but the calendar's unit is month; expected "
+                       "a kind that counts the calendar's periods, or a calendar in weeks",
+              kind->name);
+}
+
 /* Reads one rule's fields; its parameters node (or NULL) goes to *params for the second pass. */
 static void read_rule(loader *l, const rp_ynode *n, rp_rule *r, const rp_ynode **params)
 {
@@ -772,6 +790,8 @@ static void read_rule(loader *l, const rp_ynode *n, rp_rule *r, const rp_ynode *
         read_rule_id(l, v[0], &r->id);
     if (v[1])
         read_rule_kind(l, v[1], r);
+    if (v[1] && r->kind)
+        refuse_weeks_in_months(l, v[1], r->kind);
     int cls;
     if (v[2] && rp_yenum(l->y, v[2], "rule class", class_names, N_OF(class_names), &cls) == 0)
         r->cls = (rp_rule_class)cls;

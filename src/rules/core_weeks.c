@@ -160,6 +160,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 
 const rp_rule_kind rp_kind_core_weeks = {
     .name = "core-weeks",
+    .counts_weeks = true,
     .parse = parse,
     .emit = emit,
     .check = check,

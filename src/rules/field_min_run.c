@@ -180,6 +180,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 
 const rp_rule_kind rp_kind_field_min_run = {
     .name = "field-min-run",
+    .counts_weeks = true,
     .parse = parse,
     .emit = emit,
     .check = check,

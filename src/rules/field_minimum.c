@@ -228,6 +228,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 
 const rp_rule_kind rp_kind_field_minimum = {
     .name = "field-minimum",
+    .counts_weeks = true,
     .parse = parse,
     .emit = emit,
     .check = check,

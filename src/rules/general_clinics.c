@@ -63,6 +63,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 
 const rp_rule_kind rp_kind_general_clinics = {
     .name = "general-clinics",
+    .counts_weeks = true,
     .parse = parse,
     .emit = emit,
     .check = check,

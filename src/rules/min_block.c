@@ -131,6 +131,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 
 const rp_rule_kind rp_kind_min_block = {
     .name = "min-block",
+    .counts_weeks = true,
     .parse = parse,
     .emit = emit,
     .check = check,

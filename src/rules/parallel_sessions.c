@@ -191,6 +191,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 
 const rp_rule_kind rp_kind_parallel_sessions = {
     .name = "parallel-sessions",
+    .counts_weeks = true,
     .parse = parse,
     .emit = emit,
     .check = check,

@@ -254,7 +254,10 @@ static void step_callback(glp_tree *tree, void *info)
 
 /* Solves p to within gap (at least the caller's), unless a stop ends it. Returns 0 with a MIP
  * solution in p; -1 when it has none; RP_GUARD_STOPPED when a stop ended the step (p is gone:
- * guard.h). No clock decides anything else: a step runs to its end. */
+ * guard.h). No clock decides anything else: a step runs to its end. A step's LP bound is mostly its optimum already and the tree
+ * only looks for an integer plan: the feasibility pump at the root and most-fractional branching
+ * find one sooner than Driebeck-Tomlin's (measured on pieces of 4 and 6 weeks at every start, the
+ * two-year programme's 20 residents: 17.2 s of CPU to 7.2 s, BENCHMARKS.md). */
 static int solve_step(seq *s, glp_prob *p, double gap)
 {
     if (rp_guard_reason(&s->guard))
@@ -263,8 +266,9 @@ static int solve_step(seq *s, glp_prob *p, double gap)
     glp_init_iocp(&parm);
     rp_guard_iocp(&parm);
     parm.presolve = GLP_ON;
-    parm.br_tech = GLP_BR_DTH;
+    parm.br_tech = GLP_BR_MFV;
     parm.bt_tech = GLP_BT_BLB;
+    parm.fp_heur = GLP_ON;
     parm.mip_gap = s->opt->gap > gap ? s->opt->gap : gap;
     parm.cb_func = step_callback;
     parm.cb_info = &s->guard;
