@@ -30,6 +30,10 @@ extern const rp_rule_kind rp_kind_general_clinics;
 extern const rp_rule_kind rp_kind_group_area;
 extern const rp_rule_kind rp_kind_intake_by_beds;
 extern const rp_rule_kind rp_kind_requires_department;
+extern const rp_rule_kind rp_kind_weeks_in;
+extern const rp_rule_kind rp_kind_choose;
+extern const rp_rule_kind rp_kind_max_stints;
+extern const rp_rule_kind rp_kind_field_order;
 
 static const rp_rule_kind *const kinds[] = {
     &rp_kind_counted_months,
@@ -56,6 +60,10 @@ static const rp_rule_kind *const kinds[] = {
     &rp_kind_group_area,
     &rp_kind_intake_by_beds,
     &rp_kind_requires_department,
+    &rp_kind_weeks_in,
+    &rp_kind_choose,
+    &rp_kind_max_stints,
+    &rp_kind_field_order,
 };
 
 const rp_rule_kind *rp_rule_kind_find(const char *name)
