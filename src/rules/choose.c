@@ -15,7 +15,7 @@
  * Check: counts each item's weeks from the plan's cells, and the items that reach `weeks`.
  *
  * Used by: the k-of-n choice and the distinct internal-medicine departments of
- * models/kyoto-minami-2024.yaml.
+ * models/minami-general-2024.yaml.
  */
 #include "rules/kind.h"
 #include "rules/places.h"

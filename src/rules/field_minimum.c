@@ -29,7 +29,8 @@
  *
  * Check: the same sums from the plan's block and parallel rows, week by week.
  *
- * Used by: kyoto-minami-2024's KM-EM (救急 12 weeks, ICU up to 4 via counted_departments);
+ * Used by: INIT-12 of models/minami-general-2024.yaml (its two 麻酔科 departments, theatre and
+ * ICU, up to 4 weeks via counted_departments);
  * INIT-11 (内科 24 weeks), INIT-12 (救急 12 weeks, 麻酔科 up to 4), INIT-13 (外科,
  * 小児科, 産婦人科, 精神科, 地域医療 4 weeks each), INIT-14 (一般外来 20 days), INIT-15 (8 weeks
  * desirable, soft).

@@ -17,7 +17,7 @@
  * Check: walks each resident's cells: the last week of A against the first of B; the years each
  * field occupies.
  *
- * Used by: the order entries of models/kyoto-minami-2024.yaml.
+ * Used by: the order entries of models/minami-general-2024.yaml.
  */
 #include "rules/kind.h"
 #include "rules/places.h"

@@ -14,7 +14,7 @@
  *
  * Check: walks each resident's cells and counts the runs.
  *
- * Used by: the one-block-per-field entries of models/kyoto-minami-2024.yaml (issue 12: "a
+ * Used by: the one-block-per-field entries of models/minami-general-2024.yaml (issue 12: "a
  * resident goes to psychiatry four separate times").
  */
 #include "rules/kind.h"

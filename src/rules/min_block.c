@@ -15,7 +15,7 @@
  * for a programme whose emergency training runs under several department ids (a week in any of
  * them continues the block).
  *
- * Used by: INIT-22 (救急部門 4 weeks, 000 Q23 L36); KM-22 of models/kyoto-minami-2024.yaml
+ * Used by: INIT-22 (救急部門 4 weeks, 000 Q23 L36); INIT-22 of models/minami-general-2024.yaml
  * (its 救命救急センター, department `er`).
  */
 #include "rules/kind.h"

@@ -14,7 +14,7 @@
  *
  * Check: counts the plan's cells period by period.
  *
- * Used by: the programme-structure entries of models/kyoto-minami-2024.yaml (year windows for
+ * Used by: the programme-structure entries of models/minami-general-2024.yaml (year windows for
  * 内科 and 救急, the free-choice maximum, the partner maximum). A seed-level use: RULES.md INIT-40
  * (community medicine in year 2) is the community-condition kind's, not this one.
  */

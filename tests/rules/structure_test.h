@@ -21,11 +21,10 @@
  *   53-56   kita   psychiatry          kita 4 weeks (MG-18: at most 12), one stint (MG-19)
  *   57-60   yama   community           after every EM week (MG-16)
  *   61-64   minami obgyn
- *   65-72   minami surgery
- *   73-80   minami cardiology
- *   81-88   minami nephrology          the fourth IM department
- *   89-96   minami icu                 free choice: radiology 4 + icu 8 + dermatology 8 = 20
- *   97-104  minami dermatology         (MG-17: at most 40)
+ *   65-80   minami surgery
+ *   81-88   minami nephrology          the fourth IM department; IM 32 weeks (MG-12: at most 36)
+ *   89-96   minami icu                 anaesthesiology's ICU (field ANES)
+ *   97-104  minami dermatology         free choice: radiology 4 + dermatology 8 (MG-17: at most 40)
  */
 #ifndef ROTAPLAN_STRUCTURE_TEST_H
 #define ROTAPLAN_STRUCTURE_TEST_H

@@ -1,8 +1,8 @@
 /*
  * test_named_departments.c: the departments a model names for two national rules (issue 12):
  * kind field-minimum's counted_departments/counted_weeks, the general form of INIT-23 (a
- * department counted toward another field up to a cap: here the ICU and anaesthesiology toward
- * emergency, 4 weeks in all), and kind min-block's departments list (INIT-22's emergency
+ * department counted toward another field up to a cap: here minami's two anaesthesiology
+ * departments, theatre and ICU, toward emergency, 4 weeks in all), and kind min-block's departments list (INIT-22's emergency
  * department named by the model: minami-general-2024's 救命救急センター is `er`). On
  * models/minami-general-2024.yaml (fixtures in tests/rules/named_departments/, structure_test.h)
  * and on the tiny model of another shape.

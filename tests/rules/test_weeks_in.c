@@ -47,8 +47,8 @@ static void test_MG11_er_4_weeks_in_year_1_violates(void **state)
     st_violation(DIR, "MG-11", "er-4-in-year-1", 1, 1, 52, "at least 8 weeks", "4 weeks");
 }
 
-/* MG-17 (free choice at most 40 weeks): 40 weeks of electives comply, 44 do not; the finding
- * spans the programme. */
+/* MG-17 (free choice at most 40 weeks: radiology and dermatology here): 40 weeks of electives
+ * comply, 44 do not; the finding spans the programme. */
 static void test_MG17_free_choice_maximum(void **state)
 {
     (void)state;
