@@ -167,6 +167,18 @@ static int emit(const rp_rule *rule, rp_emit *em)
 
 /* ---- check ---- */
 
+/* "cardiology; nephrology; ..." (heap). */
+static char *items_text(const params *pa, const rp_model *m)
+{
+    rp_buf b = {0};
+    for (size_t j = 0; j < pa->n_items; j++) {
+        char *s = rp_place_set_describe(&pa->items[j], m);
+        rp_buf_printf(&b, "%s%s", j ? "; " : "", s);
+        free(s);
+    }
+    return rp_buf_take(&b);
+}
+
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
     const params *pa = rule->params;
@@ -192,10 +204,12 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
                  pa->weeks);
         snprintf(got, sizeof got, "%d", chosen);
         char *when = rp_window_describe(&pa->window, m);
+        char *items = items_text(pa, m);
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
-                       "resident %s trains %d weeks or more%s in %d of the listed items; the "
-                       "programme asks for %d of %zu", rp->planned->id, pa->weeks, when, chosen,
+                       "resident %s trains %d weeks or more%s in %d of %s; the programme asks "
+                       "for %d of the %zu", rp->planned->id, pa->weeks, when, chosen, items,
                        pa->choose, pa->n_items);
+        free(items);
         free(when);
     }
     free(weeks);
@@ -207,11 +221,9 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     rp_buf b = {0};
     rp_buf_printf(&b, "every resident spends at least %d weeks in each of %d of: ", pa->weeks,
                   pa->choose);
-    for (size_t j = 0; j < pa->n_items; j++) {
-        char *s = rp_place_set_describe(&pa->items[j], m);
-        rp_buf_printf(&b, "%s%s", j ? "; " : "", s);
-        free(s);
-    }
+    char *items = items_text(pa, m);
+    rp_buf_add(&b, items);
+    free(items);
     char *when = rp_window_describe(&pa->window, m);
     rp_buf_add(&b, when);
     free(when);
