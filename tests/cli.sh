@@ -156,6 +156,23 @@ has "check without leave" "$T/out" "violation INIT-05"
 has "check without leave" "$T/out" "runs outside the programme's 104 weeks"
 run "check with leave" 0 check "$INIT" "$T/leave.csv" --residents tests/cli/initial-leave.yaml
 
+# ---- the second two-year model: a programme's own structure (issue 12) ----
+MINAMI=models/minami-general-2024.yaml
+run "minami example" 0 plan "$MINAMI" --residents examples/minami-cohort-12.yaml --format csv \
+    --out "$T/minami.csv" --quiet --time-limit 120
+run "check minami" 0 check "$MINAMI" "$T/minami.csv" --residents examples/minami-cohort-12.yaml
+has "check minami" "$T/out" "compliant: no violation of 33 rules over 12 residents"
+# psychiatry a second time for the first resident, in its last block (MG-19, one stint): the
+# structure rule names the resident
+first=$(awk -F, 'NR == 2 { print $1 }' "$T/minami.csv")
+last=$(awk -F, -v r="$first" '$1 == r && $6 == "block" { e = $8 } END { print e }' "$T/minami.csv")
+awk -F, -v OFS=, -v r="$first" -v l="$last" '$1 == r && $8 == l { $4 = "kita"; $5 = "psychiatry" } { print }' \
+    "$T/minami.csv" >"$T/minami-psy.csv"
+run "check minami psychiatry twice" 1 check "$MINAMI" "$T/minami-psy.csv" \
+    --residents examples/minami-cohort-12.yaml
+has "check minami psychiatry twice" "$T/out" "MG-19"
+has "check minami psychiatry twice" "$T/out" "resident $first trains in psychiatry (精神科) in 2 separate stints"
+
 # ---- capacity: the intake cap with its arithmetic; with a plan, loads against capacities ----
 run "help capacity" 0 help capacity
 has "help capacity" "$T/out" "usage: rotaplan capacity [MODEL [PLAN]]"

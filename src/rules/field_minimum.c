@@ -12,9 +12,14 @@
  *              the crediting's general_clinic_run weeks (INIT-37). A community block that fails
  *              INIT-40/41/43 counts for nothing (credit.h).
  * Leave never reduces the credit (INIT-16, INIT-62): the plan must hold the minimum in full.
+ * A department counted toward another field up to a cap (the general form of INIT-23):
+ * `counted_departments: [anesthesiology], counted_weeks: 4` adds to X the block days of those
+ * departments that do not already go to X, up to counted_weeks weeks of days (days_per_week
+ * each); `anesthesiology_weeks` is the same for EM with the departments marked em_content.
  *
  * Rows: sum over r's pieces of (the piece's credit to X) x_piece >= n, with for EM a column
- * a <= cap, a <= (anaesthesiology days), added on the left. When some general-clinic piece serving
+ * a <= cap, a <= (anaesthesiology days), added on the left, and likewise a column
+ * k <= counted cap, k <= (days of the counted departments not in X). When some general-clinic piece serving
  * X is shorter than the run (the plain model), its credit goes through per-week columns
  *     d[w] <= sum of the GO(X) pieces' days at w,  d[w] <= days_per_week * sum_{windows W ∋ w} u_W,
  *     u_W <= y[v] for every week v of W,
@@ -24,18 +29,60 @@
  *
  * Check: the same sums from the plan's block and parallel rows, week by week.
  *
- * Used by: INIT-11 (内科 24 weeks), INIT-12 (救急 12 weeks, 麻酔科 up to 4), INIT-13 (外科,
+ * Used by: INIT-12 of models/minami-general-2024.yaml (its two 麻酔科 departments, theatre and
+ * ICU, up to 4 weeks via counted_departments);
+ * INIT-11 (内科 24 weeks), INIT-12 (救急 12 weeks, 麻酔科 up to 4), INIT-13 (外科,
  * 小児科, 産婦人科, 精神科, 地域医療 4 weeks each), INIT-14 (一般外来 20 days), INIT-15 (8 weeks
  * desirable, soft).
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
+#include <string.h>
+
 typedef struct params {
     bool fields[RP_N_FIELDS];
     double days;
     double anesthesiology_days; /* EM: anaesthesiology days that count, 0 for none */
+    const char **counted;       /* department ids counted toward the fields (arena) */
+    size_t n_counted;
+    double counted_days;        /* their cap, in days */
 } params;
+
+static int read_counted(rp_yctx *y, const rp_rule *rule, const rp_ynode *ids,
+                        const rp_ynode *weeks, const rp_model *m, params *p)
+{
+    if (!ids && !weeks)
+        return 0;
+    if (!ids || !weeks)
+        return rp_yerror_pos(y, rule->pos, "rule '%s' needs both 'counted_departments' and "
+                                           "'counted_weeks' in its params, or neither",
+                             rule->id);
+    size_t n = 0;
+    if (rp_yseq(y, ids, "counted_departments", &n) != 0)
+        return -1;
+    if (n == 0)
+        return rp_yerror(y, ids, "counted_departments is empty; expected at least one "
+                                 "department id");
+    p->counted = rp_arena_alloc(rp_yarena(y), n * sizeof *p->counted);
+    int err = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rp_ynode *item = rp_yseq_item(y, ids, i);
+        const char *id = NULL;
+        if (rp_yid(y, item, "department", &id) != 0)
+            err = -1;
+        else if (!rp_model_knows_department(m, id))
+            err = rp_yerror(y, item, "unknown department '%s'; expected a department of the "
+                                     "model", id);
+        else
+            p->counted[p->n_counted++] = id;
+    }
+    double w = 0;
+    if (rp_ynum(y, weeks, "counted_weeks", 0, 104, &w) != 0)
+        err = -1;
+    p->counted_days = w * m->calendar.days_per_week;
+    return err;
+}
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
@@ -44,11 +91,13 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
         {"weeks", RP_Y_SCALAR, false},
         {"days", RP_Y_SCALAR, false},
         {"anesthesiology_weeks", RP_Y_SCALAR, false},
+        {"counted_departments", RP_Y_SEQ, false},
+        {"counted_weeks", RP_Y_SCALAR, false},
     };
-    const rp_ynode *v[4];
+    const rp_ynode *v[6];
     params *p = RP_PARAMS_NEW(y, params);
     rule->params = p;
-    if (rp_kind_params(y, rule, node, keys, 4, v) != 0)
+    if (rp_kind_params(y, rule, node, keys, 6, v) != 0)
         return -1;
     int err = rp_read_fields(y, v[0], "fields", p->fields);
     if (rp_read_days(y, rule, v[1], v[2], m, &p->days) != 0)
@@ -57,6 +106,8 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     if (v[3] && rp_ynum(y, v[3], "anesthesiology_weeks", 0, 104, &weeks) != 0)
         err = -1;
     p->anesthesiology_days = weeks * m->calendar.days_per_week;
+    if (read_counted(y, rule, v[4], v[5], m, p) != 0)
+        err = -1;
     return err;
 }
 
@@ -68,6 +119,18 @@ static double direct_credit(const rp_week_credit *c, int X)
     if (X == RP_FIELD_GO)
         return c->go_days;
     return c->host == X ? c->host_days : 0;
+}
+
+/* Rows: whether the piece's department is one the rule counts toward X (and not X's own). */
+static bool counted_piece(const params *pa, const rp_model *m, const rp_piece *pc)
+{
+    if (pc->facility < 0 || pc->department < 0)
+        return false;
+    const rp_department *d = &m->facilities[pc->facility].departments[pc->department];
+    for (size_t i = 0; i < pa->n_counted; i++)
+        if (strcmp(pa->counted[i], d->id) == 0)
+            return true;
+    return false;
 }
 
 static bool anesthesiology_week(const rp_model *m, const rp_week *w, const rp_week_credit *c)
@@ -86,10 +149,11 @@ static void credit_expr(const rp_rule *rule, rp_emit *em, size_t r, int X, rp_ex
     const rp_model *m = em->model;
     size_t np;
     const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
-    rp_expr anes = {0};
+    rp_expr anes = {0}, counted = {0};
     for (size_t i = 0; i < np; i++) {
         const rp_piece *pc = &pieces[i];
-        double coef = 0, anes_days = 0;
+        double coef = 0, anes_days = 0, counted_days = 0;
+        bool counts = counted_piece(pa, m, pc);
         for (int p = pc->first; p <= pc->last; p++) {
             rp_session session;
             rp_week w;
@@ -99,9 +163,13 @@ static void credit_expr(const rp_rule *rule, rp_emit *em, size_t r, int X, rp_ex
             coef += direct_credit(&c, X);
             if (anesthesiology_week(m, &w, &c))
                 anes_days += c.host_days;
+            if (counts && c.host != X)
+                counted_days += c.host_days;
         }
         rp_expr_add(lhs, pc->col, coef);
         rp_expr_add(&anes, pc->col, -anes_days);
+        if (counted_days > 0)
+            rp_expr_add(&counted, pc->col, -counted_days);
     }
     if (X != RP_FIELD_GO && X != RP_FIELD_EM)
         rp_emit_clinic_credit(em, r, X, false, "", lhs);
@@ -111,7 +179,16 @@ static void credit_expr(const rp_rule *rule, rp_emit *em, size_t r, int X, rp_ex
         rp_emit_row(em, &anes, RP_LE, 0, (int)r, RP_NONE, 0, 0, "anes_r%zu", r);
         rp_expr_add(lhs, a, 1);
     }
+    if (pa->counted_days > 0 && counted.n > 0) {
+        int k = rp_emit_col(em, RP_COL_CONTINUOUS, 0, pa->counted_days, "counted_r%zu_%s", r,
+                            rp_field_names[X]);
+        rp_expr_add(&counted, k, 1);
+        rp_emit_row(em, &counted, RP_LE, 0, (int)r, RP_NONE, 0, 0, "counted_r%zu_%s", r,
+                    rp_field_names[X]);
+        rp_expr_add(lhs, k, 1);
+    }
     rp_expr_free(&anes);
+    rp_expr_free(&counted);
 }
 
 static int emit(const rp_rule *rule, rp_emit *em)
@@ -147,12 +224,32 @@ static int emit(const rp_rule *rule, rp_emit *em)
 
 /* ---- check ---- */
 
+/* Check: the days of r's blocks in a counted department whose days do not go to X. */
+static double counted_block_days(const params *pa, const rp_check_ctx *ctx, size_t r, int X,
+                                 const rp_week_credit *credit)
+{
+    const rp_resident_plan *rp = &ctx->residents[r];
+    double days = 0;
+    for (int p = 1; p <= rp->horizon; p++) {
+        const rp_cell *cell = &rp->cells[p];
+        if (cell->facility < 0 || cell->department < 0 || credit[p].host == X)
+            continue;
+        const char *id = ctx->model->facilities[cell->facility].departments[cell->department].id;
+        bool listed = false;
+        for (size_t i = 0; i < pa->n_counted && !listed; i++)
+            listed = strcmp(id, pa->counted[i]) == 0;
+        if (listed)
+            days += credit[p].host_days;
+    }
+    return days < pa->counted_days ? days : pa->counted_days;
+}
+
 static double credited(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, int X,
                        const rp_week_credit *credit, const bool *anes)
 {
     const params *pa = rule->params;
     const rp_resident_plan *rp = &ctx->residents[r];
-    double days = 0, anes_days = 0;
+    double days = pa->n_counted ? counted_block_days(pa, ctx, r, X, credit) : 0, anes_days = 0;
     for (int p = 1; p <= rp->horizon; p++) {
         const rp_week_credit *c = &credit[p];
         days += direct_credit(c, X);
@@ -221,6 +318,10 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     if (pa->fields[RP_FIELD_EM] && pa->anesthesiology_days > 0)
         rp_buf_printf(&b, " (anaesthesiology counting for up to %g days of emergency)",
                       pa->anesthesiology_days);
+    for (size_t i = 0; i < pa->n_counted; i++)
+        rp_buf_printf(&b, "%s%s", i ? ", " : " (", pa->counted[i]);
+    if (pa->n_counted)
+        rp_buf_printf(&b, " counting for up to %g days)", pa->counted_days);
     if (rule->cls == RP_CLASS_SOFT)
         rp_buf_add(&b, ", as is desirable");
     return rp_buf_take(&b);

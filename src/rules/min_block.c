@@ -11,7 +11,12 @@
  *
  * Check: the runs of the plan's blocks in the department.
  *
- * Used by: INIT-22 (救急部門 4 weeks, 000 Q23 L36).
+ * The department is named by the model: `department: emergency`, or `departments: [er, ecu]`
+ * for a programme whose emergency training runs under several department ids (a week in any of
+ * them continues the block).
+ *
+ * Used by: INIT-22 (救急部門 4 weeks, 000 Q23 L36); INIT-22 of models/minami-general-2024.yaml
+ * (its 救命救急センター, department `er`).
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
@@ -19,33 +24,72 @@
 #include <string.h>
 
 typedef struct params {
-    const char *department;
+    const char **departments; /* arena */
+    size_t n_departments;
+    const char *label;        /* "emergency", "er, ecu" (arena) */
     int weeks;
 } params;
+
+static int read_department(rp_yctx *y, const rp_ynode *n, const rp_model *m, params *p)
+{
+    const char *id = NULL;
+    if (rp_yid(y, n, "department", &id) != 0)
+        return -1;
+    if (!rp_model_knows_department(m, id))
+        return rp_yerror(y, n, "unknown department '%s'; expected a department of the model",
+                         id);
+    p->departments[p->n_departments++] = id;
+    return 0;
+}
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
     static const rp_ykey keys[] = {
-        {"department", RP_Y_SCALAR, true},
+        {"department", RP_Y_SCALAR, false},
         {"weeks", RP_Y_SCALAR, true},
+        {"departments", RP_Y_SEQ, false},
     };
-    const rp_ynode *v[2];
+    const rp_ynode *v[3];
     params *p = RP_PARAMS_NEW(y, params);
     rule->params = p;
-    if (rp_kind_params(y, rule, node, keys, 2, v) != 0)
+    if (rp_kind_params(y, rule, node, keys, 3, v) != 0)
         return -1;
-    int err = rp_yid(y, v[0], "department", &p->department);
-    if (!err && !rp_model_knows_department(m, p->department))
-        err = rp_yerror(y, v[0], "unknown department '%s'; expected a department of the model",
-                        p->department);
+    if (!v[0] && !v[2] && node)
+        return rp_yerror(y, node, "missing key 'department' in %s", rp_kind_what(y, rule));
+    if ((v[0] != NULL) == (v[2] != NULL))
+        return rp_yerror_pos(y, rule->pos, "rule '%s' needs exactly one of 'department' and "
+                                           "'departments' in its params", rule->id);
+    size_t n = 1;
+    if (v[2] && rp_yseq(y, v[2], "departments", &n) != 0)
+        return -1;
+    if (n == 0)
+        return rp_yerror(y, v[2], "departments is empty; expected at least one department id");
+    p->departments = rp_arena_alloc(rp_yarena(y), n * sizeof *p->departments);
+    int err = 0;
+    for (size_t i = 0; i < n; i++)
+        if (read_department(y, v[0] ? v[0] : rp_yseq_item(y, v[2], i), m, p) != 0)
+            err = -1;
     if (rp_yint(y, v[1], "weeks", 1, 104, &p->weeks) != 0)
         err = -1;
-    return err;
+    if (err)
+        return -1;
+    rp_buf b = {0};
+    for (size_t i = 0; i < p->n_departments; i++)
+        rp_buf_printf(&b, "%s%s", i ? ", " : "", p->departments[i]);
+    char *label = rp_buf_take(&b);
+    p->label = rp_arena_printf(rp_yarena(y), "%s", label);
+    free(label);
+    return 0;
 }
 
 static bool of_department(const rp_model *m, const params *pa, int f, int d)
 {
-    return f >= 0 && d >= 0 && strcmp(m->facilities[f].departments[d].id, pa->department) == 0;
+    if (f < 0 || d < 0)
+        return false;
+    for (size_t i = 0; i < pa->n_departments; i++)
+        if (strcmp(m->facilities[f].departments[d].id, pa->departments[i]) == 0)
+            return true;
+    return false;
 }
 
 static void add_department(const rp_emit *em, const params *pa, rp_expr *e, size_t r, int w,
@@ -112,12 +156,12 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (longest >= pa->weeks)
             continue;
         char req[96], got[48];
-        snprintf(req, sizeof req, "a block of %d weeks or more in %s", pa->weeks, pa->department);
+        snprintf(req, sizeof req, "a block of %d weeks or more in %s", pa->weeks, pa->label);
         snprintf(got, sizeof got, "%d week%s at most", longest, longest == 1 ? "" : "s");
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
                        "resident %s has no block of %d contiguous weeks in %s (the longest is "
                        "%d); parallel days and other departments do not replace it",
-                       rp->planned->id, pa->weeks, pa->department, longest);
+                       rp->planned->id, pa->weeks, pa->label, longest);
     }
 }
 
@@ -126,7 +170,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     (void)m;
     const params *pa = rule->params;
     return rp_xasprintf("every resident has at least one block of %d contiguous weeks in %s",
-                        pa->weeks, pa->department);
+                        pa->weeks, pa->label);
 }
 
 const rp_rule_kind rp_kind_min_block = {

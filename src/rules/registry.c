@@ -31,6 +31,10 @@ extern const rp_rule_kind rp_kind_group_area;
 extern const rp_rule_kind rp_kind_intake_by_beds;
 extern const rp_rule_kind rp_kind_requires_department;
 extern const rp_rule_kind rp_kind_block_length;
+extern const rp_rule_kind rp_kind_weeks_in;
+extern const rp_rule_kind rp_kind_choose;
+extern const rp_rule_kind rp_kind_max_stints;
+extern const rp_rule_kind rp_kind_field_order;
 
 static const rp_rule_kind *const kinds[] = {
     &rp_kind_counted_months,
@@ -58,6 +62,10 @@ static const rp_rule_kind *const kinds[] = {
     &rp_kind_intake_by_beds,
     &rp_kind_requires_department,
     &rp_kind_block_length,
+    &rp_kind_weeks_in,
+    &rp_kind_choose,
+    &rp_kind_max_stints,
+    &rp_kind_field_order,
 };
 
 const rp_rule_kind *rp_rule_kind_find(const char *name)

@@ -288,6 +288,7 @@ static void test_examples(void **state)
     assert_non_null(dp);
     rp_model *radiology = t_load_model(MODEL);
     rp_model *initial = t_load_model("models/initial-residency-2020.yaml");
+    rp_model *minami = t_load_model("models/minami-general-2024.yaml");
     struct dirent *e;
     size_t loaded = 0;
     while ((e = readdir(dp)) != NULL) {
@@ -296,7 +297,9 @@ static void test_examples(void **state)
         bool csv = n > 4 && strcmp(e->d_name + n - 4, ".csv") == 0;
         if (!yaml && !csv)
             continue;
-        rp_model *m = strncmp(e->d_name, "initial-", 8) == 0 ? initial : radiology;
+        rp_model *m = strncmp(e->d_name, "initial-", 8) == 0  ? initial
+                      : strncmp(e->d_name, "minami-", 7) == 0 ? minami
+                                                               : radiology;
         loaded++;
         char *path = rp_xasprintf("examples/%s", e->d_name);
         rp_diags d = RP_DIAGS_INIT;
@@ -320,6 +323,7 @@ static void test_examples(void **state)
     assert_true(loaded >= 3);
     rp_model_free(radiology);
     rp_model_free(initial);
+    rp_model_free(minami);
 }
 
 /* Readings and weights the other way, defaults where keys are absent, the top-level keys in
