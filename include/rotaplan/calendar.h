@@ -31,6 +31,9 @@ int rp_period_of_day(const rp_model *m, int cohort, rp_date d);
 long rp_slot(const rp_model *m, int cohort, int period);
 /* "2019-04" for a month period, "2019-04-01" for a week, into out (at least 11 bytes). */
 void rp_period_label(const rp_model *m, int cohort, int period, char out[11]);
+/* The label of a period as the end of a range: "2019-04" for a month, and for a week its last
+ * day ("weeks 57-60 (2021-04-29 to 2021-05-26)", not the last week's first day). */
+void rp_period_end_label(const rp_model *m, int cohort, int period, char out[11]);
 
 /* A resident's statuses period by period, from the residents file's leave. */
 typedef struct rp_timeline {

@@ -130,6 +130,14 @@ void rp_period_label(const rp_model *m, int cohort, int period, char out[11])
         out[7] = '\0';
 }
 
+void rp_period_end_label(const rp_model *m, int cohort, int period, char out[11])
+{
+    if (m->calendar.unit == RP_UNIT_MONTH)
+        rp_period_label(m, cohort, period, out);
+    else
+        rp_date_format(rp_period_last_day(m, cohort, period), out);
+}
+
 /* ---- statuses ---- */
 
 void rp_timeline_build(const rp_model *m, const rp_resident *r, rp_timeline *out)

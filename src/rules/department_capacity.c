@@ -164,7 +164,7 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     char la[11], lb[11], req[48], got[48];
     int ppy = m->calendar.periods_per_year;
     rp_period_label(m, (int)(a / ppy), (int)(a % ppy) + 1, la);
-    rp_period_label(m, (int)(b / ppy), (int)(b % ppy) + 1, lb);
+    rp_period_end_label(m, (int)(b / ppy), (int)(b % ppy) + 1, lb);
     snprintf(req, sizeof req, "at most %d at once", cap);
     snprintf(got, sizeof got, "%g", worst);
     bool withdrawn = false;

@@ -64,6 +64,12 @@ static void test_INIT72_parallel_day_takes_a_fifth_of_a_place(void **state)
     (void)state;
     expect_violation("island-block-and-session", "island", 57, 60, 1, "1.2",
                      "general-outpatient");
+    /* issue 14: weeks 57-60 end on 2021-05-26, week 60's last day, not on its first */
+    it_fixture x = it_load(DIR, ID, "island-block-and-session", NULL);
+    char *msg = it_message(&x, ID, 0);
+    assert_non_null(strstr(msg, "from 2021-04-29 to 2021-05-26;"));
+    free(msg);
+    it_unload(&x);
 }
 
 /* INIT-72 (as above): r2's weekly day there in weeks 61-64, after r1's block. */
