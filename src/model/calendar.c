@@ -235,11 +235,14 @@ double rp_counted_months(const rp_model *m, const rp_resident *r, const rp_timel
         case RP_STATUS_GC: /* RAD-26 */
             months += 1;
             break;
-        case RP_STATUS_MATERNITY: /* RAD-22: the first certified episode, up to 6 months */
-            if (l && l->certificate && (first_maternity < 0 || first_maternity == li)) {
+        case RP_STATUS_MATERNITY:
+            /* RAD-22: the first episode, certified or not, up to 6 months, and only when
+             * certified ("1回まで"; "出産を証明する書類の添付が必要"): an uncertified first
+             * episode uses the one time up and counts nothing */
+            if (first_maternity < 0)
                 first_maternity = li;
+            if (l && l->certificate && first_maternity == li)
                 maternity += 1;
-            }
             break;
         case RP_STATUS_SICKNESS: /* RAD-23: certified, up to 6 months in all */
             if (l && l->certificate)
