@@ -190,6 +190,36 @@ static void put_rule_foot(const rp_rule *rule, FILE *out)
 
 /* ---- the intake rules' arithmetic ---- */
 
+/* D-6 in either reading: each term whose printed total differs from the facility table's column
+ * sum, by how much ("CT: printed 313,689.7, column sum 311,993.9 (printed 1,695.8 higher)"). */
+static void put_totals_differ(const rp_intake_cap *c, FILE *out)
+{
+    rp_grid g;
+    rp_grid_init(&g, 1);
+    bool differ = false;
+    double other = INFINITY; /* the binding term in the other reading of D-6 (D-8 kept) */
+    for (int i = 0; i < RP_CAP_N_TERMS; i++) {
+        double printed = c->printed_total[i], sum = c->column_sum[i];
+        double alt = i == RP_CAP_INSTRUCTORS ? c->total[i]
+                     : c->printed[i]         ? sum
+                     : printed >= 0          ? printed
+                                             : sum;
+        other = fmin(other, alt / c->divisor[i]);
+        if (printed < 0 || fabs(printed - sum) < 0.05)
+            continue;
+        differ = true;
+        const char *p = grouped(&g, printed), *s = grouped(&g, sum),
+                   *by = grouped(&g, fabs(printed - sum));
+        fprintf(out, "  %s: printed %s, column sum %s (printed %s %s; D-6)\n",
+                rp_intake_cap_terms[i], p, s, by, printed > sum ? "higher" : "lower");
+    }
+    if (differ)
+        fprintf(out, "  with the %s the cap would be %d\n",
+                c->printed[RP_CAP_CT] ? "column sums" : "printed totals",
+                (int)floor(other + 1e-9));
+    rp_grid_free(&g);
+}
+
 static void put_cap(const rp_model *m, const intake_item *it, FILE *out)
 {
     const rp_intake_cap *c = &it->cap;
@@ -218,6 +248,7 @@ static void put_cap(const rp_model *m, const intake_item *it, FILE *out)
                                                : "the column sums (the model prints no totals)";
     fprintf(out, "  totals: %s (D-6, readings.cap_totals: %s)\n", totals,
             m->readings.totals_computed ? "computed" : "printed");
+    put_totals_differ(c, out);
     fprintf(out, "  instructors: %s (D-8, readings.instructors: %s)\n",
             m->readings.instructors_named ? "named persons" : "table shares",
             m->readings.instructors_named ? "named" : "share");

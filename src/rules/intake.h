@@ -47,6 +47,8 @@ extern const char *const rp_intake_cap_terms[RP_CAP_N_TERMS]; /* "instructors", 
 typedef struct rp_intake_cap {
     double total[RP_CAP_N_TERMS];   /* over the facility group, as the readings choose */
     bool printed[RP_CAP_N_TERMS];   /* the model's printed total (D-6), not the column sum */
+    double column_sum[RP_CAP_N_TERMS]; /* the facility table's column sums, whatever the reading */
+    double printed_total[RP_CAP_N_TERMS]; /* the model's printed totals; -1 when none given */
     double divisor[RP_CAP_N_TERMS]; /* 1 for the instructors */
     double term[RP_CAP_N_TERMS];    /* total / divisor */
     int binding;                    /* the smallest term (the first of equal ones) */

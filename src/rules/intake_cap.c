@@ -58,6 +58,16 @@ static rp_intake_cap compute(const params *pa, const rp_model *m)
         c.total[RP_CAP_IVR] += m->facilities[f].ivr;
         c.total[RP_CAP_RT] += m->facilities[f].rt;
     }
+    for (int i = 0; i < RP_CAP_N_TERMS; i++) {
+        c.column_sum[i] = c.total[i];
+        c.printed_total[i] = -1;
+    }
+    if (m->totals.given) {
+        c.printed_total[RP_CAP_INSTRUCTORS] = m->totals.instructors;
+        c.printed_total[RP_CAP_CT] = m->totals.ct;
+        c.printed_total[RP_CAP_IVR] = m->totals.ivr;
+        c.printed_total[RP_CAP_RT] = m->totals.rt;
+    }
     if (m->totals.given && !m->readings.totals_computed) {
         if (!m->readings.instructors_named) {
             c.total[RP_CAP_INSTRUCTORS] = m->totals.instructors;
