@@ -49,6 +49,9 @@ void rp_timeline_free(rp_timeline *t);
 /* The resident holds a facility in this status (every status but study abroad and
  * non-clinical graduate school, RULES.md 0.4). */
 bool rp_status_keeps_facility(rp_status s);
+/* The status of resident r in period p, as rp_timeline_build gives it (RP_STATUS_FT when no
+ * leave covers p; RP_STATUS_AWAY for the dated 休止 of a resident beyond the allowance). */
+rp_status rp_resident_status(const rp_model *m, const rp_resident *r, int p);
 /* A presence month counts toward RAD-02, RAD-03, RAD-05 and RAD-20: full-time or clinical
  * graduate school; leave too when the model reads D-9 leniently. */
 bool rp_timeline_presence(const rp_model *m, const rp_timeline *t, int period);

@@ -266,6 +266,9 @@ typedef enum rp_status {
     RP_STATUS_GNC,       /* non-clinical graduate school: no facility */
     RP_STATUS_OTHER,     /* other leave: keeps the facility, counts nothing */
     RP_STATUS_SUSPENSION, /* 休止 of the initial residency: counted in days (INIT-60) */
+    RP_STATUS_AWAY,       /* a week wholly in a dated 休止 of a resident whose leave goes beyond
+                           * the allowance (INIT-61): no facility, no credit; never read from a
+                           * residents file, set by rp_timeline_build */
     RP_STATUS_COUNT
 } rp_status;
 

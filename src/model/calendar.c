@@ -147,7 +147,6 @@ void rp_timeline_build(const rp_model *m, const rp_resident *r, rp_timeline *out
 
 static void fill_timeline(const rp_model *m, const rp_resident *r, int h, rp_timeline *out)
 {
-    (void)m;
     out->horizon = h;
     out->status = rp_xcalloc((size_t)h + 1, sizeof *out->status);
     out->hours = rp_xcalloc((size_t)h + 1, sizeof *out->hours);
@@ -158,12 +157,16 @@ static void fill_timeline(const rp_model *m, const rp_resident *r, int h, rp_tim
     }
     if (!r)
         return;
+    bool away = m && m->calendar.unit == RP_UNIT_WEEK && week_extension(m, r) > 0;
     for (size_t i = 0; i < r->n_leave; i++) {
         const rp_leave *l = &r->leave[i];
         for (int p = l->first; p <= l->last && p <= h; p++) {
             if (p < 1)
                 continue;
-            out->status[p] = l->kind;
+            /* INIT-61/62: within the allowance a week of leave stays in its block and counts
+             * (no make-up, INIT-62); beyond it the resident is away: the dated weeks hold no
+             * facility and credit nothing, and the extension makes up the days beyond */
+            out->status[p] = away && l->kind == RP_STATUS_SUSPENSION ? RP_STATUS_AWAY : l->kind;
             out->hours[p] = l->kind == RP_STATUS_PT ? l->hours_per_week : 0;
             out->leave_index[p] = (int)i;
         }
@@ -181,9 +184,20 @@ void rp_timeline_free(rp_timeline *t)
     t->horizon = 0;
 }
 
+rp_status rp_resident_status(const rp_model *m, const rp_resident *r, int p)
+{
+    rp_status s = RP_STATUS_FT;
+    for (size_t i = 0; r && i < r->n_leave; i++) /* the last entry wins, as in fill_timeline */
+        if (r->leave[i].first <= p && p <= r->leave[i].last && p >= 1)
+            s = r->leave[i].kind;
+    if (s == RP_STATUS_SUSPENSION && m->calendar.unit == RP_UNIT_WEEK && week_extension(m, r) > 0)
+        return RP_STATUS_AWAY;
+    return s;
+}
+
 bool rp_status_keeps_facility(rp_status s)
 {
-    return s != RP_STATUS_ABROAD && s != RP_STATUS_GNC;
+    return s != RP_STATUS_ABROAD && s != RP_STATUS_GNC && s != RP_STATUS_AWAY;
 }
 
 bool rp_timeline_presence(const rp_model *m, const rp_timeline *t, int period)

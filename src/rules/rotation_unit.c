@@ -78,13 +78,11 @@ static bool is_base(const rp_model *m, int f)
     return f >= 0 && m->facilities[f].role == RP_ROLE_BASE;
 }
 
-/* Whether r holds a facility in period p (not study abroad or non-clinical school). */
-static bool holds(const rp_resident *r, int p)
+/* Whether r holds a facility in period p (not study abroad, non-clinical school, or away on
+ * leave beyond the allowance). */
+static bool holds(const rp_model *m, const rp_resident *r, int p)
 {
-    for (size_t i = 0; i < r->n_leave; i++)
-        if (r->leave[i].first <= p && p <= r->leave[i].last)
-            return rp_status_keeps_facility(r->leave[i].kind);
-    return true;
+    return rp_status_keeps_facility(rp_resident_status(m, r, p));
 }
 
 /* The programme's own periods, without the extension leave adds: units end there. */
@@ -114,9 +112,9 @@ static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r,
     if (b > ue)
         return false;
     int sa = a, sb = b;
-    while (sa - 1 >= us && holds(r, sa - 1))
+    while (sa - 1 >= us && holds(m, r, sa - 1))
         sa--;
-    while (sb + 1 <= ue && holds(r, sb + 1))
+    while (sb + 1 <= ue && holds(m, r, sb + 1))
         sb++;
     if (sa == a && sb == b)
         return true; /* fills its unit (between periods without a facility) */
