@@ -62,7 +62,7 @@ static void test_INIT40_Q10_L23_block_across_the_year_boundary_violates_in_year_
 
 /* INIT-40, INIT-61 (RULES.md INIT-40: "Extension weeks (year 3) are also allowed, for make-up"),
  * 000 Q10 (L23): with 100 days of leave the programme runs to week 106; community medicine in
- * weeks 103-106 crosses into the extension. */
+ * weeks 103-106 crosses into the extension (away in the weeks of the leave, 40-60: INIT-61). */
 static void test_INIT40_Q10_L23_community_medicine_in_extension_complies(void **state)
 {
     (void)state;
