@@ -49,6 +49,11 @@ void rp_timeline_free(rp_timeline *t);
 /* The resident holds a facility in this status (every status but study abroad and
  * non-clinical graduate school, RULES.md 0.4). */
 bool rp_status_keeps_facility(rp_status s);
+/* RAD-27: asks every enabled rule whose kind has the extension hook how many periods beyond the
+ * programme's length r needs, and keeps the most in r->rule_extension (with the rule); months
+ * only, with the reading uncounted_leave: extends, for residents with leave. rp_cohort_load
+ * calls it; call it again after changing a resident's leave, pins or course. */
+void rp_resident_extend(const rp_model *m, rp_resident *r);
 /* The status of resident r in period p, as rp_timeline_build gives it (RP_STATUS_FT when no
  * leave covers p; RP_STATUS_AWAY for the dated 休止 of a resident beyond the allowance). */
 rp_status rp_resident_status(const rp_model *m, const rp_resident *r, int p);

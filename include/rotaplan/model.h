@@ -307,6 +307,11 @@ typedef struct rp_resident {
     size_t n_pins;
     rp_leave *leave;
     size_t n_leave;
+    /* RAD-27: the periods beyond the programme's length that a rule needs after the resident's
+     * leave (its presence cannot reach the rule's minimum inside the programme), and that rule
+     * (index into model->rules, RP_NONE when none); set by rp_resident_extend */
+    int rule_extension;
+    int extension_rule;
     rp_pos pos;
 } rp_resident;
 

@@ -71,6 +71,12 @@ typedef struct rp_rule_kind {
     /* Optional, with intake: prints the rule's arithmetic for `rotaplan capacity`, from its
      * heading line to its source line. */
     void (*put_intake)(const rp_rule *rule, const rp_model *m, FILE *out);
+
+    /* Optional (RAD-27): the periods beyond the programme's length resident r needs for this
+     * rule to hold at all: how far the most the programme's own periods can give (after r's
+     * leave, pins and course) falls short of what the rule asks; 0 when it can hold.
+     * rp_resident_extend extends r by the most any rule needs (calendar.h). */
+    int (*extension)(const rp_rule *rule, const rp_model *m, const rp_resident *r);
 } rp_rule_kind;
 
 /* The registry (src/rules/registry.c). */

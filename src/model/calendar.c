@@ -8,6 +8,7 @@
  * before the next year's start, so it holds the surplus day (8 days, 9 in a leap year).
  */
 #include "rotaplan/calendar.h"
+#include "rotaplan/rule.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -46,7 +47,28 @@ static int extension(const rp_model *m, const rp_resident *r)
 {
     if (!r)
         return 0;
-    return m->calendar.unit == RP_UNIT_WEEK ? week_extension(m, r) : month_extension(m, r);
+    if (m->calendar.unit == RP_UNIT_WEEK)
+        return week_extension(m, r);
+    int leave = month_extension(m, r);
+    return r->rule_extension > leave ? r->rule_extension : leave;
+}
+
+void rp_resident_extend(const rp_model *m, rp_resident *r)
+{
+    r->rule_extension = 0;
+    r->extension_rule = RP_NONE;
+    if (m->calendar.unit != RP_UNIT_MONTH || !r->n_leave || m->readings.uncounted_leave_fails)
+        return;
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const rp_rule *rule = &m->rules[i];
+        if (!rule->enabled || !rule->kind->extension)
+            continue;
+        int n = rule->kind->extension(rule, m, r);
+        if (n > r->rule_extension) {
+            r->rule_extension = n;
+            r->extension_rule = (int)i;
+        }
+    }
 }
 
 int rp_horizon(const rp_model *m, const rp_resident *r)

@@ -101,11 +101,21 @@ static void extension(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp
     rp_date_format(rp_period_last_day(m, rp->planned->cohort, rp->horizon), date);
     snprintf(req, sizeof req, "to month %d (%s)", rp->horizon, date);
     snprintf(got, sizeof got, "to month %d", last);
-    rp_finding *f = rp_finding_add(
-        out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
-        "resident %s's leave leaves %d of the %d months uncounted (RAD-22..26): the programme is "
-        "extended by %d month%s, to %s",
-        rp->planned->id, n, base, n, n == 1 ? "" : "s", date);
+    const rp_resident *res = rp->resident;
+    rp_finding *f;
+    if (res && res->extension_rule != RP_NONE && res->rule_extension == n)
+        f = rp_finding_add( /* RAD-27: a rule the leave leaves short inside the programme */
+            out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
+            "resident %s's leave leaves %s short by %d month%s inside the %d months (RAD-27): "
+            "the programme is extended by %d month%s, to %s",
+            rp->planned->id, m->rules[res->extension_rule].id, n, n == 1 ? "" : "s", base, n,
+            n == 1 ? "" : "s", date);
+    else
+        f = rp_finding_add(
+            out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
+            "resident %s's leave leaves %d of the %d months uncounted (RAD-22..26): the "
+            "programme is extended by %d month%s, to %s",
+            rp->planned->id, n, base, n, n == 1 ? "" : "s", date);
     f->level = RP_LEVEL_FINDING;
 }
 
