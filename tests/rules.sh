@@ -25,6 +25,18 @@ r1,2019,A,tokyo-mc,,block,25,38,,,
 CSV
 run "RAD-07 extension hand plan" 0 check "$MODEL" "$T/hand.csv" --residents tests/rules/rotation_unit/abroad-2-months-a.yaml
 
+# ---- INIT-61: weeks wholly on leave beyond the allowance hold no facility in every output ----
+run "INIT-61 away plan" 0 plan "$INIT" --residents tests/cli/leave-25-weeks.yaml --out "$T/away.csv"
+has "INIT-61 away plan" "$T/err" "the programme is extended by 7 weeks, to 2022-05-19"
+has "INIT-61 away plan" "$T/away.csv" "i1,2020,,none,,block,10,34,"
+n=$(awk -F, 'NR > 1 && $4 != "none" && $7 <= 34 && $8 >= 10' "$T/away.csv" | wc -l)
+[ "$n" -eq 0 ] || fail "INIT-61 away plan: $n stints at a facility during the leave"
+run "INIT-61 away check" 0 check "$INIT" "$T/away.csv" --residents tests/cli/leave-25-weeks.yaml
+# the same plan with a block over the leave breaks INIT-05 there
+sed 's/^i1,2020,,none,,block,10,34,.*$/i1,2020,,core,internal-medicine,block,10,34,,,/' "$T/away.csv" >"$T/held.csv"
+run "INIT-61 held check" 1 check "$INIT" "$T/held.csv" --residents tests/cli/leave-25-weeks.yaml
+has "INIT-61 held check" "$T/out" "a facility during leave beyond the allowance (INIT-61)"
+
 # ---- INIT-30: an emergency session inside an emergency block is bad data ----
 run "INIT-30 own field session" 2 check "$INIT" tests/rules/parallel_sessions/em-session-in-em-block.csv
 has "INIT-30 own field session" "$T/err" "em-session-in-em-block.csv:13:15: error: parallel session in emergency (救急) beside resident 'r1''s block in the same field (weeks 37-48, line 8)"
