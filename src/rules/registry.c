@@ -30,6 +30,7 @@ extern const rp_rule_kind rp_kind_general_clinics;
 extern const rp_rule_kind rp_kind_group_area;
 extern const rp_rule_kind rp_kind_intake_by_beds;
 extern const rp_rule_kind rp_kind_requires_department;
+extern const rp_rule_kind rp_kind_partner_change;
 
 static const rp_rule_kind *const kinds[] = {
     &rp_kind_counted_months,
@@ -56,6 +57,7 @@ static const rp_rule_kind *const kinds[] = {
     &rp_kind_group_area,
     &rp_kind_intake_by_beds,
     &rp_kind_requires_department,
+    &rp_kind_partner_change,
 };
 
 const rp_rule_kind *rp_rule_kind_find(const char *name)
