@@ -42,7 +42,7 @@ ls "$T" | grep -q 'tmp-' && fail "plan 12 csv: a temporary file was left behind"
 [ "$(stat -c %a "$T/plan.csv")" = "$(stat -c %a "$T/touched")" ] ||
     fail "plan 12 csv: mode $(stat -c %a "$T/plan.csv"), expected $(stat -c %a "$T/touched")"
 run "check 12 csv" 0 check "$MODEL" "$T/plan.csv" --residents examples/radiology-cohort-12.yaml
-has "check 12 csv" "$T/out" "compliant: no violation of 14 rules over 12 residents"
+has "check 12 csv" "$T/out" "compliant: no violation of 15 rules over 12 residents"
 run "plan to stdout" 0 plan "$MODEL" --residents examples/radiology-cohort-12.yaml --format yaml
 has "plan to stdout" "$T/out" "model: \"radiology-keio-2019\""
 has "plan to stdout" "$T/err" "planned 12 residents of radiology-keio-2019: optimal"
@@ -94,7 +94,13 @@ run "department wish" 0 plan models/initial-residency-2020.yaml --residents test
 n=$(awk -F, 'NR > 1 && $5 == "dermatology" && $6 == "block" {w += $8 - $7 + 1} END {print w + 0}' \
     "$T/derm.csv")
 [ "$n" -eq 8 ] || fail "department wish: $n weeks of dermatology, expected the 8 that grant it"
-run "months left" 1 plan "$MODEL" --residents tests/cli/months-left.yaml --out "$T/left.csv"
+# RAD-27: the leave leaves RAD-02 short inside the 36 months; the programme is extended and the
+# extension (no course pattern) holds the missing months at a 総合修練 facility
+run "months left extend" 0 plan "$MODEL" --residents tests/cli/months-left.yaml --out "$T/left-ext.csv"
+has "months left extend" "$T/err" "resident c-sick's leave leaves RAD-02 short by 4 months inside the 36 months (RAD-27): the programme is extended by 4 months, to 2022-07-31"
+# with uncounted_leave: fails nothing extends it, and the counting checks say so before any solve
+sed 's/^\(  uncounted_leave:\) extends/\1 fails/' "$MODEL" >"$T/fails.yaml"
+run "months left" 1 plan "$T/fails.yaml" --residents tests/cli/months-left.yaml --out "$T/left.csv"
 has "months left" "$T/err" "counting the periods and places left, these rules cannot be met"
 has "months left" "$T/err" "RAD-02 [hard] resident c-sick (cohort 2019)"
 has "months left" "$T/err" "at most 8 can be counted against the 12 required (short by 4)"

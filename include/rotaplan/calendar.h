@@ -31,6 +31,9 @@ int rp_period_of_day(const rp_model *m, int cohort, rp_date d);
 long rp_slot(const rp_model *m, int cohort, int period);
 /* "2019-04" for a month period, "2019-04-01" for a week, into out (at least 11 bytes). */
 void rp_period_label(const rp_model *m, int cohort, int period, char out[11]);
+/* The label of a period as the end of a range: "2019-04" for a month, and for a week its last
+ * day ("weeks 57-60 (2021-04-29 to 2021-05-26)", not the last week's first day). */
+void rp_period_end_label(const rp_model *m, int cohort, int period, char out[11]);
 
 /* A resident's statuses period by period, from the residents file's leave. */
 typedef struct rp_timeline {
@@ -46,6 +49,14 @@ void rp_timeline_free(rp_timeline *t);
 /* The resident holds a facility in this status (every status but study abroad and
  * non-clinical graduate school, RULES.md 0.4). */
 bool rp_status_keeps_facility(rp_status s);
+/* RAD-27: asks every enabled rule whose kind has the extension hook how many periods beyond the
+ * programme's length r needs, and keeps the most in r->rule_extension (with the rule); months
+ * only, with the reading uncounted_leave: extends, for residents with leave. rp_cohort_load
+ * calls it; call it again after changing a resident's leave, pins or course. */
+void rp_resident_extend(const rp_model *m, rp_resident *r);
+/* The status of resident r in period p, as rp_timeline_build gives it (RP_STATUS_FT when no
+ * leave covers p; RP_STATUS_AWAY for the dated 休止 of a resident beyond the allowance). */
+rp_status rp_resident_status(const rp_model *m, const rp_resident *r, int p);
 /* A presence month counts toward RAD-02, RAD-03, RAD-05 and RAD-20: full-time or clinical
  * graduate school; leave too when the model reads D-9 leniently. */
 bool rp_timeline_presence(const rp_model *m, const rp_timeline *t, int period);

@@ -89,6 +89,42 @@ void rp_check_slots(const rp_check_ctx *ctx, long *first, long *last);
 /* The level of a finding of rule: a warning for a soft rule, else a violation. */
 rp_level rp_rule_level(const rp_rule *rule);
 
+/* ---- intake: what the rules that limit a programme's intake count (rule.h's intake hook) ---- */
+
+/* Residents by the year they start, from the first year to the last. */
+typedef struct rp_intake_years {
+    int first, last; /* last < first when there is no resident */
+    int *count;      /* [last - first + 1]; owned */
+} rp_intake_years;
+
+/* The starting years of a plan's residents, or of a cohort's. Free with rp_intake_years_free. */
+void rp_intake_years_of_plan(const rp_plan *p, rp_intake_years *out);
+void rp_intake_years_of_cohort(const rp_cohort *c, rp_intake_years *out);
+void rp_intake_years_free(rp_intake_years *y);
+/* Residents starting in year (0 outside first..last). */
+int rp_intake_in(const rp_intake_years *y, int year);
+
+/* A span of consecutive starting years whose residents together a rule limits: one year
+ * (RAD-13), k consecutive years (RAD-14), the two years in training at once (INIT-71). */
+typedef struct rp_intake_window {
+    int first_year; /* the window's first starting year */
+    int years;      /* consecutive starting years it spans */
+    int intake;     /* residents starting in them */
+    int limit;      /* at most this many */
+} rp_intake_window;
+
+/* What one intake rule says of an intake: its windows (over the limit when intake > limit). */
+typedef struct rp_intake_limit {
+    rp_intake_window *windows; /* heap; free with rp_intake_limit_free */
+    size_t n_windows;
+    rp_level level;  /* of a window over its limit */
+    int yearly;      /* the most residents one year may take, RP_NONE when the rule limits
+                      * several years together only */
+    bool states_cap; /* the rule states the programme's yearly intake cap itself (RAD-13) */
+} rp_intake_limit;
+
+void rp_intake_limit_free(rp_intake_limit *l);
+
 /* ---- loads: what capacity rules count, place by place and slot by slot ---- */
 
 /* A place a capacity rule caps, with its load on every slot of the plan. */

@@ -266,6 +266,9 @@ typedef enum rp_status {
     RP_STATUS_GNC,       /* non-clinical graduate school: no facility */
     RP_STATUS_OTHER,     /* other leave: keeps the facility, counts nothing */
     RP_STATUS_SUSPENSION, /* 休止 of the initial residency: counted in days (INIT-60) */
+    RP_STATUS_AWAY,       /* a week wholly in a dated 休止 of a resident whose leave goes beyond
+                           * the allowance (INIT-61): no facility, no credit; never read from a
+                           * residents file, set by rp_timeline_build */
     RP_STATUS_COUNT
 } rp_status;
 
@@ -304,6 +307,11 @@ typedef struct rp_resident {
     size_t n_pins;
     rp_leave *leave;
     size_t n_leave;
+    /* RAD-27: the periods beyond the programme's length that a rule needs after the resident's
+     * leave (its presence cannot reach the rule's minimum inside the programme), and that rule
+     * (index into model->rules, RP_NONE when none); set by rp_resident_extend */
+    int rule_extension;
+    int extension_rule;
     rp_pos pos;
 } rp_resident;
 

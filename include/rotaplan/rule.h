@@ -5,8 +5,9 @@
  *   emit     its rows, through ilp.h only;
  *   check    its direct check of a plan: the rule's meaning, written apart from the rows;
  *   describe one sentence for reports.
- * and optionally the piece-shaping hooks of ilp.h (max_piece and admit) and, for kinds that cap
- * how many residents a place holds, loads (check.h). Code implements kinds; the model's data
+ * and optionally the piece-shaping hooks of ilp.h (max_piece and admit), for kinds that cap
+ * how many residents a place holds, loads (check.h), and for kinds that limit the intake, intake
+ * and put_intake: `rotaplan capacity` asks the kinds, never probes them by name. Code implements kinds; the model's data
  * names rules (ids, classes, sources, parameters).
  */
 #ifndef ROTAPLAN_RULE_H
@@ -14,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "rotaplan/calendar.h"
 #include "rotaplan/check.h"
@@ -63,6 +65,22 @@ typedef struct rp_rule_kind {
      * slot by slot, counted exactly as the kind's check counts them (the check judges these very
      * numbers). What `rotaplan capacity` shows. */
     void (*loads)(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out);
+
+    /* Optional, kinds that limit how many residents the programme takes: fills out with the
+     * rule's windows over the intake y, counted exactly as the kind's check counts them, the
+     * level of a window over its limit and the one-year limit (out->windows is heap: free with
+     * rp_intake_limit_free). What `rotaplan capacity` shows. */
+    void (*intake)(const rp_rule *rule, const rp_model *m, const rp_intake_years *y,
+                   rp_intake_limit *out);
+    /* Optional, with intake: prints the rule's arithmetic for `rotaplan capacity`, from its
+     * heading line to its source line. */
+    void (*put_intake)(const rp_rule *rule, const rp_model *m, FILE *out);
+
+    /* Optional (RAD-27): the periods beyond the programme's length resident r needs for this
+     * rule to hold at all: how far the most the programme's own periods can give (after r's
+     * leave, pins and course) falls short of what the rule asks; 0 when it can hold.
+     * rp_resident_extend extends r by the most any rule needs (calendar.h). */
+    int (*extension)(const rp_rule *rule, const rp_model *m, const rp_resident *r);
 } rp_rule_kind;
 
 /* The registry (src/rules/registry.c). */

@@ -9,15 +9,14 @@
  *   - with a plan, the load of every place a capacity rule caps (residents-per-instructor,
  *     RAD-12; department-capacity, INIT-72) against its capacity, period by period in the
  *     programme's unit, tightest first, then a line per place.
- * Every figure comes from the rule kinds themselves (rules/intake.h and the kinds' loads hook),
- * so that it is exactly what `check` judges. Exit 0; 1 when the intake exceeds a cap or a place
+ * Every figure comes from the rule kinds themselves (rule.h's intake, put_intake and loads
+ * hooks; no kind is named here), so that it is exactly what `check` judges. Exit 0; 1 when the intake exceeds a cap or a place
  * is over its capacity and `check` would call it a violation; 2 bad input or usage.
  */
 #include "cli/cli.h"
 #include "report/grid.h"
 #include "rotaplan/calendar.h"
 #include "rotaplan/rule.h"
-#include "rules/intake.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -31,18 +30,10 @@ typedef struct capacity_args {
 
 /* ---- what is shown, computed once ---- */
 
-typedef enum intake_kind { INTAKE_CAP, INTAKE_URBAN, INTAKE_BEDS } intake_kind;
-
-/* An enabled intake rule, its arithmetic and its windows over the stated intake. */
+/* An enabled intake rule (a kind with the intake hook) and its windows over the stated intake. */
 typedef struct intake_item {
     const rp_rule *rule;
-    intake_kind kind;
-    rp_intake_cap cap;     /* INTAKE_CAP */
-    rp_urban_cap urban;    /* INTAKE_URBAN */
-    rp_beds_cap beds;      /* INTAKE_BEDS */
-    rp_intake_window *windows; /* owned */
-    size_t n_windows;
-    rp_level level; /* of a window over its limit */
+    rp_intake_limit limit; /* owned */
 } intake_item;
 
 /* An enabled capacity rule and its places' loads over the plan. */
@@ -65,21 +56,9 @@ typedef struct report {
 
 static void add_intake(report *r, const rp_rule *rule)
 {
-    intake_item it = {.rule = rule, .level = rp_rule_level(rule)};
-    if (rp_intake_cap_explain(rule, r->m, &it.cap) == 0) {
-        it.kind = INTAKE_CAP;
-        it.n_windows = rp_intake_cap_windows(&it.cap, &r->years, &it.windows);
-    } else if (rp_urban_cap_explain(rule, r->m, &it.urban) == 0) {
-        it.kind = INTAKE_URBAN;
-        it.level = it.urban.level;
-        it.n_windows = rp_urban_cap_windows(&it.urban, &r->years, &it.windows);
-    } else if (rp_beds_cap_explain(rule, r->m, &it.beds) == 0) {
-        it.kind = INTAKE_BEDS;
-        it.n_windows = rp_beds_cap_windows(&it.beds, &r->years, &it.windows);
-    } else {
-        return; /* not an intake kind */
-    }
-    *RP_PUSH(r->intake, r->n_intake, r->cap_intake) = it;
+    intake_item *it = RP_PUSH(r->intake, r->n_intake, r->cap_intake);
+    it->rule = rule;
+    rule->kind->intake(rule, r->m, &r->years, &it->limit);
 }
 
 static void add_loads(report *r, const rp_rule *rule, const rp_check_ctx *ctx)
@@ -97,7 +76,8 @@ static void build(report *r, const rp_check_ctx *ctx)
         const rp_rule *rule = &r->m->rules[k];
         if (!rule->enabled)
             continue;
-        add_intake(r, rule);
+        if (rule->kind->intake)
+            add_intake(r, rule);
         if (ctx && rule->kind->loads)
             add_loads(r, rule, ctx);
     }
@@ -106,7 +86,7 @@ static void build(report *r, const rp_check_ctx *ctx)
 static void report_free(report *r)
 {
     for (size_t i = 0; i < r->n_intake; i++)
-        free(r->intake[i].windows);
+        rp_intake_limit_free(&r->intake[i].limit);
     free(r->intake);
     for (size_t i = 0; i < r->n_load; i++)
         rp_loads_free(&r->load[i].loads);
@@ -136,10 +116,11 @@ static size_t runs_over(const rp_loads *l, const rp_capped *p)
 static tally count_over(const report *r)
 {
     tally t = {{0}};
-    for (size_t i = 0; i < r->n_intake; i++)
-        for (size_t w = 0; w < r->intake[i].n_windows; w++)
-            t.over[r->intake[i].level] +=
-                r->intake[i].windows[w].intake > r->intake[i].windows[w].limit;
+    for (size_t i = 0; i < r->n_intake; i++) {
+        const rp_intake_limit *l = &r->intake[i].limit;
+        for (size_t w = 0; w < l->n_windows; w++)
+            t.over[l->level] += l->windows[w].intake > l->windows[w].limit;
+    }
     for (size_t i = 0; i < r->n_load; i++) {
         const rp_loads *l = &r->load[i].loads;
         for (size_t p = 0; p < l->n_places; p++)
@@ -149,32 +130,6 @@ static tally count_over(const report *r)
 }
 
 /* ---- text helpers ---- */
-
-/* v with thousands separators and the decimals it needs, up to two: "313,689.7", "3,000". */
-static const char *grouped(rp_grid *g, double v)
-{
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.2f", fabs(v));
-    char *dot = strchr(digits, '.');
-    char *end = digits + strlen(digits);
-    while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-    if (end == dot + 1)
-        *dot = '\0';
-    size_t whole = strcspn(digits, ".");
-    rp_buf b = {0};
-    if (v < 0)
-        rp_buf_addc(&b, '-');
-    for (size_t i = 0; i < whole; i++) {
-        if (i > 0 && (whole - i) % 3 == 0)
-            rp_buf_addc(&b, ',');
-        rp_buf_addc(&b, digits[i]);
-    }
-    rp_buf_add(&b, digits + whole);
-    const char *cell = rp_grid_printf(g, "%s", rp_buf_str(&b));
-    rp_buf_free(&b);
-    return cell;
-}
 
 static void put_rule_head(const rp_rule *rule, const char *what, FILE *out)
 {
@@ -190,121 +145,10 @@ static void put_rule_foot(const rp_rule *rule, FILE *out)
 
 /* ---- the intake rules' arithmetic ---- */
 
-static void put_cap(const rp_model *m, const intake_item *it, FILE *out)
-{
-    const rp_intake_cap *c = &it->cap;
-    rp_grid g;
-    rp_grid_init(&g, 5);
-    g.indent = 2;
-    g.right[3] = true;
-    put_rule_head(it->rule, "yearly intake cap: the fewest of the terms, rounded down", out);
-    for (int i = 0; i < RP_CAP_N_TERMS; i++) {
-        const char *arith = i == RP_CAP_INSTRUCTORS
-                                ? grouped(&g, c->total[i])
-                                : rp_grid_printf(&g, "%s / %s", grouped(&g, c->total[i]),
-                                                 grouped(&g, c->divisor[i]));
-        const char *row[5] = {rp_intake_cap_terms[i], arith, "=",
-                              rp_grid_printf(&g, "%.2f", c->term[i]),
-                              i == c->binding ? "<- binds" : NULL};
-        rp_grid_add(&g, row);
-    }
-    const char *cap[5] = {"cap", rp_grid_printf(&g, "floor(%.2f)", c->term[c->binding]), "=",
-                          rp_grid_printf(&g, "%d", c->value), NULL};
-    rp_grid_add(&g, cap);
-    rp_grid_print(&g, NULL, out);
-    rp_grid_free(&g);
-    const char *totals = c->printed[RP_CAP_CT] ? "the printed totals of the facility table"
-                         : m->totals.given     ? "the column sums of the facility table"
-                                               : "the column sums (the model prints no totals)";
-    fprintf(out, "  totals: %s (D-6, readings.cap_totals: %s)\n", totals,
-            m->readings.totals_computed ? "computed" : "printed");
-    fprintf(out, "  instructors: %s (D-8, readings.instructors: %s)\n",
-            m->readings.instructors_named ? "named persons" : "table shares",
-            m->readings.instructors_named ? "named" : "share");
-    put_rule_foot(it->rule, out);
-}
-
-static void put_urban(const rp_model *m, const intake_item *it, FILE *out)
-{
-    const rp_urban_cap *u = &it->urban;
-    if (!u->urban) {
-        put_rule_head(it->rule, "urban intake cap: none (the base is not in an urban "
-                                "prefecture)", out);
-        put_rule_foot(it->rule, out);
-        return;
-    }
-    put_rule_head(it->rule, "urban intake cap: the past years' average intake", out);
-    fprintf(out, "  average: %d / %d = %.2f a year (%s)\n", u->history_total, u->history_years,
-            u->average, m->intake.history_source ? m->intake.history_source : "intake.history");
-    rp_grid g;
-    rp_grid_init(&g, 4);
-    g.indent = 2;
-    g.right[0] = g.right[3] = true;
-    const char *head[4] = {"years", "strict limit", NULL, NULL};
-    rp_grid_add(&g, head);
-    for (int k = 1; k <= u->history_years; k++) {
-        const char *row[4] = {rp_grid_printf(&g, "%d", k),
-                              rp_grid_printf(&g, "floor(%.2f x %d)", u->average, k), "=",
-                              rp_grid_printf(&g, "%d", rp_urban_cap_limit(u, k))};
-        rp_grid_add(&g, row);
-    }
-    rp_grid_print(&g, NULL, out);
-    rp_grid_free(&g);
-    if (u->level == RP_LEVEL_FINDING)
-        fputs("  over the strict limit: a finding, to be adjusted across years (年次で調整; "
-              "D-4, readings.intake_cap: report)\n", out);
-    else
-        fprintf(out, "  over the strict limit: a %s (D-4, readings.intake_cap: strict)\n",
-                rp_level_name(u->level));
-    put_rule_foot(it->rule, out);
-}
-
-static void put_beds(const rp_model *m, const intake_item *it, FILE *out)
-{
-    const rp_beds_cap *b = &it->beds;
-    put_rule_head(it->rule, "residents of both years at the core hospital, by its size", out);
-    if (b->value < 0) {
-        fputs("  no core hospital gives its beds or admissions: nothing to limit\n", out);
-        put_rule_foot(it->rule, out);
-        return;
-    }
-    const rp_facility *f = &m->facilities[b->facility];
-    fprintf(out, "  core hospital: %s (%s)\n", f->id, f->name);
-    rp_grid g;
-    rp_grid_init(&g, 4);
-    g.indent = 2;
-    g.right[3] = true;
-    const char *beds[4] = {"beds", "not given", NULL, NULL};
-    if (b->by_beds >= 0) {
-        beds[1] = rp_grid_printf(&g, "floor(%s / %s)", grouped(&g, f->beds),
-                                 grouped(&g, b->per_beds));
-        beds[2] = "=";
-        beds[3] = rp_grid_printf(&g, "%d", b->by_beds);
-    }
-    const char *adm[4] = {"admissions", "not given", NULL, NULL};
-    if (b->by_admissions >= 0) {
-        adm[1] = rp_grid_printf(&g, "floor(%s / %s)", grouped(&g, f->admissions),
-                                grouped(&g, b->per_admissions));
-        adm[2] = "=";
-        adm[3] = rp_grid_printf(&g, "%d", b->by_admissions);
-    }
-    const char *lim[4] = {"limit", "the larger", "=", rp_grid_printf(&g, "%d", b->value)};
-    rp_grid_add(&g, beds);
-    rp_grid_add(&g, adm);
-    rp_grid_add(&g, lim);
-    rp_grid_print(&g, NULL, out);
-    rp_grid_free(&g);
-    put_rule_foot(it->rule, out);
-}
-
 /* The one-year limit a yearly rule sets (RP_NONE for a rule on several years). */
 static int yearly_limit(const intake_item *it)
 {
-    if (it->kind == INTAKE_CAP)
-        return it->cap.value;
-    if (it->kind == INTAKE_URBAN && it->urban.urban && it->urban.history_years >= 1)
-        return rp_urban_cap_limit(&it->urban, 1);
-    return RP_NONE;
+    return it->limit.yearly;
 }
 
 /* With several yearly limits, the one that binds: "min(RAD-13 46, RAD-14 11) = 11". */
@@ -331,7 +175,7 @@ static void put_yearly_cap(const report *r, FILE *out)
     }
     fprintf(out, ") = %d: %s binds%s\n", yearly_limit(&r->intake[best]),
             r->intake[best].rule->id,
-            r->intake[best].level == RP_LEVEL_FINDING ? " (in the strict reading; a breach is a "
+            r->intake[best].limit.level == RP_LEVEL_FINDING ? " (in the strict reading; a breach is a "
                                                         "finding)"
                                                       : "");
 }
@@ -340,19 +184,17 @@ static void put_intake_rules(const report *r, FILE *out)
 {
     bool any_cap = false;
     for (size_t i = 0; i < r->n_intake; i++)
-        any_cap = any_cap || r->intake[i].kind == INTAKE_CAP;
+        any_cap = any_cap || r->intake[i].limit.states_cap;
     if (!any_cap)
         fprintf(out, "\nthe model states no yearly intake cap (no enabled rule of kind "
                      "intake-cap)%s\n",
                 r->n_intake ? "; what applies instead:" : "");
     for (size_t i = 0; i < r->n_intake; i++) {
-        const intake_item *it = &r->intake[i];
-        if (it->kind == INTAKE_CAP)
-            put_cap(r->m, it, out);
-        else if (it->kind == INTAKE_URBAN)
-            put_urban(r->m, it, out);
+        const rp_rule *rule = r->intake[i].rule;
+        if (rule->kind->put_intake)
+            rule->kind->put_intake(rule, r->m, out);
         else
-            put_beds(r->m, it, out);
+            put_rule_head(rule, "limits the intake", out);
     }
     put_yearly_cap(r, out);
 }
@@ -361,9 +203,9 @@ static void put_intake_rules(const report *r, FILE *out)
 
 static const rp_intake_window *window_at(const intake_item *it, int first_year, int years)
 {
-    for (size_t i = 0; i < it->n_windows; i++)
-        if (it->windows[i].first_year == first_year && it->windows[i].years == years)
-            return &it->windows[i];
+    for (size_t i = 0; i < it->limit.n_windows; i++)
+        if (it->limit.windows[i].first_year == first_year && it->limit.windows[i].years == years)
+            return &it->limit.windows[i];
     return NULL;
 }
 
@@ -401,7 +243,7 @@ static void put_years(const report *r, FILE *out)
         for (size_t i = 0; i < r->n_intake; i++) {
             const rp_intake_window *w = window_at(&r->intake[i], y, 1);
             if (w)
-                row[2 + i] = verdict(&g, w, r->intake[i].level);
+                row[2 + i] = verdict(&g, w, r->intake[i].limit.level);
         }
         rp_grid_add(&g, row);
     }
@@ -423,14 +265,14 @@ static void put_spans(const report *r, FILE *out)
     size_t lines = 0;
     for (size_t i = 0; i < r->n_intake; i++) {
         const intake_item *it = &r->intake[i];
-        for (size_t k = 0; k < it->n_windows; k++) {
-            const rp_intake_window *w = &it->windows[k];
+        for (size_t k = 0; k < it->limit.n_windows; k++) {
+            const rp_intake_window *w = &it->limit.windows[k];
             if (w->years < 2)
                 continue;
             const char *row[5] = {
                 rp_grid_printf(&g, "%d-%d", w->first_year, w->first_year + w->years - 1),
                 rp_grid_printf(&g, "%d", w->intake), rp_grid_printf(&g, "%d", w->limit),
-                it->rule->id, verdict(&g, w, it->level)};
+                it->rule->id, verdict(&g, w, it->limit.level)};
             rp_grid_add(&g, row);
             lines++;
         }

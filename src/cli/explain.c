@@ -21,7 +21,7 @@ static void print_span(const rp_model *m, int cohort, int first, int last, FILE 
 {
     char a[11], b[11];
     rp_period_label(m, cohort, first, a);
-    rp_period_label(m, cohort, last, b);
+    rp_period_end_label(m, cohort, last, b);
     bool week = m->calendar.unit == RP_UNIT_WEEK;
     if (first == last)
         fprintf(out, ", %s %d (%s)", week ? "week" : "month", first, a);

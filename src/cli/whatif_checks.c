@@ -38,7 +38,7 @@ static size_t pins_withdrawn(const rp_model *m, const rp_cohort *c, FILE *out)
                     continue;
                 char la[11], lb[11], day[11];
                 rp_period_label(m, res->cohort, pin->first, la);
-                rp_period_label(m, res->cohort, pin->last, lb);
+                rp_period_end_label(m, res->cohort, pin->last, lb);
                 rp_date_format(ch->from, day);
                 fprintf(out, "  resident %s (cohort %d) is pinned at %s from %s to %s (%s:%d), but "
                              "%s takes no resident from %s\n",
@@ -100,7 +100,7 @@ static void say_cut(const rp_translation *t, size_t r, const rp_stint *s, int la
     int rule = rp_space_refuser(t->space, r, res, &cut);
     char la[11], lb[11];
     rp_period_label(m, res->cohort, s->first, la);
-    rp_period_label(m, res->cohort, last, lb);
+    rp_period_end_label(m, res->cohort, last, lb);
     const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
     fprintf(out, "  resident %s (cohort %d): keeping the past makes its stint at %s %s %d-%d (%s "
                  "to %s)",

@@ -8,6 +8,7 @@
  * before the next year's start, so it holds the surplus day (8 days, 9 in a leap year).
  */
 #include "rotaplan/calendar.h"
+#include "rotaplan/rule.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -46,7 +47,28 @@ static int extension(const rp_model *m, const rp_resident *r)
 {
     if (!r)
         return 0;
-    return m->calendar.unit == RP_UNIT_WEEK ? week_extension(m, r) : month_extension(m, r);
+    if (m->calendar.unit == RP_UNIT_WEEK)
+        return week_extension(m, r);
+    int leave = month_extension(m, r);
+    return r->rule_extension > leave ? r->rule_extension : leave;
+}
+
+void rp_resident_extend(const rp_model *m, rp_resident *r)
+{
+    r->rule_extension = 0;
+    r->extension_rule = RP_NONE;
+    if (m->calendar.unit != RP_UNIT_MONTH || !r->n_leave || m->readings.uncounted_leave_fails)
+        return;
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const rp_rule *rule = &m->rules[i];
+        if (!rule->enabled || !rule->kind->extension)
+            continue;
+        int n = rule->kind->extension(rule, m, r);
+        if (n > r->rule_extension) {
+            r->rule_extension = n;
+            r->extension_rule = (int)i;
+        }
+    }
 }
 
 int rp_horizon(const rp_model *m, const rp_resident *r)
@@ -130,6 +152,14 @@ void rp_period_label(const rp_model *m, int cohort, int period, char out[11])
         out[7] = '\0';
 }
 
+void rp_period_end_label(const rp_model *m, int cohort, int period, char out[11])
+{
+    if (m->calendar.unit == RP_UNIT_MONTH)
+        rp_period_label(m, cohort, period, out);
+    else
+        rp_date_format(rp_period_last_day(m, cohort, period), out);
+}
+
 /* ---- statuses ---- */
 
 void rp_timeline_build(const rp_model *m, const rp_resident *r, rp_timeline *out)
@@ -139,7 +169,6 @@ void rp_timeline_build(const rp_model *m, const rp_resident *r, rp_timeline *out
 
 static void fill_timeline(const rp_model *m, const rp_resident *r, int h, rp_timeline *out)
 {
-    (void)m;
     out->horizon = h;
     out->status = rp_xcalloc((size_t)h + 1, sizeof *out->status);
     out->hours = rp_xcalloc((size_t)h + 1, sizeof *out->hours);
@@ -150,12 +179,16 @@ static void fill_timeline(const rp_model *m, const rp_resident *r, int h, rp_tim
     }
     if (!r)
         return;
+    bool away = m && m->calendar.unit == RP_UNIT_WEEK && week_extension(m, r) > 0;
     for (size_t i = 0; i < r->n_leave; i++) {
         const rp_leave *l = &r->leave[i];
         for (int p = l->first; p <= l->last && p <= h; p++) {
             if (p < 1)
                 continue;
-            out->status[p] = l->kind;
+            /* INIT-61/62: within the allowance a week of leave stays in its block and counts
+             * (no make-up, INIT-62); beyond it the resident is away: the dated weeks hold no
+             * facility and credit nothing, and the extension makes up the days beyond */
+            out->status[p] = away && l->kind == RP_STATUS_SUSPENSION ? RP_STATUS_AWAY : l->kind;
             out->hours[p] = l->kind == RP_STATUS_PT ? l->hours_per_week : 0;
             out->leave_index[p] = (int)i;
         }
@@ -173,9 +206,20 @@ void rp_timeline_free(rp_timeline *t)
     t->horizon = 0;
 }
 
+rp_status rp_resident_status(const rp_model *m, const rp_resident *r, int p)
+{
+    rp_status s = RP_STATUS_FT;
+    for (size_t i = 0; r && i < r->n_leave; i++) /* the last entry wins, as in fill_timeline */
+        if (r->leave[i].first <= p && p <= r->leave[i].last && p >= 1)
+            s = r->leave[i].kind;
+    if (s == RP_STATUS_SUSPENSION && m->calendar.unit == RP_UNIT_WEEK && week_extension(m, r) > 0)
+        return RP_STATUS_AWAY;
+    return s;
+}
+
 bool rp_status_keeps_facility(rp_status s)
 {
-    return s != RP_STATUS_ABROAD && s != RP_STATUS_GNC;
+    return s != RP_STATUS_ABROAD && s != RP_STATUS_GNC && s != RP_STATUS_AWAY;
 }
 
 bool rp_timeline_presence(const rp_model *m, const rp_timeline *t, int period)
@@ -227,11 +271,14 @@ double rp_counted_months(const rp_model *m, const rp_resident *r, const rp_timel
         case RP_STATUS_GC: /* RAD-26 */
             months += 1;
             break;
-        case RP_STATUS_MATERNITY: /* RAD-22: the first certified episode, up to 6 months */
-            if (l && l->certificate && (first_maternity < 0 || first_maternity == li)) {
+        case RP_STATUS_MATERNITY:
+            /* RAD-22: the first episode, certified or not, up to 6 months, and only when
+             * certified ("1回まで"; "出産を証明する書類の添付が必要"): an uncertified first
+             * episode uses the one time up and counts nothing */
+            if (first_maternity < 0)
                 first_maternity = li;
+            if (l && l->certificate && first_maternity == li)
                 maternity += 1;
-            }
             break;
         case RP_STATUS_SICKNESS: /* RAD-23: certified, up to 6 months in all */
             if (l && l->certificate)

@@ -80,6 +80,7 @@ static rp_resident *push_resident(rp_cohort *c)
         c->residents = rp_xrealloc(c->residents, (n < 8 ? 8 : 2 * n) * sizeof *c->residents);
     rp_resident *r = &c->residents[c->n_residents++];
     memset(r, 0, sizeof *r);
+    r->extension_rule = RP_NONE;
     return r;
 }
 
@@ -603,6 +604,8 @@ int rp_cohort_load(const rp_model *m, const char *path, rp_cohort **out, rp_diag
         rp_cohort_free(c);
         return -1;
     }
+    for (size_t i = 0; i < c->n_residents; i++)
+        rp_resident_extend(m, &c->residents[i]);
     *out = c;
     return 0;
 }

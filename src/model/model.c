@@ -87,7 +87,7 @@ const char *rp_status_name(rp_status s)
 {
     static const char *const names[RP_STATUS_COUNT] = {
         "full-time", "graduate-clinical", "part-time", "maternity",  "sickness",
-        "abroad",    "graduate-nonclinical", "other", "suspension",
+        "abroad",    "graduate-nonclinical", "other", "suspension", "leave",
     };
     return (unsigned)s < RP_STATUS_COUNT ? names[s] : "?";
 }

@@ -15,6 +15,7 @@
  */
 #include "model/yamlx.h"
 #include "rotaplan/calendar.h"
+#include "rotaplan/credit.h"
 #include "rotaplan/plan.h"
 #include "rotaplan/report.h"
 #include "util/csv.h"
@@ -40,12 +41,20 @@ static const char *const column_names[C_COUNT] = {
  * reported it when it was required), "" when empty. */
 typedef rp_csv_cell cell;
 
+/* A parallel stint read, with the position of its department (for INIT-30's data check). */
+typedef struct parallel_row {
+    size_t stint; /* index into p->stints, before sorting */
+    cell where;   /* the department cell, or the row when it has none */
+} parallel_row;
+
 typedef struct reader {
     const rp_model *m;
     const char *file;
     rp_diags *d;
     size_t errors;
     rp_plan *p;
+    parallel_row *parallel; /* owned */
+    size_t n_parallel, cap_parallel;
 } reader;
 
 static int cell_error(reader *r, const cell *c, const char *fmt, ...)
@@ -306,8 +315,82 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
     cell_date(r, &c[C_START_DATE], false, first_ok ? s.first : 0, cohort);
     cell_date(r, &c[C_END_DATE], true, last_ok ? s.last : 0, cohort);
     cell_days(r, &c[C_DAYS], row, s.mode, &s.days_per_week);
-    if (resident >= 0 && r->errors == before)
+    if (resident >= 0 && r->errors == before) {
+        if (s.mode == RP_MODE_PARALLEL)
+            *RP_PUSH(r->parallel, r->n_parallel, r->cap_parallel) = (parallel_row){
+                r->p->n_stints, c[C_DEPARTMENT].line > 0 ? c[C_DEPARTMENT] : *row};
         rp_plan_add_stint(r->p, &s);
+    }
+}
+
+/* ---- what the rows say together ---- */
+
+static rp_place place_of(const rp_stint *s)
+{
+    return (rp_place){s->facility, s->department, s->department_id};
+}
+
+/* INIT-30 (RULES.md: "a parallel EM session inside an EM block, or a GO session inside a GO
+ * block, is rejected as meaningless input"): such a row is bad data, located at its department,
+ * not a violation a plan could be judged by. */
+/* Block stints of one resident, in input order (by_block_resident: ties by index). */
+static int by_block_resident(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b;
+    return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : (x[1] < y[1] ? -1 : x[1] > y[1]);
+}
+
+static void own_field_session(reader *r, const parallel_row *row, const size_t *blocks, size_t n)
+{
+    const rp_model *m = r->m;
+    const rp_stint *s = &r->p->stints[row->stint];
+    int field = rp_place_field(m, place_of(s));
+    if (field != RP_FIELD_EM && field != RP_FIELD_GO)
+        return;
+    /* the resident's blocks: a binary search for the first pair (resident, *) */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (blocks[2 * mid] < (size_t)s->resident)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < n && blocks[2 * k] == (size_t)s->resident; k++) {
+        const rp_stint *b = &r->p->stints[blocks[2 * k + 1]];
+        if (b->last < s->first || b->first > s->last || rp_place_field(m, place_of(b)) != field)
+            continue;
+        const char *f = field == RP_FIELD_EM ? "emergency (救急)" : "general outpatient (一般外来)";
+        cell_error(r, &row->where,
+                   "parallel session in %s beside resident '%s''s block in the same "
+                   "field (%s %d-%d, line %d); expected a session of another field "
+                   "(INIT-30)",
+                   f, r->p->residents[s->resident].id,
+                   m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months", b->first, b->last,
+                   b->line);
+        return;
+    }
+}
+
+/* Each parallel row against its resident's blocks only (pairs sorted by resident): linear in
+ * the plan after the sort, whatever its size. */
+static void own_field_sessions(reader *r)
+{
+    if (r->n_parallel == 0)
+        return;
+    const rp_plan *p = r->p;
+    size_t n = 0;
+    size_t *blocks = rp_xcalloc(2 * p->n_stints + 2, sizeof *blocks);
+    for (size_t k = 0; k < p->n_stints; k++)
+        if (p->stints[k].mode == RP_MODE_BLOCK) {
+            blocks[2 * n] = (size_t)p->stints[k].resident;
+            blocks[2 * n + 1] = k;
+            n++;
+        }
+    qsort(blocks, n, 2 * sizeof *blocks, by_block_resident);
+    for (size_t i = 0; i < r->n_parallel; i++)
+        own_field_session(r, &r->parallel[i], blocks, n);
+    free(blocks);
 }
 
 /* ---- CSV ---- */
@@ -575,13 +658,17 @@ static void check_sessions(reader *r)
 int rp_plan_read(const rp_model *m, const char *path, rp_plan **out, rp_diags *d)
 {
     rp_plan *p = rp_plan_new();
-    reader r = {m, path, d, 0, p};
+    reader r = {m, path, d, 0, p, NULL, 0, 0};
     if (rp_csv_path(path))
         read_csv(&r);
     else
         read_yaml(&r);
     if (!r.errors)
+    if (!r.errors)
         check_sessions(&r);
+    if (!r.errors)
+        own_field_sessions(&r);
+    free(r.parallel);
     if (r.errors) {
         rp_plan_free(p);
         return -1;

@@ -4,8 +4,10 @@
  */
 #include "report/grid.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 void rp_grid_init(rp_grid *g, size_t ncols)
 {
@@ -102,4 +104,30 @@ void rp_grid_print(const rp_grid *g, const bool *shown, FILE *out)
     for (size_t r = 0; r < rows; r++)
         print_row(g, r, shown, width, out);
     free(width);
+}
+
+/* v with thousands separators and the decimals it needs, up to two: "313,689.7", "3,000". */
+const char *rp_grid_grouped(rp_grid *g, double v)
+{
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.2f", fabs(v));
+    char *dot = strchr(digits, '.');
+    char *end = digits + strlen(digits);
+    while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == dot + 1)
+        *dot = '\0';
+    size_t whole = strcspn(digits, ".");
+    rp_buf b = {0};
+    if (v < 0)
+        rp_buf_addc(&b, '-');
+    for (size_t i = 0; i < whole; i++) {
+        if (i > 0 && (whole - i) % 3 == 0)
+            rp_buf_addc(&b, ',');
+        rp_buf_addc(&b, digits[i]);
+    }
+    rp_buf_add(&b, digits + whole);
+    const char *cell = rp_grid_printf(g, "%s", rp_buf_str(&b));
+    rp_buf_free(&b);
+    return cell;
 }

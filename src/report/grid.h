@@ -30,6 +30,9 @@ void rp_grid_free(rp_grid *g);
 void rp_grid_add(rp_grid *g, const char *const *row);
 /* A cell printed into the grid's arena (valid until rp_grid_free). */
 const char *rp_grid_printf(rp_grid *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* v with thousands separators and the decimals it needs, up to two ("313,689.7", "3,000"), as
+ * a cell of g. */
+const char *rp_grid_grouped(rp_grid *g, double v);
 /* Prints the shown columns (shown NULL: every column), each as wide as its widest cell. */
 void rp_grid_print(const rp_grid *g, const bool *shown, FILE *out);
 

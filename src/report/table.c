@@ -247,7 +247,7 @@ static void put_bends(const rp_model *m, const rp_plan *p, FILE *out)
         const rp_plan_resident *r = &p->residents[b->resident];
         char la[11], lb[11];
         rp_period_label(m, r->cohort, b->first, la);
-        rp_period_label(m, r->cohort, b->last, lb);
+        rp_period_end_label(m, r->cohort, b->last, lb);
         fprintf(out, "  %s  %s  periods %d-%d (%s to %s)\n", m->rules[b->rule].id, r->id,
                 b->first, b->last, la, lb);
     }

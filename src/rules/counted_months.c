@@ -3,9 +3,10 @@
  *
  * Rule: C(r) >= n for every resident, where C(r) counts the periods the resident trains (full
  * time or clinical graduate school) plus the leave that the programme credits: the first
- * certified maternity leave up to 6 months, certified sickness up to 6, part-time up to 6 (30 h a
- * week or more in full, below that 800 h = 6 months) (RULES.md 0.4, RAD-22..26; the arithmetic is
- * model/calendar.c's rp_counted_months, shared with the rows).
+ * maternity episode up to 6 months when certified (an uncertified first episode counts nothing:
+ * a warning; later episodes count nothing: a finding), certified sickness up to 6, part-time up
+ * to 6 (30 h a week or more in full, below that 800 h = 6 months) (RULES.md 0.4, RAD-22..26; the
+ * arithmetic is model/calendar.c's rp_counted_months, shared with the rows).
  *
  * Rows: sum over training periods p of sum_f z[r,p,f] + L_r >= n, where L_r is the credited
  * leave (a constant). With RAD-06's rows the left side is constant too: a resident whose leave
@@ -100,12 +101,64 @@ static void extension(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp
     rp_date_format(rp_period_last_day(m, rp->planned->cohort, rp->horizon), date);
     snprintf(req, sizeof req, "to month %d (%s)", rp->horizon, date);
     snprintf(got, sizeof got, "to month %d", last);
-    rp_finding *f = rp_finding_add(
-        out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
-        "resident %s's leave leaves %d of the %d months uncounted (RAD-22..26): the programme is "
-        "extended by %d month%s, to %s",
-        rp->planned->id, n, base, n, n == 1 ? "" : "s", date);
+    const rp_resident *res = rp->resident;
+    rp_finding *f;
+    if (res && res->extension_rule != RP_NONE && res->rule_extension == n)
+        f = rp_finding_add( /* RAD-27: a rule the leave leaves short inside the programme */
+            out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
+            "resident %s's leave leaves %s short by %d month%s inside the %d months (RAD-27): "
+            "the programme is extended by %d month%s, to %s",
+            rp->planned->id, m->rules[res->extension_rule].id, n, n == 1 ? "" : "s", base, n,
+            n == 1 ? "" : "s", date);
+    else
+        f = rp_finding_add(
+            out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
+            "resident %s's leave leaves %d of the %d months uncounted (RAD-22..26): the "
+            "programme is extended by %d month%s, to %s",
+            rp->planned->id, n, base, n, n == 1 ? "" : "s", date);
     f->level = RP_LEVEL_FINDING;
+}
+
+/* The first maternity episode of r (its index in r->leave), or -1: the earliest, certified or
+ * not (RULES.md RAD-22). */
+static int first_maternity(const rp_resident *r)
+{
+    int first = -1;
+    for (size_t i = 0; i < r->n_leave; i++)
+        if (r->leave[i].kind == RP_STATUS_MATERNITY &&
+            (first < 0 || r->leave[i].first < r->leave[first].first))
+            first = (int)i;
+    return first;
+}
+
+/* RAD-22 said: an uncertified maternity episode counts nothing (a warning: the document may
+ * only be missing from the file), a later episode counts nothing either (a finding). */
+static void maternity(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp_findings *out)
+{
+    const rp_model *m = ctx->model;
+    const rp_resident *res = ctx->residents[r].resident;
+    if (!res || m->calendar.unit != RP_UNIT_MONTH)
+        return;
+    int first = first_maternity(res);
+    for (size_t i = 0; i < res->n_leave; i++) {
+        const rp_leave *l = &res->leave[i];
+        if (l->kind != RP_STATUS_MATERNITY || l->first <= 0 || (l->certificate && (int)i == first))
+            continue;
+        char *span = rp_span_text(m, res->cohort, l->first, l->last);
+        bool later = (int)i != first;
+        rp_finding *f = rp_finding_add(
+            out, ctx, rule, (int)r, RP_NONE, l->first, l->last,
+            later ? "the first maternity episode only" : "a certificate (出産を証明する書類)",
+            later ? "a later episode" : "no certificate",
+            later ? "resident %s's maternity leave in %s is not the first episode: it counts "
+                    "nothing toward the programme (RAD-22, 1回まで); the months are made up"
+                  : "resident %s's maternity leave in %s has no certificate: it counts nothing "
+                    "toward the programme (RAD-22 needs 出産を証明する書類) and uses up the one "
+                    "episode that counts; the months are made up",
+            res->id, span);
+        f->level = later ? RP_LEVEL_FINDING : RP_LEVEL_WARNING;
+        free(span);
+    }
 }
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
@@ -115,6 +168,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
         extension(rule, ctx, r, out);
+        maternity(rule, ctx, r, out);
         int trained = 0;
         for (int p = 1; p <= rp->horizon; p++)
             trained += training(rp->timeline.status[p]) && rp->cells[p].facility != RP_NONE;

@@ -15,6 +15,9 @@
  * Each period holds one facility (RAD-06), so these fix the role of every period of a course
  * without a window.
  *
+ * The months beyond the programme's length that leave adds (RAD-27's extension) follow no
+ * pattern: RULES.md RAD-27 makes them a year 4 of any role; rows and check stop at the last year.
+ *
  * Check: the plan's course (or, when it names none, the first course its blocks fit) against the
  * role of every period's facility; a named course other than the residents file's is a violation.
  *
@@ -89,11 +92,11 @@ static int emit(const rp_rule *rule, rp_emit *em)
     const rp_model *m = em->model;
     for (size_t r = 0; r < em->cohort->n_residents; r++) {
         const rp_timeline *t = &em->timelines[r];
-        for (int p = 1; p <= t->horizon; p++) {
-            int year = rp_period_year(m, p);
-            if (year <= m->calendar.years && rp_status_keeps_facility(t->status[p]))
-                emit_period(em, r, p, year);
-        }
+        /* the extension months leave adds are a year of their own with no pattern (RAD-27) */
+        int own = m->calendar.years * m->calendar.periods_per_year;
+        for (int p = 1; p <= t->horizon && p <= own; p++)
+            if (rp_status_keeps_facility(t->status[p]))
+                emit_period(em, r, p, rp_period_year(m, p));
         for (size_t k = 0; k < m->n_courses; k++)
             if (m->courses[k].window_year > 0 && rp_space_course_possible(em->space, r, (int)k))
                 emit_window_year(em, r, (int)k, t);

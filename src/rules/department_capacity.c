@@ -15,17 +15,56 @@
  * Check: the plan's block and parallel rows slot by slot (the loads hook, which `rotaplan
  * capacity` shows); each run of slots over a capacity is one finding naming the most found.
  *
- * Used by: INIT-72 (the example group's weekly capacities).
+ * With `per_instructor: k` the capacity of a department is floor(k x its 指導医), counted only
+ * where the model gives the department's `instructors`, and a parallel session counts a whole
+ * resident (RULES.md INIT-70: "Parallel residents at a clinic count as supervised residents:
+ * conservative"); a department the facility does not run is left to INIT-72.
+ *
+ * Used by: INIT-72 (the example group's weekly capacities), INIT-70 (5 residents per 指導医,
+ * [web] 臨床研修省令施行通知; the example group's instructor counts are the model's).
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
+#include <math.h>
+
+typedef struct params {
+    double per_instructor; /* INIT-70: residents per 指導医; 0: the departments' capacities */
+} params;
+
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
     (void)m;
-    rule->params = NULL;
-    const rp_ynode *v[1];
-    return node ? rp_kind_params(y, rule, node, NULL, 0, v) : 0;
+    static const rp_ykey keys[] = {{"per_instructor", RP_Y_SCALAR, false}};
+    const rp_ynode *v[1] = {NULL};
+    params *p = RP_PARAMS_NEW(y, params);
+    rule->params = p;
+    if (node && rp_kind_params(y, rule, node, keys, 1, v) != 0)
+        return -1;
+    return v[0] ? rp_ynum(y, v[0], "per_instructor", 1e-9, 1000, &p->per_instructor) : 0;
+}
+
+/* The limit of department d of f: its capacity (INIT-72), or floor(k x its instructors)
+ * (INIT-70); -1 when the model gives none. */
+static int limit_of(const params *pa, const rp_model *m, int f, int d)
+{
+    const rp_department *dep = &m->facilities[f].departments[d];
+    if (pa->per_instructor <= 0)
+        return dep->capacity;
+    return dep->instructors >= 0 ? (int)floor(pa->per_instructor * dep->instructors + 1e-9) : -1;
+}
+
+/* The limit on slot t: INIT-72's with what-if changes, INIT-70's as the model gives it. */
+static int limit_on(const params *pa, const rp_model *m, int f, int d, long t)
+{
+    return pa->per_instructor > 0 ? limit_of(pa, m, f, d) : rp_capacity_on(m, f, d, t);
+}
+
+/* The place a parallel session of `days` a week takes: a fifth of one for a day (INIT-72), a
+ * whole resident (INIT-70). */
+static double session_share(const params *pa, const rp_model *m, double days)
+{
+    return pa->per_instructor > 0 ? 1 : days / m->calendar.days_per_week;
 }
 
 static int period_at(const rp_model *m, int cohort, int horizon, long t)
@@ -48,10 +87,10 @@ static void slot_range(const rp_model *m, const int *cohorts, const int *horizon
     }
 }
 
-static void emit_slot(rp_emit *em, long t, int f, int d)
+static void emit_slot(const params *pa, rp_emit *em, long t, int f, int d)
 {
     const rp_model *m = em->model;
-    int cap = rp_capacity_on(m, f, d, t); /* what-if changes included */
+    int cap = limit_on(pa, m, f, d, t);
     rp_expr e = {0};
     size_t who = 0;
     for (size_t r = 0; r < em->cohort->n_residents; r++) {
@@ -68,7 +107,7 @@ static void emit_slot(rp_emit *em, long t, int f, int d)
             if (pc->department == d)
                 rp_expr_add(&e, pc->col, 1);
             else if (pc->par_department == d)
-                rp_expr_add(&e, pc->col, pc->par_days / m->calendar.days_per_week);
+                rp_expr_add(&e, pc->col, session_share(pa, m, pc->par_days));
         }
         who += e.n > before;
     }
@@ -85,7 +124,7 @@ static void emit_slot(rp_emit *em, long t, int f, int d)
 
 static int emit(const rp_rule *rule, rp_emit *em)
 {
-    (void)rule;
+    const params *pa = rule->params;
     const rp_model *m = em->model;
     size_t n = em->cohort->n_residents;
     int *cohorts = rp_xcalloc(n + 1, sizeof *cohorts), *horizons = rp_xcalloc(n + 1, sizeof *horizons);
@@ -98,8 +137,8 @@ static int emit(const rp_rule *rule, rp_emit *em)
     for (long t = lo; t <= hi; t++)
         for (size_t f = 0; f < m->n_facilities; f++)
             for (size_t d = 0; d < m->facilities[f].n_departments; d++)
-                if (m->facilities[f].departments[d].capacity >= 0)
-                    emit_slot(em, t, (int)f, (int)d);
+                if (limit_of(pa, m, (int)f, (int)d) >= 0)
+                    emit_slot(pa, em, t, (int)f, (int)d);
     free(cohorts);
     free(horizons);
     return 0;
@@ -134,8 +173,8 @@ static void release(sessions *ss, size_t n)
 }
 
 /* The load of (f, d) on slot t, or of a department f does not run (d < 0, id given). */
-static double load_at(const rp_check_ctx *ctx, const sessions *ss, long t, int f, int d,
-                      const char *id)
+static double load_at(const params *pa, const rp_check_ctx *ctx, const sessions *ss, long t,
+                      int f, int d, const char *id)
 {
     const rp_model *m = ctx->model;
     double load = 0;
@@ -151,7 +190,7 @@ static double load_at(const rp_check_ctx *ctx, const sessions *ss, long t, int f
             const rp_stint *s = &ctx->plan->stints[ss->index[r][k]];
             if (s->first <= p && p <= s->last && s->facility == f && s->department == d &&
                 rp_streq(s->department_id, id))
-                load += s->days_per_week / m->calendar.days_per_week;
+                load += session_share(pa, m, s->days_per_week);
         }
     }
     return load;
@@ -164,9 +203,21 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     char la[11], lb[11], req[48], got[48];
     int ppy = m->calendar.periods_per_year;
     rp_period_label(m, (int)(a / ppy), (int)(a % ppy) + 1, la);
-    rp_period_label(m, (int)(b / ppy), (int)(b % ppy) + 1, lb);
+    rp_period_end_label(m, (int)(b / ppy), (int)(b % ppy) + 1, lb);
     snprintf(req, sizeof req, "at most %d at once", cap);
     snprintf(got, sizeof got, "%g", worst);
+    const params *pa = rule->params;
+    if (pa->per_instructor > 0) { /* INIT-70 */
+        double ins = -1;
+        for (size_t d = 0; d < m->facilities[f].n_departments; d++)
+            if (rp_streq(m->facilities[f].departments[d].id, dept))
+                ins = m->facilities[f].departments[d].instructors;
+        rp_finding_add(out, ctx, rule, RP_NONE, f, (int)a, (int)b, req, got,
+                       "%s %s holds up to %g residents at once from %s to %s; its %g 指導医 "
+                       "supervise at most %d (%g each)",
+                       m->facilities[f].id, dept, worst, la, lb, ins, cap, pa->per_instructor);
+        return;
+    }
     bool withdrawn = false;
     bool changed = rp_changed_on(m, f, a, &withdrawn);
     rp_finding_add(out, ctx, rule, RP_NONE, f, (int)a, (int)b, req, got,
@@ -178,14 +229,14 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
 }
 
 /* A place and its load on every slot of out. */
-static void add_place(const rp_check_ctx *ctx, const sessions *ss, rp_loads *out, int f, int d,
-                      const char *id, int cap)
+static void add_place(const params *pa, const rp_check_ctx *ctx, const sessions *ss,
+                      rp_loads *out, int f, int d, const char *id, int cap)
 {
     rp_capped *p = rp_loads_add(out, f, d, id, cap);
     for (long t = out->first; t <= out->last; t++) {
-        p->load[t - out->first] = load_at(ctx, ss, t, f, d, id);
+        p->load[t - out->first] = load_at(pa, ctx, ss, t, f, d, id);
         if (d >= 0) /* what-if changes included */
-            p->limit[t - out->first] = rp_capacity_on(ctx->model, f, d, t);
+            p->limit[t - out->first] = limit_on(pa, ctx->model, f, d, t);
     }
 }
 
@@ -194,22 +245,22 @@ static void add_place(const rp_check_ctx *ctx, const sessions *ss, rp_loads *out
  * shows. */
 static void loads(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out)
 {
-    (void)rule;
+    const params *pa = rule->params;
     const rp_model *m = ctx->model;
     sessions ss = gather(ctx);
     for (size_t f = 0; f < m->n_facilities; f++)
         for (size_t d = 0; d < m->facilities[f].n_departments; d++)
-            if (m->facilities[f].departments[d].capacity >= 0)
-                add_place(ctx, &ss, out, (int)f, (int)d, NULL,
-                          m->facilities[f].departments[d].capacity);
-    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
+            if (limit_of(pa, m, (int)f, (int)d) >= 0)
+                add_place(pa, ctx, &ss, out, (int)f, (int)d, NULL,
+                          limit_of(pa, m, (int)f, (int)d));
+    for (size_t i = 0; pa->per_instructor <= 0 && i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
         bool first = s->department_id != NULL;
         for (size_t j = 0; first && j < i; j++)
             first = !(ctx->plan->stints[j].facility == s->facility &&
                       rp_streq(ctx->plan->stints[j].department_id, s->department_id));
         if (first)
-            add_place(ctx, &ss, out, s->facility, RP_NONE, s->department_id, 0);
+            add_place(pa, ctx, &ss, out, s->facility, RP_NONE, s->department_id, 0);
     }
     release(&ss, ctx->n_residents);
 }
@@ -238,8 +289,12 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
-    (void)rule;
     (void)m;
+    const params *pa = rule->params;
+    if (pa->per_instructor > 0)
+        return rp_xasprintf("every department holds at most %g residents per 指導医 at once, "
+                            "every cohort together, where the model gives its instructors (a "
+                            "parallel session counts a resident)", pa->per_instructor);
     return rp_xstrdup("every department holds at most its capacity of residents at once, every "
                       "cohort together (a parallel day takes a fifth of a place)");
 }

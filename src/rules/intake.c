@@ -47,6 +47,25 @@ void rp_intake_years_free(rp_intake_years *y)
     *y = (rp_intake_years){0, -1, NULL};
 }
 
+void rp_intake_limit_free(rp_intake_limit *l)
+{
+    free(l->windows);
+    l->windows = NULL;
+    l->n_windows = 0;
+}
+
+void rp_intake_put_head(const rp_rule *rule, const char *what, FILE *out)
+{
+    fprintf(out, "\n%s [%s] %s\n", rule->id, rp_class_name(rule->cls), what);
+}
+
+void rp_intake_put_foot(const rp_rule *rule, FILE *out)
+{
+    if (rule->note)
+        fprintf(out, "  note: %s\n", rule->note);
+    fprintf(out, "  source: %s\n", rule->source);
+}
+
 int rp_intake_in(const rp_intake_years *y, int year)
 {
     return year >= y->first && year <= y->last ? y->count[year - y->first] : 0;

@@ -14,30 +14,19 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "rotaplan/check.h"
 #include "rotaplan/model.h"
 #include "rotaplan/plan.h"
 
-/* Residents by the year they start, from the first year to the last. */
-typedef struct rp_intake_years {
-    int first, last; /* last < first when there is no resident */
-    int *count;      /* [last - first + 1]; owned */
-} rp_intake_years;
+/* rp_intake_years, rp_intake_window and the counting functions are in check.h (the intake
+ * hook of rule.h); the rest of this header is each kind's own arithmetic. */
 
-/* The starting years of a plan's residents, or of a cohort's. Free with rp_intake_years_free. */
-void rp_intake_years_of_plan(const rp_plan *p, rp_intake_years *out);
-void rp_intake_years_of_cohort(const rp_cohort *c, rp_intake_years *out);
-void rp_intake_years_free(rp_intake_years *y);
-/* Residents starting in year (0 outside first..last). */
-int rp_intake_in(const rp_intake_years *y, int year);
-
-typedef struct rp_intake_window {
-    int first_year; /* the window's first starting year */
-    int years;      /* consecutive starting years it spans */
-    int intake;     /* residents starting in them */
-    int limit;      /* at most this many */
-} rp_intake_window;
+/* The first and last lines of a rule's block in `rotaplan capacity` (its put_intake hook):
+ * "\nRAD-13 [intake] <what>", then its note and source. */
+void rp_intake_put_head(const rp_rule *rule, const char *what, FILE *out);
+void rp_intake_put_foot(const rp_rule *rule, FILE *out);
 
 /* ---- intake-cap (intake_cap.c): floor(min(instructors, CT / c, IVR / i, RT / t)) ---- */
 
@@ -47,6 +36,8 @@ extern const char *const rp_intake_cap_terms[RP_CAP_N_TERMS]; /* "instructors", 
 typedef struct rp_intake_cap {
     double total[RP_CAP_N_TERMS];   /* over the facility group, as the readings choose */
     bool printed[RP_CAP_N_TERMS];   /* the model's printed total (D-6), not the column sum */
+    double column_sum[RP_CAP_N_TERMS]; /* the facility table's column sums, whatever the reading */
+    double printed_total[RP_CAP_N_TERMS]; /* the model's printed totals; -1 when none given */
     double divisor[RP_CAP_N_TERMS]; /* 1 for the instructors */
     double term[RP_CAP_N_TERMS];    /* total / divisor */
     int binding;                    /* the smallest term (the first of equal ones) */

@@ -15,6 +15,7 @@
  * Used by: INIT-71 (beds / 10, admissions / 100).
  */
 #include "rules/intake.h"
+#include "report/grid.h"
 #include "rules/kind.h"
 
 #include <math.h>
@@ -123,10 +124,61 @@ static char *describe(const rp_rule *rule, const rp_model *m)
                         pa->per_beds, pa->per_admissions, compute(pa, m).value);
 }
 
+/* The intake hook: the two cohorts in training each year against the core's limit. */
+static void intake(const rp_rule *rule, const rp_model *m, const rp_intake_years *y,
+                   rp_intake_limit *out)
+{
+    rp_beds_cap b = compute(rule->params, m);
+    *out = (rp_intake_limit){NULL, 0, rp_rule_level(rule), RP_NONE, false};
+    out->n_windows = rp_beds_cap_windows(&b, y, &out->windows);
+}
+
+/* The put_intake hook: the core hospital's beds and admissions, and the limit they give. */
+static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
+{
+    rp_beds_cap cap = compute(rule->params, m);
+    const rp_beds_cap *b = &cap;
+    rp_intake_put_head(rule, "residents of both years at the core hospital, by its size", out);
+    if (b->value < 0) {
+        fputs("  no core hospital gives its beds or admissions: nothing to limit\n", out);
+        rp_intake_put_foot(rule, out);
+        return;
+    }
+    const rp_facility *f = &m->facilities[b->facility];
+    fprintf(out, "  core hospital: %s (%s)\n", f->id, f->name);
+    rp_grid g;
+    rp_grid_init(&g, 4);
+    g.indent = 2;
+    g.right[3] = true;
+    const char *beds[4] = {"beds", "not given", NULL, NULL};
+    if (b->by_beds >= 0) {
+        beds[1] = rp_grid_printf(&g, "floor(%s / %s)", rp_grid_grouped(&g, f->beds),
+                                 rp_grid_grouped(&g, b->per_beds));
+        beds[2] = "=";
+        beds[3] = rp_grid_printf(&g, "%d", b->by_beds);
+    }
+    const char *adm[4] = {"admissions", "not given", NULL, NULL};
+    if (b->by_admissions >= 0) {
+        adm[1] = rp_grid_printf(&g, "floor(%s / %s)", rp_grid_grouped(&g, f->admissions),
+                                rp_grid_grouped(&g, b->per_admissions));
+        adm[2] = "=";
+        adm[3] = rp_grid_printf(&g, "%d", b->by_admissions);
+    }
+    const char *lim[4] = {"limit", "the larger", "=", rp_grid_printf(&g, "%d", b->value)};
+    rp_grid_add(&g, beds);
+    rp_grid_add(&g, adm);
+    rp_grid_add(&g, lim);
+    rp_grid_print(&g, NULL, out);
+    rp_grid_free(&g);
+    rp_intake_put_foot(rule, out);
+}
+
 const rp_rule_kind rp_kind_intake_by_beds = {
     .name = "intake-by-beds",
     .parse = parse,
     .emit = emit,
     .check = check,
     .describe = describe,
+    .intake = intake,
+    .put_intake = put_intake,
 };

@@ -16,6 +16,7 @@
  * Used by: RAD-13 (003 §4 L339; RULES.md C-3: IVR binds, cap 46).
  */
 #include "rules/intake.h"
+#include "report/grid.h"
 #include "rules/kind.h"
 
 #include <math.h>
@@ -57,6 +58,16 @@ static rp_intake_cap compute(const params *pa, const rp_model *m)
         c.total[RP_CAP_CT] += m->facilities[f].ct;
         c.total[RP_CAP_IVR] += m->facilities[f].ivr;
         c.total[RP_CAP_RT] += m->facilities[f].rt;
+    }
+    for (int i = 0; i < RP_CAP_N_TERMS; i++) {
+        c.column_sum[i] = c.total[i];
+        c.printed_total[i] = -1;
+    }
+    if (m->totals.given) {
+        c.printed_total[RP_CAP_INSTRUCTORS] = m->totals.instructors;
+        c.printed_total[RP_CAP_CT] = m->totals.ct;
+        c.printed_total[RP_CAP_IVR] = m->totals.ivr;
+        c.printed_total[RP_CAP_RT] = m->totals.rt;
     }
     if (m->totals.given && !m->readings.totals_computed) {
         if (!m->readings.instructors_named) {
@@ -135,10 +146,88 @@ static char *describe(const rp_rule *rule, const rp_model *m)
                         c.value);
 }
 
+/* The intake hook: every starting year against the cap. */
+static void intake(const rp_rule *rule, const rp_model *m, const rp_intake_years *y,
+                   rp_intake_limit *out)
+{
+    rp_intake_cap c = compute(rule->params, m);
+    *out = (rp_intake_limit){NULL, 0, rp_rule_level(rule), c.value, true};
+    out->n_windows = rp_intake_cap_windows(&c, y, &out->windows);
+}
+
+/* D-6 in either reading: each term whose printed total differs from the facility table's column
+ * sum, by how much ("CT: printed 313,689.7, column sum 311,993.9 (printed 1,695.8 higher)"). */
+static void put_totals_differ(const rp_intake_cap *c, FILE *out)
+{
+    rp_grid g;
+    rp_grid_init(&g, 1);
+    bool differ = false;
+    double other = INFINITY; /* the binding term in the other reading of D-6 (D-8 kept) */
+    for (int i = 0; i < RP_CAP_N_TERMS; i++) {
+        double printed = c->printed_total[i], sum = c->column_sum[i];
+        double alt = i == RP_CAP_INSTRUCTORS ? c->total[i]
+                     : c->printed[i]         ? sum
+                     : printed >= 0          ? printed
+                                             : sum;
+        other = fmin(other, alt / c->divisor[i]);
+        if (printed < 0 || fabs(printed - sum) < 0.05)
+            continue;
+        differ = true;
+        const char *p = rp_grid_grouped(&g, printed), *s = rp_grid_grouped(&g, sum),
+                   *by = rp_grid_grouped(&g, fabs(printed - sum));
+        fprintf(out, "  %s: printed %s, column sum %s (printed %s %s; D-6)\n",
+                rp_intake_cap_terms[i], p, s, by, printed > sum ? "higher" : "lower");
+    }
+    if (differ)
+        fprintf(out, "  with the %s the cap would be %d\n",
+                c->printed[RP_CAP_CT] ? "column sums" : "printed totals",
+                (int)floor(other + 1e-9));
+    rp_grid_free(&g);
+}
+
+/* The put_intake hook: the terms, the binding one, the cap, and the readings behind them. */
+static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
+{
+    rp_intake_cap computed = compute(rule->params, m);
+    const rp_intake_cap *c = &computed;
+    rp_grid g;
+    rp_grid_init(&g, 5);
+    g.indent = 2;
+    g.right[3] = true;
+    rp_intake_put_head(rule, "yearly intake cap: the fewest of the terms, rounded down", out);
+    for (int i = 0; i < RP_CAP_N_TERMS; i++) {
+        const char *arith = i == RP_CAP_INSTRUCTORS
+                                ? rp_grid_grouped(&g, c->total[i])
+                                : rp_grid_printf(&g, "%s / %s", rp_grid_grouped(&g, c->total[i]),
+                                                 rp_grid_grouped(&g, c->divisor[i]));
+        const char *row[5] = {rp_intake_cap_terms[i], arith, "=",
+                              rp_grid_printf(&g, "%.2f", c->term[i]),
+                              i == c->binding ? "<- binds" : NULL};
+        rp_grid_add(&g, row);
+    }
+    const char *cap[5] = {"cap", rp_grid_printf(&g, "floor(%.2f)", c->term[c->binding]), "=",
+                          rp_grid_printf(&g, "%d", c->value), NULL};
+    rp_grid_add(&g, cap);
+    rp_grid_print(&g, NULL, out);
+    rp_grid_free(&g);
+    const char *totals = c->printed[RP_CAP_CT] ? "the printed totals of the facility table"
+                         : m->totals.given     ? "the column sums of the facility table"
+                                               : "the column sums (the model prints no totals)";
+    fprintf(out, "  totals: %s (D-6, readings.cap_totals: %s)\n", totals,
+            m->readings.totals_computed ? "computed" : "printed");
+    put_totals_differ(c, out);
+    fprintf(out, "  instructors: %s (D-8, readings.instructors: %s)\n",
+            m->readings.instructors_named ? "named persons" : "table shares",
+            m->readings.instructors_named ? "named" : "share");
+    rp_intake_put_foot(rule, out);
+}
+
 const rp_rule_kind rp_kind_intake_cap = {
     .name = "intake-cap",
     .parse = parse,
     .emit = emit,
     .check = check,
     .describe = describe,
+    .intake = intake,
+    .put_intake = put_intake,
 };

@@ -37,7 +37,7 @@ char *rp_span_text(const rp_model *m, int cohort, int first, int last)
 {
     char a[11], b[11];
     rp_period_label(m, cohort, first, a);
-    rp_period_label(m, cohort, last, b);
+    rp_period_end_label(m, cohort, last, b);
     if (first == last)
         return rp_xasprintf("%s %d (%s)", m->calendar.unit == RP_UNIT_WEEK ? "week" : "month",
                             first, a);

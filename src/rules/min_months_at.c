@@ -13,10 +13,18 @@
  * Check: counts the presence periods of the plan's block rows at facilities of S whose department
  * passes the filter.
  *
+ * Extension (RAD-27, "修了判定に至らなかった専攻医に対しては、年限を延長して研修を行います", 003
+ * §9-2(3) L755): the most presence periods at S the programme's own periods can give a resident
+ * with leave (presence periods not pinned elsewhere and, when the course is fixed, in a year
+ * whose role some facility of S has) is a bound; the periods it falls short of n extend the
+ * resident's programme (rp_resident_extend), and the extension, a year with no course pattern,
+ * can hold them.
+ *
  * Used by: RAD-02 (12 months at 総合修練 facilities), RAD-03 (6 months at the base), RAD-20
  * (1 month of radiotherapy at an RT-capable setting). Readings: D-1 (which facilities are
  * 総合修練), D-3 (which are RT-capable), D-9 (presence excludes leave).
  */
+#include "rules/course.h"
 #include "rules/kind.h"
 
 typedef struct params {
@@ -53,6 +61,43 @@ static int pinned_department(const rp_resident *r, int p, int f)
         if (r->pins[i].first <= p && p <= r->pins[i].last && r->pins[i].facility == f)
             return r->pins[i].department;
     return RP_NONE;
+}
+
+/* Whether some facility of S has role in the model. */
+static bool role_in(const params *pa, const rp_model *m, rp_role role)
+{
+    for (size_t f = 0; f < m->n_facilities; f++)
+        if (m->facilities[f].role == role && rp_selector_match(&pa->where, m, (int)f))
+            return true;
+    return false;
+}
+
+/* Whether period p of r may be a presence period at S at all (see the header). */
+static bool may_count(const params *pa, const rp_model *m, const rp_resident *r, int p)
+{
+    for (size_t i = 0; i < r->n_pins; i++) {
+        const rp_pin *pin = &r->pins[i];
+        if (pin->first <= p && p <= pin->last)
+            return rp_selector_match(&pa->where, m, pin->facility) &&
+                   rp_dept_filter_match(&pa->departments, m, pin->facility, pin->department);
+    }
+    if (r->course < 0)
+        return true;
+    int year = rp_period_year(m, p);
+    return rp_course_window_in(m, r->course, year) ||
+           role_in(pa, m, m->courses[r->course].year_roles[year - 1]);
+}
+
+static int extension(const rp_rule *rule, const rp_model *m, const rp_resident *r)
+{
+    const params *pa = rule->params;
+    int own = m->calendar.years * m->calendar.periods_per_year, most = 0;
+    rp_timeline t;
+    rp_timeline_build(m, r, &t);
+    for (int p = 1; p <= own && p <= t.horizon; p++)
+        most += rp_timeline_presence(m, &t, p) && may_count(pa, m, r, p);
+    rp_timeline_free(&t);
+    return pa->periods > most ? pa->periods - most : 0;
 }
 
 static int emit(const rp_rule *rule, rp_emit *em)
@@ -124,4 +169,5 @@ const rp_rule_kind rp_kind_min_months_at = {
     .emit = emit,
     .check = check,
     .describe = describe,
+    .extension = extension,
 };

@@ -104,10 +104,17 @@ static void check_resident(const rp_rule *rule, const rp_check_ctx *ctx, rp_find
         gap[p] = count[p] == 0;
     report_ranges(rule, ctx, out, r, overlap, "two stints at once", "one stint a period");
     report_ranges(rule, ctx, out, r, gap, "no stint", "one stint a period");
-    report_ranges(rule, ctx, out, r, none_wrong, "no facility although the resident is not on "
-                  "study abroad or non-clinical graduate school", "a facility");
-    report_ranges(rule, ctx, out, r, held_wrong, "a facility during study abroad or "
-                  "non-clinical graduate school", "no facility (none)");
+    bool weeks = ctx->model->calendar.unit == RP_UNIT_WEEK; /* INIT-61: away on leave */
+    report_ranges(rule, ctx, out, r, none_wrong,
+                  weeks ? "no facility although the resident is not away on leave beyond the "
+                          "allowance"
+                        : "no facility although the resident is not on study abroad or "
+                          "non-clinical graduate school",
+                  "a facility");
+    report_ranges(rule, ctx, out, r, held_wrong,
+                  weeks ? "a facility during leave beyond the allowance (INIT-61)"
+                        : "a facility during study abroad or non-clinical graduate school",
+                  "no facility (none)");
     free(count);
     free(overlap);
     free(gap);

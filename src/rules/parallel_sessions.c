@@ -3,7 +3,9 @@
  *
  * Rule, in the aspects the parameters name: `fields`: a parallel row is held in a department of
  * one of these fields (INIT-30: emergency and general outpatient only), never in the field of the
- * block it runs beside (an emergency session during an emergency block is meaningless);
+ * block it runs beside (an emergency session during an emergency block is meaningless: the plan
+ * reader refuses such a row as bad data, RULES.md INIT-30 DATA; the check still judges a plan
+ * built in memory);
  * `per_week`: at most so many sessions a week, rows counted, not days (INIT-31: one; a half-day
  * session is one); `days`: at most so many days a week a session ("毎週3日間" of Q42 is three).
  *

@@ -35,6 +35,7 @@ extern const rp_rule_kind rp_kind_weeks_in;
 extern const rp_rule_kind rp_kind_choose;
 extern const rp_rule_kind rp_kind_max_stints;
 extern const rp_rule_kind rp_kind_field_order;
+extern const rp_rule_kind rp_kind_partner_change;
 
 static const rp_rule_kind *const kinds[] = {
     &rp_kind_counted_months,
@@ -66,6 +67,7 @@ static const rp_rule_kind *const kinds[] = {
     &rp_kind_choose,
     &rp_kind_max_stints,
     &rp_kind_field_order,
+    &rp_kind_partner_change,
 };
 
 const rp_rule_kind *rp_rule_kind_find(const char *name)

@@ -201,7 +201,8 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     const rp_model *m = ctx->model;
     char la[11], lb[11], req[64], got[64];
     slot_label(m, a, la);
-    slot_label(m, b, lb);
+    rp_period_end_label(m, (int)(b / m->calendar.periods_per_year),
+                        (int)(b % m->calendar.periods_per_year) + 1, lb);
     snprintf(req, sizeof req, "at most %d residents", limit);
     snprintf(got, sizeof got, "%d residents", worst);
     const char *who = f >= 0 ? m->facilities[f].id : "the programme";

@@ -27,8 +27,15 @@
  * inside a unit, and are not written in window years, where the pieces and their course
  * conditions say the same.
  *
- * Check: every unit of the plan holds one facility, or, in the window year of the resident's
- * course (the plan's course, or the course its blocks fit), the shape above.
+ * Extension (RULES.md RAD-07, RAD-27): the periods beyond the programme's length that leave adds
+ * (rp_horizon) are no unit: a stint may change there at any period, and a stint of the last unit
+ * may run on into them. Units are counted over the programme's own periods only, so an extension
+ * of 1 or 2 months is not cut into a unit of its own. Pieces: a piece that starts in the
+ * extension is admitted as far as this rule goes; one that crosses into it must fill the rest of
+ * its unit; max_piece grows by the extension.
+ *
+ * Check: every unit of the programme's own periods holds one facility, or, in the window year of
+ * the resident's course (the plan's course, or the course its blocks fit), the shape above.
  *
  * Used by: RAD-07 (1-year units, 003 §7-1 L535, §7-2 L568).
  */
@@ -71,36 +78,43 @@ static bool is_base(const rp_model *m, int f)
     return f >= 0 && m->facilities[f].role == RP_ROLE_BASE;
 }
 
-/* Whether r holds a facility in period p (not study abroad or non-clinical school). */
-static bool holds(const rp_resident *r, int p)
+/* Whether r holds a facility in period p (not study abroad, non-clinical school, or away on
+ * leave beyond the allowance). */
+static bool holds(const rp_model *m, const rp_resident *r, int p)
 {
-    for (size_t i = 0; i < r->n_leave; i++)
-        if (r->leave[i].first <= p && p <= r->leave[i].last)
-            return rp_status_keeps_facility(r->leave[i].kind);
-    return true;
+    return rp_status_keeps_facility(rp_resident_status(m, r, p));
+}
+
+/* The programme's own periods, without the extension leave adds: units end there. */
+static int own_periods(const rp_model *m)
+{
+    return m->calendar.years * m->calendar.periods_per_year;
 }
 
 static int max_piece(const rp_rule *rule, const rp_model *m, const rp_resident *r, int f, int d)
 {
-    (void)m;
-    (void)r;
     (void)f;
     (void)d;
-    return unit_of(rule);
+    int ext = rp_horizon(m, r) - own_periods(m);
+    return unit_of(rule) + (ext > 0 ? ext : 0);
 }
 
 static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r,
                   const rp_piece *pc, bool *allowed)
 {
-    int f = pc->facility, a = pc->first, b = pc->last;
+    int f = pc->facility, a = pc->first, b = pc->last, own = own_periods(m);
+    if (a > own)
+        return true; /* the extension is no unit */
     int us, ue;
-    unit_span(unit_of(rule), a, rp_horizon(m, r), &us, &ue);
+    unit_span(unit_of(rule), a, own, &us, &ue);
+    if (b > own && ue == own)
+        b = own; /* runs on into the extension: its own part must end the unit */
     if (b > ue)
         return false;
     int sa = a, sb = b;
-    while (sa - 1 >= us && holds(r, sa - 1))
+    while (sa - 1 >= us && holds(m, r, sa - 1))
         sa--;
-    while (sb + 1 <= ue && holds(r, sb + 1))
+    while (sb + 1 <= ue && holds(m, r, sb + 1))
         sb++;
     if (sa == a && sb == b)
         return true; /* fills its unit (between periods without a facility) */
@@ -238,6 +252,8 @@ static int emit(const rp_rule *rule, rp_emit *em)
     for (size_t r = 0; r < em->cohort->n_residents; r++) {
         const rp_resident *res = &em->cohort->residents[r];
         int h = em->timelines[r].horizon;
+        if (h > own_periods(m))
+            h = own_periods(m);
         for (int us = 1; us <= h; us += U) {
             int first, last;
             unit_span(U, us, h, &first, &last);
@@ -319,9 +335,10 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
         int course = rp_planned_course(ctx, r);
-        for (int us = 1; us <= rp->horizon; us += U) {
+        int h = rp->horizon < own_periods(m) ? rp->horizon : own_periods(m);
+        for (int us = 1; us <= h; us += U) {
             int first, last;
-            unit_span(U, us, rp->horizon, &first, &last);
+            unit_span(U, us, h, &first, &last);
             int year = rp_period_year(m, first);
             int W = rp_course_window_in(m, course, year) ? m->courses[course].window_months : 0;
             if (!unit_complies(m, rp, first, last, W))

@@ -17,6 +17,7 @@
  * Used by: RAD-14 (003 §4 L339, L331: 59 over 2014-2018; keio is in Tokyo).
  */
 #include "rules/intake.h"
+#include "report/grid.h"
 #include "rules/kind.h"
 
 #include <math.h>
@@ -139,10 +140,59 @@ static char *describe(const rp_rule *rule, const rp_model *m)
                         m->readings.intake_cap_strict ? "strict" : "reported as a finding");
 }
 
+/* The intake hook: every window of k consecutive years against its strict limit. */
+static void intake(const rp_rule *rule, const rp_model *m, const rp_intake_years *y,
+                   rp_intake_limit *out)
+{
+    rp_urban_cap u = compute(rule, m);
+    int yearly = u.urban && u.history_years >= 1 ? rp_urban_cap_limit(&u, 1) : RP_NONE;
+    *out = (rp_intake_limit){NULL, 0, u.level, yearly, false};
+    out->n_windows = rp_urban_cap_windows(&u, y, &out->windows);
+}
+
+/* The put_intake hook: the past years' average and the strict limits it gives. */
+static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
+{
+    rp_urban_cap urban = compute(rule, m);
+    const rp_urban_cap *u = &urban;
+    if (!u->urban) {
+        rp_intake_put_head(rule, "urban intake cap: none (the base is not in an urban "
+                                "prefecture)", out);
+        rp_intake_put_foot(rule, out);
+        return;
+    }
+    rp_intake_put_head(rule, "urban intake cap: the past years' average intake", out);
+    fprintf(out, "  average: %d / %d = %.2f a year (%s)\n", u->history_total, u->history_years,
+            u->average, m->intake.history_source ? m->intake.history_source : "intake.history");
+    rp_grid g;
+    rp_grid_init(&g, 4);
+    g.indent = 2;
+    g.right[0] = g.right[3] = true;
+    const char *head[4] = {"years", "strict limit", NULL, NULL};
+    rp_grid_add(&g, head);
+    for (int k = 1; k <= u->history_years; k++) {
+        const char *row[4] = {rp_grid_printf(&g, "%d", k),
+                              rp_grid_printf(&g, "floor(%.2f x %d)", u->average, k), "=",
+                              rp_grid_printf(&g, "%d", rp_urban_cap_limit(u, k))};
+        rp_grid_add(&g, row);
+    }
+    rp_grid_print(&g, NULL, out);
+    rp_grid_free(&g);
+    if (u->level == RP_LEVEL_FINDING)
+        fputs("  over the strict limit: a finding, to be adjusted across years (年次で調整; "
+              "D-4, readings.intake_cap: report)\n", out);
+    else
+        fprintf(out, "  over the strict limit: a %s (D-4, readings.intake_cap: strict)\n",
+                rp_level_name(u->level));
+    rp_intake_put_foot(rule, out);
+}
+
 const rp_rule_kind rp_kind_urban_intake_cap = {
     .name = "urban-intake-cap",
     .parse = parse,
     .emit = emit,
     .check = check,
     .describe = describe,
+    .intake = intake,
+    .put_intake = put_intake,
 };

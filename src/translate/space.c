@@ -71,12 +71,13 @@ static bool possible_course(const rp_model *m, const rp_resident *r, int k)
     return rp_resident_may_follow(m, r, k);
 }
 
-/* A facility is planned by department when one of its departments has a capacity; else as a
- * whole (keio's internal tracks are the residents' to arrange, RAD-21). */
+/* A facility is planned by department when one of its departments has a capacity (INIT-72) or
+ * 指導医 (INIT-70); else as a whole (keio's internal tracks are the residents' to arrange,
+ * RAD-21). */
 bool rp_space_by_department(const rp_facility *f)
 {
     for (size_t d = 0; d < f->n_departments; d++)
-        if (f->departments[d].capacity >= 0)
+        if (f->departments[d].capacity >= 0 || f->departments[d].instructors >= 0)
             return true;
     return false;
 }

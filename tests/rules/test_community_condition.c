@@ -42,6 +42,9 @@ static void test_INIT40_Q10_L23_community_medicine_in_year_1_violates(void **sta
     it_expect_finding(&x, "INIT-40", 0, RP_LEVEL_VIOLATION, 0, "clinic", 49, 52, YEAR, "year 1");
     char *msg = it_message(&x, "INIT-40", 0);
     assert_non_null(strstr(msg, "those weeks count as electives"));
+    /* issue 14: a week span ends on its last week's last day (week 52 holds the surplus days),
+     * not on that week's first day (2021-03-24) */
+    assert_non_null(strstr(msg, "in weeks 49-52 (2021-03-03 to 2021-03-31)"));
     free(msg);
     it_unload(&x);
 }
@@ -59,7 +62,7 @@ static void test_INIT40_Q10_L23_block_across_the_year_boundary_violates_in_year_
 
 /* INIT-40, INIT-61 (RULES.md INIT-40: "Extension weeks (year 3) are also allowed, for make-up"),
  * 000 Q10 (L23): with 100 days of leave the programme runs to week 106; community medicine in
- * weeks 103-106 crosses into the extension. */
+ * weeks 103-106 crosses into the extension (away in the weeks of the leave, 40-60: INIT-61). */
 static void test_INIT40_Q10_L23_community_medicine_in_extension_complies(void **state)
 {
     (void)state;

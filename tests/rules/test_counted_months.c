@@ -41,14 +41,17 @@ static void expect_compliant(const char *residents, const char *plan)
     unload(&x);
 }
 
-/* One violation of RAD-01 over the whole horizon, with this found string. */
-static void expect_counted(const char *residents, const char *plan, const char *found)
+/* One violation of RAD-01 over the whole horizon, with this found string, and `notes` other
+ * findings (RAD-22's warnings and findings on maternity leave that counts nothing). */
+static void expect_counted_noting(const char *residents, const char *plan, const char *found,
+                                  size_t notes)
 {
     fixture x = load(residents, plan);
     t_expect_violation(x.m, x.c, x.p, "RAD-01", 1);
     rp_findings f = RP_FINDINGS_INIT;
     kt_check(x.m, x.c, x.p, &f);
-    assert_int_equal(f.count, 1);
+    assert_int_equal(f.count, 1 + notes);
+    assert_int_equal(kt_count(x.m, &f, "RAD-01", RP_LEVEL_VIOLATION), 1);
     const rp_finding *v = kt_nth(x.m, &f, "RAD-01", 0);
     assert_int_equal(v->level, RP_LEVEL_VIOLATION);
     assert_int_equal(v->resident, 0);
@@ -57,6 +60,36 @@ static void expect_counted(const char *residents, const char *plan, const char *
     assert_int_equal(v->last, 36);
     assert_string_equal(v->required, "at least 36 months");
     assert_string_equal(v->found, found);
+    rp_findings_free(&f);
+    unload(&x);
+}
+
+static void expect_counted(const char *residents, const char *plan, const char *found)
+{
+    expect_counted_noting(residents, plan, found, 0);
+}
+
+/* RAD-22's note k on r1's maternity leave in months first..last, at level. */
+static void expect_maternity_note(const char *residents, size_t k, int level, int first, int last,
+                                  const char *found, const char *text)
+{
+    fixture x = load(residents, NULL);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    size_t seen = 0;
+    const rp_finding *v = NULL;
+    for (size_t i = 0; i < f.count && !v; i++)
+        if (f.items[i].level != RP_LEVEL_VIOLATION && seen++ == k)
+            v = &f.items[i];
+    assert_non_null(v);
+    assert_string_equal(x.m->rules[v->rule].id, "RAD-01");
+    assert_int_equal(v->level, level);
+    assert_int_equal(v->resident, 0);
+    assert_int_equal(v->first, first);
+    assert_int_equal(v->last, last);
+    assert_string_equal(v->found, found);
+    if (!strstr(v->message, text))
+        fail_msg("'%s' lacks '%s'", v->message, text);
     rp_findings_free(&f);
     unload(&x);
 }
@@ -103,14 +136,34 @@ static void test_RAD01_L777_maternity_8_months_counts_6(void **state)
 static void test_RAD01_L777_maternity_without_certificate_counts_0(void **state)
 {
     (void)state;
-    expect_counted("maternity-uncertified", NULL, "34 months");
+    expect_counted_noting("maternity-uncertified", NULL, "34 months", 1);
+    /* RULES.md RAD-22: "without it the episode contributes 0 and a warning is given" */
+    expect_maternity_note("maternity-uncertified", 0, RP_LEVEL_WARNING, 5, 6, "no certificate",
+                          "resident r1's maternity leave in months 5-6 (2019-08 to 2019-09) has "
+                          "no certificate: it counts nothing");
+}
+
+/* RAD-01 L533, RAD-22 L777 "1回まで…ただし、出産を証明する書類の添付が必要です" (RULES.md RAD-22:
+ * "The first maternity episode contributes min(6, its months)... Later episodes contribute 0"):
+ * the first episode is uncertified and counts 0; the certified second one is a later episode and
+ * counts 0 too: 31 + 0. (Once the first certified episode counted: 31 + 3 = 34.) */
+static void test_RAD01_L777_uncertified_first_maternity_uses_the_one_episode(void **state)
+{
+    (void)state;
+    expect_counted_noting("maternity-uncertified-then-certified", NULL, "31 months", 2);
+    expect_maternity_note("maternity-uncertified-then-certified", 0, RP_LEVEL_WARNING, 5, 6,
+                          "no certificate", "uses up the one episode that counts");
+    expect_maternity_note("maternity-uncertified-then-certified", 1, RP_LEVEL_FINDING, 17, 19,
+                          "a later episode", "is not the first episode");
 }
 
 /* RAD-01 L533, RAD-22 L777 "1回まで": a second certified episode counts nothing, 30 + 3 = 33 */
 static void test_RAD01_L777_second_maternity_counts_0(void **state)
 {
     (void)state;
-    expect_counted("maternity-twice", NULL, "33 months");
+    expect_counted_noting("maternity-twice", NULL, "33 months", 1);
+    expect_maternity_note("maternity-twice", 0, RP_LEVEL_FINDING, 17, 19, "a later episode",
+                          "counts nothing toward the programme (RAD-22, 1回まで)");
 }
 
 /* RAD-01 L533, RAD-23 003 §10(2) L778 "疾病での休暇は、6ヶ月まで研修期間にカウントできます。
@@ -235,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_RAD01_L777_maternity_8_months_counts_6),
         cmocka_unit_test(test_RAD01_L777_maternity_without_certificate_counts_0),
         cmocka_unit_test(test_RAD01_L777_second_maternity_counts_0),
+        cmocka_unit_test(test_RAD01_L777_uncertified_first_maternity_uses_the_one_episode),
         cmocka_unit_test(test_RAD01_L778_sickness_certified_complies),
         cmocka_unit_test(test_RAD01_L778_sickness_without_certificate_counts_0),
         cmocka_unit_test(test_RAD01_L778_sickness_9_months_counts_6),

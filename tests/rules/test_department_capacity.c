@@ -3,7 +3,7 @@
  * every cohort together (RULES.md INIT-72: the example group's weekly capacities, model data; a
  * parallel day takes a fifth of a place, a programme choice). No row of seed 000 states a
  * capacity: the cases cite RULES.md. Fixtures in tests/rules/department_capacity/: plans of two
- * residents made of base.csv (init_test.h).
+ * residents made of base.csv (init_test.h). The same kind with `per_instructor` is INIT-70.
  */
 #include "init_test.h"
 
@@ -64,6 +64,12 @@ static void test_INIT72_parallel_day_takes_a_fifth_of_a_place(void **state)
     (void)state;
     expect_violation("island-block-and-session", "island", 57, 60, 1, "1.2",
                      "general-outpatient");
+    /* issue 14: weeks 57-60 end on 2021-05-26, week 60's last day, not on its first */
+    it_fixture x = it_load(DIR, ID, "island-block-and-session", NULL);
+    char *msg = it_message(&x, ID, 0);
+    assert_non_null(strstr(msg, "from 2021-04-29 to 2021-05-26;"));
+    free(msg);
+    it_unload(&x);
 }
 
 /* INIT-72 (as above): r2's weekly day there in weeks 61-64, after r1's block. */
@@ -111,13 +117,131 @@ static void test_INIT72_department_the_facility_does_not_run_holds_none(void **s
     it_unload(&x);
 }
 
+/* ---- INIT-70: at most 5 residents per 指導医 (RULES.md INIT-70 [web]: "指導医1人が指導を受け
+ * 持つ研修医は、5人までとする"; "Parallel residents at a clinic count as supervised residents:
+ * conservative"; "The rule is evaluated only where the model gives ins(f,d)") ---- */
+
+/* The plan with INIT-70 alone, the 指導医 of facility's department set to ins (when >= -1). */
+static it_fixture load_init70(const char *plan, const char *facility, const char *department,
+                              double ins)
+{
+    it_fixture x = it_load(DIR, "INIT-70", plan, NULL);
+    if (facility)
+        it_department(x.m, facility, department)->instructors = ins;
+    return x;
+}
+
+/* INIT-70: two residents on the base plan, with the example group's 指導医 (core surgery 1:
+ * 5 places, ...): within every department's limit. */
+static void test_INIT70_two_residents_with_the_example_instructors_comply(void **state)
+{
+    (void)state;
+    it_fixture x = load_init70("two-residents", NULL, NULL, 0);
+    t_expect_compliant(x.m, x.c, x.p, "INIT-70");
+    it_unload(&x);
+}
+
+/* INIT-70: both residents in the core's dermatology in weeks 89-92, whose 指導医 figure is 0.2
+ * (floor(5 x 0.2) = 1): over, in check and rows alike. */
+static void test_INIT70_more_residents_than_five_per_instructor_violate(void **state)
+{
+    (void)state;
+    it_fixture x = load_init70("dermatology-twice", "core", "dermatology", 0.2);
+    t_expect_violation(x.m, x.c, x.p, "INIT-70", 1);
+    it_expect_finding(&x, "INIT-70", 0, RP_LEVEL_VIOLATION, RP_NONE, "core",
+                      (int)slot(x.m, 2020, 89), (int)slot(x.m, 2020, 92), "at most 1 at once",
+                      "2");
+    char *msg = it_message(&x, "INIT-70", 0);
+    assert_non_null(strstr(msg, "its 0.2 指導医 supervise at most 1 (5 each)"));
+    free(msg);
+    it_unload(&x);
+}
+
+/* INIT-70 ("evaluated only where the model gives ins(f,d)"): the same plan, the department's
+ * 指導医 not given: nothing to judge. */
+static void test_INIT70_department_without_instructors_is_not_judged(void **state)
+{
+    (void)state;
+    it_fixture x = load_init70("dermatology-twice", "core", "dermatology", -1);
+    t_expect_compliant(x.m, x.c, x.p, "INIT-70");
+    it_unload(&x);
+}
+
+/* INIT-70 ("parallel residents ... count as supervised residents"): island's general clinic,
+ * 指導医 0.2, holds r1's block and r2's weekly day in weeks 57-60: 2 residents, where INIT-72
+ * counts 1.2 places. */
+static void test_INIT70_parallel_session_counts_a_whole_resident(void **state)
+{
+    (void)state;
+    it_fixture x = load_init70("island-block-and-session", "island", "general-outpatient", 0.2);
+    t_expect_violation(x.m, x.c, x.p, "INIT-70", 1);
+    it_expect_finding(&x, "INIT-70", 0, RP_LEVEL_VIOLATION, RP_NONE, "island",
+                      (int)slot(x.m, 2020, 57), (int)slot(x.m, 2020, 60), "at most 1 at once",
+                      "2");
+    it_unload(&x);
+}
+
+/* INIT-70 on a second, differently shaped programme (init_test.h's tiny model: two facilities,
+ * no capacities): three residents in the core's internal medicine, whose 0.4 指導医 take 2. */
+static void test_INIT70_tiny_programme(void **state)
+{
+    (void)state;
+    char *yaml = it_tiny_model_with(
+        NULL,
+        "  - {id: core, name: core, kind: core, beds: 520, prefecture: P, area: A, go_field: "
+        "IM, departments: [{id: internal-medicine, instructors: 0.4}, {id: emergency}]}\n"
+        "  - {id: clinic, name: clinic, kind: coop-facility, beds: 19, home_care: true, "
+        "prefecture: P, area: A, departments: [{id: community}]}",
+        "department-capacity", " {per_instructor: 5}");
+    char *path = t_write_temp(".yaml", yaml);
+    rp_model *m = t_load_model(path);
+    rp_plan *p = t_plan_csv(m, "a,2020,,core,internal-medicine,block,1,52,,,\n"
+                               "a,2020,,core,emergency,block,53,104,,,\n"
+                               "b,2020,,core,internal-medicine,block,1,52,,,\n"
+                               "b,2020,,core,emergency,block,53,104,,,\n"
+                               "c,2020,,core,emergency,block,1,4,,,\n"
+                               "c,2020,,core,internal-medicine,block,5,104,,,\n");
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(m, NULL, p, &f);
+    assert_int_equal(f.count, 1);
+    assert_int_equal(f.items[0].first, (int)slot(m, 2020, 5));
+    assert_int_equal(f.items[0].last, (int)slot(m, 2020, 52));
+    assert_string_equal(f.items[0].required, "at most 2 at once");
+    assert_string_equal(f.items[0].found, "3");
+    rp_findings_free(&f);
+    rp_cohort *c = t_cohort_of_plan(p);
+    assert_int_equal(t_rows_accept(m, c, p, true, NULL), 0);
+    assert_int_equal(t_rows_accept(m, c, p, true, "R-1"), 1);
+    rp_cohort_free(c);
+    rp_plan_free(p);
+    rp_model_free(m);
+    unlink(path);
+    free(path);
+    free(yaml);
+}
+
+static void test_INIT70_params_per_instructor_zero(void **state)
+{
+    (void)state;
+    it_bad_params("department-capacity", " {per_instructor: 0}",
+                  "12:30: per_instructor '0' is out of range; expected a number from 1e-09 to "
+                  "1000\n");
+}
+
+static void test_INIT70_params_good(void **state)
+{
+    (void)state;
+    it_good_params("department-capacity", " {per_instructor: 5}");
+}
+
 /* ---- bad parameters (the tiny model of init_test.h: params on line 12) ---- */
 
 static void test_INIT72_params_unknown_key(void **state)
 {
     (void)state;
     it_bad_params("department-capacity", " {capacity: 3}",
-                  "12:14: unknown key 'capacity' in params of rule 'R-1'\n");
+                  "12:14: unknown key 'capacity' in params of rule 'R-1'; expected "
+                  "per_instructor\n");
 }
 
 static void test_INIT72_params_good(void **state)
@@ -138,6 +262,13 @@ int main(void)
         cmocka_unit_test(test_INIT72_department_the_facility_does_not_run_holds_none),
         cmocka_unit_test(test_INIT72_params_unknown_key),
         cmocka_unit_test(test_INIT72_params_good),
+        cmocka_unit_test(test_INIT70_two_residents_with_the_example_instructors_comply),
+        cmocka_unit_test(test_INIT70_more_residents_than_five_per_instructor_violate),
+        cmocka_unit_test(test_INIT70_department_without_instructors_is_not_judged),
+        cmocka_unit_test(test_INIT70_parallel_session_counts_a_whole_resident),
+        cmocka_unit_test(test_INIT70_tiny_programme),
+        cmocka_unit_test(test_INIT70_params_per_instructor_zero),
+        cmocka_unit_test(test_INIT70_params_good),
     };
     return T_RUN(tests);
 }

@@ -64,6 +64,64 @@ static void expect_violation(const char *id, const char *plan, const char *resid
 #define BASE "at least 6 months at the base facility"
 #define RT "at least 1 month at radiotherapy-capable facilities"
 
+/* ---- RAD-27 (003 §9-2(3) L755 "修了判定に至らなかった専攻医に対しては、年限を延長して研修を行い
+ * ます"; RULES.md: "If C(r) < 36, or RAD-02, RAD-03 or RAD-20 fail, at the end of month 36,
+ * extension months E_r are added until they hold") ---- */
+
+/* The model with RAD-02, RAD-06 and RAD-09 enabled and its own reading of uncounted leave
+ * (extends), then the residents file: the cohort is loaded after the rules are chosen, as
+ * rp_resident_extend asks. */
+static fixture load_extending(const char *plan, const char *residents)
+{
+    rp_model *m = t_load_model(KT_MODEL);
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const char *id = m->rules[i].id;
+        m->rules[i].enabled = strcmp(id, "RAD-02") == 0 || strcmp(id, "RAD-06") == 0 ||
+                              strcmp(id, "RAD-09") == 0;
+    }
+    return kt_load(m, DIR, plan, residents);
+}
+
+/* RAD-27 with RAD-02 (L535): course C, years 1 and 3 pinned at 修練 partners, 4 certified
+ * months of sickness in year 2 at keio: 8 of the 12 months at 総合修練 facilities fit in the
+ * 36; the programme is extended by the 4 months (once: "no compliant plan exists"). The
+ * extension follows no course pattern: keio in months 37-40 complies, check and rows. */
+static void test_RAD27_L755_RAD02_short_after_leave_extends(void **state)
+{
+    (void)state;
+    fixture x = load_extending("rad27-extended-at-keio", "rad27-sick-course-c");
+    const rp_resident *r = &x.c->residents[0];
+    assert_int_equal(r->rule_extension, 4);
+    assert_string_equal(x.m->rules[r->extension_rule].id, "RAD-02");
+    assert_int_equal(rp_horizon(x.m, r), 40);
+    t_expect_compliant(x.m, x.c, x.p, "RAD-02");
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-09"), 0);
+    unload(&x);
+}
+
+/* RAD-27 with RAD-02 (as above): the extension at keiyu (修練) leaves RAD-02 at 8 months. */
+static void test_RAD27_L755_extension_elsewhere_still_violates(void **state)
+{
+    (void)state;
+    fixture x = load_extending("rad27-extended-at-partner", "rad27-sick-course-c");
+    assert_int_equal(rp_horizon(x.m, &x.c->residents[0]), 40);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "RAD-02"), 1);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), 0);
+    unload(&x);
+}
+
+/* RAD-27 (as above): without the pins the same leave leaves RAD-02 reachable inside the 36
+ * months (tokyo-mc in year 1 or 3): no extension. */
+static void test_RAD27_L755_reachable_rule_extends_nothing(void **state)
+{
+    (void)state;
+    fixture x = load_extending("rad27-extended-at-keio", "rad27-sick-counted");
+    assert_int_equal(x.c->residents[0].rule_extension, 0);
+    assert_int_equal(x.c->residents[0].extension_rule, RP_NONE);
+    assert_int_equal(rp_horizon(x.m, &x.c->residents[0]), 36);
+    unload(&x);
+}
+
 /* ---- RAD-02: "専門研修期間のうち少なくとも1年間以上は日本医学放射線学会認定の総合修練機関で
  * 専門研修を行うことを必須とします" (003 §7-1 L535) ---- */
 
@@ -411,6 +469,9 @@ int main(void)
         cmocka_unit_test(test_RAD20_params_departments_not_a_list),
         cmocka_unit_test(test_RAD20_params_unknown_key_hint),
         cmocka_unit_test(test_RAD20_params_good),
+        cmocka_unit_test(test_RAD27_L755_RAD02_short_after_leave_extends),
+        cmocka_unit_test(test_RAD27_L755_extension_elsewhere_still_violates),
+        cmocka_unit_test(test_RAD27_L755_reachable_rule_extends_nothing),
     };
     return T_RUN(tests);
 }

@@ -64,15 +64,45 @@ static void test_INIT30_Q14_L27_psychiatry_as_weekly_day_violates(void **state)
                    "psychiatry (精神科)", "is not a kind of parallel training allowed");
 }
 
-/* INIT-30 (RULES.md: "a parallel EM session inside an EM block … is rejected as meaningless
- * input"), 000 Q11 (L24) "並行研修として認められるのは救急と一般外来の2つです": an emergency day
- * during the emergency block. */
-static void test_INIT30_Q11_L24_emergency_session_in_emergency_block_violates(void **state)
+/* A plan the reader refuses (bad data, exit 2): its only error, "line:col: message". */
+static void expect_bad_plan(const char *plan, const char *expected)
+{
+    rp_model *m = it_model(NULL);
+    char *path = rp_xasprintf(DIR "%s.csv", plan);
+    rp_diags d = RP_DIAGS_INIT;
+    rp_plan *p = NULL;
+    assert_int_equal(rp_plan_read(m, path, &p, &d), -1);
+    assert_null(p);
+    char *text = t_diags_text(&d);
+    assert_string_equal(text, expected);
+    free(text);
+    rp_diags_free(&d);
+    free(path);
+    rp_model_free(m);
+}
+
+/* INIT-30 (RULES.md: "DATA: a parallel EM session inside an EM block, or a GO session inside a
+ * GO block, is rejected as meaningless input"), 000 Q11 (L24) "並行研修として認められるのは救急と
+ * 一般外来の2つです": an emergency day during the emergency block is bad data, located at its
+ * department, not a violation. */
+static void test_INIT30_Q11_L24_emergency_session_in_emergency_block_is_bad_data(void **state)
 {
     (void)state;
-    expect_outside("INIT-30", "em-session-in-em-block", "core", 37, 40,
-                   "a session beside a block of another field", "emergency (救急)",
-                   "runs beside a block of its own field");
+    expect_bad_plan("em-session-in-em-block",
+                    "13:15: parallel session in emergency (救急) beside resident 'r1''s block in "
+                    "the same field (weeks 37-48, line 8); expected a session of another field "
+                    "(INIT-30)\n");
+}
+
+/* INIT-30 (as above): a half day in the core's general clinic during the general-outpatient
+ * block of weeks 9-12. */
+static void test_INIT30_Q11_L24_general_outpatient_session_in_its_block_is_bad_data(void **state)
+{
+    (void)state;
+    expect_bad_plan("go-session-in-go-block",
+                    "13:15: parallel session in general outpatient (一般外来) beside resident "
+                    "'r1''s block in the same field (weeks 9-12, line 3); expected a session of "
+                    "another field (INIT-30)\n");
 }
 
 /* INIT-30, INIT-44, 000 Q32 (L47): "研修を行う上で有益な施設、例えば、保健所等で1～2日程度行うことは
@@ -180,7 +210,8 @@ int main(void)
         cmocka_unit_test(test_INIT30_Q11_L24_emergency_session_complies),
         cmocka_unit_test(test_INIT30_Q11_L24_general_outpatient_session_complies),
         cmocka_unit_test(test_INIT30_Q14_L27_psychiatry_as_weekly_day_violates),
-        cmocka_unit_test(test_INIT30_Q11_L24_emergency_session_in_emergency_block_violates),
+        cmocka_unit_test(test_INIT30_Q11_L24_emergency_session_in_emergency_block_is_bad_data),
+        cmocka_unit_test(test_INIT30_Q11_L24_general_outpatient_session_in_its_block_is_bad_data),
         cmocka_unit_test(test_INIT30_Q32_L47_health_centre_as_parallel_row_violates),
         cmocka_unit_test(test_INIT31_Q16_L29_one_session_a_week_complies),
         cmocka_unit_test(test_INIT31_Q16_L29_general_outpatient_and_emergency_same_week_violates),

@@ -241,6 +241,63 @@ static void test_RAD07_params_good(void **state)
     kt_good_params("rotation-unit", " {months: 12}");
 }
 
+/* ---- the extension (RULES.md RAD-07: "extension months beyond 36 (RAD-27)" are exempt) ---- */
+
+/* The real model with RAD-04 (3-month partner stints), RAD-07 and RAD-09 enabled and the
+ * model's own reading of uncounted leave (the programme is extended). */
+static fixture load_extended(const char *plan)
+{
+    rp_model *m = t_load_model(KT_MODEL);
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const char *id = m->rules[i].id;
+        m->rules[i].enabled = strcmp(id, "RAD-04") == 0 || strcmp(id, "RAD-06") == 0 ||
+                              strcmp(id, "RAD-07") == 0 || strcmp(id, "RAD-09") == 0;
+    }
+    return kt_load(m, DIR, plan, "abroad-2-months-a");
+}
+
+static void expect_extended_compliant(const char *plan)
+{
+    fixture x = load_extended(plan);
+    assert_int_equal(rp_horizon(x.m, &x.c->residents[0]), 38);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(kt_count(x.m, &f, "RAD-04", RP_LEVEL_VIOLATION) +
+                         kt_count(x.m, &f, "RAD-07", RP_LEVEL_VIOLATION) +
+                         kt_count(x.m, &f, "RAD-09", RP_LEVEL_VIOLATION),
+                     0);
+    rp_findings_free(&f);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), 1);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, false, NULL), 1);
+    unload(&x);
+}
+
+/* RAD-07, RAD-27 (issue 14): course A, 2 months abroad (RAD-25) extend the programme to month
+ * 38; the year-3 partner stint runs on into the extension, 14 months at tokyo-mc. The shaped
+ * model once cut months 37-38 into a 12-month unit of their own, where RAD-04 admits no
+ * 2-month partner piece: "no compliant plan exists ... RAD-09 month 37". */
+static void test_RAD07_RAD27_partner_stint_runs_into_a_2_month_extension(void **state)
+{
+    (void)state;
+    expect_extended_compliant("extension-partner-runs-on");
+}
+
+/* RAD-27 (RULES.md: extension months are a year 4 with no course pattern): the 2 extension
+ * months at keio after a year-3 partner; RAD-09 asks no partner there. */
+static void test_RAD07_RAD27_extension_at_keio_complies(void **state)
+{
+    (void)state;
+    expect_extended_compliant("extension-at-keio");
+}
+
+/* RAD-07 (as above): the extension is no unit, so a change inside it (tokyo-mc to month 37,
+ * keio in month 38) is exempt. */
+static void test_RAD07_RAD27_change_inside_the_extension_complies(void **state)
+{
+    (void)state;
+    expect_extended_compliant("extension-split");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +320,9 @@ int main(void)
         cmocka_unit_test(test_RAD07_params_months_not_a_number),
         cmocka_unit_test(test_RAD07_params_unknown_key_hint),
         cmocka_unit_test(test_RAD07_params_good),
+        cmocka_unit_test(test_RAD07_RAD27_partner_stint_runs_into_a_2_month_extension),
+        cmocka_unit_test(test_RAD07_RAD27_extension_at_keio_complies),
+        cmocka_unit_test(test_RAD07_RAD27_change_inside_the_extension_complies),
     };
     return T_RUN(tests);
 }

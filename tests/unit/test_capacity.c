@@ -73,6 +73,26 @@ static void test_RAD13_D6_column_sums_give_47(void **state)
     rp_model_free(m);
 }
 
+/* D-6 in the default reading too (issue 14): the column sums and the printed totals are both
+ * kept, so that `capacity` says where they differ: CT 311,993.9 against 313,689.7, IVR 2,824
+ * against 2,811; the instructors and RT match */
+static void test_RAD13_D6_printed_reading_keeps_the_column_sums(void **state)
+{
+    (void)state;
+    rp_model *m = t_load_model(RAD);
+    rp_intake_cap c;
+    assert_int_equal(rp_intake_cap_explain(rule_of(m, "RAD-13"), m, &c), 0);
+    assert_true(c.printed[RP_CAP_CT]);
+    assert_true(fabs(c.column_sum[RP_CAP_CT] - 311993.9) < 1e-6);
+    assert_true(fabs(c.printed_total[RP_CAP_CT] - 313689.7) < 1e-6);
+    assert_true(fabs(c.column_sum[RP_CAP_IVR] - 2824) < 1e-9);
+    assert_true(fabs(c.printed_total[RP_CAP_IVR] - 2811) < 1e-9);
+    assert_true(fabs(c.column_sum[RP_CAP_RT] - c.printed_total[RP_CAP_RT]) < 0.05);
+    assert_true(fabs(c.column_sum[RP_CAP_INSTRUCTORS] - c.printed_total[RP_CAP_INSTRUCTORS]) <
+                0.05);
+    rp_model_free(m);
+}
+
 /* Each explain answers for its own kind only */
 static void test_explain_refuses_other_kinds(void **state)
 {
@@ -322,6 +342,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_RAD13_C3_ivr_binds_cap_46),
         cmocka_unit_test(test_RAD13_D6_column_sums_give_47),
+        cmocka_unit_test(test_RAD13_D6_printed_reading_keeps_the_column_sums),
         cmocka_unit_test(test_explain_refuses_other_kinds),
         cmocka_unit_test(test_RAD13_windows_of_the_default_cohort),
         cmocka_unit_test(test_RAD14_D4_urban_average_and_windows),

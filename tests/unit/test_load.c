@@ -38,6 +38,7 @@ static const struct {
     {"RAD-07", "rotation-unit", RP_CLASS_PROGRAMME},
     {"RAD-08", "course-window", RP_CLASS_PROGRAMME},
     {"RAD-09", "course-pattern", RP_CLASS_PROGRAMME},
+    {"SEED-003-L568", "partner-change", RP_CLASS_SOFT},
     {"RAD-11", "no-full-time-at", RP_CLASS_HARD},
     {"RAD-12", "residents-per-instructor", RP_CLASS_HARD},
     {"RAD-13", "intake-cap", RP_CLASS_INTAKE},
