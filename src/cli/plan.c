@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "rotaplan/rule.h"
+#include "rotaplan/shape.h"
 #include "rotaplan/solve.h"
 #include "util/util.h"
 
@@ -108,6 +109,11 @@ static void summary(const rp_translation *t, const rp_solve_result *res, const r
         fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (bound "
                         "%.6g, gap %.2f%%)\n",
                 why, res->bound, 100 * res->gap);
+    rp_shape sh;
+    rp_shape_measure(t->model, plan, &sh);
+    fprintf(stderr, "shape of the plan (README \"The shape of a plan\"):\n");
+    rp_shape_print(t->model, &sh, "  ", stderr);
+    rp_shape_free(&sh);
 }
 
 static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res,
