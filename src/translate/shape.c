@@ -177,15 +177,10 @@ static void away(const rp_model *m, const rp_space *s, size_t r, rp_ilp *ilp)
 {
     size_t np;
     const rp_piece *pieces = rp_space_pieces(s, r, &np);
-    rp_expr e = {0};
+    double unit = m->objective.away / m->calendar.periods_per_year;
     for (size_t i = 0; i < np; i++)
         if (pieces[i].facility >= 0 && !rp_shape_home(m, pieces[i].facility))
-            rp_expr_add(&e, pieces[i].col, pieces[i].last - pieces[i].first + 1);
-    char name[64];
-    snprintf(name, sizeof name, "away_r%zu", r);
-    double unit = m->objective.away / m->calendar.periods_per_year;
-    convex_cost(m, ilp, &e, 0, rp_space_horizon(s, r), unit, r, name);
-    rp_expr_free(&e);
+            rp_ilp_add_obj(ilp, pieces[i].col, -unit * (pieces[i].last - pieces[i].first + 1));
 }
 
 static void excess(const rp_model *m, const rp_space *s, const fields *fl, size_t r, int a,
@@ -275,6 +270,13 @@ static void order(const rp_model *m, const rp_space *s, const fields *fl, size_t
     size_t np;
     const rp_piece *pieces = rp_space_pieces(s, r, &np);
     double H = rp_space_horizon(s, r), n = (double)fl->n;
+    bool *on = rp_xcalloc((size_t)H + 2, sizeof *on);
+    double most = 0; /* what the tie-break can differ by between two plans of r */
+    for (int p = 1; p <= (int)H; p++) {
+        const rp_std_block *b = rp_standard_block(m, g, p);
+        on[p] = m->standard.groups == 0 || (b && b->free);
+        most += on[p] ? (n - 1) * (H - p) / (n * H) : 0;
+    }
     for (size_t i = 0; i < np; i++) {
         int a = piece_field(fl, &pieces[i]);
         if (a < 0)
@@ -282,13 +284,11 @@ static void order(const rp_model *m, const rp_space *s, const fields *fl, size_t
         double rank = (double)(((a - g) % (int)fl->n + (int)fl->n) % (int)fl->n);
         double cost = 0;
         for (int p = pieces[i].first; p <= pieces[i].last; p++)
-            cost += rank * (H - p) / (n * H);
-        rp_ilp_add_obj(ilp, pieces[i].col, -m->objective.order * cost);
+            cost += on[p] ? rank * (H - p) / (n * H) : 0;
+        if (cost > 0)
+            rp_ilp_add_obj(ilp, pieces[i].col, -m->objective.order * cost);
     }
-    /* what the tie-break can differ by between two plans of r: at most its largest cost */
-    double most = 0;
-    for (int p = 1; p <= (int)H; p++)
-        most += (n - 1) * (H - p) / (n * H);
+    free(on);
     rp_ilp_add_obj_tolerance(ilp, m->objective.order * most);
 }
 
