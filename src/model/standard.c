@@ -125,8 +125,9 @@ void rp_standard_read(rp_yctx *y, const rp_ynode *n, rp_model *m)
         return;
     if ((int)years != m->calendar.years) {
         rp_yerror(y, v[1], "standard_rotation lists %zu year%s; expected one list of blocks for "
-                           "each of the programme's %d years",
-                  years, years == 1 ? "" : "s", m->calendar.years);
+                           "each of the programme's %d year%s",
+                  years, years == 1 ? "" : "s", m->calendar.years,
+                  m->calendar.years == 1 ? "" : "s");
         return;
     }
     size_t cap = 0;
