@@ -172,7 +172,40 @@ typedef struct rp_objective {
     double soft;      /* weight of each soft rule's bonus for one resident */
     double sessions;  /* cost of a week with a parallel session: none without a reason */
     int wish_periods; /* periods at a wished place that grant the wish in full */
+    /* The shape of a plan (translate/shape.c), each a cost per programme year (divided by the
+     * calendar's periods a year for one period); 0 leaves the term out. */
+    double stints;     /* each stint of a field beyond its first, per resident (not per year) */
+    double away;       /* a period away from the core hospital (base), convex per resident */
+    double excess;     /* a period in one field beyond field_periods, convex per field */
+    double standard;   /* a period off the model's standard rotation */
+    double order;      /* the order tie-break: at most this a period (not per year) */
+    int field_periods; /* the stretch of the convex costs (default wish_periods) */
 } rp_objective;
+
+/* One block of the standard rotation (the programme's published pattern): a department (at any
+ * facility that runs it, or at one facility), every department of a facility, a field, or free
+ * choice (never off the pattern). */
+typedef struct rp_std_block {
+    int facility;           /* RP_NONE: any facility */
+    const char *department; /* a department id, or NULL */
+    int field;              /* an rp_field, or RP_NONE */
+    bool free;
+    int periods;
+    rp_pos pos;
+} rp_std_block;
+
+/* The standard rotation (model key `standard_rotation`): year by year, the blocks in order. The
+ * residents of a cohort fall into `groups` offset groups (by the rank of their id in the cohort);
+ * group k follows each year's blocks rotated by k blocks (block k first). include/rotaplan/
+ * shape.h reads it. */
+typedef struct rp_standard {
+    int groups;           /* 0: the model declares no standard rotation */
+    rp_std_block *blocks; /* every year's, in order */
+    size_t n_blocks;
+    size_t *year_first;   /* [years + 1]: year y's blocks are year_first[y] .. year_first[y+1]-1 */
+    size_t n_years;
+    rp_pos pos;
+} rp_standard;
 
 /* How days are credited (RULES.md 0.3, INIT-32..38): what rows and checks share. */
 typedef struct rp_crediting {
@@ -236,6 +269,7 @@ typedef struct rp_model {
     size_t n_rules;
     rp_readings readings;
     rp_objective objective;
+    rp_standard standard;
     rp_intake intake;
     rp_totals totals;
     rp_crediting crediting;

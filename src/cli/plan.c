@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "rotaplan/rule.h"
+#include "rotaplan/shape.h"
 #include "rotaplan/solve.h"
 #include "util/util.h"
 
@@ -115,6 +116,11 @@ static void summary(const rp_cli *cli, const rp_translation *t, const rp_solve_r
         fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (bound "
                         "%.6g, gap %s)\n",
                 why, res->bound, gap);
+    rp_shape sh;
+    rp_shape_measure(t->model, plan, &sh);
+    fprintf(stderr, "shape of the plan (README \"The shape of a plan\"):\n");
+    rp_shape_print(t->model, &sh, "  ", stderr);
+    rp_shape_free(&sh);
 }
 
 /* No plan from the solve: a stop came first (said so: NOT a proof that none exists), or none

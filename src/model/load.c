@@ -9,6 +9,7 @@
  * The model, its strings and its arrays live in one arena; only the kinds' parameter blocks are
  * allocated by the kinds, and rp_model_free hands them back to kind->free_params.
  */
+#include "model/standard.h"
 #include "model/yamlx.h"
 #include "rotaplan/model.h"
 #include "rotaplan/rule.h"
@@ -264,9 +265,22 @@ static void read_objective(loader *l, const rp_ynode *n)
         {"soft", RP_Y_SCALAR, false},
         {"wish_periods", RP_Y_SCALAR, false},
         {"sessions", RP_Y_SCALAR, false},
+        {"stints", RP_Y_SCALAR, false},
+        {"away", RP_Y_SCALAR, false},
+        {"excess", RP_Y_SCALAR, false},
+        {"standard", RP_Y_SCALAR, false},
+        {"field_periods", RP_Y_SCALAR, false},
+        {"order", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "objective", keys, N_OF(keys), v);
+    opt_num(l, v[5], "stints", MAX_WEIGHT, &l->m->objective.stints);
+    opt_num(l, v[6], "away", MAX_WEIGHT, &l->m->objective.away);
+    opt_num(l, v[7], "excess", MAX_WEIGHT, &l->m->objective.excess);
+    opt_num(l, v[8], "standard", MAX_WEIGHT, &l->m->objective.standard);
+    opt_int(l, v[9], "field_periods", 1, 1000, &l->m->objective.field_periods);
+    if (v[10])
+        rp_ynum(l->y, v[10], "order", 0, 0.01, &l->m->objective.order);
     opt_num(l, v[4], "sessions", MAX_WEIGHT, &l->m->objective.sessions);
     opt_num(l, v[0], "wishes", MAX_WEIGHT, &l->m->objective.wishes);
     opt_num(l, v[1], "balance", MAX_WEIGHT, &l->m->objective.balance);
@@ -848,7 +862,7 @@ static void read_rules(loader *l, const rp_ynode *list)
 /* ---- the document ---- */
 
 enum { T_PROGRAMME, T_CALENDAR, T_READINGS, T_INTAKE, T_TOTALS, T_OBJECTIVE, T_FACILITIES,
-       T_COURSES, T_RULES, T_FIELDS, T_CREDITING, T_PARALLEL, T_COUNT };
+       T_COURSES, T_RULES, T_FIELDS, T_CREDITING, T_PARALLEL, T_STANDARD, T_COUNT };
 
 static const rp_ykey top_keys[T_COUNT] = {
     {"programme", RP_Y_MAP, true},   {"calendar", RP_Y_MAP, true},
@@ -857,6 +871,7 @@ static const rp_ykey top_keys[T_COUNT] = {
     {"facilities", RP_Y_SEQ, true},  {"courses", RP_Y_SEQ, false},
     {"rules", RP_Y_SEQ, true},       {"fields", RP_Y_MAP, false},
     {"crediting", RP_Y_MAP, false},  {"parallel_training", RP_Y_SEQ, false},
+    {"standard_rotation", RP_Y_MAP, false},
 };
 
 static void set_defaults(rp_model *m)
@@ -895,6 +910,8 @@ static void read_model(loader *l)
     } else {
         l->refs_ok = false;
     }
+    if (v[T_STANDARD] && l->calendar_ok && l->refs_ok)
+        rp_standard_read(l->y, v[T_STANDARD], l->m);
     if (v[T_COURSES])
         read_courses(l, v[T_COURSES]);
     if (v[T_RULES])
@@ -912,6 +929,8 @@ static int load(rp_yctx *y, rp_arena *a, rp_model **out)
     read_model(&l);
     if (m->objective.wish_periods == 0)
         m->objective.wish_periods = m->calendar.periods_per_year;
+    if (m->objective.field_periods == 0)
+        m->objective.field_periods = m->objective.wish_periods;
     size_t errors = rp_yerrors(y);
     rp_yctx_close(y);
     if (errors) {

@@ -4,7 +4,7 @@
  * inline CSS and inline SVG, no script, no font or image fetched from the network, printable on
  * A4 landscape, a font stack that renders Japanese names. This file writes the document around
  * the sections (html.h) and the helpers they share; the sections are written in the order
- * summary, Gantt charts, loads, checks, intake, changes. Nothing depends on the clock, so two
+ * summary, shape, Gantt charts, loads, checks, intake, changes. Nothing depends on the clock, so two
  * runs give identical bytes.
  */
 #include "report/html.h"
@@ -115,6 +115,7 @@ int rp_report_html(const rp_html_input *in, FILE *out)
     fputs(css, out);
     fputs("</style>\n</head>\n<body>\n", out);
     put_summary(in, out);
+    rp_html_shape(in, out);
     rp_html_gantt(in, out);
     rp_html_loads(in, out);
     rp_html_checks(in, out);

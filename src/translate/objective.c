@@ -25,6 +25,9 @@
  * first. K stops at 3 ins(f), RAD-12's usual limit; one more column of unbounded size carries the
  * slope beyond. Yearly means rather than months keep this term small: with 1-year rotation units
  * the load only changes within a year around a course's partner window.
+ *
+ * Shape. The terms that make a plan one a programme would adopt (fewer stints per field, time
+ * at the core hospital, free time spread over fields, the standard rotation) are in shape.c.
  */
 #include "translate/objective.h"
 #include "util/util.h"
@@ -178,4 +181,5 @@ void rp_objective_build(const rp_model *m, const rp_cohort *c, const rp_timeline
     wishes(m, c, timelines, s, ilp);
     sessions(m, c, s, ilp);
     balance(m, c, timelines, s, ilp);
+    rp_objective_shape(m, c, timelines, s, ilp);
 }

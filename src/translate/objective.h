@@ -12,4 +12,10 @@
 void rp_objective_build(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
                         const rp_space *s, rp_ilp *ilp);
 
+/* Adds the terms that shape a plan as a programme builds one (shape.c): stints of a field beyond
+ * the first, time away from the core hospital, time in one field beyond objective.field_periods,
+ * and the periods off the model's standard rotation, each by its weight (0: left out). */
+void rp_objective_shape(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
+                        const rp_space *s, rp_ilp *ilp);
+
 #endif

@@ -1,0 +1,57 @@
+/*
+ * html_shape.c: the shape section of the HTML report (html.h): the measure of shape.h that `plan`
+ * prints after its summary (blocks per resident, stints per field, the fields split into several
+ * stints, periods away from the core hospital, distance from the standard rotation), as a table
+ * of min / median / max per resident, then the fields split.
+ */
+#include "report/html.h"
+#include "rotaplan/shape.h"
+
+static void put_row(FILE *out, const char *what, const int *v, size_t n)
+{
+    rp_spread s = rp_spread_of(v, n);
+    fputs("<tr><td>", out);
+    rp_html_escape(out, what);
+    fprintf(out, "</td><td class=\"num\">%g</td><td class=\"num\">%g</td>"
+                 "<td class=\"num\">%g</td></tr>\n",
+            s.min, s.median, s.max);
+}
+
+void rp_html_shape(const rp_html_input *in, FILE *out)
+{
+    const rp_model *m = in->model;
+    rp_shape sh;
+    rp_shape_measure(m, in->plan, &sh);
+    size_t n = sh.n_residents;
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    char what[96];
+    fputs("<section id=\"shape\">\n<h2>Shape of the plan</h2>\n<table class=\"shape\">\n"
+          "<tr><th>per resident</th><th>min</th><th>median</th><th>max</th></tr>\n", out);
+    put_row(out, "blocks", sh.blocks, n);
+    put_row(out, "fields", sh.fields, n);
+    put_row(out, "stints of all fields", sh.stints, n);
+    put_row(out, "stints of one field, the most", sh.max_stints, n);
+    put_row(out, "fields in more than one stint", sh.split, n);
+    snprintf(what, sizeof what, "%s away from the core hospital", unit);
+    put_row(out, what, sh.away, n);
+    if (m->standard.groups > 0) {
+        snprintf(what, sizeof what, "%s off the standard rotation", unit);
+        put_row(out, what, sh.distance, n);
+    }
+    fputs("</table>\n<p>", out);
+    const char *sep = "Fields split into several stints (the most stints of a resident): ";
+    for (size_t a = 0; a < sh.n_fields; a++) {
+        if (sh.field_max_stints[a] < 2)
+            continue;
+        fputs(sep, out);
+        rp_html_printf(out, "%s %d", sh.field_names[a], sh.field_max_stints[a]);
+        sep = ", ";
+    }
+    if (*sep != ',')
+        fputs("Every field of every resident in one stint", out);
+    fputs(".", out);
+    if (m->standard.groups == 0)
+        fputs(" The model declares no standard rotation.", out);
+    fputs("</p>\n</section>\n", out);
+    rp_shape_free(&sh);
+}
