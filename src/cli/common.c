@@ -189,6 +189,19 @@ static bool model_plannable(const rp_model *m)
                 r->kind->name);
         ok = false;
     }
+    bool one_place = false;
+    for (size_t i = 0; i < m->n_rules; i++)
+        one_place |= m->rules[i].enabled && m->rules[i].kind &&
+                     strcmp(m->rules[i].kind->name, "one-place-per-period") == 0;
+    if (enabled > 0 && !one_place) {
+        /* the pieces are chosen by its rows: without them a resident holds no place */
+        rp_pos at = m->rules[0].pos;
+        fprintf(stderr, "%s:%d:%d: error: no enabled rule of kind one-place-per-period; expected "
+                        "one (each period of a resident is spent in exactly one place: RAD-06, "
+                        "INIT-05)\n",
+                at.file ? at.file : m->path, at.line, at.col);
+        ok = false;
+    }
     if (enabled == 0) {
         rp_pos at = m->n_rules ? m->rules[0].pos : (rp_pos){m->path, 1, 1};
         fprintf(stderr, "%s:%d:%d: error: no rule of the model is enabled; expected at least "
