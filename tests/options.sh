@@ -232,11 +232,14 @@ bad "whatif --out is PLAN" "rotaplan whatif: --out 'tests/fixtures/../fixtures/p
     whatif "$MODEL" "$PLAN" --withdraw keio --from 2020-10 --out tests/fixtures/../fixtures/plan.csv
 bad "whatif --diff is --add-resident" "rotaplan whatif: --diff '$RES' is the input --add-resident '$RES'" \
     whatif "$MODEL" "$PLAN" --add-resident "$RES" --from 2020-10 --diff "$RES"
+bad "whatif --diff is the scenario's add_residents" \
+    "rotaplan whatif: --diff 'tests/cli/new-resident.yaml' is the input --add-resident 'tests/cli/new-resident.yaml'" \
+    whatif "$MODEL" "$PLAN" --scenario tests/cli/scenario.yaml --diff tests/cli/new-resident.yaml
 bad "check --out is MODEL" "rotaplan check: --out '$MODEL' is the input MODEL" \
     check "$MODEL" "$PLAN" --out "$MODEL"
 bad "report --out is --residents" "rotaplan report: --out '$RES' is the input --residents" \
     report "$MODEL" "$PLAN" --residents "$RES" --out "$RES"
-git diff --quiet -- "$PLAN" "$RES" "$MODEL" 2>/dev/null || fail "an input was changed by a refused command"
+git diff --quiet -- "$PLAN" "$RES" "$MODEL" tests/cli/new-resident.yaml 2>/dev/null || fail "an input was changed by a refused command"
 
 # ---- --quiet with --out: the file is still written ----
 run "check --quiet --out" 1 check "$MODEL" "$PLAN" --quiet --out "$T/w/findings.txt"

@@ -939,6 +939,26 @@ static int join(rp_cohort *c, const rp_cohort *extra, const char *path)
 }
 
 /* The scenario's changes appended to a's (their strings in arena). */
+/* No output is an input (the model, the plan, the residents, the scenario, the residents who
+ * join) or another output. */
+static bool distinct_files(const whatif_args *a)
+{
+    size_t n = 0;
+    rp_cli_file *in = rp_xcalloc(a->n_changes + 5, sizeof *in);
+    in[n++] = (rp_cli_file){"MODEL", a->model};
+    in[n++] = (rp_cli_file){"PLAN", a->plan};
+    in[n++] = (rp_cli_file){"--residents", a->residents};
+    in[n++] = (rp_cli_file){"--scenario", a->scenario};
+    for (size_t i = 0; i < a->n_changes; i++)
+        if (strcmp(a->changes[i].option, "--add-resident") == 0)
+            in[n++] = (rp_cli_file){"--add-resident", a->changes[i].value};
+    const rp_cli_file out[] = {{"--out", a->out}, {"--diff", a->diff}, {"--lp", a->lp},
+                               {"--mps", a->mps}};
+    bool ok = rp_cli_outputs_distinct("whatif", in, n, out, 4);
+    free(in);
+    return ok;
+}
+
 static int read_scenario(const rp_model *m, whatif_args *a, rp_arena *arena)
 {
     rp_scenario s;
@@ -978,7 +998,8 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
     if (!m)
         return RP_EXIT_INPUT;
     rp_arena *arena = rp_arena_new();
-    if (a->scenario && read_scenario(m, a, arena) != 0) {
+    /* the scenario's add_residents file is an input too */
+    if (a->scenario && (read_scenario(m, a, arena) != 0 || !distinct_files(a))) {
         rp_arena_free(arena);
         rp_model_free(m);
         return RP_EXIT_INPUT;
@@ -1005,26 +1026,6 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
     rp_model_free(m);
     rp_arena_free(arena);
     return status;
-}
-
-/* No output is an input (the model, the plan, the residents, the scenario, the residents who
- * join) or another output. */
-static bool distinct_files(const whatif_args *a)
-{
-    size_t n = 0;
-    rp_cli_file *in = rp_xcalloc(a->n_changes + 5, sizeof *in);
-    in[n++] = (rp_cli_file){"MODEL", a->model};
-    in[n++] = (rp_cli_file){"PLAN", a->plan};
-    in[n++] = (rp_cli_file){"--residents", a->residents};
-    in[n++] = (rp_cli_file){"--scenario", a->scenario};
-    for (size_t i = 0; i < a->n_changes; i++)
-        if (strcmp(a->changes[i].option, "--add-resident") == 0)
-            in[n++] = (rp_cli_file){"--add-resident", a->changes[i].value};
-    const rp_cli_file out[] = {{"--out", a->out}, {"--diff", a->diff}, {"--lp", a->lp},
-                               {"--mps", a->mps}};
-    bool ok = rp_cli_outputs_distinct("whatif", in, n, out, 4);
-    free(in);
-    return ok;
 }
 
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
