@@ -75,8 +75,6 @@ typedef struct progress {
     long nodes;
     const double *start_plan; /* 1-based values to hand GLPK at the first heuristic call */
     double deadline;          /* when this search stops (0: none) */
-    double tolerance;         /* rp_ilp_obj_tolerance */
-    bool resolved; /* stopped with the bound within the objective's tolerance of the best */
 } progress;
 
 static double rel_gap(double best, double bound)
@@ -128,12 +126,6 @@ static void callback(glp_tree *tree, void *info)
     if (pr->opt->progress)
         print_progress(pr, false);
     if (pr->opt->interrupt && *pr->opt->interrupt) {
-        glp_ios_terminate(tree);
-        return;
-    }
-    /* the rest of the gap is the objective's tie-break (rp_ilp_add_obj_tolerance): optimal */
-    if (pr->have_plan && node && pr->tolerance > 0 && pr->bound - pr->best <= pr->tolerance) {
-        pr->resolved = true;
         glp_ios_terminate(tree);
         return;
     }
@@ -324,9 +316,6 @@ static void search(const rp_ilp *ilp, progress *pr, double limit, const double *
     out->status = glp_mip_status(p);
     if (pr->stopped_by_limit && out->ret == GLP_ESTOP)
         out->ret = GLP_ETMLIM; /* our own enforcement of the time limit */
-    if (pr->resolved && out->ret == GLP_ESTOP)
-        out->ret = GLP_EMIPGAP; /* within the objective's tolerance: optimal */
-    pr->resolved = false;
     out->x = NULL;
     if (out->status == GLP_OPT || out->status == GLP_FEAS) {
         int n = glp_get_num_cols(p);
@@ -438,9 +427,8 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
 {
     memset(res, 0, sizeof *res);
     res->first_plan_seconds = -1;
-    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0, 0, false};
+    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
     pr.bound = NAN;
-    pr.tolerance = rp_ilp_obj_tolerance(ilp);
     outcome out;
     if (opt->start)
         search_from_start(ilp, &pr, &out);
@@ -487,7 +475,7 @@ void rp_solve_result_free(rp_solve_result *res)
 /* glp_intopt on p under opt, without progress; sets *status to glp_mip_status. */
 static int run_intopt(glp_prob *p, const rp_solve_options *opt, int *status)
 {
-    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0, 0, false};
+    progress pr = {opt, now(), -1, -1, 0, 0, false, false, false, 0, NULL, 0};
     glp_iocp parm;
     init_parameters(&parm, opt, &pr);
     glp_term_out(GLP_OFF);
