@@ -58,12 +58,6 @@ void rp_ilp_free(rp_ilp *ilp); /* NULL does nothing */
 int rp_ilp_add_col(rp_ilp *ilp, const char *name, rp_col_kind kind, double lb, double ub);
 void rp_ilp_add_obj(rp_ilp *ilp, int col, double coef); /* the objective is maximised */
 void rp_ilp_add_obj_constant(rp_ilp *ilp, double c);
-/* Objective differences of at most t more are not meaningful (a tie-break's range; added up):
- * rp_solve stops once its bound is within the total of the best plan and calls that plan optimal.
- * rp_ilp_set_obj keeps it (a what-if's stages before the model's objective count whole
- * resident-periods, which a tolerance below 1 does not blur). */
-void rp_ilp_add_obj_tolerance(rp_ilp *ilp, double t);
-double rp_ilp_obj_tolerance(const rp_ilp *ilp);
 /* Tightens a column's bounds (a what-if fixes the past this way). */
 void rp_ilp_set_col_bounds(rp_ilp *ilp, int col, double lb, double ub);
 /* Replaces the objective: coef[col] for every column (n_cols values), constant c. */

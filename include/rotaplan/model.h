@@ -178,7 +178,6 @@ typedef struct rp_objective {
     double away;       /* a period away from the core hospital (base), convex per resident */
     double excess;     /* a period in one field beyond field_periods, convex per field */
     double standard;   /* a period off the model's standard rotation */
-    double order;      /* the order tie-break: at most this a period (not per year) */
     int field_periods; /* the stretch of the convex costs (default wish_periods) */
 } rp_objective;
 

@@ -270,7 +270,6 @@ static void read_objective(loader *l, const rp_ynode *n)
         {"excess", RP_Y_SCALAR, false},
         {"standard", RP_Y_SCALAR, false},
         {"field_periods", RP_Y_SCALAR, false},
-        {"order", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "objective", keys, N_OF(keys), v);
@@ -279,8 +278,6 @@ static void read_objective(loader *l, const rp_ynode *n)
     opt_num(l, v[7], "excess", MAX_WEIGHT, &l->m->objective.excess);
     opt_num(l, v[8], "standard", MAX_WEIGHT, &l->m->objective.standard);
     opt_int(l, v[9], "field_periods", 1, 1000, &l->m->objective.field_periods);
-    if (v[10])
-        rp_ynum(l->y, v[10], "order", 0, 0.01, &l->m->objective.order);
     opt_num(l, v[4], "sessions", MAX_WEIGHT, &l->m->objective.sessions);
     opt_num(l, v[0], "wishes", MAX_WEIGHT, &l->m->objective.wishes);
     opt_num(l, v[1], "balance", MAX_WEIGHT, &l->m->objective.balance);

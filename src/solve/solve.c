@@ -80,8 +80,6 @@ typedef struct progress {
     long node_limit;  /* the budget of the search that runs (0: none) */
     long nodes;
     const double *start_plan; /* 1-based values to hand GLPK at the first heuristic call */
-    double tolerance; /* rp_ilp_obj_tolerance */
-    bool resolved;    /* stopped with the bound within the objective's tolerance of the best */
 } progress;
 
 static void progress_init(progress *pr, const rp_solve_options *opt)
@@ -160,11 +158,6 @@ static void callback(glp_tree *tree, void *info)
     int why = rp_guard_reason(&pr->guard);
     if (why) {
         pr->stopped = why;
-        glp_ios_terminate(tree);
-    } else if (pr->have_plan && node && pr->tolerance > 0 &&
-               pr->bound - pr->best <= pr->tolerance) {
-        /* the rest of the gap is the objective's tie-break (rp_ilp_add_obj_tolerance): optimal */
-        pr->resolved = true;
         glp_ios_terminate(tree);
     } else if (pr->node_limit > 0 && total >= pr->node_limit) {
         pr->budget_hit = true; /* the same node on every machine */
@@ -364,12 +357,8 @@ static void search(const rp_ilp *ilp, progress *pr, long node_limit, const doubl
         out->ret = pr->stopped == RP_STOP_TIME_LIMIT ? GLP_ETMLIM : GLP_ESTOP;
         out->status = GLP_UNDEF;
         out->x = NULL;
-        pr->resolved = false;
         return;
     }
-    if (pr->resolved && out->ret == GLP_ESTOP)
-        out->ret = GLP_EMIPGAP; /* within the objective's tolerance: optimal */
-    pr->resolved = false;
     if (pr->stopped == RP_STOP_TIME_LIMIT && out->ret == GLP_ESTOP)
         out->ret = GLP_ETMLIM; /* our own enforcement of the time limit */
     take_plan(ilp, p, out);
@@ -476,7 +465,6 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
     res->first_plan_seconds = -1;
     progress pr;
     progress_init(&pr, opt);
-    pr.tolerance = rp_ilp_obj_tolerance(ilp);
     outcome out;
     if (opt->start)
         search_from_start(ilp, &pr, &out);

@@ -49,7 +49,6 @@ struct rp_ilp {
     violated *violated;
     size_t n_violated, cap_violated;
     double obj_constant;
-    double obj_tolerance; /* rp_ilp_add_obj_tolerance */
     /* open-addressing hash of row indices, for duplicate detection */
     int *table;
     size_t table_size;
@@ -188,16 +187,6 @@ void rp_ilp_add_obj(rp_ilp *ilp, int c, double coef)
 void rp_ilp_add_obj_constant(rp_ilp *ilp, double c)
 {
     ilp->obj_constant += c;
-}
-
-void rp_ilp_add_obj_tolerance(rp_ilp *ilp, double t)
-{
-    ilp->obj_tolerance += t;
-}
-
-double rp_ilp_obj_tolerance(const rp_ilp *ilp)
-{
-    return ilp->obj_tolerance;
 }
 
 void rp_ilp_set_col_bounds(rp_ilp *ilp, int c, double lb, double ub)

@@ -18,12 +18,10 @@
  * while the cost of the extra stints is 0 both in the relaxation and in a plan that keeps every
  * field in one stint.
  *
- * Away. With n[r] = the periods of r's pieces at facilities other than the core hospital
- * (shape.h rp_shape_home), n[r] <= sum_k u[r,k], u[r,k] in [0, L], u[r,k] costing k x away / P a
- * period: the first L periods away cost away / P each, the next L twice that, and so on. The
- * cost is convex, so that the time a programme must spend at partners is shared out among the
- * residents rather than one resident being parked there; a wish for a partner (objective.wishes)
- * or a capacity that the core lacks outweighs it.
+ * Away. Each period of a piece at a facility other than the core hospital (shape.h
+ * rp_shape_home) costs away / P: no row, no column. A wish for a partner (objective.wishes) or a
+ * capacity that the core lacks outweighs it. (A convex form per resident, which would share the
+ * time away out evenly, made the 30-resident cohort slow to prove: BENCHMARKS.md.)
  *
  * Excess. The same convex cost on the periods of each field beyond L: w[r,a] - L <= sum_k u,
  * u[r,a,k] in [0, L] at k x excess / P. A field's required minimum costs what it costs in every
@@ -34,6 +32,10 @@
  * (rp_standard_block) earns standard / P: a piece earns it for each of its periods that match,
  * and the constant -standard / P x (the periods the pattern counts) makes the term
  * -standard / P x (the periods off the pattern), the measure's distance. No row, no column.
+ * Besides being what a programme publishes, the pattern is what makes the stints term cheap: the
+ * LP relaxation of the start rows alone spreads a resident thinly over every field and counts no
+ * extra stint, so that GLPK's branching has to find contiguous blocks by itself (35 s for one
+ * resident of the two-year programme), while a pattern proposes them.
  */
 #include "translate/objective.h"
 #include "rotaplan/shape.h"
@@ -65,7 +67,10 @@ static void fields_build(const rp_model *m, fields *out)
     out->names = rp_xmalloc((total + 1) * sizeof *out->names);
     out->n = 0;
     for (size_t f = 0; f < m->n_facilities; f++) {
-        for (int d = -1; d < (int)m->facilities[f].n_departments; d++) {
+        /* a facility planned by department has no piece of the facility as a whole */
+        int first = rp_space_by_department(&m->facilities[f]) ? 0 : -1;
+        out->field_of[out->base[f]] = -1;
+        for (int d = first; d < (int)m->facilities[f].n_departments; d++) {
             const char *name = rp_shape_field(m, (int)f, d);
             size_t k = 0;
             while (k < out->n && strcmp(out->names[k], name) != 0)
@@ -235,74 +240,16 @@ static void standard(const rp_model *m, const rp_cohort *c, const rp_timeline *t
     free(cohorts);
 }
 
-/* The offset group of each resident (heap, the caller frees): the standard rotation's, else one
- * of G = n (the fields) by the rank of its id in its cohort. */
-static int *offset_groups(const rp_model *m, const rp_cohort *c, int n)
-{
-    const char **ids = rp_xmalloc((c->n_residents + 1) * sizeof *ids);
-    int *cohorts = rp_xmalloc((c->n_residents + 1) * sizeof *cohorts);
-    int *g = rp_xmalloc((c->n_residents + 1) * sizeof *g);
-    for (size_t r = 0; r < c->n_residents; r++) {
-        ids[r] = c->residents[r].id;
-        cohorts[r] = c->residents[r].cohort;
-    }
-    for (size_t r = 0; r < c->n_residents; r++) {
-        if (m->standard.groups > 0) {
-            g[r] = rp_standard_group(m, ids[r], cohorts[r], ids, cohorts, c->n_residents);
-            continue;
-        }
-        size_t rank = 0;
-        for (size_t i = 0; i < c->n_residents; i++)
-            rank += cohorts[i] == cohorts[r] && strcmp(ids[i], ids[r]) < 0;
-        g[r] = n > 0 ? (int)(rank % (size_t)n) : 0;
-    }
-    free(ids);
-    free(cohorts);
-    return g;
-}
-
-/* The order tie-break that comes with the stints term (see the header): a piece of field a
- * costs eps x rank x (H - p) / (n H) for each of its periods p, rank = (a - g) mod n for the
- * resident's offset group g of G. */
-static void order(const rp_model *m, const rp_space *s, const fields *fl, size_t r, int g,
-                  rp_ilp *ilp)
-{
-    size_t np;
-    const rp_piece *pieces = rp_space_pieces(s, r, &np);
-    double H = rp_space_horizon(s, r), n = (double)fl->n;
-    bool *on = rp_xcalloc((size_t)H + 2, sizeof *on);
-    double most = 0; /* what the tie-break can differ by between two plans of r */
-    for (int p = 1; p <= (int)H; p++) {
-        const rp_std_block *b = rp_standard_block(m, g, p);
-        on[p] = m->standard.groups == 0 || (b && b->free);
-        most += on[p] ? (n - 1) * (H - p) / (n * H) : 0;
-    }
-    for (size_t i = 0; i < np; i++) {
-        int a = piece_field(fl, &pieces[i]);
-        if (a < 0)
-            continue;
-        double rank = (double)(((a - g) % (int)fl->n + (int)fl->n) % (int)fl->n);
-        double cost = 0;
-        for (int p = pieces[i].first; p <= pieces[i].last; p++)
-            cost += on[p] ? rank * (H - p) / (n * H) : 0;
-        if (cost > 0)
-            rp_ilp_add_obj(ilp, pieces[i].col, -m->objective.order * cost);
-    }
-    free(on);
-    rp_ilp_add_obj_tolerance(ilp, m->objective.order * most);
-}
-
 void rp_objective_shape(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
                         const rp_space *s, rp_ilp *ilp)
 {
     const rp_objective *o = &m->objective;
     if (o->standard > 0 && m->standard.groups > 0)
         standard(m, c, timelines, s, ilp);
-    if (o->stints <= 0 && o->away <= 0 && o->excess <= 0 && o->order <= 0)
+    if (o->stints <= 0 && o->away <= 0 && o->excess <= 0)
         return;
     fields fl;
     fields_build(m, &fl);
-    int *groups = offset_groups(m, c, (int)fl.n);
     bool *seen = rp_xcalloc(fl.n + 1, sizeof *seen);
     for (size_t r = 0; r < c->n_residents; r++) {
         int horizon = rp_space_horizon(s, r);
@@ -327,11 +274,8 @@ void rp_objective_shape(const rp_model *m, const rp_cohort *c, const rp_timeline
         }
         if (o->away > 0)
             away(m, s, r, ilp);
-        if (o->order > 0)
-            order(m, s, &fl, r, groups[r], ilp);
         free(starts);
     }
     free(seen);
-    free(groups);
     fields_free(&fl);
 }
