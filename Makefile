@@ -21,10 +21,14 @@ OPT     ?= -O2
 CFLAGS  ?=
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g $(WARN) -Iinclude -Isrc -I$(BUILD)/gen $(SANITIZE)
-DEB_PACKAGES = libglpk-dev libyaml-dev libcmocka-dev pkg-config
+DEB_PACKAGES = libglpk-dev libyaml-dev libcmocka-dev libxlsxwriter-dev pkg-config
+# what the tests read back with (tests/report.sh: the workbook through openpyxl; the CSV
+# conversions through iconv, which libc gives)
+TEST_PACKAGES = python3-openpyxl
 
-PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 xlsxwriter 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) \
+             $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 LIBS = $(PKG_LIBS) -lglpk -lm
@@ -55,12 +59,15 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev"; \
 	pkg-config --exists cmocka 2>/dev/null || missing="$$missing libcmocka-dev"; \
+	pkg-config --exists xlsxwriter 2>/dev/null || missing="$$missing libxlsxwriter-dev"; \
+	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing="$$missing $(TEST_PACKAGES)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
-	else echo "deps: $(DEB_PACKAGES) present"; fi
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) \
+	    $(TEST_PACKAGES) >/dev/null; \
+	else echo "deps: $(DEB_PACKAGES) $(TEST_PACKAGES) present"; fi
 
 # The browser test's only dependencies, kept apart from deps: the build and `make test` need
 # none. chromium renders the report; fonts-ipafont-gothic (3.5 MB) gives it Japanese glyphs.

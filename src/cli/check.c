@@ -79,7 +79,7 @@ int rp_cmd_check(const rp_cli *cli, int argc, char **argv)
                         "usage: rotaplan check [MODEL] PLAN [--residents FILE]\n");
         return RP_EXIT_INPUT;
     }
-    rp_model *m = rp_cli_model(npos == 2 ? pos[0] : NULL);
+    rp_model *m = npos == 2 ? rp_cli_model(pos[0]) : rp_cli_model_of_plan(pos[0]);
     if (!m)
         return RP_EXIT_INPUT;
     int status = run(&a, m, pos[npos - 1]);

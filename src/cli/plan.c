@@ -216,7 +216,7 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         status = RP_EXIT_INTERNAL;
         goto done;
     }
-    if (rp_cli_write_plan(a->out, m, plan, format) != 0) {
+    if (rp_cli_write_output(a->out, m, c, plan, format) != 0) {
         status = RP_EXIT_INPUT;
         goto done;
     }

@@ -690,11 +690,12 @@ static void summary(const outcome *o, rp_date from, int bends)
             rp_ilp_n_cols(o->t->ilp), o->res.seconds);
 }
 
-static int write_outputs(const whatif_args *a, const rp_model *m, const rp_plan *old,
-                         const outcome *o, rp_date from, rp_format format, int bends)
+static int write_outputs(const whatif_args *a, const rp_model *m, const rp_cohort *c,
+                         const rp_plan *old, const outcome *o, rp_date from, rp_format format,
+                         int bends)
 {
     write_ctx w = {m, old, o->plan, format, {0, 0, 0}};
-    if (rp_cli_write_plan(a->out, m, o->plan, format) != 0)
+    if (rp_cli_write_output(a->out, m, c, o->plan, format) != 0)
         return RP_EXIT_INPUT;
     if (a->diff) {
         if (rp_cli_write(a->diff, write_diff, &w) != 0)
@@ -730,7 +731,7 @@ static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, co
         !rp_cli_past_kept(m, old, o->plan, from)) {
         return RP_EXIT_INTERNAL;
     }
-    int status = write_outputs(a, m, old, o, from, format, bends);
+    int status = write_outputs(a, m, c, old, o, from, format, bends);
     return status == RP_EXIT_OK && o->res.interrupted ? RP_EXIT_INTERRUPTED : status;
 }
 
