@@ -1,9 +1,11 @@
 /*
  * cohort_csv.c: the residents from a spreadsheet, one row per resident (rp_cohort_load reads a
- * path ending in .csv here). The header, exactly:
+ * path ending in .csv here). The header names the columns, in any order and case (columns of
+ * other names are ignored, said in one note; id and cohort are required):
  *
  *     id,name,cohort,course,wishes
  *
+ * The file may be UTF-8 (with or without a byte-order mark) or Shift_JIS (util/csv.c).
  * id: the resident's id (letters, digits, '-', '_', '.'); name: optional, any text; cohort: the
  * year the resident starts; course: a course id of the model, `any` or empty (any); wishes:
  * facility or department ids in rank order, separated by ';' (may be empty). Pins and leave need
@@ -16,9 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HEADER "id,name,cohort,course,wishes"
-
 enum { C_ID, C_NAME, C_COHORT, C_COURSE, C_WISHES, C_COUNT };
+
+static const char *const column_names[C_COUNT] = {"id", "name", "cohort", "course", "wishes"};
 
 static bool id_char(char c)
 {
@@ -82,7 +84,9 @@ static void read_wish(rp_csv *in, const rp_csv_cell *at, const rp_model *m, rp_c
         w.department = rp_arena_strdup(co->arena, text);
     else {
         rp_csv_cell c = {text, at->line, at->col};
-        rp_csv_error(in, &c, "unknown facility or department '%s' in a wish", text);
+        const char *near = rp_model_nearest_place(m, text);
+        rp_csv_error(in, &c, "unknown facility or department '%s' in a wish%s%s%s", text,
+                     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
         return;
     }
     for (size_t j = 0; j < res->n_wishes; j++)
@@ -147,14 +151,16 @@ int rp_cohort_load_csv(const rp_model *m, const char *path, rp_cohort *co, rp_di
     co->path = rp_arena_strdup(co->arena, path);
     in.file = co->path;
     size_t rows = 0;
-    if (rp_csv_header(&in, HEADER, "residents")) {
+    rp_csv_columns_map map;
+    unsigned required = 1u << C_ID | 1u << C_COHORT;
+    if (rp_csv_columns(&in, column_names, C_COUNT, required, "residents", &map)) {
         while (rp_csv_more(&in)) {
-            rp_csv_cell c[C_COUNT];
+            rp_csv_cell fields[RP_CSV_MAX_COLUMNS], c[C_COUNT];
             size_t n;
             bool blank;
             int line = in.line;
             size_t before = in.errors;
-            rp_csv_row(&in, c, C_COUNT, &n, &blank);
+            rp_csv_row(&in, fields, RP_CSV_MAX_COLUMNS, &n, &blank);
             if (blank)
                 continue;
             rows++; /* a bad row is a row: no "no rows" error besides its own */
@@ -166,11 +172,13 @@ int rp_cohort_load_csv(const rp_model *m, const char *path, rp_cohort *co, rp_di
             }
             if (in.fatal || in.errors != before)
                 continue;
-            if (n != C_COUNT)
-                rp_csv_error(&in, &row, "row has %zu field%s; expected %d (%s)", n,
-                             n == 1 ? "" : "s", C_COUNT, HEADER);
-            else
+            if (n != map.n_fields) {
+                rp_csv_error(&in, &row, "row has %zu field%s; expected %zu, as the header", n,
+                             n == 1 ? "" : "s", map.n_fields);
+            } else {
+                rp_csv_pick(&map, fields, n, C_COUNT, c);
                 read_row(&in, c, line, m, co);
+            }
         }
         rp_csv_cell at = {"", 1, 1};
         if (rows == 0 && !in.fatal)
