@@ -1,0 +1,135 @@
+#!/bin/sh
+# desk.sh: the coordinator's desk end to end. The Excel workbook (--format xlsx, report --xlsx)
+# read back with openpyxl (tests/xlsx_cells.py): a sheet per cohort whose every cell is the
+# place the plan's JSON names for that resident and period, leave as 休止, an extended
+# programme's weeks under 延長, parallel sessions noted, frozen panes and print set-up, the
+# totals, loads and findings sheets. Spreadsheet input: a residents CSV in Shift_JIS with mixed
+# case headers, an extra column, leave and pins plans exactly as its YAML twin; a plan CSV
+# edited by hand (dates trusted over periods). The round trip: plan -> xlsx -> the Excel CSV
+# edited (a facility cell changed), saved as Shift_JIS with slash dates -> check -> what-if ->
+# report. Run by `make test` with ROTAPLAN set; needs /usr/bin/python3 with openpyxl and iconv
+# (make deps installs python3-openpyxl).
+set -u
+MODEL=models/radiology-keio-2019.yaml
+INITIAL=models/initial-residency-2020.yaml
+COHORT=examples/radiology-cohort-12.yaml
+DESK=tests/fixtures/desk-initial.yaml
+DESK_CSV=tests/fixtures/desk-initial.csv
+PY=/usr/bin/python3
+. tests/lib.sh
+
+if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
+    echo "desk.sh: /usr/bin/python3 with openpyxl is missing: run make deps"
+    exit 1
+fi
+xlsx() { # xlsx NAME ARGS...: tests/xlsx_cells.py ARGS, its complaints counted as failures
+    name=$1
+    shift
+    "$PY" tests/xlsx_cells.py "$@" >"$T/py.out" 2>&1 || fail "$name: $(head -5 "$T/py.out" | tr '\n' ';')"
+}
+
+# ---- the workbook of the radiology programme (months, facilities) ----
+run "plan yaml" 0 plan "$MODEL" --residents "$COHORT" --out "$T/plan.yaml" --quiet
+run "plan json" 0 plan "$MODEL" --residents "$COHORT" --out "$T/plan.json" --quiet
+run "plan xlsx" 0 plan "$MODEL" --residents "$COHORT" --format xlsx --out "$T/plan.xlsx" --quiet
+run "report xlsx" 0 report "$T/plan.yaml" --residents "$COHORT" --xlsx --out "$T/report.xlsx" --quiet
+cmp -s "$T/plan.xlsx" "$T/report.xlsx" || fail "xlsx: plan --format xlsx and report --xlsx differ"
+run "plan xlsx by extension" 0 plan "$MODEL" --residents "$COHORT" --out "$T/ext.xlsx" --quiet
+cmp -s "$T/plan.xlsx" "$T/ext.xlsx" || fail "xlsx: two runs (or --out FILE.xlsx) differ"
+xlsx "radiology workbook" table "$T/plan.xlsx" "$T/plan.json" "$MODEL" month
+xlsx "radiology sheets" sheets "$T/plan.xlsx" 2019年度 集計 受入数 所見
+xlsx "radiology totals" cell "$T/plan.xlsx" 集計 B2 氏名
+xlsx "radiology totals" row "$T/plan.xlsx" 集計 r2019-01 "算定月数 C(r)=36" "RAD-01=○"
+xlsx "radiology loads" cell "$T/plan.xlsx" 受入数 A2 RAD-12
+xlsx "radiology findings" cell "$T/plan.xlsx" 所見 B2 RAD-14
+ls "${TMPDIR:-/tmp}" 2>/dev/null | grep -q "^rotaplan-xlsx-" &&
+    fail "xlsx: a temporary folder was left in ${TMPDIR:-/tmp}"
+run "xlsx to a terminal refused" 2 plan "$MODEL" --residents "$COHORT" --format xlsx
+has "xlsx to a terminal refused" "$T/err" "give the file with --out FILE.xlsx"
+[ ! -s "$T/out" ] || fail "xlsx without --out: something went to stdout"
+
+# ---- the two-year programme (weeks, departments, leave, extension, a pin, wishes) ----
+run "initial yaml" 0 plan "$INITIAL" --residents "$DESK" --out "$T/initial.yaml" --quiet
+run "initial json" 0 plan "$INITIAL" --residents "$DESK" --out "$T/initial.json" --quiet
+run "initial xlsx" 0 report "$T/initial.yaml" --residents "$DESK" --xlsx --out "$T/initial.xlsx" --quiet
+xlsx "initial workbook" table "$T/initial.xlsx" "$T/initial.json" "$INITIAL" week
+# d2020-01: 休止 from 2021-01-04 to 2021-05-21 (weeks 40 to 60), the programme 2 weeks longer
+xlsx "initial leave" leave "$T/initial.xlsx" 2020年度 d2020-01 休止 40 60
+xlsx "initial extension" cell "$T/initial.xlsx" 2020年度 DC2 "延長 2022年4月"
+xlsx "initial totals" row "$T/initial.xlsx" 集計 d2020-01 "休止・休暇 (日)=100" "延長 (週)=2"
+xlsx "initial wishes" row "$T/initial.xlsx" 集計 d2020-02 "希望 (wishes)~離島の病院（例） ○"
+xlsx "initial pin" row "$T/initial.xlsx" 2020年度 d2020-03 "week53=地域医療"
+xlsx "initial findings" cell "$T/initial.xlsx" 所見 B2 INIT-60
+
+# ---- spreadsheet input: the same residents as a Shift_JIS CSV plan the same ----
+iconv -f UTF-8 -t CP932 "$DESK_CSV" >"$T/desk-sjis.csv" || fail "iconv: cannot make Shift_JIS"
+cmp -s "$DESK_CSV" "$T/desk-sjis.csv" && fail "desk csv: the Shift_JIS copy is the same bytes"
+run "initial csv" 0 plan "$INITIAL" --residents "$DESK" --format csv --out "$T/from-yaml.csv" --quiet
+run "residents sjis" 0 plan "$INITIAL" --residents "$T/desk-sjis.csv" --format csv --out "$T/from-sjis.csv"
+cmp -s "$T/from-yaml.csv" "$T/from-sjis.csv" || fail "residents sjis: the plan differs from the YAML residents'"
+has "residents sjis" "$T/err" "note: ignored the column 'Memo': not a residents column"
+[ "$(grep -c "ignored the column" "$T/err")" -eq 1 ] || fail "residents sjis: the ignored column not said once"
+printf '\357\273\277' >"$T/desk-bom.csv" && cat "$DESK_CSV" >>"$T/desk-bom.csv"
+run "residents bom" 0 plan "$INITIAL" --residents "$T/desk-bom.csv" --format csv --out "$T/from-bom.csv" --quiet
+cmp -s "$T/from-yaml.csv" "$T/from-bom.csv" || fail "residents bom: the plan differs"
+# a byte neither UTF-8 nor Shift_JIS (0x81 0x20: a lead byte without its trail), located
+head -n 2 "$DESK_CSV" | iconv -f UTF-8 -t CP932 >"$T/bad-sjis.csv"
+printf 'd2020-09,\201 x,2020,,,,,\n' >>"$T/bad-sjis.csv"
+run "residents undecodable" 2 capacity "$INITIAL" --residents "$T/bad-sjis.csv"
+has "residents undecodable" "$T/err" "bad-sjis.csv:3:10: error: byte 0x81 is neither UTF-8 nor Shift_JIS (CP932) text"
+# leave and pins columns: errors located with hints
+printf 'id,cohort,leave,pins\nd1,2020,suspention 30,\nd2,2020,,iland 2021/4/1~2021/4/28\n' >"$T/bad-lp.csv"
+run "residents leave pins" 2 capacity "$INITIAL" --residents "$T/bad-lp.csv"
+has "residents leave pins" "$T/err" "bad-lp.csv:2:9: error: unknown leave kind 'suspention'; did you mean 'suspension'?"
+has "residents leave pins" "$T/err" "bad-lp.csv:3:10: error: unknown facility 'iland' in a pin; did you mean 'island'?"
+
+# ---- the round trip: plan -> xlsx -> the Excel CSV edited in Shift_JIS with slash dates ----
+run "excel csv" 0 plan "$MODEL" --residents "$COHORT" --format csv --excel --out "$T/excel.csv" --quiet
+grep -q '^r2019-02,2019,B,kawasaki,,block,25,36,' "$T/excel.csv" ||
+    fail "round trip: r2019-02's third year is not at kawasaki (the plan changed: pick another edit)"
+# the coordinator moves r2019-02's third year from kawasaki to keiyu, saves as Shift_JIS; Excel
+# writes dates 2021/4/1
+tail -c +4 "$T/excel.csv" |
+    sed 's/^r2019-02,2019,B,kawasaki,,block,25,36,/r2019-02,2019,B,keiyu,,block,25,36,/' |
+    awk -F, 'BEGIN { OFS = "," } NR > 1 { for (i = 9; i <= 10; i++) if ($i != "") {
+                 split($i, d, "-"); $i = d[1] "/" (d[2] + 0) "/" (d[3] + 0) } } { print }' |
+    iconv -f UTF-8 -t CP932 >"$T/edited.csv"
+grep -q ',2021/4/1,' "$T/edited.csv" || fail "round trip: the dates were not written with slashes"
+run "round trip check" 0 check "$MODEL" "$T/edited.csv" --residents "$COHORT"
+run "round trip xlsx" 0 report "$MODEL" "$T/edited.csv" --residents "$COHORT" --xlsx --out "$T/edited.xlsx" --quiet
+xlsx "round trip edit read" row "$T/edited.xlsx" 2019年度 r2019-02 "month25=神奈川県警友会 けいゆう病院 放射線科"
+run "round trip whatif" 0 whatif "$MODEL" "$T/edited.csv" --withdraw keiyu --from 2021-10 \
+    --residents "$COHORT" --out "$T/new.yaml" --diff "$T/diff.txt" --quiet
+has "round trip whatif" "$T/diff.txt" "r2019-02"
+run "round trip report" 0 report "$MODEL" "$T/new.yaml" --compare "$T/edited.csv" --residents "$COHORT" \
+    --scenario "keiyu withdraws from 2021-10" --out "$T/whatif.html" --quiet
+has "round trip report" "$T/whatif.html" "keiyu withdraws from 2021-10"
+has "round trip report" "$T/whatif.html" '<table class="changes">'
+run "round trip report xlsx" 0 report "$MODEL" "$T/new.yaml" --residents "$COHORT" --xlsx --out "$T/new.xlsx" --quiet
+xlsx "round trip new plan" row "$T/new.xlsx" 2019年度 r2019-02 "month31!=神奈川県警友会 けいゆう病院 放射線科"
+
+# ---- a plan CSV edited by hand: the dates are trusted over the periods ----
+printf 'resident,cohort,course,facility,department,mode,start_period,end_period,start_date,end_date,days_per_week\n' >"$T/hand.csv"
+printf 'r2019-01,2019,A,keio,,block,1,24,2019/4/1,2021/4/30,\n' >>"$T/hand.csv"
+printf 'r2019-01,2019,A,saiseikai-chuo,,block,25,36,2021/5/1,2022/3/31,\n' >>"$T/hand.csv"
+run "hand-edited dates" 1 check "$MODEL" "$T/hand.csv"
+has "hand-edited dates" "$T/err" "hand.csv:2:43: warning: end_date '2021/4/30' does not match end_period 24, which ends on 2021-03-31: the date is trusted, end_period 25"
+has "hand-edited dates" "$T/err" "hand.csv:3:45: warning: start_date '2021/5/1' does not match start_period 25, which starts on 2021-04-01: the date is trusted, start_period 26"
+has "hand-edited dates" "$T/out" "found: keio, saiseikai-chuo"
+printf 'r2019-01,2019,A,keio,,block,1,24,2019/4/1,2021/4/15,\n' >"$T/hand2.csv"
+sed -i '1i resident,cohort,course,facility,department,mode,start_period,end_period,start_date,end_date,days_per_week' "$T/hand2.csv"
+run "date inside a period" 2 check "$MODEL" "$T/hand2.csv"
+has "date inside a period" "$T/err" "is not the last day of a month; expected the last day of a month"
+# headers in any case and order, other columns ignored
+printf 'Facility,Resident,Cohort,Course,Department,Mode,Start_Period,End_Period,Note\nkeio,r2019-01,2019,A,,block,1,24,x\nsaiseikai-chuo,r2019-01,2019,A,,block,25,36,y\n' >"$T/order.csv"
+run "header order" 0 check "$MODEL" "$T/order.csv"
+has "header order" "$T/err" "note: ignored the column 'Note': not a plan column"
+
+# ---- check and report without a model: the model the YAML plan names ----
+run "check named model" 0 check "$T/initial.yaml" --residents "$DESK"
+has "check named model" "$T/out" "compliant: no violation of 21 rules over 4 residents"
+run "report named model" 0 report "$T/initial.yaml" --out "$T/named.html" --quiet
+has "report named model" "$T/named.html" "initial-residency-2020"
+
+echo "desk.sh: $count runs, $failures failures"
+[ "$failures" -eq 0 ]
