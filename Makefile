@@ -141,6 +141,7 @@ test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/determinism.sh
 	@ROTAPLAN=$(BIN) tests/hostile.sh
 	@ROTAPLAN=$(BIN) tests/report.sh
+	@ROTAPLAN=$(BIN) tests/desk.sh
 
 test-browser: deps deps-browser
 	@$(MAKE) --no-print-directory all

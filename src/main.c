@@ -49,6 +49,7 @@ static const command commands[] = {
     {"whatif", rp_cmd_whatif, true},
     {"capacity", rp_cmd_capacity, false},
     {"report", rp_cmd_report, false},
+    {"show", rp_cmd_show, false},
 };
 
 static bool is_command(const char *name)
@@ -69,7 +70,7 @@ static int help(int argc, char **argv)
     }
     if (argc == 1 && !is_command(argv[0])) {
         fprintf(stderr, "rotaplan help: unknown command '%s'; expected plan, check, whatif, "
-                        "capacity, report or help\n", argv[0]);
+                        "capacity, report, show or help\n", argv[0]);
         return RP_EXIT_INPUT;
     }
     rp_cli_usage(argc > 0 ? argv[0] : NULL, stdout);
@@ -93,7 +94,8 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
         return commands[i].run(cli, argc - 2, argv + 2);
     }
     fprintf(stderr,
-            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report or help\n",
+            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report, show or "
+            "help\n",
             name);
     return RP_EXIT_INPUT;
 }

@@ -131,5 +131,52 @@ has "check named model" "$T/out" "compliant: no violation of 21 rules over 4 res
 run "report named model" 0 report "$T/initial.yaml" --out "$T/named.html" --quiet
 has "report named model" "$T/named.html" "initial-residency-2020"
 
+# ---- the HTML report on the page: leave, wishes, colours, numbers ----
+run "html initial" 0 report "$T/initial.yaml" --residents "$DESK" --out "$T/initial.html" --quiet
+[ "$(grep -c '<rect class="leave"' "$T/initial.html")" -eq 1 ] || fail "html initial: not one leave bar (d2020-01's 休止)"
+has "html initial" "$T/initial.html" "d2020-01: 休止 (suspension), 2020-12-30 to 2021-05-26, not training"
+has "html initial" "$T/initial.html" "2022-04-14: extended by 2 weeks (延長)"
+has "html initial" "$T/initial.html" '<span class="wish granted">1. 離島の病院（例）: granted (8 weeks there)</span>'
+has "html initial" "$T/initial.html" "coloured by department (one facility holds most of the plan)"
+has "html initial" "$T/initial.html" "internal-medicine 内科</span>"
+grep -q '<text class="load"[^>]*>[0-9.]*</text>' "$T/initial.html" || fail "html initial: no number in the heat map's cells"
+has "html initial" "$T/initial.html" '"IPAGothic"'
+run "html radiology" 0 report "$T/plan.yaml" --residents "$COHORT" --out "$T/plan.html" --quiet
+has "html radiology" "$T/plan.html" "coloured by facility (label"
+swatches=$(grep -o '<span class="swatch" data-key="[0-9]*" style="background:#[0-9a-f]*"' "$T/plan.html" | sort -u)
+[ "$(echo "$swatches" | wc -l)" -ge 5 ] || fail "html radiology: fewer than 5 facilities in the legend"
+[ "$(echo "$swatches" | sed 's/.*background://' | sort -u | wc -l)" -eq "$(echo "$swatches" | wc -l)" ] ||
+    fail "html radiology: two facilities share a colour"
+run "html every facility" 0 show "$MODEL" --out "$T/show.txt"
+# every facility of both models its own colour: the legend of a plan that visits them all
+awk 'BEGIN { print "resident,cohort,course,facility,department,mode,start_period,end_period,start_date,end_date,days_per_week" }
+     /^  [a-z]/ && $1 != "facility" && on { n++; printf "x%02d,2019,,%s,,block,1,36,,,\n", n, $1 }
+     /^facilities/ { on = 1 } /^$/ { on = 0 }' "$T/show.txt" >"$T/all.csv"
+[ "$(wc -l <"$T/all.csv")" -eq 19 ] || fail "show: not 18 facilities listed ($(wc -l <"$T/all.csv"))"
+run "html all facilities" 0 report "$MODEL" "$T/all.csv" --out "$T/all.html" --quiet
+[ "$(grep -o 'data-key="[0-9]*" style="background:#[0-9a-f]*"' "$T/all.html" | sed 's/.*background://' | sort -u | wc -l)" -eq 18 ] ||
+    fail "html all facilities: 18 facilities do not have 18 colours"
+
+# ---- orientation: show, did you mean, a repeated finding said once, who is over capacity ----
+run "show" 0 show
+has "show" "$T/out" "model radiology-keio-2019"
+has "show" "$T/out" "  RAD-12 [hard] residents-per-instructor:"
+has "show" "$T/out" "courses (5; a resident's course: one of these ids, or any):"
+matches "show" "$T/out" "^  st-lukes +聖路加国際病院"
+run "show initial" 0 show "$INITIAL"
+matches "show initial" "$T/out" "^ +emergency +救急部門 +6$"
+printf 'id,cohort,wishes\nr1,2019,stlukes\n' >"$T/wish.csv"
+run "wish did you mean" 2 plan "$MODEL" --residents "$T/wish.csv"
+has "wish did you mean" "$T/err" "wish.csv:2:9: error: unknown facility or department 'stlukes' in a wish; did you mean 'st-lukes'?"
+run "default plan" 0 plan --out "$T/default.yaml"
+[ "$(grep -c 'RAD-14' "$T/err")" -eq 1 ] || fail "default plan: RAD-14 not said once"
+has "default plan" "$T/err" "finding RAD-14 [intake] programme, 6 times:"
+[ "$(grep -c '^finding' "$T/err")" -eq 1 ] || fail "default plan: more than one finding block"
+{ echo "resident,cohort,course,facility,department,mode,start_period,end_period,start_date,end_date,days_per_week"
+  for i in 1 2 3 4; do echo "h$i,2019,B,keio,,block,1,12,,,"; echo "h$i,2019,B,hino,,block,13,24,,,"
+                        echo "h$i,2019,B,tokyo-mc,,block,25,36,,,"; done; } >"$T/over.csv"
+run "capacity residents" 1 check "$MODEL" "$T/over.csv"
+has "capacity residents" "$T/out" "  RAD-12 hino 2020-04 to 2021-03 (4 of 3): h1 h2 h3 h4"
+
 echo "desk.sh: $count runs, $failures failures"
 [ "$failures" -eq 0 ]

@@ -41,6 +41,7 @@ int rp_cmd_check(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_capacity(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_report(const rp_cli *cli, int argc, char **argv);
+int rp_cmd_show(const rp_cli *cli, int argc, char **argv);
 /* Whether stdout takes colour: it is a terminal and NO_COLOR is unset or empty
  * (https://no-color.org). */
 bool rp_cli_colour(void);
