@@ -2,7 +2,8 @@
  * html_gantt.c: the Gantt charts of the HTML report (html.h): one inline SVG per cohort, one row
  * per resident, one <rect class="stint"> per stint of the plan (a test counts them against the
  * plan's CSV rows), coloured by facility, or by department when one facility holds most of the
- * plan (legend.h), with the facility and department in the bar's label and tooltip. A parallel
+ * plan (legend.h), with the department's (or facility's) name in the bar's label and the ids in its
+ * tooltip. A parallel
  * row (a day a week beside a block) is a thin dashed bar at the bottom of the row (class
  * "stint parallel"); with --compare a block that changed is outlined in red (class "stint
  * changed", rp_diff_stint_changed). Leave (休止, 産休...) is a grey hatched bar over the periods
@@ -121,27 +122,47 @@ static void put_title(const chart *c, const rp_stint *s, bool changed, FILE *out
     fputs("</title>", out);
 }
 
-/* The bar's label: "facility/department" when it fits, else the department (the colour already
- * says the facility), else the facility; cut to what the bar holds (ids are ASCII: about 7
- * pixels a character), with a dot marking the cut. */
-static void put_label(const chart *c, const rp_stint *s, int x, int y, int w, FILE *out)
+/* The first characters of s that fit in cols display columns (a Japanese character takes two),
+ * with a dot marking a cut. Heap. */
+static char *fit_text(const char *s, int cols)
+{
+    rp_buf b = {0};
+    int used = 0;
+    for (const char *p = s; *p;) {
+        int k = rp_utf8_len(p);
+        if (k <= 0)
+            break;
+        char one[5] = {0};
+        memcpy(one, p, (size_t)k);
+        int w = rp_display_width(one);
+        if (used + w > cols - (p[k] ? 1 : 0) && p[k]) {
+            rp_buf_add(&b, ".");
+            break;
+        }
+        rp_buf_add(&b, one);
+        used += w;
+        p += k;
+    }
+    return rp_buf_take(&b);
+}
+
+/* The bar's label, for people: the department's name from the model (内科), else the facility's,
+ * cut to what the bar holds (about 6 pixels a display column at 10 pixels), in white on a dark
+ * colour. */
+static void put_label(const chart *c, const rp_stint *s, int x, int y, int w, int colour,
+                      FILE *out)
 {
     const rp_model *m = c->in->model;
-    const char *fac = rp_report_facility_id(m, s->facility);
     const char *dep = rp_report_stint_department(m, s);
-    size_t fit = w > 4 ? (size_t)(w - 4) / 7 : 0;
-    if (fit < 2)
+    const char *name = dep ? rp_department_name(m, s->facility, dep)
+                       : s->facility >= 0 ? m->facilities[s->facility].name
+                                          : "none";
+    int cols = w > 4 ? (w - 4) / 6 : 0;
+    if (cols < 2 || !name)
         return;
-    char *text = dep ? rp_xasprintf("%s/%s", fac, dep) : rp_xstrdup(fac);
-    if (strlen(text) > fit && dep) {
-        free(text);
-        text = rp_xstrdup(dep);
-    }
-    if (strlen(text) > fit) {
-        text[fit - 1] = '.';
-        text[fit] = '\0';
-    }
-    fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" pointer-events=\"none\">", x + 3, y);
+    char *text = fit_text(name, cols);
+    fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" pointer-events=\"none\"%s>", x + 3,
+            y, rp_colour_dark(colour) ? " fill=\"#fff\"" : "");
     rp_html_escape(out, text);
     fputs("</text>\n", out);
     free(text);
@@ -162,8 +183,9 @@ static void put_stint(const chart *c, const rp_stint *s, int row, FILE *out)
     fputs("\" data-facility=\"", out);
     rp_html_escape(out, rp_report_facility_id(c->in->model, s->facility));
     const char *dep = rp_report_stint_department(c->in->model, s);
+    int colour = rp_colour_key_index(c->key, c->in->model, s->facility, dep);
     fprintf(out, "\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"", x, y, w, h,
-            rp_colour_rgb(rp_colour_key_index(c->key, c->in->model, s->facility, dep)));
+            rp_colour_rgb(colour));
     if (changed)
         fputs(" stroke=\"#d00000\" stroke-width=\"3\"", out);
     else if (parallel)
@@ -174,7 +196,7 @@ static void put_stint(const chart *c, const rp_stint *s, int row, FILE *out)
     put_title(c, s, changed, out);
     fputs("</rect>\n", out);
     if (!parallel)
-        put_label(c, s, x, y + ROW_H / 2 + 1, w, out);
+        put_label(c, s, x, y + ROW_H / 2 + 1, w, colour, out);
 }
 
 /* The resident's leave as hatched bars over the periods it takes, one per run of one kind. */

@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Twenty hues around the wheel, light enough for black text; no two alike (eiju and ashikaga,
- * facilities 6 and 12 of the radiology model, shared a yellow in the palette before this one). */
+/* Kenneth Kelly's colours of maximum contrast (1965), without black and white, light ones first
+ * (the first facilities of a model are the most used); text on the dark ones is white
+ * (rp_colour_dark). The palette before this one had two yellows alike (eiju and ashikaga) and two
+ * oranges alike (tokyo-mc and ashikaga). */
 static const unsigned palette[] = {
-    0x8db3e2, 0xf4a460, 0x90d18a, 0xef8080, 0xc9a0dc, 0xffe45c, 0x7fd6d6,
-    0xf5a3c7, 0xc8a27a, 0xbedb39, 0xa3a3f5, 0xffb347, 0x5fb8a0, 0xe5d3b3,
-    0xd98cb3, 0x6fa8dc, 0xe06666, 0xb4a7d6, 0x93c47d, 0xd9b44a,
+    0xa1caf1, 0xf38400, 0x8db600, 0xe68fac, 0xf3c300, 0xc2b280, 0x875692,
+    0x008856, 0xf99379, 0x0067a5, 0xdcd300, 0xbe0032, 0x848482, 0x604e97,
+    0xf6a600, 0xb3446c, 0x882d17, 0xe25822, 0x654522, 0x2b3d26,
 };
 #define N_PALETTE (sizeof palette / sizeof palette[0])
 
@@ -26,16 +28,24 @@ unsigned rp_colour_value(int index)
     return palette[(size_t)index % N_PALETTE];
 }
 
+/* The palette as HTML writes it (palette[] spelt out; tests/unit/test_legend.c checks that they
+ * agree), and grey. */
+static const char *const hex[N_PALETTE + 1] = {
+    "#a1caf1", "#f38400", "#8db600", "#e68fac", "#f3c300", "#c2b280", "#875692",
+    "#008856", "#f99379", "#0067a5", "#dcd300", "#be0032", "#848482", "#604e97",
+    "#f6a600", "#b3446c", "#882d17", "#e25822", "#654522", "#2b3d26", "#cccccc",
+};
+
 const char *rp_colour_rgb(int index)
 {
-    static const char *const hex[N_PALETTE + 1] = {
-        "#8db3e2", "#f4a460", "#90d18a", "#ef8080", "#c9a0dc", "#ffe45c", "#7fd6d6",
-        "#f5a3c7", "#c8a27a", "#bedb39", "#a3a3f5", "#ffb347", "#5fb8a0", "#e5d3b3",
-        "#d98cb3", "#6fa8dc", "#e06666", "#b4a7d6", "#93c47d", "#d9b44a", "#cccccc",
-    };
-    if (index < 0)
-        return hex[N_PALETTE];
-    return hex[(size_t)index % N_PALETTE];
+    return hex[index < 0 ? N_PALETTE : (size_t)index % N_PALETTE];
+}
+
+bool rp_colour_dark(int index)
+{
+    unsigned v = rp_colour_value(index);
+    double r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
+    return 0.299 * r + 0.587 * g + 0.114 * b < 140; /* luma: black text no longer reads */
 }
 
 static const char *stint_department(const rp_model *m, const rp_stint *s)

@@ -5,8 +5,8 @@
  * Colours: how the HTML report and the Excel workbook colour a plan's stints, so that both say
  * the same thing in the same colours. Stints are coloured by facility, unless one facility holds
  * most of the plan's block periods (the two-year programme: nearly everything at the core
- * hospital), when a chart of one colour would say nothing: then by department. Twenty colours,
- * each a different hue, light enough for black text. Internal to src/report/.
+ * hospital), when a chart of one colour would say nothing: then by department. Twenty colours
+ * of maximum contrast (Kelly's); text on the dark ones white. Internal to src/report/.
  */
 #ifndef ROTAPLAN_REPORT_LEGEND_H
 #define ROTAPLAN_REPORT_LEGEND_H
@@ -36,6 +36,8 @@ int rp_colour_key_index(const rp_colour_key *k, const rp_model *m, int facility,
 const char *rp_colour_rgb(int index);
 /* The same as 0xRRGGBB. */
 unsigned rp_colour_value(int index);
+/* Whether text on colour index must be white to be read. */
+bool rp_colour_dark(int index);
 /* What an index stands for: the department's name (its id when it has none) or the facility's
  * name. Borrowed from the model. */
 const char *rp_colour_key_label(const rp_colour_key *k, const rp_model *m, int index);

@@ -55,6 +55,8 @@ static lxw_format *fill_of(book *b, int index)
     if (!b->fill[i]) {
         b->fill[i] = workbook_add_format(b->wb);
         format_set_bg_color(b->fill[i], rp_colour_value(index));
+        if (rp_colour_dark(index))
+            format_set_font_color(b->fill[i], LXW_COLOR_WHITE);
         format_set_border(b->fill[i], LXW_BORDER_HAIR);
         format_set_font_size(b->fill[i], 9);
         format_set_text_wrap(b->fill[i]);
