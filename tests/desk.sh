@@ -157,6 +157,13 @@ run "html all facilities" 0 report "$MODEL" "$T/all.csv" --out "$T/all.html" --q
 [ "$(grep -o 'data-key="[0-9]*" style="background:#[0-9a-f]*"' "$T/all.html" | sed 's/.*background://' | sort -u | wc -l)" -eq 18 ] ||
     fail "html all facilities: 18 facilities do not have 18 colours"
 
+# ---- the summary for people: proven best, residents, wishes; solver figures under --verbose ----
+run "summary" 0 plan "$MODEL" --residents "$COHORT" --out "$T/s.yaml"
+matches "summary" "$T/err" '^planned 12 residents of radiology-keio-2019: optimal \(proven best\); wishes: [0-9]+ granted, [0-9]+ partly, [0-9]+ not granted; [0-9.]+ s$'
+grep -Eq 'rows|columns|nonzeros|objective' "$T/err" && fail "summary: solver vocabulary without --verbose"
+run "summary verbose" 0 plan "$MODEL" --residents "$COHORT" --out "$T/s.yaml" --verbose
+matches "summary verbose" "$T/err" '^solver: optimal, objective [-0-9.e]+ \([0-9]+ rows, [0-9]+ columns, [0-9]+ nonzeros; '
+
 # ---- orientation: show, did you mean, a repeated finding said once, who is over capacity ----
 run "show" 0 show
 has "show" "$T/out" "model radiology-keio-2019"

@@ -5,6 +5,7 @@
  * is a bug (rows and checks disagree): it is reported and nothing is written.
  */
 #include "cli/cli.h"
+#include "report/legend.h"
 #include "rotaplan/rule.h"
 #include "rotaplan/solve.h"
 #include "util/util.h"
@@ -15,7 +16,7 @@
 
 typedef struct plan_args {
     const char *model, *residents, *format, *out, *lp, *mps, *time_limit, *gap, *keep, *from;
-    bool quiet, help, best_effort, excel;
+    bool quiet, help, best_effort, excel, verbose;
 } plan_args;
 
 /* --keep PLAN --from DATE: the earlier plan whose past stays as it was. */
@@ -33,7 +34,7 @@ static int parse_args(int argc, char **argv, plan_args *a)
         {"--gap", true, &a->gap, NULL},             {"--quiet", false, NULL, &a->quiet},
         {"--help", false, NULL, &a->help},          {"--keep", true, &a->keep, NULL},
         {"--from", true, &a->from, NULL},           {"--best-effort", false, NULL, &a->best_effort},
-        {"--excel", false, NULL, &a->excel},
+        {"--excel", false, NULL, &a->excel},        {"--verbose", false, NULL, &a->verbose},
     };
     const char *pos[1];
     size_t npos;
@@ -91,14 +92,45 @@ static int export_ilp(const rp_translation *t, const plan_args *a)
     return err;
 }
 
-static void summary(const rp_translation *t, const rp_solve_result *res, const rp_plan *plan)
+/* ", wishes: 10 granted, 2 partly, 1 not granted" for the cohort's wishes (legend.h), or "". */
+static void put_wishes(const rp_translation *t, const rp_plan *plan)
 {
-    fprintf(stderr, "planned %zu resident%s of %s: %s, objective %.6g (%zu rows, %zu columns, "
-                    "%zu nonzeros; first plan %.2f s, solved %.2f s)\n",
-            plan->n_residents, plan->n_residents == 1 ? "" : "s", t->model->id,
-            rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
-            rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp), res->first_plan_seconds,
-            res->seconds);
+    rp_check_ctx *ctx = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    if (rp_check_ctx_new(t->model, t->cohort, plan, &ctx, &d) == 0) {
+        size_t n[3] = {0, 0, 0}; /* granted, partly, not */
+        for (size_t r = 0; r < ctx->n_residents; r++) {
+            const rp_resident *res = ctx->residents[r].resident;
+            for (size_t w = 0; res && w < res->n_wishes; w++) {
+                int got = rp_wish_periods(ctx, r, &res->wishes[w]);
+                n[got >= t->model->objective.wish_periods ? 0 : got > 0 ? 1 : 2]++;
+            }
+        }
+        if (n[0] + n[1] + n[2])
+            fprintf(stderr, "; wishes: %zu granted, %zu partly, %zu not granted", n[0], n[1],
+                    n[2]);
+    }
+    rp_check_ctx_free(ctx);
+    rp_diags_free(&d);
+}
+
+/* The summary for people: residents, whether the plan is proven best, the wishes granted, the
+ * time; with --verbose the solver's figures (objective, rows, columns, nonzeros). */
+static void summary(const rp_translation *t, const rp_solve_result *res, const rp_plan *plan,
+                    bool verbose)
+{
+    fprintf(stderr, "planned %zu resident%s of %s: %s", plan->n_residents,
+            plan->n_residents == 1 ? "" : "s", t->model->id,
+            res->status == RP_SOLVE_OPTIMAL ? "optimal (proven best)"
+                                            : "feasible (good, not proven best)");
+    put_wishes(t, plan);
+    fprintf(stderr, "; %.2f s\n", res->seconds);
+    if (verbose)
+        fprintf(stderr, "solver: %s, objective %.6g (%zu rows, %zu columns, %zu nonzeros; first "
+                        "plan %.2f s, solved %.2f s)\n",
+                rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
+                rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp), res->first_plan_seconds,
+                res->seconds);
     const char *why = res->interrupted ? "interrupted" : "time limit reached";
     if (res->status == RP_SOLVE_FEASIBLE && isnan(res->bound))
         fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (no bound "
@@ -221,7 +253,7 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         goto done;
     }
     if (!a->quiet)
-        summary(t, &res, plan);
+        summary(t, &res, plan, a->verbose);
     if (res.interrupted)
         status = RP_EXIT_INTERRUPTED;
 done:

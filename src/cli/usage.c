@@ -58,6 +58,7 @@ static const char plan_help[] =
     "  --best-effort      when no compliant plan exists, write the plan of the fewest\n"
     "                     violations (status best-effort) and name them (exit status 1)\n"
     "  --quiet            no progress line, summary or notes on stderr\n"
+    "  --verbose          the solver's figures too: objective, rows, columns, nonzeros, times\n"
     "\n"
     "examples:\n"
     "  rotaplan plan models/radiology-keio-2019.yaml\n"
