@@ -61,6 +61,20 @@ xlsx "initial wishes" row "$T/initial.xlsx" 集計 d2020-02 "希望 (wishes)~離
 xlsx "initial pin" row "$T/initial.xlsx" 2020年度 d2020-03 "week53=地域医療"
 xlsx "initial findings" cell "$T/initial.xlsx" 所見 B2 INIT-60
 
+# ---- a second and a third shape: radiology with leave (months), the tiny model (one year) ----
+run "radiology leave" 0 plan "$MODEL" --residents tests/cli/radiology-leave.yaml --out "$T/rl.yaml" --quiet
+run "radiology leave json" 0 plan "$MODEL" --residents tests/cli/radiology-leave.yaml --out "$T/rl.json" --quiet
+run "radiology leave xlsx" 0 report "$T/rl.yaml" --residents tests/cli/radiology-leave.yaml --xlsx --out "$T/rl.xlsx" --quiet
+xlsx "radiology leave workbook" table "$T/rl.xlsx" "$T/rl.json" "$MODEL" month
+xlsx "radiology sickness" leave "$T/rl.xlsx" 2019年度 r1 病休 15 18
+xlsx "radiology abroad" leave "$T/rl.xlsx" 2019年度 r3 留学 25 27
+xlsx "radiology extension" cell "$T/rl.xlsx" 2019年度 AM2 "延長 2022年度"
+run "radiology leave html" 0 report "$T/rl.yaml" --residents tests/cli/radiology-leave.yaml --out "$T/rl.html" --quiet
+[ "$(grep -c '<rect class="leave"' "$T/rl.html")" -eq 3 ] || fail "radiology leave html: not 3 leave bars"
+run "tiny xlsx" 0 plan tests/fixtures/tiny-model.yaml --residents tests/fixtures/tiny-residents.yaml --out "$T/tiny.xlsx" --quiet
+run "tiny json" 0 plan tests/fixtures/tiny-model.yaml --residents tests/fixtures/tiny-residents.yaml --out "$T/tiny.json" --quiet
+xlsx "tiny workbook" table "$T/tiny.xlsx" "$T/tiny.json" tiny month
+
 # ---- spreadsheet input: the same residents as a Shift_JIS CSV plan the same ----
 iconv -f UTF-8 -t CP932 "$DESK_CSV" >"$T/desk-sjis.csv" || fail "iconv: cannot make Shift_JIS"
 cmp -s "$DESK_CSV" "$T/desk-sjis.csv" && fail "desk csv: the Shift_JIS copy is the same bytes"
