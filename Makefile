@@ -21,7 +21,7 @@ OPT     ?= -O2
 CFLAGS  ?=
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g $(WARN) -Iinclude -Isrc -I$(BUILD)/gen $(SANITIZE)
-DEB_PACKAGES = libglpk-dev libyaml-dev libcmocka-dev libxlsxwriter-dev pkg-config
+DEB_PACKAGES = libglpk-dev libyaml-dev libcmocka-dev libxlsxwriter-dev gettext pkg-config
 # what the tests read back with (tests/report.sh: the workbook through openpyxl; the CSV
 # conversions through iconv, which libc gives)
 TEST_PACKAGES = python3-openpyxl
@@ -51,7 +51,17 @@ FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 .PHONY: all deps deps-browser deps-fuzz deps-valgrind run test tests test-unit test-replay \
         test-cli test-asan test-browser test-valgrind fuzz fuzz-build bench clean
 
-all: $(BIN) $(LIB)
+# the message catalogues (po/*.po, GNU gettext), compiled where the binary looks for them
+LOCALES = $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/rotaplan.mo,$(wildcard po/*.po))
+
+all: $(BIN) $(LIB) $(LOCALES)
+
+$(BUILD)/locale/%/LC_MESSAGES/rotaplan.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+$(BUILD)/obj/main.o: CFLAGS += -DRP_LOCALEDIR='"$(abspath $(BUILD))/locale"'
+
 
 deps:
 	@missing=""; \
@@ -60,6 +70,7 @@ deps:
 	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev"; \
 	pkg-config --exists cmocka 2>/dev/null || missing="$$missing libcmocka-dev"; \
 	pkg-config --exists xlsxwriter 2>/dev/null || missing="$$missing libxlsxwriter-dev"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing="$$missing $(TEST_PACKAGES)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \

@@ -5,7 +5,10 @@
  */
 #include "cli/cli.h"
 
+#include "util/i18n.h"
+
 #include <glpk.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -35,6 +38,23 @@ static void catch_signals(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Where the message catalogues are: $ROTAPLAN_LOCALEDIR, else the build's (the Makefile sets
+ * RP_LOCALEDIR to build/locale). */
+#ifndef RP_LOCALEDIR
+#define RP_LOCALEDIR "/usr/share/locale"
+#endif
+
+/* The messages' language from the environment (LANG, LC_MESSAGES, LC_ALL; LANGUAGE too where the
+ * locale is not C): the messages category only, so that numbers and every file written stay the
+ * same in any locale; messages in UTF-8 whatever the locale's character set. */
+static void i18n_init(void)
+{
+    const char *dir = getenv("ROTAPLAN_LOCALEDIR");
+    setlocale(LC_MESSAGES, "");
+    bindtextdomain(RP_TEXT_DOMAIN, dir && *dir ? dir : RP_LOCALEDIR);
+    bind_textdomain_codeset(RP_TEXT_DOMAIN, "UTF-8");
 }
 
 typedef struct command {
@@ -102,6 +122,7 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    i18n_init();
     rp_cli cli = {argv[0], &interrupted, isatty(STDERR_FILENO) != 0};
     int status = dispatch(&cli, argc, argv);
     if (fclose(stdout) != 0 && status == RP_EXIT_OK) {

@@ -178,6 +178,14 @@ grep -Eq 'rows|columns|nonzeros|objective' "$T/err" && fail "summary: solver voc
 run "summary verbose" 0 plan "$MODEL" --residents "$COHORT" --out "$T/s.yaml" --verbose
 matches "summary verbose" "$T/err" '^solver: optimal, objective [-0-9.e]+ \([0-9]+ rows, [0-9]+ columns, [0-9]+ nonzeros; '
 
+# the same in Japanese where the messages' language is (LANGUAGE=ja; LANG=ja_JP.UTF-8 needs
+# Debian's locales), the files written the same bytes
+(LC_ALL= LANG=C.UTF-8 LANGUAGE=ja "$BIN" plan "$MODEL" --residents "$COHORT" --out "$T/s-ja.yaml") 2>"$T/err-ja" ||
+    fail "summary ja: exit $?"
+grep -q '^radiology-keio-2019 の研修医 12 名を計画しました: 最適 (proven best)、希望: 叶った [0-9]*、一部 [0-9]*、叶わず [0-9]*、[0-9.]* 秒$' "$T/err-ja" ||
+    fail "summary ja: $(tail -n 1 "$T/err-ja")"
+cmp -s "$T/s.yaml" "$T/s-ja.yaml" || fail "summary ja: the plan written differs"
+
 # ---- orientation: show, did you mean, a repeated finding said once, who is over capacity ----
 run "show" 0 show
 has "show" "$T/out" "model radiology-keio-2019"

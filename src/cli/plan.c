@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "report/legend.h"
+#include "util/i18n.h"
 #include "rotaplan/rule.h"
 #include "rotaplan/solve.h"
 #include "util/util.h"
@@ -107,7 +108,7 @@ static void put_wishes(const rp_translation *t, const rp_plan *plan)
             }
         }
         if (n[0] + n[1] + n[2])
-            fprintf(stderr, "; wishes: %zu granted, %zu partly, %zu not granted", n[0], n[1],
+            fprintf(stderr, _("; wishes: %zu granted, %zu partly, %zu not granted"), n[0], n[1],
                     n[2]);
     }
     rp_check_ctx_free(ctx);
@@ -119,12 +120,13 @@ static void put_wishes(const rp_translation *t, const rp_plan *plan)
 static void summary(const rp_translation *t, const rp_solve_result *res, const rp_plan *plan,
                     bool verbose)
 {
-    fprintf(stderr, "planned %zu resident%s of %s: %s", plan->n_residents,
-            plan->n_residents == 1 ? "" : "s", t->model->id,
-            res->status == RP_SOLVE_OPTIMAL ? "optimal (proven best)"
-                                            : "feasible (good, not proven best)");
+    fprintf(stderr, plan->n_residents == 1 ? _("planned %zu resident of %s: %s")
+                                           : _("planned %zu residents of %s: %s"),
+            plan->n_residents, t->model->id,
+            res->status == RP_SOLVE_OPTIMAL ? _("optimal (proven best)")
+                                            : _("feasible (good, not proven best)"));
     put_wishes(t, plan);
-    fprintf(stderr, "; %.2f s\n", res->seconds);
+    fprintf(stderr, _("; %.2f s\n"), res->seconds);
     if (verbose)
         fprintf(stderr, "solver: %s, objective %.6g (%zu rows, %zu columns, %zu nonzeros; first "
                         "plan %.2f s, solved %.2f s)\n",
