@@ -194,10 +194,13 @@ static int facility_of(const rp_model *m, const char *option, const char *id, si
     snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), id);
     int f = rp_model_facility(m, buf);
     if (f == RP_NONE) {
+        const char *near = rp_model_nearest_place(m, buf);
         fprintf(stderr, "rotaplan whatif: %s: unknown facility '%s'; expected one of:", option,
                 buf);
         for (size_t i = 0; i < m->n_facilities; i++)
             fprintf(stderr, " %s", m->facilities[i].id);
+        if (near && rp_model_facility(m, near) != RP_NONE)
+            fprintf(stderr, "; did you mean '%s'?", near);
         fputc('\n', stderr);
     }
     return f;

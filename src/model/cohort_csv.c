@@ -76,9 +76,15 @@ static void read_course(rp_csv *in, const rp_csv_cell *c, const rp_model *m, rp_
     if (!*c->text || strcmp(c->text, "any") == 0)
         return;
     int k = rp_model_course(m, c->text);
-    if (k == RP_NONE)
-        rp_csv_error(in, c, "unknown course '%s'; expected any or a course id of the model",
-                     c->text);
+    if (k == RP_NONE) {
+        const char **ids = rp_xcalloc(m->n_courses + 1, sizeof *ids);
+        for (size_t i = 0; i < m->n_courses; i++)
+            ids[i] = m->courses[i].id;
+        const char *near = rp_nearest(c->text, ids, m->n_courses);
+        rp_csv_error(in, c, "unknown course '%s'; expected any or a course id of the model%s%s%s",
+                     c->text, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+        free(ids);
+    }
     else
         res->course = k;
 }
