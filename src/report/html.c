@@ -81,7 +81,8 @@ static const char css[] =
     ".swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.3em; "
     "vertical-align: middle; border: 1px solid #666; }\n"
     ".swatch.leave { background: repeating-linear-gradient(45deg, #d9d9d9 0 2px, #888 2px 4px); }\n"
-    ".wish.granted { color: #2a7d2a; } .wish.partly { color: #a06000; } .wish.not-granted { color: #b00020; }\n"
+    ".wish.granted { color: #2a7d2a; } .wish.partly { color: #a06000; }\n"
+    ".wish.not-granted { color: #b00020; }\n"
     "pre { font-size: 9pt; white-space: pre-wrap; }\n"
     "@media print { h2 { break-before: auto; } body { margin: 0; } }\n";
 

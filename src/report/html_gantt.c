@@ -301,7 +301,8 @@ static void put_legend(const rp_html_input *in, const rp_colour_key *key, FILE *
     }
     if (none)
         fprintf(out, "<span><span class=\"swatch\" style=\"background:%s\"></span>%s</span>",
-                rp_colour_rgb(-1), key->by_department ? "no department named" : "none (no facility)");
+                rp_colour_rgb(-1),
+                key->by_department ? "no department named" : "none (no facility)");
     if (in->ctx)
         fputs("<span><span class=\"swatch leave\"></span>休止・休暇 leave (not training)</span>",
               out);
@@ -315,10 +316,10 @@ void rp_html_gantt(const rp_html_input *in, FILE *out)
     rp_colour_key key;
     rp_colour_key_init(&key, m, in->plan);
     fputs("<section id=\"gantt\">\n<h2>Rotations by cohort</h2>\n", out);
-    fprintf(out, "<p>One row per resident, one bar per stint, coloured by %s (label: "
-                 "facility/department); %s from each resident's start. A thin dashed bar at the "
-                 "bottom of a row marks parallel days (a day a week beside the block); a grey "
-                 "hatched bar marks leave, periods not trained%s.</p>\n",
+    fprintf(out, "<p>One row per resident, one bar per stint, coloured by %s (label: the "
+                 "department's or facility's name); %s from each resident's start. A thin dashed "
+                 "bar at the bottom of a row marks parallel days (a day a week beside the block); "
+                 "a grey hatched bar marks leave, periods not trained%s.</p>\n",
             key.by_department ? "department (one facility holds most of the plan)" : "facility",
             m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months",
             in->old ? "; a red outline marks a stint that changed" : "");
