@@ -119,6 +119,9 @@ run "round trip report" 0 report "$MODEL" "$T/new.yaml" --compare "$T/edited.csv
     --scenario "keiyu withdraws from 2021-10" --out "$T/whatif.html" --quiet
 has "round trip report" "$T/whatif.html" "keiyu withdraws from 2021-10"
 has "round trip report" "$T/whatif.html" '<table class="changes">'
+run "round trip whatif xlsx" 0 whatif "$MODEL" "$T/edited.csv" --withdraw keiyu --from 2021-10 \
+    --residents "$COHORT" --out "$T/new-whatif.xlsx" --quiet
+xlsx "round trip whatif xlsx" sheets "$T/new-whatif.xlsx" 2019年度 集計 受入数 所見
 run "round trip report xlsx" 0 report "$MODEL" "$T/new.yaml" --residents "$COHORT" --xlsx --out "$T/new.xlsx" --quiet
 xlsx "round trip new plan" row "$T/new.xlsx" 2019年度 r2019-02 "month31!=神奈川県警友会 けいゆう病院 放射線科"
 
