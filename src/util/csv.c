@@ -298,7 +298,11 @@ int rp_csv_open(rp_csv *in, const char *path, rp_diags *d)
         return -1;
     in->a = rp_arena_new();
     decode(in);
-    return in->fatal ? -1 : 0;
+    if (in->fatal) { /* the caller closes only what opened: nothing is left to it */
+        rp_csv_close(in);
+        return -1;
+    }
+    return 0;
 }
 
 void rp_csv_close(rp_csv *in)
