@@ -21,10 +21,14 @@ OPT     ?= -O2
 CFLAGS  ?=
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g $(WARN) -Iinclude -Isrc -I$(BUILD)/gen $(SANITIZE)
-DEB_PACKAGES = libglpk-dev libyaml-dev libcmocka-dev pkg-config
+DEB_PACKAGES = libglpk-dev libyaml-dev libcmocka-dev libxlsxwriter-dev gettext pkg-config
+# what the tests read back with (tests/report.sh: the workbook through openpyxl; the CSV
+# conversions through iconv, which libc gives)
+TEST_PACKAGES = python3-openpyxl
 
-PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 xlsxwriter 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) \
+             $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 LIBS = $(PKG_LIBS) -lglpk -lm
@@ -47,7 +51,17 @@ FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 .PHONY: all deps deps-browser deps-fuzz deps-valgrind run test tests test-unit test-replay \
         test-cli test-asan test-browser test-valgrind fuzz fuzz-build bench clean
 
-all: $(BIN) $(LIB)
+# the message catalogues (po/*.po, GNU gettext), compiled where the binary looks for them
+LOCALES = $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/rotaplan.mo,$(wildcard po/*.po))
+
+all: $(BIN) $(LIB) $(LOCALES)
+
+$(BUILD)/locale/%/LC_MESSAGES/rotaplan.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+$(BUILD)/obj/main.o: CFLAGS += -DRP_LOCALEDIR='"$(abspath $(BUILD))/locale"'
+
 
 deps:
 	@missing=""; \
@@ -55,12 +69,16 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists yaml-0.1 2>/dev/null || missing="$$missing libyaml-dev"; \
 	pkg-config --exists cmocka 2>/dev/null || missing="$$missing libcmocka-dev"; \
+	pkg-config --exists xlsxwriter 2>/dev/null || missing="$$missing libxlsxwriter-dev"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing="$$missing $(TEST_PACKAGES)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) >/dev/null; \
-	else echo "deps: $(DEB_PACKAGES) present"; fi
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) \
+	    $(TEST_PACKAGES) >/dev/null; \
+	else echo "deps: $(DEB_PACKAGES) $(TEST_PACKAGES) present"; fi
 
 # The browser test's only dependencies, kept apart from deps: the build and `make test` need
 # none. chromium renders the report; fonts-ipafont-gothic (3.5 MB) gives it Japanese glyphs.
@@ -68,7 +86,8 @@ BROWSER_PACKAGES = chromium fonts-ipafont-gothic
 deps-browser:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
-	[ -d /usr/share/fonts/opentype/ipafont-gothic ] || missing="$$missing fonts-ipafont-gothic"; \
+	[ -d /usr/share/fonts/opentype/ipafont-gothic ] || \
+	  fc-list :lang=ja 2>/dev/null | grep -q . || missing="$$missing fonts-ipafont-gothic"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
@@ -135,6 +154,7 @@ test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/hostile.sh
 	@ROTAPLAN=$(BIN) tests/report.sh
 	@ROTAPLAN=$(BIN) tests/rules.sh
+	@ROTAPLAN=$(BIN) tests/desk.sh
 
 test-browser: deps deps-browser
 	@$(MAKE) --no-print-directory all

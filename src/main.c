@@ -7,8 +7,11 @@
 #include "cli/cli.h"
 #include "rotaplan/solve.h"
 
+#include "util/i18n.h"
+
 #include <errno.h>
 #include <glpk.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -94,6 +97,23 @@ static void catch_signals(void)
     sigaction(SIGALRM, &sa, NULL);
 }
 
+/* Where the message catalogues are: $ROTAPLAN_LOCALEDIR, else the build's (the Makefile sets
+ * RP_LOCALEDIR to build/locale). */
+#ifndef RP_LOCALEDIR
+#define RP_LOCALEDIR "/usr/share/locale"
+#endif
+
+/* The messages' language from the environment (LANG, LC_MESSAGES, LC_ALL; LANGUAGE too where the
+ * locale is not C): the messages category only, so that numbers and every file written stay the
+ * same in any locale; messages in UTF-8 whatever the locale's character set. */
+static void i18n_init(void)
+{
+    const char *dir = getenv("ROTAPLAN_LOCALEDIR");
+    setlocale(LC_MESSAGES, "");
+    bindtextdomain(RP_TEXT_DOMAIN, dir && *dir ? dir : RP_LOCALEDIR);
+    bind_textdomain_codeset(RP_TEXT_DOMAIN, "UTF-8");
+}
+
 typedef struct command {
     const char *name;
     int (*run)(const rp_cli *cli, int argc, char **argv);
@@ -106,6 +126,7 @@ static const command commands[] = {
     {"whatif", rp_cmd_whatif, true},
     {"capacity", rp_cmd_capacity, false},
     {"report", rp_cmd_report, false},
+    {"show", rp_cmd_show, false},
 };
 
 static bool is_command(const char *name)
@@ -126,7 +147,7 @@ static int help(int argc, char **argv)
     }
     if (argc == 1 && !is_command(argv[0])) {
         fprintf(stderr, "rotaplan help: unknown command '%s'; expected plan, check, whatif, "
-                        "capacity, report or help\n", argv[0]);
+                        "capacity, report, show or help\n", argv[0]);
         return RP_EXIT_INPUT;
     }
     rp_cli_usage(argc > 0 ? argv[0] : NULL, stdout);
@@ -150,13 +171,15 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
         return commands[i].run(cli, argc - 2, argv + 2);
     }
     fprintf(stderr,
-            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report or help\n",
+            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report, show or "
+            "help\n",
             name);
     return RP_EXIT_INPUT;
 }
 
 int main(int argc, char **argv)
 {
+    i18n_init();
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     run.started = (double)ts.tv_sec + ts.tv_nsec / 1e9;

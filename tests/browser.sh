@@ -6,7 +6,11 @@
 # could not load: the page must need nothing from outside), on a missing or empty PNG, and when
 # the SVG does not hold exactly one bar per stint of the plan. Run by `make test-browser` with
 # ROTAPLAN set; the PNGs are kept in $BROWSER_OUT (default build/browser/) for a look, with the
-# page printed to PDF (it must be A4 landscape, as its @page rule says).
+# page printed to PDF (it must be A4 landscape, as its @page rule says). Screenshots are 1400 px
+# wide: the radiology plan, the two-year plan (with leave, an extension and wishes) and a what-if
+# comparison. Japanese must render in a CJK font, not as tofu: the printed PDF embeds the fonts
+# it drew with, and an IPA or Noto CJK font must be among them (make deps-browser installs
+# fonts-ipafont-gothic; the page's font stack names IPAGothic).
 set -u
 . tests/lib.sh
 OUT=${BROWSER_OUT:-build/browser}
@@ -15,10 +19,27 @@ dir=$(cd "$OUT" && pwd) # absolute, for the file:// address
 CHROMIUM=${CHROMIUM:-chromium}
 command -v "$CHROMIUM" >/dev/null 2>&1 || { echo "browser.sh: $CHROMIUM not found (make deps-browser)"; exit 1; }
 
-for model in models/radiology-keio-2019.yaml models/initial-residency-2020.yaml; do
+RADIOLOGY=models/radiology-keio-2019.yaml
+run "whatif plan" 0 plan "$RADIOLOGY" --residents examples/radiology-cohort-12.yaml --out "$T/old.yaml" --quiet
+run "whatif" 0 whatif "$RADIOLOGY" "$T/old.yaml" --withdraw kawasaki --from 2020-10 \
+    --residents examples/radiology-cohort-12.yaml --format csv --out "$T/whatif.csv" --quiet
+# the what-if comparison is shown with the new plan's stints
+for model in "$RADIOLOGY" models/initial-residency-2020.yaml whatif; do
     prog=$(basename "$model" .yaml)
-    run "$prog plan" 0 plan "$model" --format csv --out "$T/$prog.csv" --quiet
-    run "$prog report" 0 report "$model" "$T/$prog.csv" --out "$OUT/$prog.html" --quiet
+    if [ "$model" = whatif ]; then
+        run "$prog report" 0 report "$RADIOLOGY" "$T/whatif.csv" --compare "$T/old.yaml" \
+            --residents examples/radiology-cohort-12.yaml \
+            --scenario "kawasaki withdraws from 2020-10" --out "$OUT/$prog.html" --quiet
+        has "$prog report" "$OUT/$prog.html" '<table class="changes">'
+    elif [ "$prog" = initial-residency-2020 ]; then
+        run "$prog plan" 0 plan "$model" --residents tests/fixtures/desk-initial.yaml --format csv \
+            --out "$T/$prog.csv" --quiet
+        run "$prog report" 0 report "$model" "$T/$prog.csv" --residents tests/fixtures/desk-initial.yaml \
+            --out "$OUT/$prog.html" --quiet
+    else
+        run "$prog plan" 0 plan "$model" --format csv --out "$T/$prog.csv" --quiet
+        run "$prog report" 0 report "$model" "$T/$prog.csv" --out "$OUT/$prog.html" --quiet
+    fi
     stints=$(($(wc -l <"$T/$prog.csv") - 1))
     bars=$(grep -o '<rect class="stint[" ]' "$OUT/$prog.html" | wc -l)
     [ "$bars" -eq "$stints" ] || fail "$prog: $bars bars for $stints stints"
@@ -27,7 +48,7 @@ for model in models/radiology-keio-2019.yaml models/initial-residency-2020.yaml;
     # profile each time, so that nothing cached hides a resource the page asks for
     timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars \
         --no-first-run --user-data-dir="$T/profile-$prog" --enable-logging=stderr --v=0 \
-        --window-size=1600,3000 --screenshot="$OUT/$prog.png" \
+        --window-size=1400,3000 --screenshot="$OUT/$prog.png" \
         "file://$dir/$prog.html" >"$T/$prog.log" 2>&1 ||
         fail "$prog: chromium exited with $? ($(tail -n 2 "$T/$prog.log"))"
     [ "$(head -c 8 "$OUT/$prog.png" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] ||
@@ -43,6 +64,10 @@ for model in models/radiology-keio-2019.yaml models/initial-residency-2020.yaml;
         "file://$dir/$prog.html" >"$T/$prog.pdf.log" 2>&1 || fail "$prog: chromium could not print"
     grep -aq 'MediaBox \[0 0 841\.[0-9]* 594\.[0-9]*\]' "$OUT/$prog.pdf" 2>/dev/null ||
         fail "$prog: the printed page is not A4 landscape"
+    # the fonts it drew with (subset names such as /BaseFont /AAAAAA+IPAPGothic): a CJK one
+    grep -ao '/BaseFont */[A-Z]*+\{0,1\}[A-Za-z0-9-]*' "$OUT/$prog.pdf" | sort -u >"$T/$prog.fonts"
+    grep -Eq 'IPA[A-Za-z]*Gothic|IPA[A-Za-z]*Mincho|NotoSansCJK|NotoSerifCJK|NotoSansJP' "$T/$prog.fonts" ||
+        fail "$prog: no CJK font in the printed page (fonts: $(tr '\n' ' ' <"$T/$prog.fonts"))"
     count=$((count + 1))
 done
 

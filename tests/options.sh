@@ -86,10 +86,13 @@ bad "whatif --until twice" "--until given twice for --withdraw" \
 bad "whatif --add-resident twice" "--add-resident given twice" \
     whatif "$MODEL" "$PLAN" --add-resident a --add-resident b
 
+# ---- the workbook: a file, never a terminal; report --xlsx and --scenario take their values ----
+bad "report --scenario without value" "--scenario" report "$MODEL" "$PLAN" --scenario
+
 # ---- bad values: each named with the option ----
 for cmd in plan whatif; do
     if [ $cmd = plan ]; then pre="plan $MODEL"; else pre="whatif $MODEL $PLAN --withdraw keio --from 2020-10"; fi
-    bad "$cmd --format xml" "rotaplan $cmd: unknown format 'xml'; expected table, csv, yaml, json or ics" \
+    bad "$cmd --format xml" "rotaplan $cmd: unknown format 'xml'; expected table, csv, yaml, json, ics or xlsx" \
         $pre --format xml --out "$T/w/p.csv"
     for v in abc -1 1e8 nan inf 10s; do
         bad "$cmd --time-limit $v" "--time-limit '$v' is not a number from 0 to 1e+07" \

@@ -403,6 +403,9 @@ extern const char *const rp_field_names[RP_N_FIELDS];
 rp_field rp_model_field_of(const rp_model *m, const char *department);
 /* Whether department id is known to the model: in its table of fields, or at some facility. */
 bool rp_model_knows_department(const rp_model *m, const char *department);
+/* The facility or department id nearest to a misspelt id (a "did you mean" hint), or NULL when
+ * none is near enough. Borrowed from m. */
+const char *rp_model_nearest_place(const rp_model *m, const char *id);
 /* Appends a what-if change (copied). */
 void rp_model_add_change(rp_model *m, const rp_change *c);
 /* The first day of a slot of the shared calendar (calendar.h). */

@@ -29,14 +29,16 @@ typedef enum rp_format {
     RP_FORMAT_JSON,
     RP_FORMAT_CSV_EXCEL, /* CSV with a UTF-8 byte-order mark and CRLF line ends (--excel) */
     RP_FORMAT_ICS,       /* one iCalendar file per resident: rp_report_ics */
+    RP_FORMAT_XLSX,      /* an Excel workbook, the rotation table and more: rp_report_xlsx */
 } rp_format;
 
-/* "table", "csv", "yaml", "json", "ics" -> 0 and *out; -1 for anything else (the Excel CSV is
+/* "table", "csv", "yaml", "json", "ics", "xlsx" -> 0 and *out; -1 for anything else (the Excel CSV is
  * chosen by the --excel flag, not by a name). */
 int rp_format_parse(const char *s, rp_format *out);
 
 /* Writes the plan. Returns 0, or -1 when the stream reports an error, and for RP_FORMAT_ICS
- * (one stream per resident: rp_report_ics) without writing. */
+ * (one stream per resident: rp_report_ics) and RP_FORMAT_XLSX (it needs the checks and loads:
+ * rp_report_xlsx) without writing. */
 int rp_report_plan(const rp_model *m, const rp_plan *p, rp_format fmt, FILE *out);
 
 /* Writes resident r of the plan as an iCalendar file (RFC 5545): one all-day event per stint,
@@ -45,7 +47,7 @@ int rp_report_plan(const rp_model *m, const rp_plan *p, rp_format fmt, FILE *out
  * or -1 when the stream reports an error. */
 int rp_report_ics(const rp_model *m, const rp_plan *p, int resident, FILE *out);
 
-/* What the HTML report shows; everything borrowed from the caller. */
+/* What the HTML report and the Excel workbook show; everything borrowed from the caller. */
 typedef struct rp_html_input {
     const rp_model *model;
     const rp_plan *plan;
@@ -56,6 +58,9 @@ typedef struct rp_html_input {
     size_t n_loads;
     const rp_plan *old;          /* --compare: the earlier plan, or NULL */
     const char *old_path;
+    const rp_check_ctx *ctx;     /* the plan as the checks see it (cells, leave), or NULL: no
+                                  * leave shown, no wishes */
+    const char *scenario;        /* --scenario: what a what-if changed, in words, or NULL */
 } rp_html_input;
 
 /* Writes one self-contained HTML page (inline CSS and SVG, no script, no font or image from
@@ -64,6 +69,16 @@ typedef struct rp_html_input {
  * findings rule by rule, the intake cap's arithmetic, and with old the changes. Every string is
  * HTML-escaped. Returns 0, or -1 when the stream reports an error. */
 int rp_report_html(const rp_html_input *in, FILE *out);
+
+/* Writes an Excel workbook (.xlsx, through libxlsxwriter): one sheet per cohort in the form
+ * programmes publish (研修ローテーション表: a row per resident, a column per period, each cell
+ * the department's or facility's name from the model, coloured as the HTML report colours it,
+ * leave marked as leave, parallel sessions noted; header rows and name columns frozen, printed
+ * landscape and fitted to the page width with the headers repeated), then the credited totals
+ * per resident against each rule, the loads against capacity per place and period, and the
+ * findings. in->ctx is required. The workbook is built in a private temporary folder and copied
+ * to out. Returns 0, or -1 after saying why on stderr. */
+int rp_report_xlsx(const rp_html_input *in, FILE *out);
 
 /* Writes the findings as a list: level, rule id, class, resident, periods (and dates), required,
  * found, the message, and the rule's source in the seed. Then a summary line. */

@@ -98,6 +98,7 @@ int rp_cmd_check(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_capacity(const rp_cli *cli, int argc, char **argv);
 int rp_cmd_report(const rp_cli *cli, int argc, char **argv);
+int rp_cmd_show(const rp_cli *cli, int argc, char **argv);
 /* Whether stdout takes colour: it is a terminal and NO_COLOR is unset or empty
  * (https://no-color.org). */
 bool rp_cli_colour(void);
@@ -125,6 +126,12 @@ int rp_cli_number(const char *command, const char *option, const char *text, dou
 /* Loads the model at path, or the embedded default when path is NULL. Prints the diagnostics
  * (every error, sorted) on failure and returns NULL. */
 rp_model *rp_cli_model(const char *path);
+/* The model for a plan given without one: the one a YAML plan names (`model: ID`), found as
+ * the embedded default when its id is ID, else as ID.yaml beside the plan, in its folder's
+ * models/ or ../models/, or in ./models/; the embedded default for a CSV plan or one that names
+ * no model. Says on stderr which model it took when it is not the default. NULL after printing
+ * why (a named model found nowhere). */
+rp_model *rp_cli_model_of_plan(const char *plan_path);
 /* Loads the cohort file, or the model's default cohort when path is NULL. NULL after printing. */
 rp_cohort *rp_cli_cohort(const rp_model *m, const char *path);
 
@@ -184,6 +191,12 @@ int rp_cli_plan_format(const char *command, const char *format, bool excel, cons
  * writes one file RESIDENT.ics per resident into the folder path (made when missing), each
  * through a temporary file. Returns 0, or prints the error and returns -1. */
 int rp_cli_write_plan(const char *path, const rp_model *m, const rp_plan *plan, rp_format fmt);
+
+/* rp_cli_write_plan, and for RP_FORMAT_XLSX the workbook (cli/report.c): the plan's checks
+ * and loads computed with cohort c (its leave and wishes; NULL: full time, none). Returns 0,
+ * or prints the error and returns -1. */
+int rp_cli_write_output(const char *path, const rp_model *m, const rp_cohort *c,
+                        const rp_plan *plan, rp_format fmt);
 
 /* rp_solve's first plan for translation t: each resident's columns in the cohort's order, and
  * rp_cli_passes_checks as the acceptance test. Free with rp_cli_first_plan_free. */

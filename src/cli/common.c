@@ -421,6 +421,8 @@ rp_format rp_cli_format_of_path(const char *path)
         return RP_FORMAT_YAML;
     if (dot && strcmp(dot, ".json") == 0)
         return RP_FORMAT_JSON;
+    if (dot && strcmp(dot, ".xlsx") == 0)
+        return RP_FORMAT_XLSX;
     return RP_FORMAT_TABLE;
 }
 
@@ -520,7 +522,7 @@ int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format forma
         sigaddset(&hold, SIGTERM);
         sigaddset(&hold, SIGALRM);
         sigprocmask(SIG_BLOCK, &hold, &old);
-        if (rp_cli_write_plan(out, t->model, plan, format) != 0)
+        if (rp_cli_write_output(out, t->model, t->cohort, plan, format) != 0)
             status = RP_EXIT_INPUT;
         sigprocmask(SIG_SETMASK, &old, NULL);
     }

@@ -19,8 +19,8 @@ int rp_cli_plan_format(const char *command, const char *format, bool excel, cons
 {
     rp_format f = rp_cli_format_of_path(out);
     if (format && rp_format_parse(format, &f) != 0) {
-        fprintf(stderr, "rotaplan %s: unknown format '%s'; expected table, csv, yaml, json or "
-                        "ics\n", command, format);
+        fprintf(stderr, "rotaplan %s: unknown format '%s'; expected table, csv, yaml, json, "
+                        "ics or xlsx\n", command, format);
         return -1;
     }
     if (excel && f != RP_FORMAT_CSV) {
@@ -31,6 +31,11 @@ int rp_cli_plan_format(const char *command, const char *format, bool excel, cons
     if (f == RP_FORMAT_ICS && (!out || strcmp(out, "-") == 0)) {
         fprintf(stderr, "rotaplan %s: --format ics writes one file per resident: give the "
                         "folder with --out DIR\n", command);
+        return -1;
+    }
+    if (f == RP_FORMAT_XLSX && (!out || strcmp(out, "-") == 0)) {
+        fprintf(stderr, "rotaplan %s: --format xlsx writes a workbook: give the file with --out "
+                        "FILE.xlsx\n", command);
         return -1;
     }
     *fmt = excel ? RP_FORMAT_CSV_EXCEL : f;

@@ -5,6 +5,8 @@
  * is a bug (rows and checks disagree): it is reported and nothing is written.
  */
 #include "cli/cli.h"
+#include "report/legend.h"
+#include "util/i18n.h"
 #include "rotaplan/rule.h"
 #include "rotaplan/shape.h"
 #include "rotaplan/solve.h"
@@ -34,7 +36,7 @@ static int parse_args(int argc, char **argv, plan_args *a)
         {"--gap", true, &a->gap, NULL},             {"--quiet", false, NULL, &a->quiet},
         {"--help", false, NULL, &a->help},          {"--keep", true, &a->keep, NULL},
         {"--from", true, &a->from, NULL},           {"--best-effort", false, NULL, &a->best_effort},
-        {"--excel", false, NULL, &a->excel},       {"--verbose", false, NULL, &a->verbose},
+        {"--excel", false, NULL, &a->excel},        {"--verbose", false, NULL, &a->verbose},
     };
     const char *pos[1];
     size_t npos;
@@ -92,17 +94,48 @@ static int export_ilp(const rp_translation *t, const plan_args *a)
     return err;
 }
 
-/* The summary: the times are the command's whole wall-clock time from its start (loading
- * included), the first plan's too; --verbose lists the phases (rp_cli_phases_done). */
-static void summary(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res,
-                    const rp_plan *plan, double solve_started)
+/* ", wishes: 10 granted, 2 partly, 1 not granted" for the cohort's wishes (legend.h), or "". */
+static void put_wishes(const rp_translation *t, const rp_plan *plan)
 {
-    fprintf(stderr, "planned %zu resident%s of %s: %s, objective %.6g (%zu rows, %zu columns, "
-                    "%zu nonzeros; first plan %.2f s, in all %.2f s)\n",
-            plan->n_residents, plan->n_residents == 1 ? "" : "s", t->model->id,
-            rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
-            rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp),
-            solve_started + res->first_plan_seconds, rp_cli_elapsed(cli));
+    rp_check_ctx *ctx = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    if (rp_check_ctx_new(t->model, t->cohort, plan, &ctx, &d) == 0) {
+        size_t n[3] = {0, 0, 0}; /* granted, partly, not */
+        for (size_t r = 0; r < ctx->n_residents; r++) {
+            const rp_resident *res = ctx->residents[r].resident;
+            for (size_t w = 0; res && w < res->n_wishes; w++) {
+                int got = rp_wish_periods(ctx, r, &res->wishes[w]);
+                n[got >= t->model->objective.wish_periods ? 0 : got > 0 ? 1 : 2]++;
+            }
+        }
+        if (n[0] + n[1] + n[2])
+            fprintf(stderr, _("; wishes: %zu granted, %zu partly, %zu not granted"), n[0], n[1],
+                    n[2]);
+    }
+    rp_check_ctx_free(ctx);
+    rp_diags_free(&d);
+}
+
+/* The summary for people: residents, whether the plan is proven best, the wishes granted, the
+ * command's whole wall-clock time from its start (loading included); with --verbose the
+ * solver's figures (objective, rows, columns, nonzeros, the first plan's time), and the phases
+ * (rp_cli_phases_done). */
+static void summary(const rp_cli *cli, const rp_translation *t, const rp_solve_result *res,
+                    const rp_plan *plan, double solve_started, bool verbose)
+{
+    fprintf(stderr, plan->n_residents == 1 ? _("planned %zu resident of %s: %s")
+                                           : _("planned %zu residents of %s: %s"),
+            plan->n_residents, t->model->id,
+            res->status == RP_SOLVE_OPTIMAL ? _("optimal (proven best)")
+                                            : _("feasible (good, not proven best)"));
+    put_wishes(t, plan);
+    fprintf(stderr, _("; %.2f s\n"), rp_cli_elapsed(cli));
+    if (verbose)
+        fprintf(stderr, "solver: %s, objective %.6g (%zu rows, %zu columns, %zu nonzeros; first "
+                        "plan %.2f s, in all %.2f s)\n",
+                rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
+                rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp),
+                solve_started + res->first_plan_seconds, rp_cli_elapsed(cli));
     const char *why = res->interrupted    ? "interrupted"
                       : res->budget_hit ? "node budget reached"
                                         : "time limit reached";
@@ -240,13 +273,13 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
         status = RP_EXIT_INTERNAL;
         goto done;
     }
-    if (rp_cli_write_plan(a->out, m, plan, format) != 0) {
+    if (rp_cli_write_output(a->out, m, c, plan, format) != 0) {
         status = RP_EXIT_INPUT;
         goto done;
     }
     rp_cli_phases_done(cli);
     if (!a->quiet)
-        summary(cli, t, &res, plan, solve_started);
+        summary(cli, t, &res, plan, solve_started, a->verbose);
     if (res.interrupted || (cli->interrupt && *cli->interrupt == RP_STOP_SIGNAL))
         status = RP_EXIT_INTERRUPTED;
 done:

@@ -3,18 +3,23 @@
  * Reads a plan (YAML or CSV, as `check` reads it), runs every rule's direct check and every
  * capacity rule's loads hook, and writes one self-contained HTML page (rp_report_html): Gantt
  * charts by cohort, load against capacity, compliance rule by rule, the intake caps and, with
- * --compare, what changed since OLD_PLAN. Exit 0 when written (whatever the plan's findings:
- * the page shows them), 2 on bad input or usage.
+ * --compare, what changed since OLD_PLAN; with --xlsx the Excel workbook instead
+ * (rp_report_xlsx), which `plan --format xlsx` and `whatif --format xlsx` write through
+ * rp_cli_write_output. Exit 0 when written (whatever the plan's findings: the page shows them),
+ * 2 on bad input or usage.
  */
 #include "cli/cli.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 typedef struct report_args {
-    const char *residents, *out, *compare;
-    bool quiet, help;
+    const char *residents, *out, *compare, *scenario;
+    bool quiet, help, xlsx;
 } report_args;
 
 /* What the page shows, computed here; freed by inputs_free. */
@@ -75,6 +80,27 @@ static int write_html(void *ctx, FILE *out)
     return rp_report_html(ctx, out);
 }
 
+static int write_xlsx(void *ctx, FILE *out)
+{
+    return rp_report_xlsx(ctx, out);
+}
+
+int rp_cli_write_output(const char *path, const rp_model *m, const rp_cohort *c,
+                        const rp_plan *plan, rp_format fmt)
+{
+    if (fmt != RP_FORMAT_XLSX)
+        return rp_cli_write_plan(path, m, plan, fmt);
+    inputs x = {RP_FINDINGS_INIT, NULL, NULL, NULL, 0};
+    int err = -1;
+    if (compute(m, c, plan, &x) == 0) {
+        rp_html_input in = {m, plan, NULL, &x.findings, x.loads, x.load_rules, x.n_loads, NULL,
+                            NULL, x.ctx, NULL};
+        err = rp_cli_write(path, write_xlsx, &in);
+    }
+    inputs_free(&x);
+    return err;
+}
+
 static int run(const report_args *a, const rp_model *m, const char *plan_path)
 {
     rp_cohort *c = NULL;
@@ -91,13 +117,13 @@ static int run(const report_args *a, const rp_model *m, const char *plan_path)
     if (compute(m, c, plan, &x) != 0)
         goto done;
     rp_html_input in = {m, plan, plan_path, &x.findings, x.loads, x.load_rules, x.n_loads, old,
-                        a->compare};
-    if (rp_cli_write(a->out, write_html, &in) != 0)
+                        a->compare, x.ctx, a->scenario};
+    if (rp_cli_write(a->out, a->xlsx ? write_xlsx : write_html, &in) != 0)
         goto done;
     status = RP_EXIT_OK;
     if (!a->quiet && a->out)
-        fprintf(stderr, "report of %zu residents, %zu stints written to %s\n", plan->n_residents,
-                plan->n_stints, a->out);
+        fprintf(stderr, "%s of %zu residents, %zu stints written to %s\n",
+                a->xlsx ? "workbook" : "report", plan->n_residents, plan->n_stints, a->out);
 done:
     inputs_free(&x);
     rp_plan_free(old);
@@ -113,7 +139,8 @@ int rp_cmd_report(const rp_cli *cli, int argc, char **argv)
     const rp_opt opts[] = {
         {"--residents", true, &a.residents, NULL}, {"--out", true, &a.out, NULL},
         {"--compare", true, &a.compare, NULL},     {"--quiet", false, NULL, &a.quiet},
-        {"--help", false, NULL, &a.help},
+        {"--help", false, NULL, &a.help},          {"--xlsx", false, NULL, &a.xlsx},
+        {"--scenario", true, &a.scenario, NULL},
     };
     const char *pos[2];
     size_t npos;
@@ -129,15 +156,107 @@ int rp_cmd_report(const rp_cli *cli, int argc, char **argv)
                         "report.html\n");
         return RP_EXIT_INPUT;
     }
+    if (a.xlsx && (!a.out || strcmp(a.out, "-") == 0) && isatty(STDOUT_FILENO)) {
+        fprintf(stderr, "rotaplan report: --xlsx writes a workbook: give the file with --out "
+                        "FILE.xlsx\n");
+        return RP_EXIT_INPUT;
+    }
     const rp_cli_file in[] = {{"MODEL", npos == 2 ? pos[0] : NULL}, {"PLAN", pos[npos - 1]},
                               {"--compare", a.compare}, {"--residents", a.residents}};
     const rp_cli_file out[] = {{"--out", a.out}};
     if (!rp_cli_outputs_distinct("report", in, 4, out, 1))
         return RP_EXIT_INPUT;
-    rp_model *m = rp_cli_model(npos == 2 ? pos[0] : NULL);
+    rp_model *m = npos == 2 ? rp_cli_model(pos[0]) : rp_cli_model_of_plan(pos[0]);
     if (!m)
         return RP_EXIT_INPUT;
     int status = run(&a, m, pos[npos - 1]);
     rp_model_free(m);
     return status;
+}
+
+/* The id after a top-level `model:` line of a YAML plan (quotes removed), or NULL: the plan
+ * writer puts it first (src/report/yaml.c); the plan reader checks it in full later. Only the
+ * first 64 lines are read. Heap. */
+static char *named_model(const char *plan_path)
+{
+    const char *dot = strrchr(plan_path, '.');
+    if (dot && strcasecmp(dot, ".csv") == 0)
+        return NULL;
+    FILE *f = fopen(plan_path, "r");
+    if (!f)
+        return NULL;
+    char line[512];
+    char *id = NULL;
+    for (int n = 0; n < 64 && !id && fgets(line, sizeof line, f); n++) {
+        if (strncmp(line, "model:", 6) != 0)
+            continue;
+        char *v = line + 6;
+        v += strspn(v, " \t\"'");
+        size_t len = strcspn(v, "\"' \t\r\n#");
+        if (len > 0)
+            id = rp_xstrndup(v, len);
+    }
+    fclose(f);
+    return id;
+}
+
+/* ID.yaml in the places rp_cli_model_of_plan names, or NULL. Heap. */
+static char *find_model_file(const char *plan_path, const char *id)
+{
+    char *dir = rp_xstrdup(plan_path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        slash[1] = '\0';
+    else
+        dir[0] = '\0';
+    const char *const places[] = {"%s%s.yaml", "%smodels/%s.yaml", "%s../models/%s.yaml"};
+    char *found = NULL;
+    for (size_t i = 0; i < sizeof places / sizeof places[0] && !found; i++) {
+        char *path = rp_xasprintf(places[i], dir, id);
+        if (access(path, R_OK) == 0)
+            found = path;
+        else
+            free(path);
+    }
+    free(dir);
+    if (!found) {
+        char *path = rp_xasprintf("models/%s.yaml", id);
+        if (access(path, R_OK) == 0)
+            found = path;
+        else
+            free(path);
+    }
+    return found;
+}
+
+/* Only ids of letters, digits, '-', '_' and '.' (no '/') are looked for as file names. */
+static bool plain_id(const char *id)
+{
+    for (const char *c = id; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+              *c == '-' || *c == '_' || (*c == '.' && c != id)))
+            return false;
+    return true;
+}
+
+rp_model *rp_cli_model_of_plan(const char *plan_path)
+{
+    char *id = named_model(plan_path);
+    rp_model *m = rp_cli_model(NULL);
+    if (!m || !id || strcmp(id, m->id) == 0 || !plain_id(id)) {
+        free(id);
+        return m;
+    }
+    char *path = find_model_file(plan_path, id);
+    if (!path) {
+        fprintf(stderr, "rotaplan: the plan names the model '%s', found neither beside it nor in "
+                        "models/: give the model file before the plan\n", id);
+        free(id);
+        return m; /* the plan reader then says where the plan names it */
+    }
+    rp_model_free(m);
+    m = rp_cli_model(path);
+    free(path);
+    free(id);
+    return m;
 }

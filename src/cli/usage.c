@@ -19,11 +19,15 @@ static const char overview[] =
     "  capacity [MODEL [PLAN]]               the intake cap with its arithmetic; with a plan,\n"
     "                                        each place's load against its capacity\n"
     "  report   [MODEL] PLAN --out FILE      the plan as one HTML page: Gantt charts, loads,\n"
-    "                                        compliance, intake caps (--compare: the changes)\n"
+    "                                        compliance, intake caps (--compare: the changes);\n"
+    "                                        --xlsx: an Excel workbook, the rotation table\n"
+    "  show     [MODEL]                      the model's facilities, departments, courses,\n"
+    "                                        rules and capacities\n"
     "  help     [COMMAND]                    this text, or a command's\n"
     "\n"
     "MODEL defaults to the embedded models/radiology-keio-2019.yaml. Plans are written as a\n"
-    "table, CSV (--excel: for Excel), YAML, JSON or iCalendar files (--format).\n"
+    "table, CSV (--excel: for Excel), YAML, JSON, iCalendar files or an Excel workbook\n"
+    "(--format xlsx). Residents and plan CSVs may be UTF-8 or Shift_JIS.\n"
     "Run 'rotaplan help COMMAND' for a command's options and examples; see also rotaplan(1).\n"
     "exit status: 0 success; 1 no compliant plan, violations found, or a cap exceeded; 2 bad\n"
     "input or usage; 3 internal error; 4 out of memory; 130 interrupted.\n";
@@ -34,10 +38,13 @@ static const char plan_help[] =
     "Plans every resident of the cohort at once and writes the plan.\n"
     "\n"
     "options:\n"
-    "  --residents FILE   the residents (YAML); default: the model's default cohort\n"
-    "  --format FORMAT    table, csv, yaml, json or ics; default: by the --out file's\n"
-    "                     extension (.csv, .yaml, .yml, .json), else table. ics writes one\n"
-    "                     iCalendar file per resident (RESIDENT.ics) into the folder --out DIR\n"
+    "  --residents FILE   the residents (YAML, or CSV in UTF-8 or Shift_JIS); default: the\n"
+    "                     model's default cohort\n"
+    "  --format FORMAT    table, csv, yaml, json, ics or xlsx; default: by the --out file's\n"
+    "                     extension (.csv, .yaml, .yml, .json, .xlsx), else table. ics writes\n"
+    "                     one iCalendar file per resident (RESIDENT.ics) into the folder --out\n"
+    "                     DIR; xlsx an Excel workbook (rotation table per cohort, totals,\n"
+    "                     loads, findings) to --out FILE\n"
     "  --excel            with --format csv: a UTF-8 byte-order mark and CRLF line ends, so\n"
     "                     that Excel opens Japanese names correctly (check reads it back)\n"
     "  --out FILE         write the plan to FILE (through a temporary file); default stdout\n"
@@ -54,7 +61,8 @@ static const char plan_help[] =
     "  --best-effort      when no compliant plan exists, write the plan of the fewest\n"
     "                     violations (status best-effort) and name them (exit status 1)\n"
     "  --quiet            no progress line, summary or notes on stderr\n"
-    "  --verbose          each phase on stderr as it starts, and the time of each at the end\n"
+    "  --verbose          each phase on stderr as it starts, the time of each at the end, and\n"
+    "                     the solver's figures: objective, rows, columns, nonzeros\n"
     "\n"
     "On a terminal a progress line names the phase that runs. SIGINT (Ctrl-C) or SIGTERM stops\n"
     "within a second in every phase: the best plan found so far is written, said to be not\n"
@@ -209,17 +217,25 @@ static const char report_help[] =
     "  figures of rotaplan capacity);\n"
     "- the compliance summary rule by rule and every finding (the direct checks of check);\n"
     "- the intake caps with their arithmetic (RAD-13, RAD-14; INIT-71) against the plan's intake;\n"
-    "- with --compare, what changed since OLD_PLAN (the changed stints outlined in red).\n"
+    "- leave (hatched, not training), extended programmes and each wish granted or not;\n"
+    "- with --compare, what changed since OLD_PLAN (the changed stints outlined in red), as a\n"
+    "  table; --scenario names the what-if.\n"
+    "With --xlsx it writes the Excel workbook instead: a rotation table per cohort, totals\n"
+    "against each rule, loads against capacity, findings. Without MODEL, the model a YAML plan\n"
+    "names (found beside the plan or in models/).\n"
     "\n"
     "options:\n"
     "  --compare PLAN     the earlier plan (a what-if's input) to compare with\n"
     "  --residents FILE   the residents: their leave counts in the checks and loads, and their\n"
     "                     names are shown for a CSV plan (default: full time, as the plan lists)\n"
     "  --out FILE         write the page to FILE (through a temporary file); default stdout\n"
+    "  --xlsx             write the Excel workbook instead of the page (--out FILE.xlsx)\n"
+    "  --scenario TEXT    with --compare: the what-if's name, \"kawasaki withdraws from 2020-10\"\n"
     "  --quiet            no summary line on stderr\n"
     "\n"
     "examples:\n"
     "  rotaplan plan --out plan.yaml --quiet\n"
+    "  rotaplan report plan.yaml --xlsx --out plan.xlsx\n"
     "  rotaplan report models/radiology-keio-2019.yaml plan.yaml --out report.html\n"
     "  rotaplan whatif plan.yaml --withdraw kawasaki --from 2020-10 --out new.yaml\n"
     "  rotaplan report new.yaml --compare plan.yaml --out whatif.html\n"
@@ -228,6 +244,23 @@ static const char report_help[] =
     "\n"
     "exit status: 0 the page was written (the plan's violations are shown in it); 2 bad input\n"
     "or usage.\n";
+
+static const char show_help[] =
+    "usage: rotaplan show [MODEL] [--out FILE]\n"
+    "\n"
+    "Lists what the model holds, so that a residents file can be written without reading its\n"
+    "YAML: the programme and its calendar; every facility with its role or kind, instructors,\n"
+    "beds, departments (id, name, capacity: residents at once); the courses; the ids a wish or\n"
+    "a pin may name; every rule with its id, class, kind, what it says and its source.\n"
+    "\n"
+    "options:\n"
+    "  --out FILE         write the list to FILE (through a temporary file); default stdout\n"
+    "\n"
+    "examples:\n"
+    "  rotaplan show\n"
+    "  rotaplan show models/initial-residency-2020.yaml\n"
+    "\n"
+    "exit status: 0 shown; 2 bad input or usage.\n";
 
 void rp_cli_usage(const char *command, FILE *out)
 {
@@ -241,6 +274,8 @@ void rp_cli_usage(const char *command, FILE *out)
         fputs(capacity_help, out);
     else if (command && strcmp(command, "report") == 0)
         fputs(report_help, out);
+    else if (command && strcmp(command, "show") == 0)
+        fputs(show_help, out);
     else
         fputs(overview, out);
 }

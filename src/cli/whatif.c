@@ -195,10 +195,13 @@ static int facility_of(const rp_model *m, const char *option, const char *id, si
     snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1), id);
     int f = rp_model_facility(m, buf);
     if (f == RP_NONE) {
+        const char *near = rp_model_nearest_place(m, buf);
         fprintf(stderr, "rotaplan whatif: %s: unknown facility '%s'; expected one of:", option,
                 buf);
         for (size_t i = 0; i < m->n_facilities; i++)
             fprintf(stderr, " %s", m->facilities[i].id);
+        if (near && rp_model_facility(m, near) != RP_NONE)
+            fprintf(stderr, "; did you mean '%s'?", near);
         fputc('\n', stderr);
     }
     return f;
@@ -705,11 +708,11 @@ static void summary(const outcome *o, rp_date from, int bends, double seconds)
 }
 
 static int write_outputs(const rp_cli *cli, const whatif_args *a, const rp_model *m,
-                         const rp_plan *old, const outcome *o, rp_date from, rp_format format,
-                         int bends)
+                         const rp_cohort *c, const rp_plan *old, const outcome *o, rp_date from,
+                         rp_format format, int bends)
 {
     write_ctx w = {m, old, o->plan, format, {0, 0, 0}};
-    if (rp_cli_write_plan(a->out, m, o->plan, format) != 0)
+    if (rp_cli_write_output(a->out, m, c, o->plan, format) != 0)
         return RP_EXIT_INPUT;
     if (a->diff) {
         if (rp_cli_write(a->diff, write_diff, &w) != 0)
@@ -747,7 +750,7 @@ static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, co
         !rp_cli_past_kept(m, old, o->plan, from)) {
         return RP_EXIT_INTERNAL;
     }
-    int status = write_outputs(cli, a, m, old, o, from, format, bends);
+    int status = write_outputs(cli, a, m, c, old, o, from, format, bends);
     bool signalled = o->res.interrupted || (cli->interrupt && *cli->interrupt == RP_STOP_SIGNAL);
     return status == RP_EXIT_OK && signalled ? RP_EXIT_INTERRUPTED : status;
 }

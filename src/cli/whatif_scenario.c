@@ -28,8 +28,12 @@ static void check_facility(rp_yctx *y, const rp_ynode *n, const rp_model *m, con
 {
     char id[128];
     snprintf(id, sizeof id, "%.*s", (int)strcspn(text, ":="), text);
-    if (rp_model_facility(m, id) == RP_NONE)
-        rp_yerror(y, n, "unknown facility '%s'; expected a facility id of the model", id);
+    if (rp_model_facility(m, id) == RP_NONE) {
+        const char *near = rp_model_nearest_place(m, id);
+        bool facility = near && rp_model_facility(m, near) != RP_NONE;
+        rp_yerror(y, n, "unknown facility '%s'; expected a facility id of the model%s%s%s", id,
+                  facility ? "; did you mean '" : "", facility ? near : "", facility ? "'?" : "");
+    }
 }
 
 /* A date YYYY-MM-DD or YYYY-MM. */

@@ -3,7 +3,9 @@
  * facility's figures under the model's readings (RULES.md section D).
  */
 #include "rotaplan/model.h"
+#include "util/util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int rp_model_facility(const rp_model *m, const char *id)
@@ -61,6 +63,25 @@ bool rp_model_knows_department(const rp_model *m, const char *department)
         if (rp_facility_department(&m->facilities[f], department) != RP_NONE)
             return true;
     return false;
+}
+
+const char *rp_model_nearest_place(const rp_model *m, const char *id)
+{
+    size_t n = m->n_facilities + m->n_field_ids;
+    for (size_t f = 0; f < m->n_facilities; f++)
+        n += m->facilities[f].n_departments;
+    const char **ids = rp_xcalloc(n + 1, sizeof *ids);
+    size_t k = 0;
+    for (size_t f = 0; f < m->n_facilities; f++) {
+        ids[k++] = m->facilities[f].id;
+        for (size_t d = 0; d < m->facilities[f].n_departments; d++)
+            ids[k++] = m->facilities[f].departments[d].id;
+    }
+    for (size_t i = 0; i < m->n_field_ids; i++)
+        ids[k++] = m->field_ids[i];
+    const char *near = rp_nearest(id, ids, k);
+    free(ids);
+    return near;
 }
 
 double rp_resident_leave_days(const rp_resident *r)

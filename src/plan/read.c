@@ -190,27 +190,63 @@ static int cell_mode(reader *r, const cell *c, rp_mode *out)
     return unknown(r, c, "mode", names, N_OF(names));
 }
 
-/* start_date or end_date: empty, or the first (last) day of the period for the cohort. */
-static void cell_date(reader *r, const cell *c, bool is_end, int period, int cohort)
+/* ---- dates as spreadsheets write them (encoding and header handling: util/csv.c) ---- */
+
+/* A date cell: 2019-04-01, or in a CSV also 2019/04/01 or 2019/4/1 (Excel's way in Japan).
+ * Returns 0 and sets *out, or -1 after reporting. */
+static int parse_date(reader *r, const cell *c, const char *what, rp_date *out)
+{
+    bool csv = rp_csv_path(r->file);
+    int kind = csv ? rp_csv_date(c->text, out) : rp_date_parse(c->text, out);
+    if (kind == 0)
+        return 0;
+    return cell_error(r, c, "%s '%s' is not a date; expected YYYY-MM-DD%s", what, c->text,
+                      csv ? " or YYYY/MM/DD" : "");
+}
+
+/*
+ * start_date or end_date: empty, or the first (last) day of the period for the cohort. When a
+ * date and its period disagree (a plan edited by hand in a spreadsheet, where people read and
+ * change dates), the date is trusted: *period becomes the period the date starts (ends), with a
+ * warning saying so. A date inside a period, not its first (last) day, is an error.
+ */
+static void cell_date(reader *r, const cell *c, bool is_end, int *period, int cohort)
 {
     if (empty(c))
         return;
     const char *what = is_end ? "end_date" : "start_date";
     rp_date d;
-    if (rp_date_parse(c->text, &d) != 0) {
-        cell_error(r, c, "%s '%s' is not a date; expected YYYY-MM-DD", what, c->text);
+    if (parse_date(r, c, what, &d) != 0)
         return;
-    }
-    if (period <= 0 || cohort <= 0)
+    if (*period <= 0 || cohort <= 0)
         return;
-    rp_date want = is_end ? rp_period_last_day(r->m, cohort, period)
-                          : rp_period_first_day(r->m, cohort, period);
+    rp_date want = is_end ? rp_period_last_day(r->m, cohort, *period)
+                          : rp_period_first_day(r->m, cohort, *period);
     if (rp_date_to_days(d) == rp_date_to_days(want))
         return;
-    char iso[11];
+    int p = rp_period_of_day(r->m, cohort, d);
+    int horizon = rp_horizon(r->m, NULL) + r->m->calendar.periods_per_year;
+    rp_date edge = p >= 1 && p <= horizon ? (is_end ? rp_period_last_day(r->m, cohort, p)
+                                                    : rp_period_first_day(r->m, cohort, p))
+                                          : want;
+    char iso[11], at[11];
     rp_date_format(want, iso);
-    cell_error(r, c, "%s '%s' does not match %s %d, which %s on %s", what, c->text,
-               is_end ? "end_period" : "start_period", period, is_end ? "ends" : "starts", iso);
+    if (p < 1 || p > horizon || rp_date_to_days(edge) != rp_date_to_days(d)) {
+        rp_date_format(edge, at);
+        cell_error(r, c, "%s '%s' does not match %s %d, which %s on %s, and is not the %s day of "
+                         "a %s; expected the %s day of a %s", what, c->text,
+                   is_end ? "end_period" : "start_period", *period, is_end ? "ends" : "starts",
+                   iso, is_end ? "last" : "first", r->m->calendar.unit == RP_UNIT_WEEK ? "week"
+                                                                                  : "month",
+                   is_end ? "last" : "first", r->m->calendar.unit == RP_UNIT_WEEK ? "week"
+                                                                             : "month");
+        return;
+    }
+    rp_diag_add(r->d, RP_WARNING, r->file, c->line, c->col, rp_display_width(c->text),
+                "%s '%s' does not match %s %d, which %s on %s: the date is trusted, %s %d", what,
+                c->text, is_end ? "end_period" : "start_period", *period,
+                is_end ? "ends" : "starts", iso, is_end ? "end_period" : "start_period", p);
+    *period = p;
 }
 
 static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, double *out)
@@ -312,8 +348,15 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
                                  "start_period <= end_period", s.last, s.first);
         last_ok = false;
     }
-    cell_date(r, &c[C_START_DATE], false, first_ok ? s.first : 0, cohort);
-    cell_date(r, &c[C_END_DATE], true, last_ok ? s.last : 0, cohort);
+    int first = first_ok ? s.first : 0, last = last_ok ? s.last : 0;
+    cell_date(r, &c[C_START_DATE], false, &first, cohort);
+    cell_date(r, &c[C_END_DATE], true, &last, cohort);
+    if (first_ok && last_ok && first > last)
+        cell_error(r, &c[C_END_DATE], "end_date '%s' is before start_date '%s'; expected "
+                                      "start_date <= end_date", c[C_END_DATE].text,
+                   c[C_START_DATE].text);
+    s.first = first_ok ? first : s.first;
+    s.last = last_ok ? last : s.last;
     cell_days(r, &c[C_DAYS], row, s.mode, &s.days_per_week);
     if (resident >= 0 && r->errors == before) {
         if (s.mode == RP_MODE_PARALLEL)
@@ -395,27 +438,33 @@ static void own_field_sessions(reader *r)
 
 /* ---- CSV ---- */
 
-static void csv_rows(reader *r, rp_csv *in)
+static void csv_rows(reader *r, rp_csv *in, const rp_csv_columns_map *map)
 {
     size_t rows = 0;
     while (rp_csv_more(in)) {
-        cell c[C_COUNT];
+        cell fields[RP_CSV_MAX_COLUMNS], c[C_COUNT];
         size_t n;
         bool blank;
         int line = in->line;
         size_t before = in->errors;
-        rp_csv_row(in, c, C_COUNT, &n, &blank);
+        rp_csv_row(in, fields, RP_CSV_MAX_COLUMNS, &n, &blank);
         if (blank)
             continue;
         rows++; /* a bad row is a row: no "no rows" error besides its own */
         if (in->fatal || in->errors != before) /* fields not split as meant */
             continue;
         cell row = {"", line, 1};
-        if (n != C_COUNT) {
-            cell_error(r, &row, "row has %zu field%s; expected %d (%s to %s)", n,
-                       n == 1 ? "" : "s", C_COUNT, column_names[0], column_names[C_COUNT - 1]);
+        if (n != map->n_fields) {
+            if (map->n_fields == C_COUNT)
+                cell_error(r, &row, "row has %zu field%s; expected %d (%s to %s)", n,
+                           n == 1 ? "" : "s", C_COUNT, column_names[0],
+                           column_names[C_COUNT - 1]);
+            else
+                cell_error(r, &row, "row has %zu field%s; expected %zu, as the header", n,
+                           n == 1 ? "" : "s", map->n_fields);
             continue;
         }
+        rp_csv_pick(map, fields, n, C_COUNT, c);
         int cohort = 0;
         int resident = cell_resident(r, c, NULL, line, false, &cohort);
         cell_stint(r, c, &row, resident, cohort);
@@ -432,8 +481,11 @@ static void read_csv(reader *r)
         r->errors += in.errors;
         return;
     }
-    if (rp_csv_header(&in, RP_CSV_HEADER, "plan"))
-        csv_rows(r, &in);
+    /* every column but the dates and days_per_week, which a hand-made plan may leave out */
+    unsigned required = (1u << C_START_DATE) - 1;
+    rp_csv_columns_map map;
+    if (rp_csv_columns(&in, column_names, C_COUNT, required, "plan", &map))
+        csv_rows(r, &in, &map);
     r->errors += in.errors;
     rp_csv_close(&in);
 }

@@ -6,6 +6,7 @@
  */
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
+#include "report/writers.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -135,6 +136,49 @@ static long resident_moves(const rp_model *m, const rp_plan *old, const rp_plan 
     free(n);
     free(o);
     return changed;
+}
+
+size_t rp_diff_moves(const rp_plan *old, const rp_plan *new_plan, rp_diff_move **out)
+{
+    size_t n = 0, cap = 0;
+    rp_diff_move *moves = NULL;
+    for (size_t r = 0; r < new_plan->n_residents; r++) {
+        int ro = rp_plan_resident_index(old, new_plan->residents[r].id);
+        if (ro == RP_NONE) {
+            rp_grow(&moves, &cap, n + 1, sizeof *moves);
+            moves[n++] = (rp_diff_move){(int)r, 0, 0, RP_NONE, RP_NONE, RP_NONE, RP_NONE, true};
+            continue;
+        }
+        int horizon = last_period(new_plan, (int)r);
+        if (last_period(old, ro) > horizon)
+            horizon = last_period(old, ro);
+        cell *nc = cells_of(new_plan, (int)r, horizon);
+        cell *oc = cells_of(old, ro, horizon);
+        for (int p = 1; p <= horizon;) {
+            if (!differ(&oc[p], &nc[p])) {
+                p++;
+                continue;
+            }
+            int q = p;
+            while (q + 1 <= horizon && differ(&oc[q + 1], &nc[q + 1]) &&
+                   !differ(&oc[q + 1], &oc[p]) && !differ(&nc[q + 1], &nc[p]))
+                q++;
+            rp_grow(&moves, &cap, n + 1, sizeof *moves);
+            moves[n++] = (rp_diff_move){(int)r,
+                                        p,
+                                        q,
+                                        oc[p].known ? oc[p].facility : RP_NONE,
+                                        oc[p].known ? oc[p].department : RP_NONE,
+                                        nc[p].known ? nc[p].facility : RP_NONE,
+                                        nc[p].known ? nc[p].department : RP_NONE,
+                                        false};
+            p = q + 1;
+        }
+        free(nc);
+        free(oc);
+    }
+    *out = moves;
+    return n;
 }
 
 int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_plan, FILE *out,

@@ -15,6 +15,15 @@
  * A resident's periods are its own (dates for its cohort); a programme finding's are slots of
  * the shared calendar (rp_slot), shown as calendar labels only. With no violation the summary
  * reads "compliant: no violation of N rules over N residents; ..." with the other counts.
+ * Findings about the programme as a whole (a resident's own are each said in full) that one rule
+ * repeats, as RAD-14 does for every cohort and window of years, are said once with their count,
+ * then one line each:
+ *
+ *     finding RAD-14 [intake] programme, 6 times:
+ *       12 residents start in 2019; the urban cap allows 11 (past average 59/5 = 11.80 a year); ...
+ *       ...
+ *       source: 003 §4 (L339)
+ *
  * rp_report_findings_colour writes the same text with the level words in colour (ANSI SGR: red
  * violations, yellow warnings, cyan findings, a green "compliant"), for a terminal; the caller
  * decides when (stdout a terminal, NO_COLOR unset).
@@ -176,12 +185,44 @@ static void put_summary(FILE *out, const rp_model *m, const rp_plan *p, const rp
     fputc('\n', out);
 }
 
+/* Whether findings i and j are programme findings of one rule said together. */
+static bool alike(const rp_finding *a, const rp_finding *b)
+{
+    return a->rule == b->rule && a->level == b->level && a->level == RP_LEVEL_FINDING &&
+           a->resident == RP_NONE && b->resident == RP_NONE;
+}
+
+/* A run of n alike findings: the rule once with the count, a line each, the source once. */
+static void put_group(FILE *out, const rp_model *m, const rp_finding *f, size_t n, bool colour)
+{
+    const rp_rule *rule = &m->rules[f->rule];
+    fprintf(out, "%s%s%s %s [%s] programme, %zu times:\n", level_colour(f->level, colour),
+            rp_level_name(f->level), colour ? "\033[0m" : "", rule->id, rp_class_name(rule->cls),
+            n);
+    for (size_t i = 0; i < n; i++) {
+        if (f[i].message && *f[i].message)
+            fprintf(out, "  %s\n", f[i].message);
+        else
+            fprintf(out, "  found %s; required %s\n", f[i].found ? f[i].found : "-",
+                    f[i].required ? f[i].required : "-");
+    }
+    if (rule->source)
+        fprintf(out, "  source: %s\n", rule->source);
+}
+
 int rp_report_findings_colour(const rp_model *m, const rp_plan *p, const rp_findings *f,
                               bool colour, FILE *out)
 {
-    for (size_t i = 0; i < f->count; i++) {
-        put_finding(out, m, p, &f->items[i], colour);
+    for (size_t i = 0; i < f->count;) {
+        size_t n = 1;
+        while (i + n < f->count && alike(&f->items[i], &f->items[i + n]))
+            n++;
+        if (n > 1)
+            put_group(out, m, &f->items[i], n, colour);
+        else
+            put_finding(out, m, p, &f->items[i], colour);
         fputc('\n', out);
+        i += n;
     }
     put_summary(out, m, p, f, colour);
     return ferror(out) ? -1 : 0;

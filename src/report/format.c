@@ -21,6 +21,7 @@ int rp_format_parse(const char *s, rp_format *out)
         {"yaml", RP_FORMAT_YAML},
         {"json", RP_FORMAT_JSON},
         {"ics", RP_FORMAT_ICS},
+        {"xlsx", RP_FORMAT_XLSX},
     };
     if (!s)
         return -1;
@@ -48,6 +49,8 @@ int rp_report_plan(const rp_model *m, const rp_plan *p, rp_format fmt, FILE *out
         return rp_report_json(m, p, out);
     case RP_FORMAT_ICS:
         return -1; /* one file per resident: the caller writes each with rp_report_ics */
+    case RP_FORMAT_XLSX:
+        return -1; /* needs the checks and loads: the caller writes it with rp_report_xlsx */
     }
     assert(!"unknown report format");
     return -1;

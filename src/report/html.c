@@ -8,6 +8,7 @@
  * runs give identical bytes.
  */
 #include "report/html.h"
+#include "report/legend.h"
 #include "rotaplan/calendar.h"
 #include "util/util.h"
 
@@ -49,18 +50,9 @@ void rp_html_printf(FILE *out, const char *fmt, ...)
     free(s);
 }
 
-/* Twenty colours far enough apart to tell facilities apart (after Kelly's and Tableau's). */
-static const char *const palette[] = {
-    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
-    "#ff9da7", "#9c755f", "#86bcb6", "#8cd17d", "#f1ce63", "#a0cbe8", "#ffbe7d",
-    "#d37295", "#fabfd2", "#b6992d", "#499894", "#d4a6c8", "#79706e",
-};
-
 const char *rp_html_colour(int facility)
 {
-    if (facility < 0)
-        return "#cccccc";
-    return palette[(size_t)facility % (sizeof palette / sizeof palette[0])];
+    return rp_colour_rgb(facility);
 }
 
 void rp_html_slot_label(const rp_model *m, long slot, char out[11])
@@ -72,7 +64,8 @@ void rp_html_slot_label(const rp_model *m, long slot, char out[11])
 static const char css[] =
     "@page { size: A4 landscape; margin: 10mm; }\n"
     "body { font-family: \"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Sans\", "
-    "\"Hiragino Kaku Gothic ProN\", \"Yu Gothic\", \"Meiryo\", \"IPAPGothic\", "
+    "\"Hiragino Kaku Gothic ProN\", \"Yu Gothic\", \"Meiryo\", \"IPAPGothic\", \"IPAGothic\", "
+    "\"IPAexGothic\", "
     "sans-serif; font-size: 11pt; "
     "color: #222; margin: 1em; }\n"
     "h1 { font-size: 16pt; } h2 { font-size: 13pt; border-bottom: 1px solid #999; "
@@ -87,6 +80,9 @@ static const char css[] =
     ".legend span { display: inline-block; margin: 0 0.8em 0.3em 0; font-size: 9pt; }\n"
     ".swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.3em; "
     "vertical-align: middle; border: 1px solid #666; }\n"
+    ".swatch.leave { background: repeating-linear-gradient(45deg, #d9d9d9 0 2px, #888 2px 4px); }\n"
+    ".wish.granted { color: #2a7d2a; } .wish.partly { color: #a06000; }\n"
+    ".wish.not-granted { color: #b00020; }\n"
     "pre { font-size: 9pt; white-space: pre-wrap; }\n"
     "@media print { h2 { break-before: auto; } body { margin: 0; } }\n";
 
@@ -117,6 +113,7 @@ int rp_report_html(const rp_html_input *in, FILE *out)
     put_summary(in, out);
     rp_html_shape(in, out);
     rp_html_gantt(in, out);
+    rp_html_people(in, out);
     rp_html_loads(in, out);
     rp_html_checks(in, out);
     rp_html_intake(in, out);

@@ -1,9 +1,10 @@
 /*
  * html.h: the sections of the HTML report (rp_report_html in html.c) and what they share:
  * escaping, the facilities' colours, period labels. Each section is one small file:
- * html_gantt.c (a Gantt chart per cohort), html_loads.c (each capped place's load as a heat
- * map), html_checks.c (the findings rule by rule), html_shape.c (blocks, stints, the standard
- * rotation), html_intake.c (the intake rules' arithmetic)
+ * html_gantt.c (a Gantt chart per cohort), html_people.c (leave, extensions and wishes per
+ * resident), html_loads.c (each capped place's load as a heat map), html_checks.c (the findings
+ * rule by rule), html_shape.c (blocks, stints, the standard rotation), html_intake.c (the intake
+ * rules' arithmetic)
  * and html_diff.c (a what-if's changes). Internal to src/report/.
  */
 #ifndef ROTAPLAN_REPORT_HTML_H
@@ -23,6 +24,7 @@ const char *rp_html_colour(int facility);
 void rp_html_slot_label(const rp_model *m, long slot, char out[11]);
 
 void rp_html_gantt(const rp_html_input *in, FILE *out);
+void rp_html_people(const rp_html_input *in, FILE *out);
 void rp_html_loads(const rp_html_input *in, FILE *out);
 void rp_html_checks(const rp_html_input *in, FILE *out);
 void rp_html_intake(const rp_html_input *in, FILE *out);

@@ -1,33 +1,98 @@
 /*
  * html_diff.c: the changes section of the HTML report (html.h), with --compare OLD_PLAN: the
- * same list `whatif` prints (rp_report_diff: each resident who moves, each run of periods with
- * its dates, from -> to, and the summary line), written to memory and shown escaped. The Gantt
- * charts outline the changed stints (rp_diff_stint_changed).
+ * scenario in words when --scenario names it ("kawasaki withdraws from 2020-10"), the summary
+ * line `whatif` prints, then one table row per resident and run of periods that moved: periods,
+ * dates, the place before and after by name (rp_diff_moves, the same test as rp_report_diff).
+ * The Gantt charts outline the changed stints (rp_diff_stint_changed).
  */
 #include "report/html.h"
+#include "report/legend.h"
+#include "report/writers.h"
+#include "rotaplan/calendar.h"
 #include "util/util.h"
 
 #include <stdlib.h>
 
+static void put_place(const rp_model *m, int facility, int department, FILE *out)
+{
+    if (facility < 0) {
+        fputs("(none)", out);
+        return;
+    }
+    const rp_facility *f = &m->facilities[facility];
+    rp_html_escape(out, f->name ? f->name : f->id);
+    if (department >= 0) {
+        fputs(" ", out);
+        rp_html_escape(out, rp_department_name(m, facility, f->departments[department].id));
+    }
+    fputs(" <small>(", out);
+    rp_html_escape(out, f->id);
+    if (department >= 0)
+        rp_html_printf(out, "/%s", f->departments[department].id);
+    fputs(")</small>", out);
+}
+
+static void put_move(const rp_model *m, const rp_plan *p, const rp_diff_move *mv, FILE *out)
+{
+    const rp_plan_resident *r = &p->residents[mv->resident];
+    fputs("<tr><td>", out);
+    rp_html_escape(out, r->id);
+    fputs("</td><td>", out);
+    rp_html_escape(out, r->name);
+    if (mv->joins) {
+        rp_html_printf(out, "</td><td colspan=\"4\">joins (cohort %d): planned from its start"
+                            "</td></tr>\n", r->cohort);
+        return;
+    }
+    char a[11], b[11];
+    rp_date_format(rp_period_first_day(m, r->cohort, mv->first), a);
+    rp_date_format(rp_period_last_day(m, r->cohort, mv->last), b);
+    fprintf(out, "</td><td class=\"num\">%d-%d</td><td>%s to %s</td><td>", mv->first, mv->last,
+            a, b);
+    put_place(m, mv->from_facility, mv->from_department, out);
+    fputs("</td><td>", out);
+    put_place(m, mv->to_facility, mv->to_department, out);
+    fputs("</td></tr>\n", out);
+}
+
 void rp_html_diff(const rp_html_input *in, FILE *out)
 {
+    const rp_model *m = in->model;
     fputs("<section id=\"diff\">\n<h2>", out);
-    rp_html_printf(out, "Changes from %s", in->old_path);
-    fputs("</h2>\n", out);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
-    rp_diff_summary sum;
-    if (!mem || rp_report_diff(in->model, in->old, in->plan, mem, &sum) != 0 || fclose(mem)) {
-        fputs("<p>The changes could not be listed (out of memory).</p>\n", out);
-    } else {
-        fprintf(out, "<p>%zu resident%s affected, %ld resident-period%s changed, %zu joined.</p>"
-                     "\n<pre>",
-                sum.residents, sum.residents == 1 ? "" : "s", sum.periods,
-                sum.periods == 1 ? "" : "s", sum.joined);
-        rp_html_escape(out, text);
-        fputs("</pre>\n", out);
+    if (in->scenario)
+        rp_html_printf(out, "What if: %s", in->scenario);
+    else
+        rp_html_printf(out, "Changes from %s", in->old_path);
+    fputs("</h2>\n<p>", out);
+    rp_html_printf(out, "This plan (%s) compared with %s", in->plan_path ? in->plan_path : "",
+                   in->old_path);
+    if (in->scenario)
+        rp_html_printf(out, ", the plan before the scenario \u201c%s\u201d", in->scenario);
+    fputs(".</p>\n", out);
+    rp_diff_move *moves = NULL;
+    size_t n = rp_diff_moves(in->old, in->plan, &moves);
+    size_t residents = 0, joined = 0;
+    long periods = 0;
+    for (size_t i = 0; i < n; i++) {
+        joined += moves[i].joins;
+        periods += moves[i].joins ? 0 : moves[i].last - moves[i].first + 1;
+        residents += !moves[i].joins && (i == 0 || moves[i - 1].resident != moves[i].resident);
     }
-    free(text);
+    fprintf(out, "<p>what-if: %zu resident%s affected, %ld resident-period%s changed", residents,
+            residents == 1 ? "" : "s", periods, periods == 1 ? "" : "s");
+    if (joined)
+        fprintf(out, ", %zu resident%s joined", joined, joined == 1 ? "" : "s");
+    fputs("</p>\n", out);
+    if (n) {
+        fprintf(out, "<table class=\"changes\">\n<tr><th>resident</th><th>name</th><th>%s</th>"
+                     "<th>dates</th><th>before</th><th>after</th></tr>\n",
+                m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months");
+        for (size_t i = 0; i < n; i++)
+            put_move(m, in->plan, &moves[i], out);
+        fputs("</table>\n", out);
+    } else {
+        fputs("<p>No resident moves.</p>\n", out);
+    }
+    free(moves);
     fputs("</section>\n", out);
 }

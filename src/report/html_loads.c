@@ -4,7 +4,8 @@
  * every place it caps against its capacity, one row per place and one cell per period of the
  * shared calendar (months or weeks, all cohorts together). A cell's colour is the place's use,
  * load / limit (the what-if limit of that period when a change set one): pale under half, deeper
- * up to full, red over; an empty period has no cell. Each cell's tooltip gives the figures.
+ * up to full, red over; an empty period has no cell. Each cell shows its load as a number (the
+ * figures must survive print and PDF, where tooltips are lost) and its tooltip all the figures.
  */
 #include "report/html.h"
 #include "rotaplan/rule.h"
@@ -12,8 +13,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
-enum { NAME_W = 250, HEAD_H = 18, ROW_H = 16 };
+enum { NAME_W = 250, HEAD_H = 18, ROW_H = 16, RIGHT_W = 48 };
 
 static const char *heat_colour(const rp_capped *p, long i, double load)
 {
@@ -66,6 +68,13 @@ static void put_cell(const rp_model *m, const rp_loads *l, const rp_capped *p, l
     if (rp_capped_over(p, i, v))
         fputs(", over", out);
     fputs("</title></rect>\n", out);
+    /* the load itself: whole residents as "3", parts of a place (a parallel day) as "2.2" */
+    char num[16];
+    snprintf(num, sizeof num, v == (long)v ? "%.0f" : "%.1f", v);
+    fprintf(out, "<text class=\"load\" x=\"%d\" y=\"%d\" font-size=\"%d\" text-anchor=\"middle\" "
+                 "fill=\"%s\" pointer-events=\"none\">%s</text>\n",
+            x + w / 2, y + ROW_H - 5, strlen(num) > 2 ? 6 : 8,
+            rp_capped_over(p, i, v) || v >= p->limit[i] - 1e-9 ? "#fff" : "#222", num);
 }
 
 static void put_axis(const rp_model *m, const rp_loads *l, int cw, int height, FILE *out)
@@ -85,13 +94,13 @@ static void put_axis(const rp_model *m, const rp_loads *l, int cw, int height, F
 
 static void put_heat_map(const rp_model *m, const rp_loads *l, FILE *out)
 {
-    int cw = m->calendar.unit == RP_UNIT_WEEK ? 5 : 14;
+    int cw = m->calendar.unit == RP_UNIT_WEEK ? 12 : 18; /* room for "2.2" in a week's cell */
     long n = l->last - l->first + 1;
     if (n <= 0 || l->n_places == 0) {
         fputs("<p>No place holds a resident.</p>\n", out);
         return;
     }
-    int w = NAME_W + (int)n * cw + 4, h = HEAD_H + (int)l->n_places * ROW_H + 4;
+    int w = NAME_W + (int)n * cw + RIGHT_W, h = HEAD_H + (int)l->n_places * ROW_H + 4;
     fprintf(out, "<figure><svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" "
                  "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n",
             w, h, w, h);
@@ -100,10 +109,12 @@ static void put_heat_map(const rp_model *m, const rp_loads *l, FILE *out)
         int y = HEAD_H + (int)k * ROW_H;
         fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%ld\" height=\"%d\" fill=\"%s\"/>\n",
                 NAME_W, y, n * cw, ROW_H - 2, k % 2 ? "#f7f7f7" : "#efefef");
-        fprintf(out, "<text x=\"2\" y=\"%d\" font-size=\"10\">", y + ROW_H - 5);
+        /* the name clipped to its column: long Japanese names stay out of the cells */
+        fprintf(out, "<svg x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"><text x=\"2\" y=\"%d\" "
+                     "font-size=\"10\">", y, NAME_W - 4, ROW_H, ROW_H - 5);
         put_place_name(m, p, out);
         rp_html_printf(out, " (%g)", p->capacity);
-        fputs("</text>\n", out);
+        fputs("</text></svg>\n", out);
         for (long t = l->first; t <= l->last; t++)
             put_cell(m, l, p, t, NAME_W + (int)(t - l->first) * cw, y, cw, out);
     }

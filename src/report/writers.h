@@ -33,4 +33,17 @@ const char *rp_report_department_id(const rp_model *m, int facility, int departm
 const char *rp_report_stint_department(const rp_model *m, const rp_stint *s);
 const char *rp_report_course_id(const rp_model *m, int course);
 
+/* One run of periods in which a resident of a what-if's new plan holds another place than in
+ * the old plan (rp_report_diff's lines, as data), or a resident who joins. */
+typedef struct rp_diff_move {
+    int resident;    /* index into the new plan's residents */
+    int first, last; /* the resident's periods; 0 when it joins */
+    int from_facility, from_department; /* RP_NONE: none */
+    int to_facility, to_department;
+    bool joins;
+} rp_diff_move;
+
+/* The moves from old to new_plan, residents in new_plan's order; *out is heap (free it). */
+size_t rp_diff_moves(const rp_plan *old, const rp_plan *new_plan, rp_diff_move **out);
+
 #endif

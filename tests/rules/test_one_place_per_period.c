@@ -255,7 +255,8 @@ static void test_INIT05_Q66_L101_last_week_without_the_surplus_day_is_refused(vo
     assert_int_equal(rp_plan_read(m, DIR "init-week-104-ends-march-30.csv", &p, &d), -1);
     char *got = t_diags_text(&d);
     assert_string_equal(got, "12:45: end_date '2022-03-30' does not match end_period 104, which "
-                             "ends on 2022-03-31\n");
+                             "ends on 2022-03-31, and is not the last day of a week; expected "
+                             "the last day of a week\n");
     free(got);
     rp_diags_free(&d);
     rp_model_free(m);
