@@ -4,7 +4,7 @@
  * decoded plan with every rule's direct check, and write it. A plan that the direct checks reject
  * is a bug (rows and checks disagree): it is reported and nothing is written.
  */
-#include "cli/cli.h"
+#include "cli/whatif.h"
 #include "rotaplan/rule.h"
 #include "rotaplan/solve.h"
 #include "util/util.h"
@@ -18,7 +18,8 @@ typedef struct plan_args {
     bool quiet, help, best_effort, excel;
 } plan_args;
 
-/* --keep PLAN --from DATE: the earlier plan whose past stays as it was. */
+/* --keep PLAN --from DATE: the earlier plan whose past stays as it was and whose announced
+ * future changes only as far as it must (whatif.c rp_whatif_keep). */
 typedef struct keep {
     rp_plan *plan; /* NULL without --keep */
     rp_date from;
@@ -146,18 +147,8 @@ static bool counted(const rp_translation *t)
     return n > 0;
 }
 
-/* The past of the kept plan fixed in t's columns (the rest is planned afresh). */
-static int keep_past(rp_translation *t, const keep *k, rp_diags *d)
-{
-    double *matches = NULL;
-    long open = 0;
-    int err = rp_anchor(t, k->plan, k->from, &matches, &open, d);
-    free(matches); /* plan keeps the past only: the future is the objective's */
-    return err;
-}
-
 static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const rp_cohort *c,
-               const keep *k, rp_format format, double time_limit, double gap)
+               rp_format format, double time_limit, double gap)
 {
     rp_diags d = RP_DIAGS_INIT;
     rp_translation *t = NULL;
@@ -169,11 +160,6 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     int status = RP_EXIT_OK;
     rp_solve_result res = {0};
     rp_plan *plan = NULL;
-    if (k->plan && keep_past(t, k, &d) != 0) {
-        rp_diags_print(&d, stderr);
-        status = RP_EXIT_INPUT;
-        goto done;
-    }
     if (export_ilp(t, a) != 0) {
         status = RP_EXIT_INPUT;
         goto done;
@@ -211,8 +197,7 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     plan->objective = res.objective;
     plan->bound = res.bound;
     plan->gap = res.gap;
-    if (audit(m, c, plan, a->quiet, &status) != 0 ||
-        (k->plan && !rp_cli_past_kept(m, k->plan, plan, k->from))) {
+    if (audit(m, c, plan, a->quiet, &status) != 0) {
         status = RP_EXIT_INTERNAL;
         goto done;
     }
@@ -277,8 +262,11 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
     rp_cohort *c = rp_cli_cohort(m, a.residents);
     keep k = {NULL, {0, 0, 0}};
     int status = RP_EXIT_INPUT;
-    if (c && rp_cli_plannable(c) && read_keep(m, c, &a, &k) == 0)
-        status = run(cli, &a, m, c, &k, format, time_limit, gap);
+    if (c && rp_cli_plannable(c) && read_keep(m, c, &a, &k) == 0) {
+        rp_keep_options ko = {a.out, a.lp, a.mps, format, time_limit, a.quiet, a.best_effort};
+        status = k.plan ? rp_whatif_keep(cli, m, c, k.plan, k.from, &ko)
+                        : run(cli, &a, m, c, format, time_limit, gap);
+    }
     rp_plan_free(k.plan);
     rp_cohort_free(c);
     rp_model_free(m);

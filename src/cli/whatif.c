@@ -28,6 +28,7 @@ typedef struct whatif_args {
     const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps, *add;
     const char *scenario;
     bool quiet, help, best_effort, excel;
+    bool keep;  /* plan --keep: the model as it is, nothing bends (strict level only) */
     bool sweep; /* --sweep: every facility withdrawn in turn (its dates in changes[0]) */
     change_arg *changes;
     size_t n_changes, cap_changes;
@@ -622,9 +623,11 @@ static void report_bends(const rp_model *m, const rp_plan *plan, const rp_findin
 }
 
 /* The direct checks: hard rules must pass (else a bug: -1); with bent, violations of PROG rules
- * are the bends, counted in *bends, printed and declared in the plan. */
+ * are the bends, counted in *bends, printed and declared in the plan. Violations of intake rules
+ * are the cohort's (they have no rows): counted in *intake when it is given (plan --keep), and
+ * then every finding is printed unless quiet, as `plan` prints them. */
 static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent,
-                 bool quiet, int *bends)
+                 bool quiet, int *bends, int *intake)
 {
     rp_findings f = RP_FINDINGS_INIT;
     rp_diags d = RP_DIAGS_INIT;
@@ -636,6 +639,8 @@ static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent
     for (size_t i = 0; !err && i < f.count; i++) {
         const rp_finding *x = &f.items[i];
         rp_rule_class cls = m->rules[x->rule].cls;
+        if (x->level == RP_LEVEL_VIOLATION && cls == RP_CLASS_INTAKE && intake)
+            (*intake)++;
         if (x->level != RP_LEVEL_VIOLATION || cls == RP_CLASS_INTAKE)
             continue;
         if (bent && cls == RP_CLASS_PROGRAMME && x->resident >= 0) {
@@ -656,6 +661,8 @@ static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent
                         "declared in it:\n", *bends);
         report_bends(m, plan, &f, stderr);
     }
+    if (!err && !bugs && intake && f.count && !quiet) /* plan --keep: as `plan` prints them */
+        rp_report_findings(m, plan, &f, stderr);
     rp_findings_free(&f);
     return err || bugs ? -1 : 0;
 }
@@ -676,13 +683,13 @@ static int write_diff(void *ctx, FILE *out)
     return rp_report_diff(w->m, w->old, w->plan, out, &w->sum);
 }
 
-static void summary(const outcome *o, rp_date from, int bends)
+static void summary(const outcome *o, rp_date from, int bends, bool keep)
 {
     char day[11];
     rp_date_format(from, day);
-    fprintf(stderr, "what-if from %s: %ld of %ld resident-periods kept (%s), %s%s; %zu rows, "
+    fprintf(stderr, "%s from %s: %ld of %ld resident-periods kept (%s), %s%s; %zu rows, "
                     "%zu columns, %.2f s\n",
-            day, o->kept, o->open_periods,
+            keep ? "kept plan" : "what-if", day, o->kept, o->open_periods,
             o->minimal_proven ? "the fewest changes, proven" : "not proven the fewest",
             o->res.status == RP_SOLVE_OPTIMAL ? "wishes optimal among them"
                                               : "wishes not proven optimal",
@@ -703,7 +710,7 @@ static int write_outputs(const whatif_args *a, const rp_model *m, const rp_plan 
         write_diff(&w, stderr);
     }
     if (!a->quiet)
-        summary(o, from, bends);
+        summary(o, from, bends, a->keep);
     return RP_EXIT_OK;
 }
 
@@ -725,13 +732,135 @@ static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, co
     o->plan->objective = o->res.objective;
     o->plan->bound = o->res.bound;
     o->plan->gap = o->res.gap;
-    int bends = 0;
-    if (audit(m, c, o->plan, bent, a->quiet, &bends) != 0 ||
+    int bends = 0, intake = 0;
+    if (audit(m, c, o->plan, bent, a->quiet, &bends, a->keep ? &intake : NULL) != 0 ||
         !rp_cli_past_kept(m, old, o->plan, from)) {
         return RP_EXIT_INTERNAL;
     }
     int status = write_outputs(a, m, old, o, from, format, bends);
-    return status == RP_EXIT_OK && o->res.interrupted ? RP_EXIT_INTERRUPTED : status;
+    if (status == RP_EXIT_OK && o->res.interrupted)
+        return RP_EXIT_INTERRUPTED;
+    return status == RP_EXIT_OK && intake ? RP_EXIT_NO_PLAN : status; /* as `plan` says it */
+}
+
+/* ---- a change that moves nobody ---- */
+
+/* Whether resident o of old holds each of res's pins: the pinned periods at the pin's facility
+ * (and department, where the pin names one). */
+static bool pins_hold(const rp_plan *old, int o, const rp_resident *res)
+{
+    for (size_t i = 0; i < res->n_pins; i++) {
+        const rp_pin *pin = &res->pins[i];
+        for (int p = pin->first; p <= pin->last; p++) {
+            bool held = false;
+            for (size_t k = 0; k < old->n_stints && !held; k++) {
+                const rp_stint *s = &old->stints[k];
+                held = s->resident == o && s->mode == RP_MODE_BLOCK && s->first <= p &&
+                       p <= s->last && s->facility == pin->facility &&
+                       (pin->department == RP_NONE || s->department == pin->department);
+            }
+            if (!held)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Whether resident o of old holds a block at a facility while a change withdraws it (the
+ * translation closes such pieces whether or not a capacity rule covers the facility). */
+static bool at_withdrawn(const rp_model *m, const rp_plan *old, int o)
+{
+    int cohort = old->residents[o].cohort;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        for (int p = s->first; s->resident == o && s->mode == RP_MODE_BLOCK && s->facility >= 0 &&
+                               p <= s->last; p++) {
+            bool withdrawn;
+            if (rp_changed_on(m, s->facility, rp_slot(m, cohort, p), &withdrawn) && withdrawn)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the earlier plan already satisfies the changed model, so that nothing needs to move
+ * and no search runs: every resident of c is in old, in the same cohort, on a course c allows,
+ * with its pins held and at no withdrawn facility, and the direct check of every rule (the changes in force, as audit runs
+ * it) finds no violation of a rule that has rows (an intake rule's is the cohort's, not the
+ * plan's). The check defines compliance (STYLE.md section 2), so this answer is exact. */
+static bool already_holds(const rp_model *m, const rp_cohort *c, const rp_plan *old,
+                          int *intake)
+{
+    *intake = 0;
+    for (size_t r = 0; r < c->n_residents; r++) {
+        const rp_resident *res = &c->residents[r];
+        int o = rp_plan_resident_index(old, res->id);
+        if (o == RP_NONE || old->residents[o].cohort != res->cohort ||
+            (res->course != RP_ANY && old->residents[o].course != res->course) ||
+            !pins_hold(old, o, res) || at_withdrawn(m, old, o))
+            return false;
+    }
+    rp_findings f = RP_FINDINGS_INIT;
+    rp_diags d = RP_DIAGS_INIT;
+    bool holds = rp_check_plan(m, c, old, &f, &d) == 0;
+    for (size_t i = 0; holds && i < f.count; i++) {
+        bool violation = f.items[i].level == RP_LEVEL_VIOLATION;
+        bool cohorts = m->rules[f.items[i].rule].cls == RP_CLASS_INTAKE;
+        holds = !violation || cohorts;
+        *intake += violation && cohorts;
+    }
+    rp_findings_free(&f);
+    rp_diags_free(&d);
+    return holds;
+}
+
+/* The resident-periods of old's blocks from date from on: what a what-if may change. */
+static long open_periods_of(const rp_model *m, const rp_plan *old, rp_date from)
+{
+    long day = rp_date_to_days(from), n = 0;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        int cohort = old->residents[s->resident].cohort;
+        for (int p = s->first; s->mode == RP_MODE_BLOCK && p <= s->last; p++)
+            n += p >= 1 && rp_date_to_days(rp_period_first_day(m, cohort, p)) >= day;
+    }
+    return n;
+}
+
+/* The earlier plan written as the new one: it already meets every rule with the changes in
+ * force. The changes list says none; the summary says why no search ran. With intake
+ * violations (plan --keep), every finding is printed and the status is `plan`'s for them. */
+static int keep_as_is(const whatif_args *a, const rp_model *m, const rp_cohort *c,
+                      const rp_plan *old, rp_date from, rp_format format, int intake)
+{
+    write_ctx w = {m, old, old, format, {0, 0, 0}};
+    if (rp_cli_write_plan(a->out, m, old, format) != 0)
+        return RP_EXIT_INPUT;
+    if (a->diff) {
+        if (rp_cli_write(a->diff, write_diff, &w) != 0)
+            return RP_EXIT_INPUT;
+    } else if (!a->quiet) {
+        write_diff(&w, stderr);
+    }
+    if (!a->quiet) {
+        char day[11];
+        rp_date_format(from, day);
+        long open = open_periods_of(m, old, from);
+        fprintf(stderr, "%s from %s: %ld of %ld resident-periods kept (the fewest changes, "
+                        "proven): the earlier plan already meets every rule%s (each rule's "
+                        "direct check), so no search ran\n",
+                a->keep ? "kept plan" : "what-if", day, open, open,
+                a->keep ? "" : " with the changes in force");
+    }
+    if (!a->keep)
+        return RP_EXIT_OK;
+    rp_findings f = RP_FINDINGS_INIT;
+    rp_diags d = RP_DIAGS_INIT;
+    if (!a->quiet && rp_check_plan(m, c, old, &f, &d) == 0 && f.count)
+        rp_report_findings(m, old, &f, stderr); /* as `plan` prints them */
+    rp_findings_free(&f);
+    rp_diags_free(&d);
+    return intake ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
 }
 
 /* Strict first; when no plan exists, bend at the change dates. */
@@ -740,7 +869,7 @@ static int solve_levels(const rp_cli *cli, const whatif_args *a, const rp_model 
                         outcome *o, level *lv, rp_diags *d)
 {
     int s = NO_PLAN;
-    for (level l = STRICT; l <= CUT; l++) {
+    for (level l = STRICT; l <= (a->keep ? STRICT : CUT); l++) {
         outcome_free(o);
         *lv = l;
         s = solve_whatif(cli, a, m, c, old, from, l, limit, o, d);
@@ -753,6 +882,9 @@ static int solve_levels(const rp_cli *cli, const whatif_args *a, const rp_model 
 static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const rp_cohort *c,
                const rp_plan *old, rp_date from, rp_format format, double limit)
 {
+    int intake;
+    if (already_holds(m, c, old, &intake))
+        return keep_as_is(a, m, c, old, from, format, intake);
     rp_diags d = RP_DIAGS_INIT;
     outcome o = {0};
     level lv;
@@ -825,16 +957,22 @@ static int sweep_row(const rp_cli *cli, const whatif_args *a, rp_model *m, const
     ch.facility = f;
     m->n_changes = 0;
     rp_model_add_change(m, &ch);
+    const char *id = m->facilities[f].id, *name = m->facilities[f].name;
+    int intake;
+    if (already_holds(m, c, old, &intake)) { /* the earlier plan stands: no search */
+        const char *row[6] = {id, name, "0", "0", "0", "planned"};
+        rp_grid_add(g, row);
+        return 0;
+    }
     rp_diags d = RP_DIAGS_INIT;
     outcome o = {0};
     level lv;
     int s = solve_levels(cli, a, m, c, old, ch.from, limit, &o, &lv, &d);
     rp_diags_print(&d, stderr);
     rp_diags_free(&d);
-    const char *id = m->facilities[f].id, *name = m->facilities[f].name;
     int status = 0, bends = 0;
     if (s == SOLVED) {
-        if (audit(m, c, o.plan, lv != STRICT, true, &bends) != 0 ||
+        if (audit(m, c, o.plan, lv != STRICT, true, &bends, NULL) != 0 ||
             !rp_cli_past_kept(m, old, o.plan, ch.from)) {
             status = RP_EXIT_INTERNAL;
         } else {
@@ -979,6 +1117,19 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
     rp_model_free(m);
     rp_arena_free(arena);
     return status;
+}
+
+int rp_whatif_keep(const rp_cli *cli, const rp_model *m, const rp_cohort *c, const rp_plan *old,
+                   rp_date from, const rp_keep_options *k)
+{
+    whatif_args a = {0};
+    a.out = k->out;
+    a.lp = k->lp;
+    a.mps = k->mps;
+    a.quiet = k->quiet;
+    a.best_effort = k->best_effort;
+    a.keep = true;
+    return run(cli, &a, m, c, old, from, k->format, k->time_limit);
 }
 
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)
