@@ -321,6 +321,7 @@ typedef struct outcome {
     rp_solve_result res; /* of the last stage that found a plan */
     long open_periods, kept;
     bool minimal_proven;
+    bool region; /* planned with the residents no change touches held as they were */
     char *why; /* what the counting checks found (rp_whatif_prechecks), or NULL; owned */
 } outcome;
 
@@ -436,10 +437,11 @@ static double *repair_one_by_one(rp_translation *t, const double *fixed, const b
  * does not fit the space or no such plan exists (the first stage then builds its own, resident
  * by resident). */
 static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
-                            const double *matches, double limit)
+                            const double *matches, double limit, double **fixed_out)
 {
     rp_diags d = RP_DIAGS_INIT;
     double *x_old = NULL;
+    *fixed_out = NULL;
     int fits = rp_encode(t, old, &x_old, &d);
     rp_diags_free(&d);
     if (fits != 0)
@@ -462,23 +464,95 @@ static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
         x = NULL;
     }
     free(replan);
-    free(fixed);
+    if (x)
+        *fixed_out = fixed;
+    else
+        free(fixed);
     free(x_old);
     return x;
 }
 
+/* ---- the region: the residents a change touches, the rest held as they were ---- */
+
+/* The region's bounds: every column whose value in fixed is not NAN held there; the bounds
+ * before into *lb, *ub (n_cols values each; restore_bounds puts them back and frees them). */
+static void hold_outside(rp_ilp *ilp, const double *fixed, double **lb, double **ub)
+{
+    size_t n = rp_ilp_n_cols(ilp);
+    *lb = rp_xmalloc((n + 1) * sizeof **lb);
+    *ub = rp_xmalloc((n + 1) * sizeof **ub);
+    for (size_t j = 0; j < n; j++) {
+        rp_ilp_col_bounds(ilp, (int)j, &(*lb)[j], &(*ub)[j]);
+        if (!isnan(fixed[j]))
+            rp_ilp_set_col_bounds(ilp, (int)j, fixed[j], fixed[j]);
+    }
+}
+
+static void restore_bounds(rp_ilp *ilp, double *lb, double *ub)
+{
+    for (size_t j = 0; lb && j < rp_ilp_n_cols(ilp); j++)
+        rp_ilp_set_col_bounds(ilp, (int)j, lb[j], ub[j]);
+    free(lb);
+    free(ub);
+}
+
+/* The resident-periods of old from date from on at a facility a change withdraws: each must
+ * change in any plan, so a plan that changes no others changes the fewest. */
+static long must_change(const rp_model *m, const rp_plan *old, rp_date from)
+{
+    long day = rp_date_to_days(from), n = 0;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        int cohort = old->residents[s->resident].cohort;
+        for (int p = s->first; s->mode == RP_MODE_BLOCK && s->facility >= 0 && p <= s->last;
+             p++) {
+            bool withdrawn;
+            n += p >= 1 && rp_date_to_days(rp_period_first_day(m, cohort, p)) >= day &&
+                 rp_changed_on(m, s->facility, rp_slot(m, cohort, p), &withdrawn) && withdrawn;
+        }
+    }
+    return n;
+}
+
+/* Whether plan x (n columns) already reaches best, the most stage objective obj can reach
+ * (NAN: not known); then *r is filled with it as proven optimal, and no search is needed. */
+static bool reaches(const rp_ilp *ilp, const double *obj, double c, const double *x, double best,
+                    rp_solve_result *r)
+{
+    if (!x || isnan(best))
+        return false;
+    size_t n = rp_ilp_n_cols(ilp);
+    double v = c;
+    for (size_t j = 0; j < n; j++)
+        v += obj[j] * x[j];
+    if (v < best - 1e-6)
+        return false;
+    memset(r, 0, sizeof *r);
+    r->status = RP_SOLVE_OPTIMAL;
+    r->x = rp_xmalloc((n + 1) * sizeof *r->x);
+    memcpy(r->x, x, n * sizeof *r->x);
+    r->n_cols = n;
+    r->objective = r->bound = v;
+    r->gap = 0;
+    r->first_plan_seconds = 0;
+    return true;
+}
+
 /* The stages in order, each among the plans that reach what the earlier ones reached: the
  * resident-periods kept, then (cut level) the fewest bent pieces, then the model's objective.
- * The last plan found stands when a later stage finds nothing in time. */
+ * A stage whose plan so far already reaches best[k] (the most it can reach: every place not
+ * withdrawn kept, no bend) is proven without a search. The last plan found stands when a later
+ * stage finds nothing in time. */
 static int solve_stages(const rp_cli *cli, const whatif_args *a, outcome *o,
-                        const double *const *obj, const double *constant, int n, double limit,
-                        const double *start, rp_diags *d)
+                        const double *const *obj, const double *constant, const double *best,
+                        int n, double limit, const double *start, rp_diags *d)
 {
     for (int k = 0; k < n; k++) {
         rp_solve_result r = {0};
         double share = limit > 0 ? limit / n : 0;
         const double *from = k == 0 ? start : o->res.x;
-        if (stage(cli, a, o->t, obj[k], constant[k], from, share, &r, d) != 0)
+        if (!reaches(o->t->ilp, obj[k], constant[k], from, best[k], &r) &&
+            stage(cli, a, o->t, obj[k], constant[k], from, share, &r, d) != 0)
             return FAILED;
         if (!r.x) {
             bool none_yet = !o->res.x;
@@ -545,6 +619,39 @@ static double *bend_costs(const rp_translation *t)
     return bends;
 }
 
+/* The last stage's objective (the model's, maximised) with every one-period piece cut at a
+ * change date (a stub: "periods 28-28 town -> core") made worse than any difference the model's
+ * objective can make, so that among the plans with the fewest changes and bends the one that
+ * moves a whole block (the cut remainder joined to a block, or a longer piece) comes first, and a
+ * stub only when nothing else keeps the rules. The weight is 1 + the sum of |c_j| over the
+ * pieces: no change of wishes or balance can be worth one stub. */
+static void avoid_stubs(const rp_translation *t, double *objective)
+{
+    double weight = 1;
+    for (size_t j = 0; j < rp_ilp_n_cols(t->ilp); j++)
+        weight += fabs(objective[j]);
+    for (size_t r = 0; r < t->n_residents; r++) {
+        size_t np;
+        const rp_piece *pieces = rp_space_pieces(t->space, r, &np);
+        for (size_t i = 0; i < np; i++)
+            if (pieces[i].bent && pieces[i].first == pieces[i].last)
+                objective[pieces[i].col] -= weight;
+    }
+}
+
+/* The plan's objective in the model's own terms (obj, constant c); its bound is the search's
+ * only when proven optimal (the search's bound counted the stubs' weight). */
+static void model_objective(outcome *o, const double *obj, double c)
+{
+    double v = c;
+    for (size_t j = 0; j < rp_ilp_n_cols(o->t->ilp); j++)
+        v += obj[j] * o->res.x[j];
+    o->res.objective = v;
+    bool proven = o->res.status == RP_SOLVE_OPTIMAL;
+    o->res.bound = proven ? v : NAN;
+    o->res.gap = proven ? 0 : NAN;
+}
+
 /* Translates at the level, anchors, and solves the stages. SOLVED with o->plan, NO_PLAN (o->t
  * kept for the explanation), BAD_INPUT or FAILED (messages in d). */
 static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model *m,
@@ -573,7 +680,11 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
     for (size_t j = 0; j < n; j++)
         objective[j] = rp_ilp_col_obj(ilp, (int)j);
     double *bends = bend_costs(o->t);
-    const double *obj[3] = {matches, bends, objective};
+    double *last = rp_xmalloc((n + 1) * sizeof *last); /* the model's, stubs made worst */
+    memcpy(last, objective, n * sizeof *last);
+    if (lv == CUT)
+        avoid_stubs(o->t, last);
+    const double *obj[3] = {matches, bends, last};
     double constant[3] = {0, 0, rp_ilp_obj_constant(ilp)};
     if (lv == STRICT) { /* nothing bends: two stages */
         obj[1] = objective;
@@ -586,9 +697,29 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         free(objective);
         return BAD_INPUT;
     }
-    double *start = repair_start(o->t, old, from, matches, limit > 0 ? limit / 4 : 0);
-    int status = solve_stages(cli, a, o, obj, constant, lv == STRICT ? 2 : 3, limit, start, d);
+    /* the region first: when the residents no change touches can stay exactly as they were
+     * (the repair found a plan so), only the others are searched; the fewest changes are then
+     * proven only when no more than the withdrawn places changed (else "fewest found") */
+    double *fixed = NULL, *lb = NULL, *ub = NULL;
+    double *start = repair_start(o->t, old, from, matches, limit > 0 ? limit / 4 : 0, &fixed);
+    if (fixed)
+        hold_outside(ilp, fixed, &lb, &ub);
+    int n_stages = lv == STRICT ? 2 : 3;
+    double best[3] = {(double)(o->open_periods - must_change(m, old, from)), 0, NAN};
+    if (lv == STRICT)
+        best[1] = NAN;
+    int status = solve_stages(cli, a, o, obj, constant, best, n_stages, limit, start, d);
+    if (fixed && status == SOLVED) {
+        o->region = true;
+        o->minimal_proven = o->minimal_proven &&
+                            o->kept >= o->open_periods - must_change(m, old, from);
+    }
+    restore_bounds(ilp, lb, ub);
+    if (status == SOLVED && lv == CUT) /* the model's own objective, without the stubs' weight */
+        model_objective(o, objective, constant[2]);
+    free(fixed);
     free(start);
+    free(last);
     free(matches);
     free(bends);
     free(objective);
@@ -690,7 +821,10 @@ static void summary(const outcome *o, rp_date from, int bends, bool keep)
     fprintf(stderr, "%s from %s: %ld of %ld resident-periods kept (%s), %s%s; %zu rows, "
                     "%zu columns, %.2f s\n",
             keep ? "kept plan" : "what-if", day, o->kept, o->open_periods,
-            o->minimal_proven ? "the fewest changes, proven" : "not proven the fewest",
+            o->minimal_proven ? "the fewest changes, proven"
+            : o->region       ? "the fewest found with the residents no change touches kept; "
+                                "not proven the fewest"
+                              : "not proven the fewest",
             o->res.status == RP_SOLVE_OPTIMAL ? "wishes optimal among them"
                                               : "wishes not proven optimal",
             bends ? ", programme rules bent" : "", rp_ilp_n_rows(o->t->ilp),
