@@ -23,6 +23,8 @@ static void print_span(const rp_model *m, int cohort, int first, int last, FILE 
     rp_period_label(m, cohort, first, a);
     rp_period_label(m, cohort, last, b);
     bool week = m->calendar.unit == RP_UNIT_WEEK;
+    if (week) /* a week is labelled by its first day: the span ends on the last */
+        rp_date_format(rp_period_last_day(m, cohort, last), b);
     if (first == last)
         fprintf(out, ", %s %d (%s)", week ? "week" : "month", first, a);
     else

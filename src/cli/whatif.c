@@ -619,23 +619,87 @@ static double *bend_costs(const rp_translation *t)
     return bends;
 }
 
-/* The last stage's objective (the model's, maximised) with every one-period piece cut at a
- * change date (a stub: "periods 28-28 town -> core") made worse than any difference the model's
- * objective can make, so that among the plans with the fewest changes and bends the one that
- * moves a whole block (the cut remainder joined to a block, or a longer piece) comes first, and a
- * stub only when nothing else keeps the rules. The weight is 1 + the sum of |c_j| over the
- * pieces: no change of wishes or balance can be worth one stub. */
-static void avoid_stubs(const rp_translation *t, double *objective)
+/* Stubs: a one-period piece cut at a change date ("periods 28-28 town -> core"). For each stub
+ * of a resident that has a piece at the same place right before or after it, a column
+ * join in [0, 1] with rows join <= stub and join <= the sum of those neighbours: join is 1 only
+ * when the stub continues a block at its place (the block moves whole, one period longer).
+ * Added before anchoring (the anchoring sizes its arrays by the columns). */
+typedef struct stubs {
+    int *stub, *join; /* the stub's column, and its join column or -1 */
+    size_t n, cap_stub, n_join, cap_join;
+} stubs;
+
+static void stubs_free(stubs *st)
 {
-    double weight = 1;
-    for (size_t j = 0; j < rp_ilp_n_cols(t->ilp); j++)
-        weight += fabs(objective[j]);
+    free(st->stub);
+    free(st->join);
+    memset(st, 0, sizeof *st);
+}
+
+static bool same_place(const rp_piece *a, const rp_piece *b)
+{
+    return a->facility == b->facility && a->department == b->department &&
+           a->par_department == b->par_department;
+}
+
+static int add_join(rp_translation *t, size_t r, const rp_piece *pc, size_t np, size_t i)
+{
+    rp_expr next = {0};
+    for (size_t k = 0; k < np; k++)
+        if (k != i && same_place(&pc[k], &pc[i]) &&
+            (pc[k].first == pc[i].last + 1 || pc[k].last == pc[i].first - 1))
+            rp_expr_add(&next, pc[k].col, 1);
+    if (next.n == 0) {
+        rp_expr_free(&next);
+        return -1;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "stubjoin_r%zu_c%d", r, pc[i].col);
+    int y = rp_ilp_add_col(t->ilp, name, RP_COL_CONTINUOUS, 0, 1);
+    rp_row_tag tag = {RP_NONE, (int)r, pc[i].facility, pc[i].first, pc[i].last};
+    rp_expr e = {0};
+    rp_expr_add(&e, y, 1);
+    rp_expr_add(&e, pc[i].col, -1);
+    snprintf(name, sizeof name, "stubjoin_r%zu_c%d_a", r, pc[i].col);
+    rp_ilp_add_row(t->ilp, name, &e, RP_LE, 0, tag);
+    for (size_t k = 0; k < next.n; k++)
+        next.coef[k] = -1;
+    rp_expr_add(&next, y, 1);
+    snprintf(name, sizeof name, "stubjoin_r%zu_c%d_b", r, pc[i].col);
+    rp_ilp_add_row(t->ilp, name, &next, RP_LE, 0, tag);
+    rp_expr_free(&e);
+    rp_expr_free(&next);
+    return y;
+}
+
+static void find_stubs(rp_translation *t, stubs *out)
+{
+    memset(out, 0, sizeof *out);
     for (size_t r = 0; r < t->n_residents; r++) {
         size_t np;
-        const rp_piece *pieces = rp_space_pieces(t->space, r, &np);
-        for (size_t i = 0; i < np; i++)
-            if (pieces[i].bent && pieces[i].first == pieces[i].last)
-                objective[pieces[i].col] -= weight;
+        const rp_piece *pc = rp_space_pieces(t->space, r, &np);
+        for (size_t i = 0; i < np; i++) {
+            if (!pc[i].bent || pc[i].first != pc[i].last)
+                continue;
+            *RP_PUSH(out->stub, out->n, out->cap_stub) = pc[i].col;
+            *RP_PUSH(out->join, out->n_join, out->cap_join) = add_join(t, r, pc, np, i);
+        }
+    }
+}
+
+/* The last stage's objective (the model's, maximised) with every stub that joins no block at its
+ * place made worse than any difference the model's objective can make: among the plans with the
+ * fewest changes and bends, a whole block moved first, a stub alone only when nothing else keeps
+ * the rules. The weight is 1 + the sum of |c_j|: no wish or balance is worth one stub. */
+static void avoid_stubs(const rp_ilp *ilp, const stubs *st, double *objective)
+{
+    double weight = 1;
+    for (size_t j = 0; j < rp_ilp_n_cols(ilp); j++)
+        weight += fabs(objective[j]);
+    for (size_t i = 0; i < st->n; i++) {
+        objective[st->stub[i]] -= weight;
+        if (st->join[i] >= 0)
+            objective[st->join[i]] += weight;
     }
 }
 
@@ -664,14 +728,19 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
     free(cut);
     if (translated != 0)
         return FAILED;
+    stubs st = {0};
+    if (lv == CUT)
+        find_stubs(o->t, &st);
     double *matches = NULL;
     if (rp_anchor(o->t, old, from, &matches, &o->open_periods, d) != 0) {
         free(matches);
+        stubs_free(&st);
         return BAD_INPUT;
     }
     bool impossible = o->t->n_uncovered || rp_ilp_n_violated(o->t->ilp);
     if (impossible || prechecked(o, old, from)) { /* strict: a cut needed, so on to CUT */
         free(matches);
+        stubs_free(&st);
         return NO_PLAN;
     }
     rp_ilp *ilp = o->t->ilp;
@@ -682,8 +751,8 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
     double *bends = bend_costs(o->t);
     double *last = rp_xmalloc((n + 1) * sizeof *last); /* the model's, stubs made worst */
     memcpy(last, objective, n * sizeof *last);
-    if (lv == CUT)
-        avoid_stubs(o->t, last);
+    avoid_stubs(ilp, &st, last);
+    stubs_free(&st);
     const double *obj[3] = {matches, bends, last};
     double constant[3] = {0, 0, rp_ilp_obj_constant(ilp)};
     if (lv == STRICT) { /* nothing bends: two stages */
@@ -695,6 +764,7 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         free(matches);
         free(bends);
         free(objective);
+        free(last);
         return BAD_INPUT;
     }
     /* the region first: when the residents no change touches can stay exactly as they were

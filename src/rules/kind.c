@@ -38,6 +38,8 @@ char *rp_span_text(const rp_model *m, int cohort, int first, int last)
     char a[11], b[11];
     rp_period_label(m, cohort, first, a);
     rp_period_label(m, cohort, last, b);
+    if (m->calendar.unit == RP_UNIT_WEEK) /* a week is labelled by its first day: end on the last */
+        rp_date_format(rp_period_last_day(m, cohort, last), b);
     if (first == last)
         return rp_xasprintf("%s %d (%s)", m->calendar.unit == RP_UNIT_WEEK ? "week" : "month",
                             first, a);
