@@ -266,6 +266,27 @@ run "withdraw every community site" 1 whatif "$INIT" "$T/initial.csv" --withdraw
 has "withdraw every community site" "$T/err" "community (地域医療) at clinic from 2021-01-01 (withdrawn by the what-if change)"
 has "withdraw every community site" "$T/err" "and general-outpatient (一般外来) at town from 2021-01-01"
 
+# ---- a block cut at the change date moves whole: no one-week stub ----
+# 60 per cohort (scripts/gen), the town withdrawn from 2021-10: a resident whose 4-week block at
+# the town runs across the date keeps its first weeks (the past) and its last week goes on with
+# the block after it at the same place, not to a week of its own elsewhere (the planner left
+# "28-28 core/anesthesiology" before 29-32 at core/internal-medicine)
+scripts/gen "$T/gen" >/dev/null
+GM=$T/gen/initial-n60.model.yaml
+GR=$T/gen/initial-n60.yaml
+run "n60 plan" 0 plan "$GM" --residents "$GR" --out "$T/n60.csv" --quiet
+run "n60 -town" 0 whatif "$GM" "$T/n60.csv" --withdraw town --from 2021-10 --residents "$GR" \
+    --format csv --quiet
+cut=$(awk -F, 'NR > 1 && $9 < "2021-10-01" && $10 >= "2021-10-01" && $4 == "town"' "$T/n60.csv" |
+    wc -l)
+[ "$cut" -ge 1 ] || fail "n60 -town: no block at the town runs across 2021-10-01 (nothing to test)"
+awk -F, 'NR > 1 && $9 >= "2021-10-01" && $7 == $8 {print}' "$T/out" >"$T/stubs"
+awk -F, 'NR > 1 && $9 >= "2021-10-01" && $7 == $8 {print}' "$T/n60.csv" >"$T/stubs-before"
+grep -vxFf "$T/stubs-before" "$T/stubs" >"$T/new-stubs"
+empty "n60 -town: new one-week stints" "$T/new-stubs"
+tail -n +2 "$T/out" >"$T/new-rows"
+past_kept "n60 -town" "$T/n60.csv" 2021-10-01
+
 # ---- usage: exit 2, nothing written ----
 run "whatif help" 0 whatif --help
 has "whatif help" "$T/out" "--withdraw FACILITY --from DATE [--until DATE]"
