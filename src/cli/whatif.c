@@ -376,7 +376,7 @@ static bool touched(const rp_model *m, const rp_plan *old, int r, rp_date from)
 /* The residents of t whose earlier plan stands as it was (no change touches them): their
  * columns' values in x_old, NAN for the others' (n_cols values; the caller frees). */
 static double *kept_values(const rp_translation *t, const rp_plan *old, rp_date from,
-                           const double *x_old, bool *replan)
+                           const double *x_old, bool *replan, const bool *narrow)
 {
     size_t n = rp_ilp_n_cols(t->ilp);
     double *fixed = rp_xmalloc((n + 1) * sizeof *fixed);
@@ -384,7 +384,7 @@ static double *kept_values(const rp_translation *t, const rp_plan *old, rp_date 
         fixed[j] = NAN;
     for (size_t r = 0; r < t->n_residents; r++) {
         int o = rp_plan_resident_index(old, t->cohort->residents[r].id);
-        replan[r] = o == RP_NONE || touched(t->model, old, o, from);
+        replan[r] = o == RP_NONE || (narrow ? narrow[o] : touched(t->model, old, o, from));
         if (replan[r])
             continue;
         int *cols;
@@ -431,6 +431,80 @@ static double *repair_one_by_one(rp_translation *t, const double *fixed, const b
     return x;
 }
 
+/* The residents to plan again (replan), the others held at fixed: one after another, else
+ * together (a small ILP within 5% of its best); NULL when no plan passes the direct checks. */
+static double *repair_within(rp_translation *t, const double *fixed, const bool *replan,
+                             double limit)
+{
+    double *x = repair_one_by_one(t, fixed, replan, limit);
+    if (x && !rp_cli_passes_checks((void *)t, x)) { /* GLPK checks integrality alone */
+        free(x);
+        x = NULL;
+    }
+    if (!x) {
+        rp_solve_options opt = {limit > 0 ? limit : 30, 0.05, false, NULL, NULL, NULL};
+        if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
+            x = NULL;
+    }
+    if (x && !rp_cli_passes_checks((void *)t, x)) {
+        free(x);
+        x = NULL;
+    }
+    return x;
+}
+
+static bool pins_hold(const rp_plan *old, int o, const rp_resident *res);
+static bool at_withdrawn(const rp_model *m, const rp_plan *old, int o);
+
+/* Whether resident o of old holds a block at facility f (any, when RP_NONE) in one of the
+ * calendar slots a..b. */
+static bool there_in_slots(const rp_model *m, const rp_plan *old, int o, int f, long a, long b)
+{
+    long base = rp_slot(m, old->residents[o].cohort, 1) - 1;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        if (s->resident == o && s->mode == RP_MODE_BLOCK && (f < 0 || s->facility == f) &&
+            base + s->first <= b && a <= base + s->last)
+            return true;
+    }
+    return false;
+}
+
+/* The residents of old (by old's index) that the changed model flags: the direct checks'
+ * violations (a resident's own, or a limit's: every resident at that facility, or anywhere for
+ * the programme's, in the slots it is over), a block at a withdrawn facility, a pin not held.
+ * NULL when the checks cannot run on old (the caller then takes every resident a change
+ * touches). The caller frees. */
+static bool *flagged(const rp_translation *t, const rp_plan *old)
+{
+    const rp_model *m = t->model;
+    rp_findings f = RP_FINDINGS_INIT;
+    rp_diags d = RP_DIAGS_INIT;
+    bool *out = rp_xcalloc(old->n_residents + 1, sizeof *out);
+    if (rp_check_plan(m, t->cohort, old, &f, &d) != 0) {
+        free(out);
+        out = NULL;
+    }
+    for (size_t i = 0; out && i < f.count; i++) {
+        const rp_finding *x = &f.items[i];
+        if (x->level != RP_LEVEL_VIOLATION || m->rules[x->rule].cls == RP_CLASS_INTAKE)
+            continue;
+        for (size_t o = 0; o < old->n_residents; o++)
+            out[o] = out[o] || (x->resident >= 0 ? x->resident == (int)o
+                                                 : there_in_slots(m, old, (int)o, x->facility,
+                                                                  x->first, x->last));
+    }
+    for (size_t r = 0; out && r < t->n_residents; r++) {
+        const rp_resident *res = &t->cohort->residents[r];
+        int o = rp_plan_resident_index(old, res->id);
+        if (o != RP_NONE)
+            out[o] = out[o] || at_withdrawn(m, old, o) || !pins_hold(old, o, res);
+    }
+    rp_findings_free(&f);
+    rp_diags_free(&d);
+    return out;
+}
+
 /* A start for the first stage, found fast: the earlier plan kept for every resident that no
  * change touches, the others (and new residents) planned again for the most periods kept: one
  * after another, else together (a small ILP within 5% of its best). NULL when the earlier plan
@@ -447,22 +521,16 @@ static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
     if (fits != 0)
         return NULL;
     bool *replan = rp_xcalloc(t->n_residents + 1, sizeof *replan);
-    double *fixed = kept_values(t, old, from, x_old, replan);
+    bool *narrow = flagged(t, old);
+    double *fixed = NULL, *x = NULL;
     rp_ilp_set_obj(t->ilp, matches, 0);
-    double *x = repair_one_by_one(t, fixed, replan, limit);
-    if (x && !rp_cli_passes_checks((void *)t, x)) { /* GLPK checks integrality alone */
-        free(x);
-        x = NULL;
+    /* the residents the direct checks flag first, then every one a change touches */
+    for (int tier = narrow ? 0 : 1; tier < 2 && !x; tier++) {
+        free(fixed);
+        fixed = kept_values(t, old, from, x_old, replan, tier == 0 ? narrow : NULL);
+        x = repair_within(t, fixed, replan, limit);
     }
-    if (!x) {
-        rp_solve_options opt = {limit > 0 ? limit : 30, 0.05, false, NULL, NULL, NULL};
-        if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
-            x = NULL;
-    }
-    if (x && !rp_cli_passes_checks((void *)t, x)) {
-        free(x);
-        x = NULL;
-    }
+    free(narrow);
     free(replan);
     if (x)
         *fixed_out = fixed;
@@ -1086,8 +1154,8 @@ static int solve_levels(const rp_cli *cli, const whatif_args *a, const rp_model 
 static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const rp_cohort *c,
                const rp_plan *old, rp_date from, rp_format format, double limit)
 {
-    int intake;
-    if (already_holds(m, c, old, &intake))
+    int intake; /* --lp and --mps ask for the ILP: then it is built and solved as usual */
+    if (!a->lp && !a->mps && already_holds(m, c, old, &intake))
         return keep_as_is(a, m, c, old, from, format, intake);
     rp_diags d = RP_DIAGS_INIT;
     outcome o = {0};
