@@ -4,10 +4,15 @@
  * stays exactly as it was, and the rest is planned again, over all cohorts at once, changing as
  * few resident-periods as possible. Also the N-1 sweep (--sweep).
  *
- * Stages on one translation: the most resident-periods kept (anchor.c), then (when bending) the
- * fewest bends, then the model's own objective (wishes...), each holding the earlier ones' result
- * by a row, each starting from the plan before (the first from a repair: the residents no change
- * touches kept). Levels: strict first; when the counting checks or the solver find no plan, the
+ * A change that the earlier plan already meets (every rule's direct check, pins, withdrawals) is
+ * answered at once, the plan as it was, no search. Otherwise, stages on one translation: the
+ * most resident-periods kept (anchor.c), then (when bending) the fewest bends, then the model's
+ * own objective (wishes...; a one-period stub at a cut weighs more than any of it), each holding
+ * the earlier ones' result by a row, each starting from the plan before (the first from a
+ * repair). The repair plans again the residents the changed model flags (else those a change
+ * touches) with the others held as they were; when it finds a plan, the stages search that
+ * region only, the rest fixed (else everyone). `plan --keep` runs here too (rp_whatif_keep: no
+ * change to the model, strict level only). Levels: strict first; when the counting checks or the solver find no plan, the
  * residents a change touches get their pieces cut at the change dates and every row of a rule of
  * class PROG may bend at a cost; each bend is reported and declared in the plan. Hard rules never
  * bend. The plan is checked by every rule's direct check and its past compared with the earlier
