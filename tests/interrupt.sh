@@ -160,13 +160,13 @@ kept "plan second SIGINT" "$T/plan.yaml"
 run "initial n60" 0 plan "$INIT_MODEL" --residents "$INIT" --out "$T/n60.csv" --quiet
 echo "keep me" >"$T/whatif.yaml"
 at "whatif repair" 130 "phase: solving" 0.2 TERM whatif "$INIT_MODEL" "$T/n60.csv" \
-    --capacity "core:emergency=$((CAP - 1))" --from 2021-01-04 --residents "$INIT" \
+    --capacity "core:emergency=$((CAP - 2))" --from 2021-01-04 --residents "$INIT" \
     --out "$T/whatif.yaml"
 nothing_or_feasible "whatif repair" "$T/whatif.yaml" "$INIT_MODEL" --residents "$INIT"
 for sig in INT TERM; do
     echo "keep me" >"$T/whatif.yaml"
     at "whatif SIG$sig" 130 "a compliant start plan from the repair" 0 $sig whatif "$INIT_MODEL" \
-        "$T/n60.csv" --capacity "core:emergency=$((CAP - 1))" --from 2021-01-04 \
+        "$T/n60.csv" --capacity "core:emergency=$((CAP - 2))" --from 2021-01-04 \
         --residents "$INIT" --out "$T/whatif.yaml"
     if [ "$reached" -eq 1 ]; then
         has "whatif SIG$sig" "$T/whatif.yaml" "status: feasible"

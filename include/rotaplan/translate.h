@@ -94,6 +94,14 @@ int rp_anchor(rp_translation *t, const rp_plan *old, rp_date from, double **matc
 
 /* ---- the counting checks (translate/counting.c): why no plan exists, before any solve ---- */
 
+/* A place (facility, department or RP_NONE) that a limit row (tag: its rule, facility, slot)
+ * closes to a resident: the row's limit is below what the place alone would add to it. */
+typedef struct rp_shut {
+    int facility, department;
+    rp_row_tag by;
+} rp_shut;
+#define RP_MAX_SHUT 8
+
 /* A rule that no plan can meet, found by counting over the translation as built and anchored. */
 typedef struct rp_count {
     rp_row_tag tag;  /* the rule; the resident (RP_NONE for a limit on residents at once); the
@@ -106,6 +114,10 @@ typedef struct rp_count {
                       * facilities"), or "" for the tagged facility alone */
     int *residents;  /* a limit: the residents who have no place outside it; owned */
     size_t n_residents;
+    rp_shut shut[RP_MAX_SHUT]; /* a minimum: places that would count toward it but that a
+                                * limit leaves no room for (a capacity cut to 0, a facility
+                                * withdrawn), the earliest slot each is shut; n_shut of them */
+    size_t n_shut;
 } rp_count;
 
 typedef struct rp_counts {

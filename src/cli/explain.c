@@ -23,6 +23,8 @@ static void print_span(const rp_model *m, int cohort, int first, int last, FILE 
     rp_period_label(m, cohort, first, a);
     rp_period_end_label(m, cohort, last, b);
     bool week = m->calendar.unit == RP_UNIT_WEEK;
+    if (week) /* a week is labelled by its first day: the span ends on the last */
+        rp_date_format(rp_period_last_day(m, cohort, last), b);
     if (first == last)
         fprintf(out, ", %s %d (%s)", week ? "week" : "month", first, a);
     else
@@ -261,8 +263,9 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     double *x = NULL;
     int found = rp_solve_elastic(t->ilp, time_limit, &rows, &n, &x);
     if (found < 0 || n == 0) {
-        fputs("the rules conflict with the structure of the plan itself (every period at one "
-              "facility, the course choice)\n", out);
+        fprintf(out, "the rules conflict with the structure of the plan itself (every period "
+                     "at one facility%s)\n",
+                t->model->n_courses ? ", the course choice" : "");
     } else {
         fprintf(out, "the smallest relaxation %s breaks these rules:\n",
                 found == 1 ? "found" : "found within the solver's budget");
@@ -339,16 +342,113 @@ static void say_resident(const rp_translation *t, const rp_count *c, FILE *out)
                 c->reach, c->bound, c->reach - c->bound);
 }
 
+/* Whether two findings of residents' minimums name the same rule and the same shut places. */
+static bool same_shut(const rp_count *a, const rp_count *b)
+{
+    if (a->tag.rule != b->tag.rule || a->n_shut != b->n_shut || a->sense != b->sense)
+        return false;
+    for (size_t i = 0; i < a->n_shut; i++) {
+        bool found = false;
+        for (size_t j = 0; j < b->n_shut && !found; j++)
+            found = a->shut[i].facility == b->shut[j].facility &&
+                    a->shut[i].department == b->shut[j].department;
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* One shut place: "psychiatry (精神科) at psych from 2021-01-04 (withdrawn by the what-if)". */
+static void say_place(const rp_translation *t, const rp_shut *sh, FILE *out)
+{
+    const rp_model *m = t->model;
+    const rp_facility *f = &m->facilities[sh->facility];
+    if (sh->department >= 0) {
+        const rp_department *d = &f->departments[sh->department];
+        fprintf(out, "%s%s%s%s at ", d->id, d->name ? " (" : "", d->name ? d->name : "",
+                d->name ? ")" : "");
+    }
+    int ppy = m->calendar.periods_per_year;
+    char day[11];
+    rp_period_label(m, sh->by.first / ppy, sh->by.first % ppy + 1, day);
+    bool withdrawn = false;
+    bool changed = rp_changed_on(m, sh->facility, sh->by.first, &withdrawn);
+    for (size_t i = 0; changed && i < m->n_changes; i++) /* the change's own date */
+        if (m->changes[i].facility == sh->facility &&
+            rp_date_to_days(m->changes[i].from) <=
+                rp_date_to_days(rp_slot_first_day(m, sh->by.first)))
+            rp_date_format(m->changes[i].from, day);
+    const rp_rule *ru = &m->rules[sh->by.rule];
+    fprintf(out, "%s from %s (%s)", f->id, day,
+            withdrawn ? "withdrawn by the what-if change"
+            : changed ? "the what-if change leaves no place"
+                      : "its limit leaves no place");
+    if (!withdrawn)
+        fprintf(out, " under %s", ru->id);
+}
+
+/* Residents' minimums that only places a limit closes could meet (the only psychiatry site
+ * withdrawn): one paragraph per rule and set of places, naming the rule, the places and their
+ * dates, and every resident still short with the periods counted. Marks them in done. */
+static void say_shut(const rp_translation *t, const rp_counts *c, size_t i, bool *done,
+                     FILE *out)
+{
+    const rp_model *m = t->model;
+    const rp_count *x = &c->items[i];
+    const rp_rule *ru = &m->rules[x->tag.rule];
+    rp_shut shut[RP_MAX_SHUT]; /* each place from the earliest slot any resident meets it shut */
+    memcpy(shut, x->shut, sizeof shut);
+    for (size_t j = i + 1; j < c->n; j++) {
+        const rp_count *y = &c->items[j];
+        for (size_t k = 0; !done[j] && y->tag.resident >= 0 && same_shut(x, y) && k < x->n_shut;
+             k++)
+            for (size_t l = 0; l < y->n_shut; l++)
+                if (y->shut[l].facility == shut[k].facility &&
+                    y->shut[l].department == shut[k].department &&
+                    y->shut[l].by.first < shut[k].by.first)
+                    shut[k].by = y->shut[l].by;
+    }
+    fprintf(out, "  %s [%s]: no place left that counts toward this minimum: ", ru->id,
+            rp_class_name(ru->cls));
+    for (size_t k = 0; k < x->n_shut; k++) {
+        fputs(k == 0 ? "" : k + 1 == x->n_shut ? " and " : ", ", out);
+        say_place(t, &shut[k], out);
+    }
+    fputs("\n", out);
+    print_rule(m, x->tag.rule, out);
+    fputs("      residents still short (in the rule's own count), over the periods counted:\n",
+          out);
+    for (size_t j = i; j < c->n; j++) {
+        const rp_count *y = &c->items[j];
+        if (done[j] || y->tag.resident < 0 || !same_shut(x, y))
+            continue;
+        done[j] = true;
+        const rp_resident *r = &t->cohort->residents[y->tag.resident];
+        fprintf(out, "        %s (cohort %d): short by %g", r->id, r->cohort, y->bound - y->reach);
+        if (y->tag.first > 0)
+            print_span(m, r->cohort, y->tag.first, y->tag.last, out);
+        fputs("\n", out);
+    }
+}
+
 size_t rp_cli_counting(const rp_translation *t, FILE *out)
 {
     rp_counts c = RP_COUNTS_INIT;
     rp_count_rows(t, &c);
+    bool *done = rp_xcalloc(c.n + 1, sizeof *done);
+    for (size_t i = 0; i < c.n; i++) /* the closed places first: they are the cause */
+        if (!done[i] && c.items[i].tag.resident >= 0 && c.items[i].n_shut > 0 &&
+            c.items[i].sense == RP_GE)
+            say_shut(t, &c, i, done, out);
     for (size_t i = 0; i < c.n; i++) {
+        if (done[i])
+            continue;
         if (c.items[i].tag.resident >= 0)
             say_resident(t, &c.items[i], out);
         else
             say_limit(t, &c.items[i], out);
     }
+    free(done);
     size_t n = c.n;
     rp_counts_free(&c);
     return n;

@@ -4,7 +4,7 @@
  * decoded plan with every rule's direct check, and write it. A plan that the direct checks reject
  * is a bug (rows and checks disagree): it is reported and nothing is written.
  */
-#include "cli/cli.h"
+#include "cli/whatif.h"
 #include "report/legend.h"
 #include "util/i18n.h"
 #include "rotaplan/rule.h"
@@ -21,7 +21,8 @@ typedef struct plan_args {
     bool quiet, help, best_effort, excel, verbose;
 } plan_args;
 
-/* --keep PLAN --from DATE: the earlier plan whose past stays as it was. */
+/* --keep PLAN --from DATE: the earlier plan whose past stays as it was and whose announced
+ * future changes only as far as it must (whatif.c rp_whatif_keep). */
 typedef struct keep {
     rp_plan *plan; /* NULL without --keep */
     rp_date from;
@@ -194,18 +195,8 @@ static bool counted(const rp_translation *t)
     return n > 0;
 }
 
-/* The past of the kept plan fixed in t's columns (the rest is planned afresh). */
-static int keep_past(rp_translation *t, const keep *k, rp_diags *d)
-{
-    double *matches = NULL;
-    long open = 0;
-    int err = rp_anchor(t, k->plan, k->from, &matches, &open, d);
-    free(matches); /* plan keeps the past only: the future is the objective's */
-    return err;
-}
-
 static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const rp_cohort *c,
-               const keep *k, rp_format format, double gap)
+               rp_format format, double gap)
 {
     rp_diags d = RP_DIAGS_INIT;
     rp_translation *t = NULL;
@@ -218,11 +209,6 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     int status = RP_EXIT_OK;
     rp_solve_result res = {0};
     rp_plan *plan = NULL;
-    if (k->plan && keep_past(t, k, &d) != 0) {
-        rp_diags_print(&d, stderr);
-        status = RP_EXIT_INPUT;
-        goto done;
-    }
     if (a->lp || a->mps) {
         rp_cli_phase(cli, RP_PHASE_WRITE); /* a stop waits for the files */
         if (export_ilp(t, a) != 0) {
@@ -268,8 +254,7 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     plan->objective = res.objective;
     plan->bound = res.bound;
     plan->gap = res.gap;
-    if (audit(m, c, plan, a->quiet, &status) != 0 ||
-        (k->plan && !rp_cli_past_kept(m, k->plan, plan, k->from))) {
+    if (audit(m, c, plan, a->quiet, &status) != 0) {
         status = RP_EXIT_INTERNAL;
         goto done;
     }
@@ -345,8 +330,12 @@ int rp_cmd_plan(const rp_cli *cli, int argc, char **argv)
     rp_cohort *c = rp_cli_cohort(m, a.residents);
     keep k = {NULL, {0, 0, 0}};
     int status = RP_EXIT_INPUT;
-    if (c && rp_cli_plannable(m, c) && read_keep(m, c, &a, &k) == 0)
-        status = run(cli, &a, m, c, &k, format, gap);
+    if (c && rp_cli_plannable(m, c) && read_keep(m, c, &a, &k) == 0) {
+        /* no time limit of its own: the command's (rp_cli_arm_time_limit) raises the flag */
+        rp_keep_options ko = {a.out, a.lp, a.mps, format, 0, a.quiet, a.best_effort};
+        status = k.plan ? rp_whatif_keep(cli, m, c, k.plan, k.from, &ko)
+                        : run(cli, &a, m, c, format, gap);
+    }
     rp_plan_free(k.plan);
     rp_cohort_free(c);
     rp_model_free(m);

@@ -4,10 +4,15 @@
  * stays exactly as it was, and the rest is planned again, over all cohorts at once, changing as
  * few resident-periods as possible. Also the N-1 sweep (--sweep).
  *
- * Stages on one translation: the most resident-periods kept (anchor.c), then (when bending) the
- * fewest bends, then the model's own objective (wishes...), each holding the earlier ones' result
- * by a row, each starting from the plan before (the first from a repair: the residents no change
- * touches kept). Levels: strict first; when the counting checks or the solver find no plan, the
+ * A change that the earlier plan already meets (every rule's direct check, pins, withdrawals) is
+ * answered at once, the plan as it was, no search. Otherwise, stages on one translation: the
+ * most resident-periods kept (anchor.c), then (when bending) the fewest bends, then the model's
+ * own objective (wishes...; a one-period stub at a cut weighs more than any of it), each holding
+ * the earlier ones' result by a row, each starting from the plan before (the first from a
+ * repair). The repair plans again the residents the changed model flags (else those a change
+ * touches) with the others held as they were; when it finds a plan, the stages search that
+ * region only, the rest fixed (else everyone). `plan --keep` runs here too (rp_whatif_keep: no
+ * change to the model, strict level only). Levels: strict first; when the counting checks or the solver find no plan, the
  * residents a change touches get their pieces cut at the change dates and every row of a rule of
  * class PROG may bend at a cost; each bend is reported and declared in the plan. Hard rules never
  * bend. The plan is checked by every rule's direct check and its past compared with the earlier
@@ -28,6 +33,7 @@ typedef struct whatif_args {
     const char *model, *plan, *residents, *format, *out, *diff, *time_limit, *lp, *mps, *add;
     const char *scenario;
     bool quiet, help, best_effort, excel, verbose;
+    bool keep;  /* plan --keep: the model as it is, nothing bends (strict level only) */
     bool sweep; /* --sweep: every facility withdrawn in turn (its dates in changes[0]) */
     change_arg *changes;
     size_t n_changes, cap_changes;
@@ -324,6 +330,7 @@ typedef struct outcome {
     rp_solve_result res; /* of the last stage that found a plan */
     long open_periods, kept;
     bool minimal_proven;
+    bool region; /* planned with the residents no change touches held as they were */
     char *why; /* what the counting checks found (rp_whatif_prechecks), or NULL; owned */
 } outcome;
 
@@ -378,7 +385,7 @@ static bool touched(const rp_model *m, const rp_plan *old, int r, rp_date from)
 /* The residents of t whose earlier plan stands as it was (no change touches them): their
  * columns' values in x_old, NAN for the others' (n_cols values; the caller frees). */
 static double *kept_values(const rp_translation *t, const rp_plan *old, rp_date from,
-                           const double *x_old, bool *replan)
+                           const double *x_old, bool *replan, const bool *narrow)
 {
     size_t n = rp_ilp_n_cols(t->ilp);
     double *fixed = rp_xmalloc((n + 1) * sizeof *fixed);
@@ -386,7 +393,7 @@ static double *kept_values(const rp_translation *t, const rp_plan *old, rp_date 
         fixed[j] = NAN;
     for (size_t r = 0; r < t->n_residents; r++) {
         int o = rp_plan_resident_index(old, t->cohort->residents[r].id);
-        replan[r] = o == RP_NONE || touched(t->model, old, o, from);
+        replan[r] = o == RP_NONE || (narrow ? narrow[o] : touched(t->model, old, o, from));
         if (replan[r])
             continue;
         int *cols;
@@ -435,23 +442,11 @@ static double *repair_one_by_one(rp_translation *t, const double *fixed, const b
     return x;
 }
 
-/* A start for the first stage, found fast: the earlier plan kept for every resident that no
- * change touches, the others (and new residents) planned again for the most periods kept: one
- * after another, else together (a small ILP within 5% of its best). NULL when the earlier plan
- * does not fit the space or no such plan exists (the first stage then builds its own, resident
- * by resident). */
-static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
-                            const double *matches, const volatile sig_atomic_t *stop)
+/* The residents to plan again (replan), the others held at fixed: one after another, else
+ * together (a small ILP within 5% of its best); NULL when no plan passes the direct checks. */
+static double *repair_within(rp_translation *t, const double *fixed, const bool *replan,
+                             const volatile sig_atomic_t *stop)
 {
-    rp_diags d = RP_DIAGS_INIT;
-    double *x_old = NULL;
-    int fits = rp_encode(t, old, &x_old, &d);
-    rp_diags_free(&d);
-    if (fits != 0)
-        return NULL;
-    bool *replan = rp_xcalloc(t->n_residents + 1, sizeof *replan);
-    double *fixed = kept_values(t, old, from, x_old, replan);
-    rp_ilp_set_obj(t->ilp, matches, 0);
     double *x = repair_one_by_one(t, fixed, replan, stop);
     if (x && !rp_cli_passes_checks((void *)t, x)) { /* GLPK checks integrality alone */
         free(x);
@@ -467,27 +462,181 @@ static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
         free(x);
         x = NULL;
     }
+    return x;
+}
+
+static bool pins_hold(const rp_plan *old, int o, const rp_resident *res);
+static bool at_withdrawn(const rp_model *m, const rp_plan *old, int o);
+
+/* Whether resident o of old holds a block at facility f (any, when RP_NONE) in one of the
+ * calendar slots a..b. */
+static bool there_in_slots(const rp_model *m, const rp_plan *old, int o, int f, long a, long b)
+{
+    long base = rp_slot(m, old->residents[o].cohort, 1) - 1;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        if (s->resident == o && s->mode == RP_MODE_BLOCK && (f < 0 || s->facility == f) &&
+            base + s->first <= b && a <= base + s->last)
+            return true;
+    }
+    return false;
+}
+
+/* The residents of old (by old's index) that the changed model flags: the direct checks'
+ * violations (a resident's own, or a limit's: every resident at that facility, or anywhere for
+ * the programme's, in the slots it is over), a block at a withdrawn facility, a pin not held.
+ * NULL when the checks cannot run on old (the caller then takes every resident a change
+ * touches). The caller frees. */
+static bool *flagged(const rp_translation *t, const rp_plan *old)
+{
+    const rp_model *m = t->model;
+    rp_findings f = RP_FINDINGS_INIT;
+    rp_diags d = RP_DIAGS_INIT;
+    bool *out = rp_xcalloc(old->n_residents + 1, sizeof *out);
+    if (rp_check_plan(m, t->cohort, old, &f, &d) != 0) {
+        free(out);
+        out = NULL;
+    }
+    for (size_t i = 0; out && i < f.count; i++) {
+        const rp_finding *x = &f.items[i];
+        if (x->level != RP_LEVEL_VIOLATION || m->rules[x->rule].cls == RP_CLASS_INTAKE)
+            continue;
+        for (size_t o = 0; o < old->n_residents; o++)
+            out[o] = out[o] || (x->resident >= 0 ? x->resident == (int)o
+                                                 : there_in_slots(m, old, (int)o, x->facility,
+                                                                  x->first, x->last));
+    }
+    for (size_t r = 0; out && r < t->n_residents; r++) {
+        const rp_resident *res = &t->cohort->residents[r];
+        int o = rp_plan_resident_index(old, res->id);
+        if (o != RP_NONE)
+            out[o] = out[o] || at_withdrawn(m, old, o) || !pins_hold(old, o, res);
+    }
+    rp_findings_free(&f);
+    rp_diags_free(&d);
+    return out;
+}
+
+/* A start for the first stage, found fast: the earlier plan kept for every resident that no
+ * change touches, the others (and new residents) planned again for the most periods kept: one
+ * after another, else together (a small ILP within 5% of its best). NULL when the earlier plan
+ * does not fit the space or no such plan exists (the first stage then builds its own, resident
+ * by resident). */
+static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
+                            const double *matches, const volatile sig_atomic_t *stop,
+                            double **fixed_out)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    double *x_old = NULL;
+    *fixed_out = NULL;
+    int fits = rp_encode(t, old, &x_old, &d);
+    rp_diags_free(&d);
+    if (fits != 0)
+        return NULL;
+    bool *replan = rp_xcalloc(t->n_residents + 1, sizeof *replan);
+    bool *narrow = flagged(t, old);
+    double *fixed = NULL, *x = NULL;
+    rp_ilp_set_obj(t->ilp, matches, 0);
+    /* the residents the direct checks flag first, then every one a change touches */
+    for (int tier = narrow ? 0 : 1; tier < 2 && !x; tier++) {
+        free(fixed);
+        fixed = kept_values(t, old, from, x_old, replan, tier == 0 ? narrow : NULL);
+        x = repair_within(t, fixed, replan, stop);
+    }
+    free(narrow);
     free(replan);
-    free(fixed);
+    if (x)
+        *fixed_out = fixed;
+    else
+        free(fixed);
     free(x_old);
     return x;
 }
 
+/* ---- the region: the residents a change touches, the rest held as they were ---- */
+
+/* The region's bounds: every column whose value in fixed is not NAN held there; the bounds
+ * before into *lb, *ub (n_cols values each; restore_bounds puts them back and frees them). */
+static void hold_outside(rp_ilp *ilp, const double *fixed, double **lb, double **ub)
+{
+    size_t n = rp_ilp_n_cols(ilp);
+    *lb = rp_xmalloc((n + 1) * sizeof **lb);
+    *ub = rp_xmalloc((n + 1) * sizeof **ub);
+    for (size_t j = 0; j < n; j++) {
+        rp_ilp_col_bounds(ilp, (int)j, &(*lb)[j], &(*ub)[j]);
+        if (!isnan(fixed[j]))
+            rp_ilp_set_col_bounds(ilp, (int)j, fixed[j], fixed[j]);
+    }
+}
+
+static void restore_bounds(rp_ilp *ilp, double *lb, double *ub)
+{
+    for (size_t j = 0; lb && j < rp_ilp_n_cols(ilp); j++)
+        rp_ilp_set_col_bounds(ilp, (int)j, lb[j], ub[j]);
+    free(lb);
+    free(ub);
+}
+
+/* The resident-periods of old from date from on at a facility a change withdraws: each must
+ * change in any plan, so a plan that changes no others changes the fewest. */
+static long must_change(const rp_model *m, const rp_plan *old, rp_date from)
+{
+    long day = rp_date_to_days(from), n = 0;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        int cohort = old->residents[s->resident].cohort;
+        for (int p = s->first; s->mode == RP_MODE_BLOCK && s->facility >= 0 && p <= s->last;
+             p++) {
+            bool withdrawn;
+            n += p >= 1 && rp_date_to_days(rp_period_first_day(m, cohort, p)) >= day &&
+                 rp_changed_on(m, s->facility, rp_slot(m, cohort, p), &withdrawn) && withdrawn;
+        }
+    }
+    return n;
+}
+
+/* Whether plan x (n columns) already reaches best, the most stage objective obj can reach
+ * (NAN: not known); then *r is filled with it as proven optimal, and no search is needed. */
+static bool reaches(const rp_ilp *ilp, const double *obj, double c, const double *x, double best,
+                    rp_solve_result *r)
+{
+    if (!x || isnan(best))
+        return false;
+    size_t n = rp_ilp_n_cols(ilp);
+    double v = c;
+    for (size_t j = 0; j < n; j++)
+        v += obj[j] * x[j];
+    if (v < best - 1e-6)
+        return false;
+    memset(r, 0, sizeof *r);
+    r->status = RP_SOLVE_OPTIMAL;
+    r->x = rp_xmalloc((n + 1) * sizeof *r->x);
+    memcpy(r->x, x, n * sizeof *r->x);
+    r->n_cols = n;
+    r->objective = r->bound = v;
+    r->gap = 0;
+    r->first_plan_seconds = 0;
+    return true;
+}
+
 /* The stages in order, each among the plans that reach what the earlier ones reached: the
  * resident-periods kept, then (cut level) the fewest bent pieces, then the model's objective.
- * No stage has a share of the time (a share would decide which plan is written on a loaded
- * machine): each runs to its end, and the command's stop (its time limit) ends the one that
- * runs; the last plan found stands when a later stage finds nothing before the stop. */
+ * A stage whose plan so far already reaches best[k] (the most it can reach: every place not
+ * withdrawn kept, no bend) is proven without a search. No stage has a share of the time (a share
+ * would decide which plan is written on a loaded machine): each runs to its end, and the
+ * command's stop (its time limit) ends the one that runs; the last plan found stands when a
+ * later stage finds nothing before the stop. */
 static int solve_stages(const rp_cli *cli, const whatif_args *a, outcome *o,
-                        const double *const *obj, const double *constant, int n, double limit,
-                        const double *start, rp_diags *d)
+                        const double *const *obj, const double *constant, const double *best,
+                        int n, double limit, const double *start, rp_diags *d)
 {
     for (int k = 0; k < n; k++) {
         rp_solve_result r = {0};
         const double *from = k == 0 ? start : o->res.x;
         if (k > 0 && cli->interrupt && *cli->interrupt)
             return SOLVED; /* stopped: the plan of the stage before stands */
-        if (stage(cli, a, o->t, obj[k], constant[k], from, limit, &r, d) != 0)
+        if (!reaches(o->t->ilp, obj[k], constant[k], from, best[k], &r) &&
+            stage(cli, a, o->t, obj[k], constant[k], from, limit, &r, d) != 0)
             return FAILED;
         if (!r.x) {
             bool none_yet = !o->res.x;
@@ -554,6 +703,103 @@ static double *bend_costs(const rp_translation *t)
     return bends;
 }
 
+/* Stubs: a one-period piece cut at a change date ("periods 28-28 town -> core"). For each stub
+ * of a resident that has a piece at the same place right before or after it, a column
+ * join in [0, 1] with rows join <= stub and join <= the sum of those neighbours: join is 1 only
+ * when the stub continues a block at its place (the block moves whole, one period longer).
+ * Added before anchoring (the anchoring sizes its arrays by the columns). */
+typedef struct stubs {
+    int *stub, *join; /* the stub's column, and its join column or -1 */
+    size_t n, cap_stub, n_join, cap_join;
+} stubs;
+
+static void stubs_free(stubs *st)
+{
+    free(st->stub);
+    free(st->join);
+    memset(st, 0, sizeof *st);
+}
+
+static bool same_place(const rp_piece *a, const rp_piece *b)
+{
+    return a->facility == b->facility && a->department == b->department &&
+           a->par_department == b->par_department;
+}
+
+static int add_join(rp_translation *t, size_t r, const rp_piece *pc, size_t np, size_t i)
+{
+    rp_expr next = {0};
+    for (size_t k = 0; k < np; k++)
+        if (k != i && same_place(&pc[k], &pc[i]) &&
+            (pc[k].first == pc[i].last + 1 || pc[k].last == pc[i].first - 1))
+            rp_expr_add(&next, pc[k].col, 1);
+    if (next.n == 0) {
+        rp_expr_free(&next);
+        return -1;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "stubjoin_r%zu_c%d", r, pc[i].col);
+    int y = rp_ilp_add_col(t->ilp, name, RP_COL_CONTINUOUS, 0, 1);
+    rp_row_tag tag = {RP_NONE, (int)r, pc[i].facility, pc[i].first, pc[i].last};
+    rp_expr e = {0};
+    rp_expr_add(&e, y, 1);
+    rp_expr_add(&e, pc[i].col, -1);
+    snprintf(name, sizeof name, "stubjoin_r%zu_c%d_a", r, pc[i].col);
+    rp_ilp_add_row(t->ilp, name, &e, RP_LE, 0, tag);
+    for (size_t k = 0; k < next.n; k++)
+        next.coef[k] = -1;
+    rp_expr_add(&next, y, 1);
+    snprintf(name, sizeof name, "stubjoin_r%zu_c%d_b", r, pc[i].col);
+    rp_ilp_add_row(t->ilp, name, &next, RP_LE, 0, tag);
+    rp_expr_free(&e);
+    rp_expr_free(&next);
+    return y;
+}
+
+static void find_stubs(rp_translation *t, stubs *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t r = 0; r < t->n_residents; r++) {
+        size_t np;
+        const rp_piece *pc = rp_space_pieces(t->space, r, &np);
+        for (size_t i = 0; i < np; i++) {
+            if (!pc[i].bent || pc[i].first != pc[i].last)
+                continue;
+            *RP_PUSH(out->stub, out->n, out->cap_stub) = pc[i].col;
+            *RP_PUSH(out->join, out->n_join, out->cap_join) = add_join(t, r, pc, np, i);
+        }
+    }
+}
+
+/* The last stage's objective (the model's, maximised) with every stub that joins no block at its
+ * place made worse than any difference the model's objective can make: among the plans with the
+ * fewest changes and bends, a whole block moved first, a stub alone only when nothing else keeps
+ * the rules. The weight is 1 + the sum of |c_j|: no wish or balance is worth one stub. */
+static void avoid_stubs(const rp_ilp *ilp, const stubs *st, double *objective)
+{
+    double weight = 1;
+    for (size_t j = 0; j < rp_ilp_n_cols(ilp); j++)
+        weight += fabs(objective[j]);
+    for (size_t i = 0; i < st->n; i++) {
+        objective[st->stub[i]] -= weight;
+        if (st->join[i] >= 0)
+            objective[st->join[i]] += weight;
+    }
+}
+
+/* The plan's objective in the model's own terms (obj, constant c); its bound is the search's
+ * only when proven optimal (the search's bound counted the stubs' weight). */
+static void model_objective(outcome *o, const double *obj, double c)
+{
+    double v = c;
+    for (size_t j = 0; j < rp_ilp_n_cols(o->t->ilp); j++)
+        v += obj[j] * o->res.x[j];
+    o->res.objective = v;
+    bool proven = o->res.status == RP_SOLVE_OPTIMAL;
+    o->res.bound = proven ? v : NAN;
+    o->res.gap = proven ? 0 : NAN;
+}
+
 /* Translates at the level, anchors, and solves the stages. SOLVED with o->plan, NO_PLAN (o->t
  * kept for the explanation), BAD_INPUT or FAILED (messages in d). */
 static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model *m,
@@ -567,15 +813,20 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
     free(cut);
     if (translated != 0)
         return FAILED;
+    stubs st = {0};
+    if (lv == CUT)
+        find_stubs(o->t, &st);
     double *matches = NULL;
     if (rp_anchor(o->t, old, from, &matches, &o->open_periods, d) != 0) {
         free(matches);
+        stubs_free(&st);
         return BAD_INPUT;
     }
     bool impossible = o->t->n_uncovered || rp_ilp_n_violated(o->t->ilp);
     rp_cli_phase(cli, RP_PHASE_COUNT);
     if (impossible || prechecked(o, old, from)) { /* strict: a cut needed, so on to CUT */
         free(matches);
+        stubs_free(&st);
         return NO_PLAN;
     }
     rp_ilp *ilp = o->t->ilp;
@@ -584,7 +835,11 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
     for (size_t j = 0; j < n; j++)
         objective[j] = rp_ilp_col_obj(ilp, (int)j);
     double *bends = bend_costs(o->t);
-    const double *obj[3] = {matches, bends, objective};
+    double *last = rp_xmalloc((n + 1) * sizeof *last); /* the model's, stubs made worst */
+    memcpy(last, objective, n * sizeof *last);
+    avoid_stubs(ilp, &st, last);
+    stubs_free(&st);
+    const double *obj[3] = {matches, bends, last};
     double constant[3] = {0, 0, rp_ilp_obj_constant(ilp)};
     if (lv == STRICT) { /* nothing bends: two stages */
         obj[1] = objective;
@@ -596,14 +851,35 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
         free(matches);
         free(bends);
         free(objective);
+        free(last);
         return BAD_INPUT;
     }
     rp_cli_phase(cli, RP_PHASE_SOLVE);
-    double *start = repair_start(o->t, old, from, matches, cli->interrupt);
+    /* the region first: when the residents no change touches can stay exactly as they were
+     * (the repair found a plan so), only the others are searched; the fewest changes are then
+     * proven only when no more than the withdrawn places changed (else "fewest found") */
+    double *fixed = NULL, *lb = NULL, *ub = NULL;
+    double *start = repair_start(o->t, old, from, matches, cli->interrupt, &fixed);
     if (start)
         rp_cli_note(cli, "a compliant start plan from the repair");
-    int status = solve_stages(cli, a, o, obj, constant, lv == STRICT ? 2 : 3, limit, start, d);
+    if (fixed)
+        hold_outside(ilp, fixed, &lb, &ub);
+    int n_stages = lv == STRICT ? 2 : 3;
+    double best[3] = {(double)(o->open_periods - must_change(m, old, from)), 0, NAN};
+    if (lv == STRICT)
+        best[1] = NAN;
+    int status = solve_stages(cli, a, o, obj, constant, best, n_stages, limit, start, d);
+    if (fixed && status == SOLVED) {
+        o->region = true;
+        o->minimal_proven = o->minimal_proven &&
+                            o->kept >= o->open_periods - must_change(m, old, from);
+    }
+    restore_bounds(ilp, lb, ub);
+    if (status == SOLVED && lv == CUT) /* the model's own objective, without the stubs' weight */
+        model_objective(o, objective, constant[2]);
+    free(fixed);
     free(start);
+    free(last);
     free(matches);
     free(bends);
     free(objective);
@@ -638,9 +914,11 @@ static void report_bends(const rp_model *m, const rp_plan *plan, const rp_findin
 }
 
 /* The direct checks: hard rules must pass (else a bug: -1); with bent, violations of PROG rules
- * are the bends, counted in *bends, printed and declared in the plan. */
+ * are the bends, counted in *bends, printed and declared in the plan. Violations of intake rules
+ * are the cohort's (they have no rows): counted in *intake when it is given (plan --keep), and
+ * then every finding is printed unless quiet, as `plan` prints them. */
 static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent,
-                 bool quiet, int *bends)
+                 bool quiet, int *bends, int *intake)
 {
     rp_findings f = RP_FINDINGS_INIT;
     rp_diags d = RP_DIAGS_INIT;
@@ -652,6 +930,8 @@ static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent
     for (size_t i = 0; !err && i < f.count; i++) {
         const rp_finding *x = &f.items[i];
         rp_rule_class cls = m->rules[x->rule].cls;
+        if (x->level == RP_LEVEL_VIOLATION && cls == RP_CLASS_INTAKE && intake)
+            (*intake)++;
         if (x->level != RP_LEVEL_VIOLATION || cls == RP_CLASS_INTAKE)
             continue;
         if (bent && cls == RP_CLASS_PROGRAMME && x->resident >= 0) {
@@ -672,6 +952,8 @@ static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent
                         "declared in it:\n", *bends);
         report_bends(m, plan, &f, stderr);
     }
+    if (!err && !bugs && intake && f.count && !quiet) /* plan --keep: as `plan` prints them */
+        rp_report_findings(m, plan, &f, stderr);
     rp_findings_free(&f);
     return err || bugs ? -1 : 0;
 }
@@ -693,14 +975,17 @@ static int write_diff(void *ctx, FILE *out)
 }
 
 /* seconds: the command's whole wall-clock time so far (loading included) */
-static void summary(const outcome *o, rp_date from, int bends, double seconds)
+static void summary(const outcome *o, rp_date from, int bends, double seconds, bool keep)
 {
     char day[11];
     rp_date_format(from, day);
-    fprintf(stderr, "what-if from %s: %ld of %ld resident-periods kept (%s), %s%s; %zu rows, "
+    fprintf(stderr, "%s from %s: %ld of %ld resident-periods kept (%s), %s%s; %zu rows, "
                     "%zu columns, %.2f s\n",
-            day, o->kept, o->open_periods,
-            o->minimal_proven ? "the fewest changes, proven" : "not proven the fewest",
+            keep ? "kept plan" : "what-if", day, o->kept, o->open_periods,
+            o->minimal_proven ? "the fewest changes, proven"
+            : o->region       ? "the fewest found with the residents no change touches kept; "
+                                "not proven the fewest"
+                              : "not proven the fewest",
             o->res.status == RP_SOLVE_OPTIMAL ? "wishes optimal among them"
                                               : "wishes not proven optimal",
             bends ? ", programme rules bent" : "", rp_ilp_n_rows(o->t->ilp),
@@ -722,7 +1007,7 @@ static int write_outputs(const rp_cli *cli, const whatif_args *a, const rp_model
     }
     rp_cli_phases_done(cli);
     if (!a->quiet)
-        summary(o, from, bends, rp_cli_elapsed(cli));
+        summary(o, from, bends, rp_cli_elapsed(cli), a->keep);
     return RP_EXIT_OK;
 }
 
@@ -745,14 +1030,136 @@ static int finish(const rp_cli *cli, const whatif_args *a, const rp_model *m, co
     o->plan->objective = o->res.objective;
     o->plan->bound = o->res.bound;
     o->plan->gap = o->res.gap;
-    int bends = 0;
-    if (audit(m, c, o->plan, bent, a->quiet, &bends) != 0 ||
+    int bends = 0, intake = 0;
+    if (audit(m, c, o->plan, bent, a->quiet, &bends, a->keep ? &intake : NULL) != 0 ||
         !rp_cli_past_kept(m, old, o->plan, from)) {
         return RP_EXIT_INTERNAL;
     }
     int status = write_outputs(cli, a, m, c, old, o, from, format, bends);
     bool signalled = o->res.interrupted || (cli->interrupt && *cli->interrupt == RP_STOP_SIGNAL);
-    return status == RP_EXIT_OK && signalled ? RP_EXIT_INTERRUPTED : status;
+    if (status == RP_EXIT_OK && signalled)
+        return RP_EXIT_INTERRUPTED;
+    return status == RP_EXIT_OK && intake ? RP_EXIT_NO_PLAN : status; /* as `plan` says it */
+}
+
+/* ---- a change that moves nobody ---- */
+
+/* Whether resident o of old holds each of res's pins: the pinned periods at the pin's facility
+ * (and department, where the pin names one). */
+static bool pins_hold(const rp_plan *old, int o, const rp_resident *res)
+{
+    for (size_t i = 0; i < res->n_pins; i++) {
+        const rp_pin *pin = &res->pins[i];
+        for (int p = pin->first; p <= pin->last; p++) {
+            bool held = false;
+            for (size_t k = 0; k < old->n_stints && !held; k++) {
+                const rp_stint *s = &old->stints[k];
+                held = s->resident == o && s->mode == RP_MODE_BLOCK && s->first <= p &&
+                       p <= s->last && s->facility == pin->facility &&
+                       (pin->department == RP_NONE || s->department == pin->department);
+            }
+            if (!held)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Whether resident o of old holds a block at a facility while a change withdraws it (the
+ * translation closes such pieces whether or not a capacity rule covers the facility). */
+static bool at_withdrawn(const rp_model *m, const rp_plan *old, int o)
+{
+    int cohort = old->residents[o].cohort;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        for (int p = s->first; s->resident == o && s->mode == RP_MODE_BLOCK && s->facility >= 0 &&
+                               p <= s->last; p++) {
+            bool withdrawn;
+            if (rp_changed_on(m, s->facility, rp_slot(m, cohort, p), &withdrawn) && withdrawn)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the earlier plan already satisfies the changed model, so that nothing needs to move
+ * and no search runs: every resident of c is in old, in the same cohort, on a course c allows,
+ * with its pins held and at no withdrawn facility, and the direct check of every rule (the changes in force, as audit runs
+ * it) finds no violation of a rule that has rows (an intake rule's is the cohort's, not the
+ * plan's). The check defines compliance (STYLE.md section 2), so this answer is exact. */
+static bool already_holds(const rp_model *m, const rp_cohort *c, const rp_plan *old,
+                          int *intake)
+{
+    *intake = 0;
+    for (size_t r = 0; r < c->n_residents; r++) {
+        const rp_resident *res = &c->residents[r];
+        int o = rp_plan_resident_index(old, res->id);
+        if (o == RP_NONE || old->residents[o].cohort != res->cohort ||
+            (res->course != RP_ANY && old->residents[o].course != res->course) ||
+            !pins_hold(old, o, res) || at_withdrawn(m, old, o))
+            return false;
+    }
+    rp_findings f = RP_FINDINGS_INIT;
+    rp_diags d = RP_DIAGS_INIT;
+    bool holds = rp_check_plan(m, c, old, &f, &d) == 0;
+    for (size_t i = 0; holds && i < f.count; i++) {
+        bool violation = f.items[i].level == RP_LEVEL_VIOLATION;
+        bool cohorts = m->rules[f.items[i].rule].cls == RP_CLASS_INTAKE;
+        holds = !violation || cohorts;
+        *intake += violation && cohorts;
+    }
+    rp_findings_free(&f);
+    rp_diags_free(&d);
+    return holds;
+}
+
+/* The resident-periods of old's blocks from date from on: what a what-if may change. */
+static long open_periods_of(const rp_model *m, const rp_plan *old, rp_date from)
+{
+    long day = rp_date_to_days(from), n = 0;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        int cohort = old->residents[s->resident].cohort;
+        for (int p = s->first; s->mode == RP_MODE_BLOCK && p <= s->last; p++)
+            n += p >= 1 && rp_date_to_days(rp_period_first_day(m, cohort, p)) >= day;
+    }
+    return n;
+}
+
+/* The earlier plan written as the new one: it already meets every rule with the changes in
+ * force. The changes list says none; the summary says why no search ran. With intake
+ * violations (plan --keep), every finding is printed and the status is `plan`'s for them. */
+static int keep_as_is(const whatif_args *a, const rp_model *m, const rp_cohort *c,
+                      const rp_plan *old, rp_date from, rp_format format, int intake)
+{
+    write_ctx w = {m, old, old, format, {0, 0, 0}};
+    if (rp_cli_write_plan(a->out, m, old, format) != 0)
+        return RP_EXIT_INPUT;
+    if (a->diff) {
+        if (rp_cli_write(a->diff, write_diff, &w) != 0)
+            return RP_EXIT_INPUT;
+    } else if (!a->quiet) {
+        write_diff(&w, stderr);
+    }
+    if (!a->quiet) {
+        char day[11];
+        rp_date_format(from, day);
+        long open = open_periods_of(m, old, from);
+        fprintf(stderr, "%s from %s: %ld of %ld resident-periods kept (the fewest changes, "
+                        "proven): the earlier plan already meets every rule%s (each rule's "
+                        "direct check), so no search ran\n",
+                a->keep ? "kept plan" : "what-if", day, open, open,
+                a->keep ? "" : " with the changes in force");
+    }
+    if (!a->keep)
+        return RP_EXIT_OK;
+    rp_findings f = RP_FINDINGS_INIT;
+    rp_diags d = RP_DIAGS_INIT;
+    if (!a->quiet && rp_check_plan(m, c, old, &f, &d) == 0 && f.count)
+        rp_report_findings(m, old, &f, stderr); /* as `plan` prints them */
+    rp_findings_free(&f);
+    rp_diags_free(&d);
+    return intake ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
 }
 
 /* Strict first; when no plan exists, bend at the change dates. */
@@ -761,7 +1168,7 @@ static int solve_levels(const rp_cli *cli, const whatif_args *a, const rp_model 
                         outcome *o, level *lv, rp_diags *d)
 {
     int s = NO_PLAN;
-    for (level l = STRICT; l <= CUT; l++) {
+    for (level l = STRICT; l <= (a->keep ? STRICT : CUT); l++) {
         outcome_free(o);
         *lv = l;
         s = solve_whatif(cli, a, m, c, old, from, l, limit, o, d);
@@ -774,6 +1181,9 @@ static int solve_levels(const rp_cli *cli, const whatif_args *a, const rp_model 
 static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const rp_cohort *c,
                const rp_plan *old, rp_date from, rp_format format, double limit)
 {
+    int intake; /* --lp and --mps ask for the ILP: then it is built and solved as usual */
+    if (!a->lp && !a->mps && already_holds(m, c, old, &intake))
+        return keep_as_is(a, m, c, old, from, format, intake);
     rp_diags d = RP_DIAGS_INIT;
     outcome o = {0};
     level lv;
@@ -853,16 +1263,22 @@ static int sweep_row(const rp_cli *cli, const whatif_args *a, rp_model *m, const
     ch.facility = f;
     m->n_changes = 0;
     rp_model_add_change(m, &ch);
+    const char *id = m->facilities[f].id, *name = m->facilities[f].name;
+    int intake;
+    if (already_holds(m, c, old, &intake)) { /* the earlier plan stands: no search */
+        const char *row[6] = {id, name, "0", "0", "0", "planned"};
+        rp_grid_add(g, row);
+        return 0;
+    }
     rp_diags d = RP_DIAGS_INIT;
     outcome o = {0};
     level lv;
     int s = solve_levels(cli, a, m, c, old, ch.from, limit, &o, &lv, &d);
     rp_diags_print(&d, stderr);
     rp_diags_free(&d);
-    const char *id = m->facilities[f].id, *name = m->facilities[f].name;
     int status = 0, bends = 0;
     if (s == SOLVED) {
-        if (audit(m, c, o.plan, lv != STRICT, true, &bends) != 0 ||
+        if (audit(m, c, o.plan, lv != STRICT, true, &bends, NULL) != 0 ||
             !rp_cli_past_kept(m, old, o.plan, ch.from)) {
             status = RP_EXIT_INTERNAL;
         } else {
@@ -1029,6 +1445,19 @@ static int prepare_and_run(const rp_cli *cli, whatif_args *a, rp_format format, 
     rp_model_free(m);
     rp_arena_free(arena);
     return status;
+}
+
+int rp_whatif_keep(const rp_cli *cli, const rp_model *m, const rp_cohort *c, const rp_plan *old,
+                   rp_date from, const rp_keep_options *k)
+{
+    whatif_args a = {0};
+    a.out = k->out;
+    a.lp = k->lp;
+    a.mps = k->mps;
+    a.quiet = k->quiet;
+    a.best_effort = k->best_effort;
+    a.keep = true;
+    return run(cli, &a, m, c, old, from, k->format, k->time_limit);
 }
 
 int rp_cmd_whatif(const rp_cli *cli, int argc, char **argv)

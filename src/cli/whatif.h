@@ -29,4 +29,21 @@ int rp_scenario_read(const rp_model *m, const char *path, struct rp_arena *arena
  * returns how many. */
 size_t rp_whatif_prechecks(const rp_translation *t, const rp_plan *old, rp_date from, FILE *out);
 
+/* What `plan --keep PLAN --from DATE` passes on (plan.c). */
+typedef struct rp_keep_options {
+    const char *out, *lp, *mps; /* NULL when not given */
+    rp_format format;
+    double time_limit;          /* seconds; 0: none */
+    bool quiet, best_effort;
+} rp_keep_options;
+
+/* plan --keep: the residents of c planned against m as it is, from date from, the way a
+ * what-if plans: the past of old kept exactly, its announced future changed only as far as the
+ * rules and the residents who are not in old (a new intake) require, the most resident-periods
+ * kept first (the proof of the fewest changes said as the what-if says it), then the model's
+ * objective; nothing bends. The changes are listed on stderr (unless quiet); when old already
+ * meets every rule for c, it is written as it is with no search. Returns an exit status. */
+int rp_whatif_keep(const rp_cli *cli, const rp_model *m, const rp_cohort *c, const rp_plan *old,
+                   rp_date from, const rp_keep_options *k);
+
 #endif

@@ -38,6 +38,7 @@ typedef struct col_index {
     int **by_last;     /* [r]: the open pieces ordered by last period */
     size_t *n_open;
     double *coef;      /* [n_cols]: scratch, zero between uses */
+    int *shut_by;      /* [n_cols]: a limit row that no plan can meet with the column at 1, or -1 */
 } col_index;
 
 static bool col_fixed(const rp_ilp *ilp, int col)
@@ -52,6 +53,41 @@ static bool col_closed(const rp_ilp *ilp, int col)
     double lb, ub;
     rp_ilp_col_bounds(ilp, col, &lb, &ub);
     return ub < 0.5;
+}
+
+/* The columns no plan can set to 1 (shut_by: the row that forbids it), as a presolve would
+ * find them: in a row `sum a_j x_j <= b` with every a_j >= 0 and every column's lower bound at
+ * least 0, column k cannot be 1 when a_k plus what the others must add at their lower bounds
+ * exceeds b. A capacity that a change cuts to 0 (a withdrawal) closes its places this way, so a
+ * minimum that only those places could meet is found by the resident's count, and said as the
+ * place that closed (not as the capacity row it then overfills). */
+static void shut_columns(col_index *ix)
+{
+    const rp_ilp *ilp = ix->t->ilp;
+    size_t nr = rp_ilp_n_rows(ilp);
+    for (size_t i = 0; i < nr; i++) {
+        if (rp_ilp_row_sense(ilp, (int)i) != RP_LE)
+            continue;
+        const int *col;
+        const double *coef;
+        size_t n;
+        rp_ilp_row_terms(ilp, (int)i, &col, &coef, &n);
+        double least = 0;
+        bool signed_ok = true;
+        for (size_t k = 0; k < n && signed_ok; k++) {
+            double lb, ub;
+            rp_ilp_col_bounds(ilp, col[k], &lb, &ub);
+            signed_ok = coef[k] >= 0 && lb >= 0;
+            least += coef[k] * lb;
+        }
+        double rhs = rp_ilp_row_rhs(ilp, (int)i);
+        for (size_t k = 0; k < n && signed_ok; k++) {
+            double lb, ub;
+            rp_ilp_col_bounds(ilp, col[k], &lb, &ub);
+            if (lb < 0.5 && least + coef[k] * (1 - lb) > rhs + EPS && ix->shut_by[col[k]] < 0)
+                ix->shut_by[col[k]] = (int)i;
+        }
+    }
 }
 
 /* Marks the open pieces of r: not closed by its bounds, and clear of the periods a fixed piece
@@ -74,7 +110,7 @@ static void index_resident(col_index *ix, size_t r)
     size_t n = 0;
     for (int last = 1; last <= h; last++) {
         for (size_t i = 0; i < np; i++) {
-            if (pc[i].last != last || col_closed(ilp, pc[i].col))
+            if (pc[i].last != last || col_closed(ilp, pc[i].col) || ix->shut_by[pc[i].col] >= 0)
                 continue;
             bool clear = true;
             for (int p = pc[i].first; clear && p <= pc[i].last; p++)
@@ -100,6 +136,10 @@ static void index_build(col_index *ix, const rp_translation *t)
     ix->open = rp_xcalloc(nr + 1, sizeof *ix->open);
     ix->by_last = rp_xcalloc(nr + 1, sizeof *ix->by_last);
     ix->n_open = rp_xcalloc(nr + 1, sizeof *ix->n_open);
+    ix->shut_by = rp_xmalloc((nc + 1) * sizeof *ix->shut_by);
+    for (size_t j = 0; j < nc; j++)
+        ix->shut_by[j] = -1;
+    shut_columns(ix);
     for (size_t r = 0; r < nr; r++) {
         size_t np;
         const rp_piece *pc = rp_space_pieces(t->space, r, &np);
@@ -107,8 +147,9 @@ static void index_build(col_index *ix, const rp_translation *t)
             ix->col_resident[pc[i].col] = (int)r;
             ix->col_piece[pc[i].col] = (int)i;
         }
-        index_resident(ix, r);
     }
+    for (size_t r = 0; r < nr; r++)
+        index_resident(ix, r);
 }
 
 static void index_free(col_index *ix)
@@ -123,6 +164,7 @@ static void index_free(col_index *ix)
     free(ix->col_resident);
     free(ix->col_piece);
     free(ix->coef);
+    free(ix->shut_by);
 }
 
 /* The most a column outside the pieces can add to a row (sign +1), or the least (sign -1). */
@@ -178,7 +220,36 @@ static void add_finding(rp_counts *out, rp_row_tag tag, rp_sense sense, double r
         out->cap = out->cap ? 2 * out->cap : 16;
         out->items = rp_xrealloc(out->items, out->cap * sizeof *out->items);
     }
-    out->items[out->n++] = (rp_count){tag, sense, reach, bound, "", NULL, 0};
+    out->items[out->n++] = (rp_count){tag, sense, reach, bound, "", NULL, 0, {{0}}, 0};
+}
+
+/* The places of resident r that count toward the row (col, coef: its terms) but are shut, into
+ * c->shut: one entry per facility and department, with the earliest slot it is shut. */
+static void note_shut(const col_index *ix, size_t r, const int *col, const double *coef,
+                      size_t n, rp_count *c)
+{
+    const rp_ilp *ilp = ix->t->ilp;
+    size_t np;
+    const rp_piece *pc = rp_space_pieces(ix->t->space, r, &np);
+    for (size_t k = 0; k < n; k++) {
+        if (coef[k] <= 0 || ix->col_resident[col[k]] != (int)r || ix->shut_by[col[k]] < 0)
+            continue;
+        const rp_piece *q = &pc[ix->col_piece[col[k]]];
+        rp_row_tag by = rp_ilp_row_tag(ilp, ix->shut_by[col[k]]);
+        if (by.rule < 0 || by.resident >= 0)
+            continue; /* a limit on residents at once says where; other rows do not */
+        size_t i = 0;
+        while (i < c->n_shut &&
+               !(c->shut[i].facility == q->facility && c->shut[i].department == q->department))
+            i++;
+        if (i == c->n_shut) {
+            if (i == RP_MAX_SHUT)
+                continue;
+            c->shut[c->n_shut++] = (rp_shut){q->facility, q->department, by};
+        } else if (by.first < c->shut[i].by.first) {
+            c->shut[i].by = by;
+        }
+    }
 }
 
 /* A resident's row: exact for the row alone, over the partitions of the horizon. */
@@ -206,8 +277,10 @@ static void resident_row(col_index *ix, int row, rp_counts *out)
     double rhs = rp_ilp_row_rhs(ilp, row);
     if (sense != RP_LE) {
         double v = best_partition(ix, r, +1);
-        if (!isnan(v) && most + v < rhs - EPS)
+        if (!isnan(v) && most + v < rhs - EPS) {
             add_finding(out, tag, RP_GE, most + v, rhs);
+            note_shut(ix, r, col, coef, n, &out->items[out->n - 1]);
+        }
     }
     if (sense != RP_GE) {
         double v = best_partition(ix, r, -1);

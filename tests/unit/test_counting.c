@@ -73,11 +73,89 @@ static void test_months_left_after_leave_and_pins(void **state)
     rp_model_free(m);
 }
 
+/* The translation of model and residents with facility withdrawn from date (year, month). */
+static rp_counts count_withdrawn(const char *model, const char *residents, const char *facility,
+                                 int year, int month, rp_model **mp)
+{
+    rp_model *m = t_load_model(model);
+    rp_change w = {RP_CHANGE_WITHDRAW, rp_model_facility(m, facility), RP_NONE,
+                   {year, month, 1}, {0, 0, 0}, 0};
+    assert_true(w.facility != RP_NONE);
+    rp_model_add_change(m, &w);
+    rp_cohort *c = residents ? t_load_cohort(m, residents) : rp_cohort_default(m);
+    rp_diags d = RP_DIAGS_INIT;
+    rp_translation *t = NULL;
+    assert_int_equal(rp_translate(m, c, NULL, &t, &d), 0);
+    rp_counts k = RP_COUNTS_INIT;
+    rp_count_rows(t, &k);
+    rp_translation_free(t);
+    rp_diags_free(&d);
+    rp_cohort_free(c);
+    *mp = m;
+    return k;
+}
+
+/* The only psychiatry site of the two-year programme withdrawn for the whole horizon: every
+ * resident's psychiatry minimum (INIT-13) is found short by its 20 days, and the finding names
+ * the place the withdrawal shut (psych's psychiatry), not the capacity row it would overfill. */
+static void test_only_site_withdrawn(void **state)
+{
+    (void)state;
+    rp_model *m;
+    rp_counts k = count_withdrawn("models/initial-residency-2020.yaml", NULL, "psych", 2020, 4,
+                                  &m);
+    int psych = rp_model_facility(m, "psych");
+    size_t shut = 0;
+    for (size_t i = 0; i < k.n; i++) {
+        const rp_count *x = &k.items[i];
+        assert_string_not_equal(m->rules[x->tag.rule].id, "INIT-72");
+        if (x->n_shut == 0)
+            continue;
+        shut++;
+        assert_string_equal(m->rules[x->tag.rule].id, "INIT-13");
+        assert_int_equal(x->sense, RP_GE);
+        assert_true(x->reach == 0 && x->bound == 20);
+        assert_int_equal(x->n_shut, 1);
+        assert_int_equal(x->shut[0].facility, psych);
+        assert_string_equal(m->facilities[psych].departments[x->shut[0].department].id,
+                            "psychiatry");
+    }
+    rp_cohort *c = rp_cohort_default(m);
+    assert_int_equal(shut, c->n_residents); /* every resident of the default cohort */
+    rp_cohort_free(c);
+    rp_counts_free(&k);
+    rp_model_free(m);
+}
+
+/* A second shape (months, facilities without departments): the base withdrawn, T-03's months at
+ * the base are out of reach for all three residents, the base named as the place shut. */
+static void test_base_withdrawn_months(void **state)
+{
+    (void)state;
+    rp_model *m;
+    rp_counts k = count_withdrawn("tests/cli/counting-model.yaml",
+                                  "tests/cli/counting-residents.yaml", "base", 2019, 4, &m);
+    size_t shut = 0;
+    for (size_t i = 0; i < k.n; i++)
+        if (k.items[i].n_shut) {
+            shut++;
+            assert_string_equal(m->rules[k.items[i].tag.rule].id, "T-03");
+            assert_int_equal(k.items[i].shut[0].facility, rp_model_facility(m, "base"));
+            assert_int_equal(k.items[i].shut[0].department, RP_NONE);
+            assert_true(k.items[i].reach == 0 && k.items[i].bound == 3);
+        }
+    assert_int_equal(shut, 3);
+    rp_counts_free(&k);
+    rp_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_programmes_with_plans_have_no_finding),
         cmocka_unit_test(test_months_left_after_leave_and_pins),
+        cmocka_unit_test(test_only_site_withdrawn),
+        cmocka_unit_test(test_base_withdrawn_months),
     };
     return T_RUN(tests);
 }

@@ -191,10 +191,62 @@ static void test_fewest_changes(void **state)
     rp_model_free(m);
 }
 
+/* rp_cmd_whatif on the plan of ra (tokyo-mc, kawasaki) and rb (keiyu, hino) with hino's capacity
+ * set to cap from 2021-04; returns the new plan (the caller frees). */
+static rp_plan *hino_cut(const rp_model *m, const char *cap, rp_plan **old)
+{
+    int tokyo = rp_model_facility(m, "tokyo-mc"), kawasaki = rp_model_facility(m, "kawasaki");
+    int keiyu = rp_model_facility(m, "keiyu"), hino = rp_model_facility(m, "hino");
+    char *x = resident_rows(m, "ra", tokyo, kawasaki), *y = resident_rows(m, "rb", keiyu, hino);
+    char *text = rp_xasprintf("%s\n%s%s", RP_CSV_HEADER, x, y);
+    char *old_path = t_write_temp(".csv", text);
+    char *new_path = t_write_temp(".csv", "");
+    char *value = rp_xasprintf("hino=%s", cap);
+    char *argv[] = {MODEL, old_path, "--capacity", value, "--from", "2021-04",
+                    "--out", new_path, "--quiet"};
+    static volatile sig_atomic_t never;
+    rp_cli cli = {"rotaplan", &never, false};
+    assert_int_equal(rp_cmd_whatif(&cli, (int)(sizeof argv / sizeof argv[0]), argv), RP_EXIT_OK);
+    *old = t_plan_file(m, old_path);
+    rp_plan *new_plan = t_plan_file(m, new_path);
+    unlink(old_path);
+    unlink(new_path);
+    free(old_path);
+    free(new_path);
+    free(value);
+    free(text);
+    free(x);
+    free(y);
+    return new_plan;
+}
+
+/* A cut that moves nobody (hino down to its one resident) keeps the plan as it is; a cut below
+ * it (hino closed) is not taken for one: rb leaves hino for its year 3, and only that changes. */
+static void test_cut_that_moves_nobody(void **state)
+{
+    (void)state;
+    rp_model *m = t_load_model(MODEL);
+    rp_plan *old, *same = hino_cut(m, "1", &old);
+    assert_int_equal(changed(old, same), 0);
+    rp_plan_free(old);
+    rp_plan_free(same);
+    rp_plan *moved = hino_cut(m, "0", &old);
+    assert_int_equal(changed(old, moved), 12);
+    rp_change cap = {RP_CHANGE_CAPACITY, rp_model_facility(m, "hino"), RP_NONE, {2021, 4, 1},
+                     {0, 0, 0}, 0};
+    rp_model_add_change(m, &cap);
+    assert_true(violations(m, old) > 0); /* the direct check sees the cut */
+    assert_int_equal(violations(m, moved), 0);
+    rp_plan_free(old);
+    rp_plan_free(moved);
+    rp_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fewest_changes),
+        cmocka_unit_test(test_cut_that_moves_nobody),
     };
     return T_RUN(tests);
 }
