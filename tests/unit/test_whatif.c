@@ -205,7 +205,7 @@ static rp_plan *hino_cut(const rp_model *m, const char *cap, rp_plan **old)
     char *argv[] = {MODEL, old_path, "--capacity", value, "--from", "2021-04",
                     "--out", new_path, "--quiet"};
     static volatile sig_atomic_t never;
-    rp_cli cli = {"rotaplan", &never, false};
+    rp_cli cli = {"rotaplan", &never, false, NULL};
     assert_int_equal(rp_cmd_whatif(&cli, (int)(sizeof argv / sizeof argv[0]), argv), RP_EXIT_OK);
     *old = t_plan_file(m, old_path);
     rp_plan *new_plan = t_plan_file(m, new_path);
