@@ -214,6 +214,8 @@ static const char report_help[] =
     "Writes the plan (YAML or CSV, as check reads it) as one self-contained HTML page: inline\n"
     "CSS and SVG, no script, nothing fetched from the network, printable on A4 landscape, with\n"
     "a font stack that renders Japanese names. It shows:\n"
+    "- the shape of the plan: blocks per resident, stints per field, time away from the core\n"
+    "  hospital, distance from the model's standard rotation (min / median / max);\n"
     "- a Gantt chart per cohort: one row per resident, one bar per stint coloured by facility,\n"
     "  the department in its label, parallel days as a thin dashed bar;\n"
     "- each capped place's load against its capacity as a heat map by month or week (the\n"

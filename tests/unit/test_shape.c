@@ -229,6 +229,50 @@ static void test_stints_term_joins_fields(void **state)
     rp_model_free(m);
 }
 
+/* The most periods any resident spends in one field (blocks only). */
+static int most_in_one_field(const rp_model *m, const rp_plan *p)
+{
+    int most = 0;
+    for (size_t r = 0; r < p->n_residents; r++) {
+        for (size_t i = 0; i < p->n_stints; i++) {
+            const rp_stint *a = &p->stints[i];
+            if (a->resident != (int)r || a->mode != RP_MODE_BLOCK || a->facility < 0)
+                continue;
+            const char *field = rp_shape_field(m, a->facility, a->department);
+            int n = 0;
+            for (size_t j = 0; j < p->n_stints; j++) {
+                const rp_stint *b = &p->stints[j];
+                if (b->resident == (int)r && b->mode == RP_MODE_BLOCK && b->facility >= 0 &&
+                    strcmp(rp_shape_field(m, b->facility, b->department), field) == 0)
+                    n += b->last - b->first + 1;
+            }
+            most = n > most ? n : most;
+        }
+    }
+    return most;
+}
+
+/* Excess (objective.excess, convex beyond field_periods): on the months programme without the
+ * standard rotation, the free months are spread over the fields (24 months over 5 fields: at
+ * most 6 in one, the places of 2 allowing), where without it some resident spends more than 6
+ * in one field. */
+static void test_excess_spreads_free_time(void **state)
+{
+    (void)state;
+    rp_model *m = t_load_model(MONTHS_MODEL);
+    m->objective.standard = 0;
+    m->objective.away = 0;
+    rp_plan *q = plan_default(m);
+    m->objective.excess = 1.0;
+    m->objective.field_periods = 2; /* a month beyond 2, 4, 6 costs 1, 2, 3 twelfths */
+    rp_plan *p = plan_default(m);
+    assert_true(most_in_one_field(m, p) <= 6); /* the capacities of 2 allow no better */
+    assert_true(most_in_one_field(m, q) > 6);
+    rp_plan_free(p);
+    rp_plan_free(q);
+    rp_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_two_year_follows_standard),
         cmocka_unit_test(test_months_programme_follows_standard),
         cmocka_unit_test(test_stints_term_joins_fields),
+        cmocka_unit_test(test_excess_spreads_free_time),
     };
     return T_RUN(tests);
 }
