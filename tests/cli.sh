@@ -395,5 +395,17 @@ awk '{print} /^  - id: RAD-06$/ {print "    enabled: false"}' "$MODEL" >"$T/o/no
 run "no one place per period" 2 plan "$T/o/no-one-place.yaml" --residents "$T/o/anyone.yaml"
 matches "no one place per period" "$T/err" "no-one-place.yaml:[0-9]+:5: error: no enabled rule of kind one-place-per-period"
 
+
+# min-months-at with a department filter at a facility planned by department: its rows count the
+# pieces of the listed departments only, as its check does (they counted the whole facility, so
+# the plan failed its own direct check: an internal error)
+awk '{print} /^rules:/ && !done {print "  - id: S-SURG\n    kind: min-months-at\n    class: hard\n    source: test\n    params: {months: 3, facilities: {ids: [core]}, departments: [surgery]}"; done = 1}' \
+    tests/fixtures/shape-months.yaml >"$T/o/months-at-department.yaml"
+run "min-months-at departments" 0 plan "$T/o/months-at-department.yaml" --out "$T/o/mad.csv" --quiet
+run "check min-months-at departments" 0 check "$T/o/months-at-department.yaml" "$T/o/mad.csv" --quiet
+short=$(awk -F, 'NR > 1 {seen[$1] = 1} NR > 1 && $4 == "core" && $5 == "surgery" {n[$1] += $8 - $7 + 1}
+    END {for (r in seen) if (n[r] < 3) print r}' "$T/o/mad.csv")
+[ -z "$short" ] || fail "min-months-at departments: under 3 months of core surgery: $short"
+
 echo "cli.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -6,9 +6,10 @@
  * rp_timeline_presence) at a facility of S. With `departments`, a period at a facility counts only
  * when its stint names no department or one of those listed (RAD-20: keio's `rt` track).
  *
- * Rows: sum over presence periods p of sum over f in S of z[r,p,f] >= n, leaving out the
- * periods whose pinned department (the only department a planned stint can name) fails the
- * filter.
+ * Rows: sum over presence periods p of the pieces covering p at facilities of S >= n, leaving
+ * out the pieces whose department fails the filter: the piece's own department at a facility
+ * planned by department, else the pinned department (the only department a stint at a facility
+ * planned as a whole can name).
  *
  * Check: counts the presence periods of the plan's block rows at facilities of S whose department
  * passes the filter.
@@ -100,6 +101,27 @@ static int extension(const rp_rule *rule, const rp_model *m, const rp_resident *
     return pa->periods > most ? pa->periods - most : 0;
 }
 
+/* The pieces of r covering p at a facility of S whose department passes the filter: a piece's
+ * own department where the facility is planned by department, else the pinned one (the only
+ * department a stint at a facility planned as a whole can name). */
+static void add_presence(const params *pa, const rp_model *m, const rp_space *space,
+                         const rp_resident *res, size_t r, int p, rp_expr *e)
+{
+    size_t n;
+    const int *cov = rp_space_covering(space, r, p, &n);
+    size_t n_pieces;
+    const rp_piece *pieces = rp_space_pieces(space, r, &n_pieces);
+    for (size_t i = 0; i < n; i++) {
+        const rp_piece *x = &pieces[cov[i]];
+        if (x->facility < 0 || !rp_selector_match(&pa->where, m, x->facility))
+            continue;
+        int d = x->department != RP_NONE ? x->department
+                                         : pinned_department(res, p, x->facility);
+        if (rp_dept_filter_match(&pa->departments, m, x->facility, d))
+            rp_expr_add(e, x->col, 1);
+    }
+}
+
 static int emit(const rp_rule *rule, rp_emit *em)
 {
     const params *pa = rule->params;
@@ -112,11 +134,7 @@ static int emit(const rp_rule *rule, rp_emit *em)
         for (int p = 1; p <= t->horizon; p++) {
             if (!rp_timeline_presence(m, t, p))
                 continue;
-            for (size_t f = 0; f < m->n_facilities; f++)
-                if (rp_selector_match(&pa->where, m, (int)f) &&
-                    rp_dept_filter_match(&pa->departments, m, (int)f,
-                                         pinned_department(res, p, (int)f)))
-                    rp_space_add_z(em->space, &e, r, p, (int)f, 1);
+            add_presence(pa, m, em->space, res, r, p, &e);
         }
         rp_emit_row(em, &e, RP_GE, pa->periods, (int)r, RP_NONE, 1, t->horizon, "r%zu", r);
     }
