@@ -19,7 +19,7 @@ BIG_MODEL=$T/gen/initial-n120.model.yaml
 BIG=$T/gen/initial-n120.yaml
 INIT_MODEL=$T/gen/initial-n60.model.yaml
 INIT=$T/gen/initial-n60.yaml
-CAP=$(sed -n 's/.*{id: emergency, name: [^,]*, capacity: \([0-9]*\)}.*/\1/p' "$INIT_MODEL" |
+CAP=$(sed -n 's/.*{id: emergency, name: [^,]*, capacity: \([0-9]*\)[,}].*/\1/p' "$INIT_MODEL" |
     head -n 1)
 
 # signal NAME WANT DELAY SIGNALS ARGS...: starts the binary, sends each signal of SIGNALS
