@@ -21,7 +21,7 @@ BIG_MODEL=$T/gen/initial-n120.model.yaml
 BIG=$T/gen/initial-n120.yaml
 INIT_MODEL=$T/gen/initial-n60.model.yaml
 INIT=$T/gen/initial-n60.yaml
-CAP=$(sed -n 's/.*{id: emergency, name: [^,]*, capacity: \([0-9]*\)}.*/\1/p' "$INIT_MODEL" |
+CAP=$(sed -n 's/.*{id: emergency, name: [^,]*, capacity: \([0-9]*\)[,}].*/\1/p' "$INIT_MODEL" |
     head -n 1)
 
 STOP_MS=${STOP_MS:-3000}
