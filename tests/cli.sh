@@ -408,7 +408,7 @@ awk '/^courses:/ {skip = 1; next} skip && /^[a-z]/ {skip = 0} !skip' "$MODEL" >"
 run "course rules without courses" 2 plan "$T/o/no-courses-key.yaml" --residents "$T/o/anyone.yaml"
 matches "course rules without courses" "$T/err" "no-courses-key.yaml:[0-9]+:5: error: rule 'RAD-08' of kind course-window needs the model's courses"
 matches "course rules without courses" "$T/err" "error: rule 'RAD-09' of kind course-pattern needs the model's courses"
-awk '{print} /^  - id: [A-Z]+-[0-9]+$/ {print "    enabled: false"}' "$MODEL" >"$T/o/no-rules.yaml"
+awk '{print} /^  - id: ([A-Z]+-[0-9]+|SEED-[0-9]+-L[0-9]+)$/ {print "    enabled: false"}' "$MODEL" >"$T/o/no-rules.yaml"
 run "no enabled rule" 2 plan "$T/o/no-rules.yaml" --residents "$T/o/anyone.yaml"
 has "no enabled rule" "$T/err" "error: no rule of the model is enabled"
 
