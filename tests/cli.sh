@@ -167,7 +167,27 @@ MINAMI=models/minami-general-2024.yaml
 run "minami example" 0 plan "$MINAMI" --residents examples/minami-cohort-12.yaml --format csv \
     --out "$T/minami.csv" --quiet --time-limit 120
 run "check minami" 0 check "$MINAMI" "$T/minami.csv" --residents examples/minami-cohort-12.yaml
-has "check minami" "$T/out" "compliant: no violation of 33 rules over 12 residents"
+has "check minami" "$T/out" "compliant: no violation of 34 rules over 12 residents"
+# internal medicine in 6-week units (MG-01, block-length): every IM block of the plan lasts a
+# multiple of 6 weeks; the first IM block cut to 4 weeks (its other weeks in another IM
+# department) is a violation of MG-01 naming the resident and the 4 weeks
+awk -F, 'NR > 1 && $6 == "block" && $5 ~ /^(cardiology|gastroenterology|respiratory|nephrology)$/ &&
+    ($8 - $7 + 1) % 6 != 0 { bad++ } END { exit bad > 0 }' "$T/minami.csv" ||
+    fail "minami plan: an internal-medicine block that is not a multiple of 6 weeks"
+awk -F, 'NR > 1 && $6 == "block" && $5 ~ /^(cardiology|gastroenterology|respiratory|nephrology)$/ { n++ }
+    END { exit n == 0 }' "$T/minami.csv" || fail "minami plan: no internal-medicine block"
+awk -F, -v OFS=, -v who="$T/minami-im4.who" 'NR > 1 && $6 == "block" && !done &&
+    $5 ~ /^(cardiology|gastroenterology|respiratory|nephrology)$/ {
+        done = 1; e = $8; $8 = $7 + 3; $9 = ""; $10 = ""; print
+        $7 = $8 + 1; $8 = e; $5 = ($5 == "cardiology") ? "gastroenterology" : "cardiology"
+        print; printf "%s %d\n", $1, $7 - 4 >who; next }
+    { print }' "$T/minami.csv" >"$T/minami-im4.csv"
+read -r im4 im4a <"$T/minami-im4.who"
+run "check minami 4-week internal medicine" 1 check "$MINAMI" "$T/minami-im4.csv" \
+    --residents examples/minami-cohort-12.yaml
+has "check minami 4-week internal medicine" "$T/out" "violation MG-01"
+has "check minami 4-week internal medicine" "$T/out" "violation MG-01 [programme] resident $im4 "
+has "check minami 4-week internal medicine" "$T/out" "lasts 4 weeks (weeks $im4a-$((im4a + 3)))"
 # psychiatry a second time for the first resident, in its last block (MG-19, one stint): the
 # structure rule names the resident
 first=$(awk -F, 'NR == 2 { print $1 }' "$T/minami.csv")
@@ -394,7 +414,6 @@ has "no enabled rule" "$T/err" "error: no rule of the model is enabled"
 awk '{print} /^  - id: RAD-06$/ {print "    enabled: false"}' "$MODEL" >"$T/o/no-one-place.yaml"
 run "no one place per period" 2 plan "$T/o/no-one-place.yaml" --residents "$T/o/anyone.yaml"
 matches "no one place per period" "$T/err" "no-one-place.yaml:[0-9]+:5: error: no enabled rule of kind one-place-per-period"
-
 
 # min-months-at with a department filter at a facility planned by department: its rows count the
 # pieces of the listed departments only, as its check does (they counted the whole facility, so

@@ -9,9 +9,9 @@
  * The fixtures tests/rules/<kind>/base.csv are one plan: resident r1 of cohort 2024, compliant
  * under every rule of minami-general-2024 (test_weeks_in.c asserts it):
  *
- *    1-8    minami cardiology          IM 24 weeks in year 1, in 3 departments (MG-10, MG-13)
- *    9-16   minami gastroenterology
- *   17-24   minami respiratory
+ *    1-6    minami cardiology          IM 24 weeks in year 1, in 3 departments (MG-10, MG-13),
+ *    7-12   minami gastroenterology    in 6-week units (MG-01; 4-week units elsewhere, MG-02)
+ *   13-24   minami respiratory
  *   25-28   minami general-outpatient  GO 20 days (INIT-14)
  *   29-36   minami er                  EM 8 weeks in year 1 (MG-11) + anaesthesiology 4 = 12
  *   37-40   minami pediatrics          PED in year 1, OBGYN in year 2 (MG-15)
@@ -21,8 +21,8 @@
  *   53-56   kita   psychiatry          kita 4 weeks (MG-18: at most 12), one stint (MG-19)
  *   57-60   yama   community           after every EM week (MG-16)
  *   61-64   minami obgyn
- *   65-80   minami surgery
- *   81-88   minami nephrology          the fourth IM department; IM 32 weeks (MG-12: at most 36)
+ *   65-76   minami surgery
+ *   77-88   minami nephrology          the fourth IM department; IM 36 weeks (MG-12: at most 36)
  *   89-96   minami icu                 anaesthesiology's ICU (field ANES)
  *   97-104  minami dermatology         free choice: radiology 4 + dermatology 8 (MG-17: at most 40)
  */

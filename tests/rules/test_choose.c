@@ -9,7 +9,7 @@
 
 #define DIR "tests/rules/choose/"
 
-/* MG-13: cardiology, gastroenterology, respiratory and nephrology, 8 weeks each: 4 of 4. */
+/* MG-13: cardiology 6, gastroenterology 6, respiratory 12 and nephrology 12 weeks: 4 of 4. */
 static void test_MG13_three_im_departments_complies(void **state)
 {
     (void)state;
@@ -20,14 +20,14 @@ static void test_MG13_three_im_departments_complies(void **state)
 static void test_MG13_two_im_departments_violate(void **state)
 {
     (void)state;
-    st_violation(DIR, "MG-13", "im-2-departments", 1, 1, 104, "3 of 4, 4 weeks each", "2");
+    st_violation(DIR, "MG-13", "im-2-departments", 1, 1, 104, "3 of 4, 6 weeks each", "2");
 }
 
-/* MG-13: a third department of 3 weeks is not chosen (4 weeks each). */
+/* MG-13: a third department of 3 weeks is not chosen (6 weeks each). */
 static void test_MG13_third_department_of_3_weeks_violates(void **state)
 {
     (void)state;
-    st_violation(DIR, "MG-13", "im-third-3-weeks", 1, 1, 104, "3 of 4, 4 weeks each", "2");
+    st_violation(DIR, "MG-13", "im-third-3-weeks", 1, 1, 104, "3 of 4, 6 weeks each", "2");
 }
 
 /* MG-14: anaesthesiology, radiology and dermatology in the base plan; with radiology and

@@ -10,7 +10,7 @@
 #define DIR "tests/rules/weeks_in/"
 
 /* The base plan of every structure-kind test breaks no rule of minami-general-2024, and the rows
- * of every rule accept it, plain and shaped (its 4-week rotation unit). */
+ * of every rule accept it, plain and shaped (the pieces of its block lengths, MG-01 and MG-02). */
 static void test_base_plan_complies_with_every_rule(void **state)
 {
     (void)state;
