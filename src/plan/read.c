@@ -359,9 +359,15 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
     s.last = last_ok ? last : s.last;
     cell_days(r, &c[C_DAYS], row, s.mode, &s.days_per_week);
     if (resident >= 0 && r->errors == before) {
-        if (s.mode == RP_MODE_PARALLEL)
+        if (s.mode == RP_MODE_PARALLEL) {
+            /* the cell's text lives in the CSV reader's arena, gone when the file is closed:
+             * the check of INIT-30 runs after that, so the text is copied into the plan's */
+            cell at = c[C_DEPARTMENT].line > 0 ? c[C_DEPARTMENT] : *row;
+            if (at.text)
+                at.text = rp_arena_strdup(r->p->arena, at.text);
             *RP_PUSH(r->parallel, r->n_parallel, r->cap_parallel) = (parallel_row){
-                r->p->n_stints, c[C_DEPARTMENT].line > 0 ? c[C_DEPARTMENT] : *row};
+                r->p->n_stints, at};
+        }
         rp_plan_add_stint(r->p, &s);
     }
 }
