@@ -30,6 +30,10 @@ typedef struct rp_place_set {
 int rp_place_set_parse(rp_place_set *s, rp_yctx *y, const rp_rule *rule, const rp_ynode *fields,
                        const rp_ynode *departments, const rp_ynode *facilities,
                        const rp_model *m);
+/* Reads a non-empty `departments:` sequence of department ids known to the model into *ids (arena)
+ * and *n_ids (the ids read without error). 0 or -1 (every bad item reported). */
+int rp_read_departments(rp_yctx *y, const rp_ynode *n, const rp_model *m, const char ***ids,
+                        size_t *n_ids);
 /* Whether a block at facility f, department d (RP_NONE: the facility as a whole, which has no
  * field and no department id) is in the set. */
 bool rp_place_set_match(const rp_place_set *s, const rp_model *m, int f, int d);
