@@ -174,6 +174,23 @@ char *rp_window_describe(const rp_window *w, const rp_model *m)
     return rp_xstrdup("");
 }
 
+void rp_place_set_add_pieces(rp_expr *e, const rp_place_set *s, const rp_window *w,
+                             const rp_emit *em, size_t r)
+{
+    size_t np;
+    const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
+    for (size_t i = 0; i < np; i++) {
+        const rp_piece *pc = &pieces[i];
+        if (!rp_place_set_match(s, em->model, pc->facility, pc->department))
+            continue;
+        int c = 0;
+        for (int p = pc->first; p <= pc->last; p++)
+            c += rp_window_has(w, em->model, p);
+        if (c)
+            rp_expr_add(e, pc->col, c);
+    }
+}
+
 int rp_require_weeks(rp_yctx *y, const rp_rule *rule, const rp_model *m)
 {
     if (m->calendar.unit == RP_UNIT_WEEK)
