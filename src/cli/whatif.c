@@ -974,6 +974,17 @@ static int write_diff(void *ctx, FILE *out)
     return rp_report_diff(w->m, w->old, w->plan, out, &w->sum);
 }
 
+/* The changes against the earlier plan: into --diff, else on stderr unless --quiet. 0 or -1 (the
+ * --diff file could not be written). */
+static int show_diff(const whatif_args *a, write_ctx *w)
+{
+    if (a->diff)
+        return rp_cli_write(a->diff, write_diff, w) != 0 ? -1 : 0;
+    if (!a->quiet)
+        write_diff(w, stderr);
+    return 0;
+}
+
 /* seconds: the command's whole wall-clock time so far (loading included) */
 static void summary(const outcome *o, rp_date from, int bends, double seconds, bool keep)
 {
@@ -999,12 +1010,8 @@ static int write_outputs(const rp_cli *cli, const whatif_args *a, const rp_model
     write_ctx w = {m, old, o->plan, format, {0, 0, 0}};
     if (rp_cli_write_output(a->out, m, c, o->plan, format) != 0)
         return RP_EXIT_INPUT;
-    if (a->diff) {
-        if (rp_cli_write(a->diff, write_diff, &w) != 0)
-            return RP_EXIT_INPUT;
-    } else if (!a->quiet) {
-        write_diff(&w, stderr);
-    }
+    if (show_diff(a, &w) != 0)
+        return RP_EXIT_INPUT;
     rp_cli_phases_done(cli);
     if (!a->quiet)
         summary(o, from, bends, rp_cli_elapsed(cli), a->keep);
@@ -1135,12 +1142,8 @@ static int keep_as_is(const whatif_args *a, const rp_model *m, const rp_cohort *
     write_ctx w = {m, old, old, format, {0, 0, 0}};
     if (rp_cli_write_plan(a->out, m, old, format) != 0)
         return RP_EXIT_INPUT;
-    if (a->diff) {
-        if (rp_cli_write(a->diff, write_diff, &w) != 0)
-            return RP_EXIT_INPUT;
-    } else if (!a->quiet) {
-        write_diff(&w, stderr);
-    }
+    if (show_diff(a, &w) != 0)
+        return RP_EXIT_INPUT;
     if (!a->quiet) {
         char day[11];
         rp_date_format(from, day);

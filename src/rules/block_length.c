@@ -44,6 +44,7 @@
  * Used by: the programmes' own block structure (issue 12); a model rule id, class programme.
  */
 #include "rules/kind.h"
+#include "rules/places.h"
 #include "rules/weeks.h"
 
 #include <string.h>
@@ -68,33 +69,6 @@ typedef struct params {
 /* ---- parameters ---- */
 
 enum { K_FIELDS, K_DEPARTMENTS, K_UNIT, K_LENGTHS, K_MIN, K_MAX, K_ALIGNED, K_COUNT };
-
-static int read_departments(params *p, rp_yctx *y, const rp_ynode *n, const rp_model *m)
-{
-    size_t count = 0;
-    if (rp_yseq(y, n, "departments", &count) != 0)
-        return -1;
-    if (count == 0)
-        return rp_yerror(y, n, "departments is empty; expected at least one department id");
-    p->departments = rp_arena_alloc(rp_yarena(y), count * sizeof *p->departments);
-    int err = 0;
-    for (size_t i = 0; i < count; i++) {
-        const rp_ynode *item = rp_yseq_item(y, n, i);
-        const char *id = NULL;
-        if (rp_yid(y, item, "department", &id) != 0) {
-            err = -1;
-            continue;
-        }
-        if (!rp_model_knows_department(m, id)) {
-            err = rp_yerror(y, item, "unknown department '%s'; expected a department of the "
-                                     "model",
-                            id);
-            continue;
-        }
-        p->departments[p->n_departments++] = id;
-    }
-    return err;
-}
 
 static int read_lengths(params *p, rp_yctx *y, const rp_ynode *n, int most)
 {
@@ -187,7 +161,7 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
         p->by_field = true;
         err = rp_read_fields(y, v[K_FIELDS], "fields", p->fields);
     } else if (!err) {
-        err = read_departments(p, y, v[K_DEPARTMENTS], m);
+        err = rp_read_departments(y, v[K_DEPARTMENTS], m, &p->departments, &p->n_departments);
     }
     if (read_shape(p, y, rule, node, v, most) != 0)
         err = -1;

@@ -129,23 +129,11 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
 
 static void emit_resident(const params *pa, rp_emit *em, size_t r)
 {
-    const rp_model *m = em->model;
-    size_t np;
-    const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
     int h = rp_space_horizon(em->space, r);
     rp_expr total = {0}, e = {0};
     for (size_t j = 0; j < pa->n_items; j++) {
         rp_expr_clear(&e);
-        for (size_t i = 0; i < np; i++) {
-            const rp_piece *pc = &pieces[i];
-            if (!rp_place_set_match(&pa->items[j], m, pc->facility, pc->department))
-                continue;
-            int c = 0;
-            for (int p = pc->first; p <= pc->last; p++)
-                c += rp_window_has(&pa->window, m, p);
-            if (c)
-                rp_expr_add(&e, pc->col, c);
-        }
+        rp_place_set_add_pieces(&e, &pa->items[j], &pa->window, em, r);
         if (e.n == 0)
             continue; /* the item cannot be chosen: b_j = 0 */
         int b = rp_emit_col(em, RP_COL_BINARY, 0, 1, "b_r%zu_%zu", r, j);

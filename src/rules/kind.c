@@ -25,6 +25,17 @@ int rp_kind_params(rp_yctx *y, const rp_rule *rule, const rp_ynode *params, cons
     return err;
 }
 
+int rp_kind_periods_param(rp_yctx *y, const rp_rule *rule, const rp_ynode *params,
+                          const rp_model *m, int *periods)
+{
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    rp_ykey keys[] = {{unit, RP_Y_SCALAR, true}};
+    const rp_ynode *v[1];
+    if (rp_kind_params(y, rule, params, keys, 1, v) != 0)
+        return -1;
+    return rp_yint(y, v[0], unit, 1, m->calendar.periods_per_year * m->calendar.years, periods);
+}
+
 const char *rp_unit_word(const rp_model *m, double n)
 {
     bool one = n == 1;

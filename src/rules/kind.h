@@ -25,6 +25,10 @@
  * model): then a missing required key is reported at the rule itself. 0 or -1. */
 int rp_kind_params(rp_yctx *y, const rp_rule *rule, const rp_ynode *params, const rp_ykey *keys,
                    size_t n_keys, const rp_ynode **found);
+/* Reads params holding one required key, the calendar's unit (`months: 12`, or `weeks: 4`): a
+ * number of periods from 1 to the programme's length, into *periods. 0 or -1. */
+int rp_kind_periods_param(rp_yctx *y, const rp_rule *rule, const rp_ynode *params,
+                          const rp_model *m, int *periods);
 /* "params of rule 'RAD-04'" (arena). */
 const char *rp_kind_what(rp_yctx *y, const rp_rule *rule);
 

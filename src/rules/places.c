@@ -8,14 +8,16 @@
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
-static int read_departments(rp_place_set *s, rp_yctx *y, const rp_ynode *n, const rp_model *m)
+int rp_read_departments(rp_yctx *y, const rp_ynode *n, const rp_model *m, const char ***ids,
+                        size_t *n_ids)
 {
     size_t count = 0;
+    *n_ids = 0;
     if (rp_yseq(y, n, "departments", &count) != 0)
         return -1;
     if (count == 0)
         return rp_yerror(y, n, "departments is empty; expected at least one department id");
-    s->departments = rp_arena_alloc(rp_yarena(y), count * sizeof *s->departments);
+    *ids = rp_arena_alloc(rp_yarena(y), count * sizeof **ids);
     int err = 0;
     for (size_t i = 0; i < count; i++) {
         const rp_ynode *item = rp_yseq_item(y, n, i);
@@ -29,7 +31,7 @@ static int read_departments(rp_place_set *s, rp_yctx *y, const rp_ynode *n, cons
                                      "model", id);
             continue;
         }
-        s->departments[s->n_departments++] = id;
+        (*ids)[(*n_ids)++] = id;
     }
     return err;
 }
@@ -75,7 +77,8 @@ int rp_place_set_parse(rp_place_set *s, rp_yctx *y, const rp_rule *rule, const r
         err = rp_read_fields(y, fields, "fields", s->fields);
         s->any_field = true;
     }
-    if (departments && read_departments(s, y, departments, m) != 0)
+    if (departments &&
+        rp_read_departments(y, departments, m, &s->departments, &s->n_departments) != 0)
         err = -1;
     if (facilities && read_facilities(s, y, facilities, m) != 0)
         err = -1;
@@ -169,6 +172,23 @@ char *rp_window_describe(const rp_window *w, const rp_model *m)
     if (w->first)
         return rp_xasprintf(" in %s %d-%d", rp_unit_word(m, 2), w->first, w->last);
     return rp_xstrdup("");
+}
+
+void rp_place_set_add_pieces(rp_expr *e, const rp_place_set *s, const rp_window *w,
+                             const rp_emit *em, size_t r)
+{
+    size_t np;
+    const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
+    for (size_t i = 0; i < np; i++) {
+        const rp_piece *pc = &pieces[i];
+        if (!rp_place_set_match(s, em->model, pc->facility, pc->department))
+            continue;
+        int c = 0;
+        for (int p = pc->first; p <= pc->last; p++)
+            c += rp_window_has(w, em->model, p);
+        if (c)
+            rp_expr_add(e, pc->col, c);
+    }
 }
 
 int rp_require_weeks(rp_yctx *y, const rp_rule *rule, const rp_model *m)

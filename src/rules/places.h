@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "model/yamlx.h"
+#include "rotaplan/ilp.h"
 #include "rotaplan/model.h"
 
 /* Blocks a rule counts: a block is in the set when its facility is listed (or none is) and its
@@ -30,6 +31,10 @@ typedef struct rp_place_set {
 int rp_place_set_parse(rp_place_set *s, rp_yctx *y, const rp_rule *rule, const rp_ynode *fields,
                        const rp_ynode *departments, const rp_ynode *facilities,
                        const rp_model *m);
+/* Reads a non-empty `departments:` sequence of department ids known to the model into *ids (arena)
+ * and *n_ids (the ids read without error). 0 or -1 (every bad item reported). */
+int rp_read_departments(rp_yctx *y, const rp_ynode *n, const rp_model *m, const char ***ids,
+                        size_t *n_ids);
 /* Whether a block at facility f, department d (RP_NONE: the facility as a whole, which has no
  * field and no department id) is in the set. */
 bool rp_place_set_match(const rp_place_set *s, const rp_model *m, int f, int d);
@@ -50,6 +55,11 @@ int rp_window_parse(rp_window *w, rp_yctx *y, const rp_rule *rule, const rp_ynod
 bool rp_window_has(const rp_window *w, const rp_model *m, int p);
 /* " in year 1", " in weeks 1-26", or "" (static or heap: always heap, the caller frees). */
 char *rp_window_describe(const rp_window *w, const rp_model *m);
+
+/* Rows only (a check counts its own cells): adds to e, for resident r, each piece of the space
+ * whose place is in s, with coefficient the number of its periods in the window w. */
+void rp_place_set_add_pieces(rp_expr *e, const rp_place_set *s, const rp_window *w,
+                             const rp_emit *em, size_t r);
 
 /* The structure kinds count weeks: a model in months is refused at the rule, with a located
  * error, until they read months. 0 or -1. */

@@ -49,15 +49,9 @@ typedef struct params {
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
     /* the unit is given in the calendar's periods: `months: 12`, or `weeks: 4` */
-    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
-    rp_ykey keys[] = {{unit, RP_Y_SCALAR, true}};
-    const rp_ynode *v[1];
     params *p = RP_PARAMS_NEW(y, params);
     rule->params = p;
-    if (rp_kind_params(y, rule, node, keys, 1, v) != 0)
-        return -1;
-    return rp_yint(y, v[0], unit, 1, m->calendar.periods_per_year * m->calendar.years,
-                   &p->periods);
+    return rp_kind_periods_param(y, rule, node, m, &p->periods);
 }
 
 static int unit_of(const rp_rule *rule)

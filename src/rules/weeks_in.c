@@ -65,22 +65,10 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
 static int emit(const rp_rule *rule, rp_emit *em)
 {
     const params *pa = rule->params;
-    const rp_model *m = em->model;
     rp_expr e = {0};
     for (size_t r = 0; r < em->cohort->n_residents; r++) {
-        size_t np;
-        const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
         rp_expr_clear(&e);
-        for (size_t i = 0; i < np; i++) {
-            const rp_piece *pc = &pieces[i];
-            if (!rp_place_set_match(&pa->set, m, pc->facility, pc->department))
-                continue;
-            int c = 0;
-            for (int p = pc->first; p <= pc->last; p++)
-                c += rp_window_has(&pa->window, m, p);
-            if (c)
-                rp_expr_add(&e, pc->col, c);
-        }
+        rp_place_set_add_pieces(&e, &pa->set, &pa->window, em, r);
         int h = rp_space_horizon(em->space, r);
         if (pa->min > 0)
             rp_emit_row(em, &e, RP_GE, pa->min, (int)r, RP_NONE, 1, h, "min_r%zu", r);

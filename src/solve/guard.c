@@ -89,12 +89,19 @@ static void unhook(void)
     glp_term_out(GLP_ON);
 }
 
-int rp_guard_intopt(rp_guard *g, glp_prob *p, const glp_iocp *parm)
+/* Before a guarded call: GLPK's text goes through the hook, which watches g. The setjmp stays in
+ * each caller (the function that calls GLPK), so only this part is shared. */
+static void arm(rp_guard *g)
 {
     g->noticed = 0;
     g->in_tree = false;
     glp_term_out(GLP_ON);
     glp_term_hook(hook, g);
+}
+
+int rp_guard_intopt(rp_guard *g, glp_prob *p, const glp_iocp *parm)
+{
+    arm(g);
     if (setjmp(g->jump) != 0) {
         glp_free_env();
         return RP_GUARD_STOPPED;
@@ -106,10 +113,7 @@ int rp_guard_intopt(rp_guard *g, glp_prob *p, const glp_iocp *parm)
 
 int rp_guard_simplex(rp_guard *g, glp_prob *p, const glp_smcp *parm)
 {
-    g->noticed = 0;
-    g->in_tree = false;
-    glp_term_out(GLP_ON);
-    glp_term_hook(hook, g);
+    arm(g);
     if (setjmp(g->jump) != 0) {
         glp_free_env();
         return RP_GUARD_STOPPED;
