@@ -129,8 +129,9 @@ rp_model *rp_cli_model(const char *path);
 /* The model for a plan given without one: the one a YAML plan names (`model: ID`), found as
  * the embedded default when its id is ID, else as ID.yaml beside the plan, in its folder's
  * models/ or ../models/, or in ./models/; the embedded default for a CSV plan or one that names
- * no model. Says on stderr which model it took when it is not the default. NULL after printing
- * why (a named model found nowhere). */
+ * no model. A named model found nowhere is said on stderr, and the embedded default is returned
+ * (the plan reader then says where the plan names its model). NULL after printing why when a
+ * model file fails to load. */
 rp_model *rp_cli_model_of_plan(const char *plan_path);
 /* Loads the cohort file, or the model's default cohort when path is NULL. NULL after printing. */
 rp_cohort *rp_cli_cohort(const rp_model *m, const char *path);

@@ -1136,14 +1136,17 @@ static long open_periods_of(const rp_model *m, const rp_plan *old, rp_date from)
 /* The earlier plan written as the new one: it already meets every rule with the changes in
  * force. The changes list says none; the summary says why no search ran. With intake
  * violations (plan --keep), every finding is printed and the status is `plan`'s for them. */
-static int keep_as_is(const whatif_args *a, const rp_model *m, const rp_cohort *c,
-                      const rp_plan *old, rp_date from, rp_format format, int intake)
+static int keep_as_is(const rp_cli *cli, const whatif_args *a, const rp_model *m,
+                      const rp_cohort *c, const rp_plan *old, rp_date from, rp_format format,
+                      int intake)
 {
     write_ctx w = {m, old, old, format, {0, 0, 0}};
-    if (rp_cli_write_plan(a->out, m, old, format) != 0)
+    rp_cli_phase(cli, RP_PHASE_WRITE); /* a stop waits for the files */
+    if (rp_cli_write_output(a->out, m, c, old, format) != 0 || show_diff(a, &w) != 0) {
+        rp_cli_phases_done(cli);
         return RP_EXIT_INPUT;
-    if (show_diff(a, &w) != 0)
-        return RP_EXIT_INPUT;
+    }
+    rp_cli_phases_done(cli);
     if (!a->quiet) {
         char day[11];
         rp_date_format(from, day);
@@ -1185,8 +1188,11 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
                const rp_plan *old, rp_date from, rp_format format, double limit)
 {
     int intake; /* --lp and --mps ask for the ILP: then it is built and solved as usual */
-    if (!a->lp && !a->mps && already_holds(m, c, old, &intake))
-        return keep_as_is(a, m, c, old, from, format, intake);
+    if (!a->lp && !a->mps && already_holds(m, c, old, &intake)) {
+        int status = keep_as_is(cli, a, m, c, old, from, format, intake);
+        bool signalled = cli->interrupt && *cli->interrupt == RP_STOP_SIGNAL;
+        return status == RP_EXIT_OK && signalled ? RP_EXIT_INTERRUPTED : status;
+    }
     rp_diags d = RP_DIAGS_INIT;
     outcome o = {0};
     level lv;
