@@ -108,7 +108,8 @@ const char *rp_status_name(rp_status s)
 {
     static const char *const names[RP_STATUS_COUNT] = {
         "full-time", "graduate-clinical", "part-time", "maternity",  "sickness",
-        "abroad",    "graduate-nonclinical", "other", "suspension", "leave",
+        "abroad",    "graduate-nonclinical", "other", "suspension",
+        "suspension", /* RP_STATUS_AWAY: a 休止 week beyond the allowance, shown as what it is */
     };
     return (unsigned)s < RP_STATUS_COUNT ? names[s] : "?";
 }
