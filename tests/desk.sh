@@ -17,6 +17,10 @@ DESK=tests/fixtures/desk-initial.yaml
 DESK_CSV=tests/fixtures/desk-initial.csv
 PY=/usr/bin/python3
 . tests/lib.sh
+# the workbook writer's temporary folders go here, so that the check for leftovers below sees
+# this run's alone (another run may share /tmp)
+mkdir -p "$T/tmp"
+export TMPDIR="$T/tmp"
 
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
     echo "desk.sh: /usr/bin/python3 with openpyxl is missing: run make deps"

@@ -150,10 +150,16 @@ count=$((count + 1))
 pid=$!
 sleep 2
 kill -INT $pid
-kill -INT $pid
+# the second signal only once the first has been taken (two signals sent back to back may
+# merge into one); then it must end the process at once
+sleep 0.2
+t0=$(now_ms)
+kill -INT $pid 2>/dev/null
 wait $pid
 got=$?
+waited=$(( $(now_ms) - t0 ))
 [ "$got" -eq 130 ] || fail "plan second SIGINT: exit $got, expected 130"
+[ "$waited" -le "$STOP_MS" ] || fail "plan second SIGINT: took $waited ms to leave"
 kept "plan second SIGINT" "$T/plan.yaml"
 
 # ---- whatif: in its repair (no plan yet), and once the repair has given a plan ----

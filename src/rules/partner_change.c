@@ -9,12 +9,14 @@
  *
  * Rows (the objective, no constraint): for every resident r, partner f and period p = 1, U + 1,
  * 2U + 1, ... of the programme's own periods with p + U among them (U = `months`), a continuous
- *     k[r,f,p] >= z[r,p,f] + z[r,p+U,f] - 1,   0 <= k <= 1,
+ *     k[r,f,p] >= sum over q = p..p+U of z[r,q,f] - U,   0 <= k <= 1,
+ * so that k is 1 only for an unbroken stay at f over p..p+U (a stay there, a period elsewhere,
+ * then f again is no long stay, and the check reports none),
  * each costing the model's soft weight in the objective (maximised: the term is subtracted);
  * none when the weight is 0 (the radiology model's default: the finding alone).
  * With rotation units of U periods (RAD-07) these are exactly the stays of two units or more;
  * without, a longer stay that holds no such pair goes unpriced (the check still reports it):
- * one pair per unit keeps the rows few (36 residents x 17 partners x 2).
+ * one row per unit keeps the rows few (36 residents x 17 partners x 2).
  *
  * Check: walks each resident's runs at one partner inside the programme's own periods (a period
  * without a facility ends a run); each run longer than `months` is a finding (not a violation:
@@ -66,10 +68,13 @@ static int emit(const rp_rule *rule, rp_emit *em)
                 rp_space_add_z(em->space, &e, r, p + U, (int)f, 1);
                 if (e.n < 2)
                     continue; /* the resident cannot be at f in both */
+                rp_expr_clear(&e); /* every period between too: an unbroken stay only */
+                for (int q = p; q <= p + U; q++)
+                    rp_space_add_z(em->space, &e, r, q, (int)f, 1);
                 int k = rp_emit_col(em, RP_COL_CONTINUOUS, 0, 1, "stay_r%zu_f%zu_p%d", r, f, p);
                 rp_ilp_add_obj(em->ilp, k, -cost);
                 rp_expr_add(&e, k, -1);
-                rp_emit_row(em, &e, RP_LE, 1, (int)r, (int)f, p, p + U, "r%zu_f%zu_p%d", r, f,
+                rp_emit_row(em, &e, RP_LE, U, (int)r, (int)f, p, p + U, "r%zu_f%zu_p%d", r, f,
                             p);
             }
         }
