@@ -119,13 +119,14 @@ static void extension(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp
     f->level = RP_LEVEL_FINDING;
 }
 
-/* The first maternity episode of r (its index in r->leave), or -1: the earliest, certified or
- * not (RULES.md RAD-22). */
+/* The first maternity episode of r within the programme (its index in r->leave), or -1: the
+ * earliest, certified or not (RULES.md RAD-22); an episode that ended before the programme
+ * began is none of its episodes. */
 static int first_maternity(const rp_resident *r)
 {
     int first = -1;
     for (size_t i = 0; i < r->n_leave; i++)
-        if (r->leave[i].kind == RP_STATUS_MATERNITY &&
+        if (r->leave[i].kind == RP_STATUS_MATERNITY && r->leave[i].last >= 1 &&
             (first < 0 || r->leave[i].first < r->leave[first].first))
             first = (int)i;
     return first;

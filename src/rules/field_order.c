@@ -57,8 +57,10 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     if (!v[0] || !v[1] || v[2])
         return rp_yerror_pos(y, rule->pos, "rule '%s' needs 'before' and 'after', or "
                                            "'separate_years' alone, in its params", rule->id);
-    if (rp_read_fields(y, v[0], "before", p->before) != 0 ||
-        rp_read_fields(y, v[1], "after", p->after) != 0)
+    /* both read, so that the errors of each are reported */
+    int bad = rp_read_fields(y, v[0], "before", p->before) != 0;
+    bad |= rp_read_fields(y, v[1], "after", p->after) != 0;
+    if (bad)
         return -1;
     for (int X = 0; X < RP_N_FIELDS; X++)
         if (p->before[X] && p->after[X])
