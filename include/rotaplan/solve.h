@@ -12,15 +12,27 @@
 #include "rotaplan/diag.h"
 #include "rotaplan/ilp.h"
 
+/* What a column of a resident's group stands for, so that the first plan can offer a resident the
+ * blocks of the residents planned before (rp_solve_sequential_pooled): a piece's kind (its place
+ * and parallel session: equal kinds are the same place for every resident) and its periods
+ * first..last, counted from the resident's own first period; kind < 0 for any other column. */
+typedef struct rp_col_shape {
+    int kind;
+    int first, last;
+} rp_col_shape;
+
 /* How to build a first plan before the search (SOLVING.md section 4): the columns that decide
  * each resident's plan, in the order to plan them (rp_solve_sequential), and the check a plan
- * must pass before it is handed to GLPK, which checks integrality only. */
+ * must pass before it is handed to GLPK, which checks integrality only. shapes (one per column
+ * of the ILP, or NULL) lets each resident first be planned from the block sequences of the
+ * residents before, rotated (rp_solve_sequential_pooled). */
 typedef struct rp_first_plan {
     const int *const *groups;
     const size_t *sizes;
     size_t n_groups;
     bool (*accept)(void *ctx, const double *x);
     void *ctx;
+    const rp_col_shape *shapes;
 } rp_first_plan;
 
 /* Values of the stop flag (rp_solve_options.interrupt): why the command stops. A stop decides
@@ -121,6 +133,42 @@ int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_opti
  */
 int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
                         size_t n_groups, const rp_solve_options *opt, double **x);
+
+/*
+ * rp_solve_sequential_pooled: rp_solve_sequential, with each group first planned over a pool of
+ * its columns: the block sequences of the groups planned just before it (shapes[]: equal kind,
+ * the same periods), each rotated by every whole number of blocks, as programmes rotate their
+ * published pattern among offset groups; plus every column that covers a period few columns
+ * cover (leave, pins), and those that can earn something in the objective (a wished place) and
+ * fit between the edges of those blocks. Only when no plan is found in the pool is the group
+ * planned over all its columns. Groups of fewer than 2,000 columns are planned whole (their
+ * steps are cheap). The pool is a deterministic function of the plans before: the same inputs
+ * give the same plan. Without improving, the improving passes are left to rp_solve_improve.
+ * With shapes NULL and improving, it is rp_solve_sequential.
+ */
+int rp_solve_sequential_pooled(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                               size_t n_groups, const rp_col_shape *shapes, bool improving,
+                               const rp_solve_options *opt, double **x);
+
+/*
+ * rp_solve_improve: the improving passes of rp_solve_sequential (each group planned again alone,
+ * the others as planned, while a pass gains, at most 3 passes; over the pool when shapes is
+ * given) from the plan *x (every column's value; it must satisfy every row). Returns 0 and
+ * replaces *x (the caller frees), or -1 and leaves it when a stop came first.
+ */
+int rp_solve_improve(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                     size_t n_groups, const rp_col_shape *shapes, const rp_solve_options *opt,
+                     double **x);
+
+/*
+ * rp_lp_bound: the optimum of the LP relaxation of ilp (its objective constant included), by
+ * column generation: every column in none of fp's groups and those non-zero in start (a plan
+ * that satisfies every row) first, then, round after round, the group columns whose reduced
+ * costs would raise the objective most (bound.c). A bound on every plan's objective. Returns 0
+ * and sets *bound, or -1 when opt's stop ended it or GLPK failed.
+ */
+int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start,
+                const rp_solve_options *opt, double *bound);
 
 /* Maps glp_intopt's return code and glp_mip_status together (exposed for its branch tests). */
 rp_solve_status rp_solve_map_status(int intopt_ret, int mip_status, bool *time_limit_hit,

@@ -206,6 +206,7 @@ typedef struct rp_cli_first {
     int **groups;
     size_t *sizes;
     size_t n;
+    rp_col_shape *shapes; /* [the ILP's columns] */
 } rp_cli_first;
 void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out);
 void rp_cli_first_plan_free(rp_cli_first *f);

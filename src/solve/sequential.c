@@ -20,6 +20,20 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <time.h>
+
+enum {
+    POOL_MIN_COLUMNS = 2000, /* a group of fewer columns is planned whole: its step is cheap */
+    POOL_SOURCES = 3, /* the groups just before whose block sequences are offered */
+    POOL_SPARSE = 8   /* a period fewer columns cover than this is offered whole (leave, pins) */
+};
+
+/* A column with what it stands for, to sort by. */
+typedef struct keyed {
+    rp_col_shape shape;
+    int col;
+} keyed;
 
 typedef struct seq {
     const rp_ilp *ilp;
@@ -39,6 +53,14 @@ typedef struct seq {
     size_t n_sel_cols, n_sel_rows;
     const rp_solve_options *opt;
     rp_guard guard; /* a stop (opt's flag, opt's time limit) ends a step: then no plan */
+    /* the pool (rp_solve_sequential_pooled): what columns stand for, or NULL for no pool */
+    const rp_col_shape *shapes;
+    int *pool, *pool_seen, pool_stamp;
+    size_t n_pool;
+    keyed *order;  /* one group's columns, sorted by shape */
+    bool *planned; /* [n_groups] */
+    bool *earning_row; /* [m]: the row has a helper column of positive objective */
+    size_t n_groups;
 } seq;
 
 static void index_columns(seq *s)
@@ -114,6 +136,37 @@ static void seq_init(seq *s, const rp_ilp *ilp, const int *const *groups, const 
     s->local = rp_xcalloc(s->n + 1, sizeof *s->local);
     s->cols = rp_xmalloc((s->n + 1) * sizeof *s->cols);
     s->rows = rp_xmalloc((s->m + 1) * sizeof *s->rows);
+    s->n_groups = n_groups;
+    s->planned = rp_xcalloc(n_groups + 1, sizeof *s->planned);
+}
+
+/* The most columns of one group. */
+static size_t widest_group(const seq *s)
+{
+    size_t widest = 0;
+    for (size_t g = 0; g < s->n_groups; g++)
+        if (s->sizes[g] > widest)
+            widest = s->sizes[g];
+    return widest;
+}
+
+/* The pool's arrays, for the columns that shapes describe. */
+static void pool_init(seq *s, const rp_col_shape *shapes)
+{
+    size_t widest = widest_group(s);
+    s->shapes = shapes;
+    s->pool = rp_xmalloc((widest + 1) * sizeof *s->pool);
+    s->order = rp_xmalloc((widest + 1) * sizeof *s->order);
+    s->pool_seen = rp_xcalloc(s->n + 1, sizeof *s->pool_seen);
+    s->earning_row = rp_xcalloc(s->m + 1, sizeof *s->earning_row);
+    for (size_t i = 0; i < s->m; i++) {
+        const int *col;
+        const double *coef;
+        size_t len;
+        rp_ilp_row_terms(s->ilp, (int)i, &col, &coef, &len);
+        for (size_t k = 0; k < len && !s->earning_row[i]; k++)
+            s->earning_row[i] = s->helper[col[k]] && rp_ilp_col_obj(s->ilp, col[k]) > 0;
+    }
 }
 
 static void seq_free(seq *s)
@@ -129,6 +182,11 @@ static void seq_free(seq *s)
     free(s->local);
     free(s->cols);
     free(s->rows);
+    free(s->pool);
+    free(s->pool_seen);
+    free(s->order);
+    free(s->planned);
+    free(s->earning_row);
 }
 
 static void select_col(seq *s, int j)
@@ -143,6 +201,8 @@ static void select_col(seq *s, int j)
 /* The step's columns (groups a..g, then the helpers of their rows, closed under rows) and
  * rows (those of these columns, but not the rows of a resident after group upto: not planned
  * yet). */
+static void close_step(seq *s, size_t upto);
+
 static void select_step(seq *s, size_t a, size_t g, size_t upto)
 {
     s->stamp++;
@@ -150,23 +210,49 @@ static void select_step(seq *s, size_t a, size_t g, size_t upto)
     for (size_t k = a; k <= g; k++)
         for (size_t i = 0; i < s->sizes[k]; i++)
             select_col(s, s->groups[k][i]);
-    for (size_t q = 0; q < s->n_sel_cols; q++) {
-        int j = s->cols[q];
-        for (size_t t = s->col_start[j]; t < s->col_start[j + 1]; t++) {
-            int i = s->col_row[t];
-            if (s->row_seen[i] == s->stamp || s->row_group[i] > (int)upto)
-                continue;
-            s->row_seen[i] = s->stamp;
-            s->rows[s->n_sel_rows++] = i;
-            const int *col;
-            const double *coef;
-            size_t len;
-            rp_ilp_row_terms(s->ilp, i, &col, &coef, &len);
-            for (size_t k = 0; k < len; k++)
-                if (s->helper[col[k]])
-                    select_col(s, col[k]);
-        }
+    close_step(s, upto);
+}
+
+/* The rows of column j (but not the rows of a resident after group upto), with their helper
+ * columns. */
+static void add_rows_of(seq *s, int j, size_t upto)
+{
+    for (size_t t = s->col_start[j]; t < s->col_start[j + 1]; t++) {
+        int i = s->col_row[t];
+        if (s->row_seen[i] == s->stamp || s->row_group[i] > (int)upto)
+            continue;
+        s->row_seen[i] = s->stamp;
+        s->rows[s->n_sel_rows++] = i;
+        const int *col;
+        const double *coef;
+        size_t len;
+        rp_ilp_row_terms(s->ilp, i, &col, &coef, &len);
+        for (size_t k = 0; k < len; k++)
+            if (s->helper[col[k]])
+                select_col(s, col[k]);
     }
+}
+
+/* A step of group g over the pool's columns only: the group's other columns stand at their
+ * values, and every row of the group holds (a row of the group's columns that no pool column is
+ * in still binds them). */
+static void select_pool_step(seq *s, size_t g, size_t upto)
+{
+    s->stamp++;
+    s->n_sel_cols = s->n_sel_rows = 0;
+    for (size_t i = 0; i < s->n_pool; i++)
+        select_col(s, s->pool[i]);
+    for (size_t i = 0; i < s->sizes[g]; i++)
+        add_rows_of(s, s->groups[g][i], upto);
+    close_step(s, upto);
+}
+
+/* Adds to the selected columns the rows they are in (but not the rows of a resident after group
+ * upto) and those rows' helper columns, until closed. */
+static void close_step(seq *s, size_t upto)
+{
+    for (size_t q = 0; q < s->n_sel_cols; q++)
+        add_rows_of(s, s->cols[q], upto);
 }
 
 static int glpk_kind(rp_col_kind k)
@@ -280,6 +366,8 @@ static int solve_step(seq *s, glp_prob *p, double gap)
                                                                                           : -1;
 }
 
+static int solve_selected(seq *s, double gap, double *gain);
+
 /* Plans groups a..g together (the others at their values; the rows of residents up to group
  * upto hold) to within gap. Returns 0 with their values (and their helpers') stored and sets
  * *gain (the objective's change over these columns, when the step kept the rows it had: an
@@ -287,6 +375,12 @@ static int solve_step(seq *s, glp_prob *p, double gap)
 static int plan_groups(seq *s, size_t a, size_t g, size_t upto, double gap, double *gain)
 {
     select_step(s, a, g, upto);
+    return solve_selected(s, gap, gain);
+}
+
+/* Solves the step selected; its values stored as plan_groups says. */
+static int solve_selected(seq *s, double gap, double *gain)
+{
     glp_prob *p = step_problem(s);
     int err = solve_step(s, p, gap);
     if (err == RP_GUARD_STOPPED)
@@ -306,6 +400,159 @@ static int plan_groups(seq *s, size_t a, size_t g, size_t upto, double gap, doub
     return err;
 }
 
+/* ---- the pool: the block sequences of the groups planned before, rotated ---- */
+
+
+static int compare_shapes(const rp_col_shape *a, const rp_col_shape *b)
+{
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->first != b->first)
+        return a->first < b->first ? -1 : 1;
+    return (a->last > b->last) - (a->last < b->last);
+}
+
+static int by_shape(const void *pa, const void *pb)
+{
+    return compare_shapes(&((const keyed *)pa)->shape, &((const keyed *)pb)->shape);
+}
+
+static int by_first(const void *pa, const void *pb)
+{
+    int a = ((const keyed *)pa)->shape.first, b = ((const keyed *)pb)->shape.first;
+    return (a > b) - (a < b);
+}
+
+static void pool_add(seq *s, int j)
+{
+    if (s->pool_seen[j] == s->pool_stamp)
+        return;
+    s->pool_seen[j] = s->pool_stamp;
+    s->pool[s->n_pool++] = j;
+}
+
+/* The column of group g (s->order holds its columns sorted by shape) that stands for kind at
+ * periods first..last, or -1. */
+static int column_like(const seq *s, size_t g, int kind, int first, int last)
+{
+    rp_col_shape want = {kind, first, last};
+    size_t lo = 0, hi = s->sizes[g];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int cmp = compare_shapes(&s->order[mid].shape, &want);
+        if (cmp == 0)
+            return s->order[mid].col;
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* Offers group g the block sequence of group h, rotated to start at each of its blocks in turn:
+ * the pieces from that block on move to the front, the earlier ones to the back. The periods
+ * where these blocks start and end are marked in edge[1..horizon_g + 1]. */
+static void pool_rotations(seq *s, size_t g, size_t h, bool *edge, int horizon_g)
+{
+    keyed *seqn = rp_xmalloc((s->sizes[h] + 1) * sizeof *seqn);
+    size_t k = 0;
+    for (size_t i = 0; i < s->sizes[h]; i++) {
+        int j = s->groups[h][i];
+        if (s->shapes[j].kind >= 0 && s->value[j] > 0.5)
+            seqn[k++] = (keyed){s->shapes[j], j};
+    }
+    qsort(seqn, k, sizeof *seqn, by_first);
+    int horizon = k ? seqn[k - 1].shape.last : 0;
+    for (size_t r = 0; r < k; r++) {
+        int start = seqn[r].shape.first;
+        for (size_t i = 0; i < k; i++) {
+            const rp_col_shape *c = &seqn[i].shape;
+            int shift = c->first >= start ? 1 - start : horizon - start + 1;
+            int first = c->first + shift, last = c->last + shift;
+            int j = column_like(s, g, c->kind, first, last);
+            if (j < 0)
+                continue;
+            pool_add(s, j);
+            if (last <= horizon_g) {
+                edge[first] = true;
+                edge[last + 1] = true;
+            }
+        }
+    }
+    free(seqn);
+}
+
+/* Whether column j can earn something in the objective: its own coefficient is positive, or it
+ * is in a row with a helper whose coefficient is (a wish granted by presence at the place). */
+static bool earns(const seq *s, int j)
+{
+    if (rp_ilp_col_obj(s->ilp, j) > 0)
+        return true;
+    for (size_t t = s->col_start[j]; t < s->col_start[j + 1]; t++)
+        if (s->earning_row[s->col_row[t]])
+            return true;
+    return false;
+}
+
+/* The pool of group g: its columns that are no pieces (courses), those it holds now, those of
+ * the periods few of its columns cover, the rotated block sequences of the groups before (and
+ * after, once planned), and the columns that can earn something in the objective (a wished
+ * place) that fit between the block edges of those sequences. */
+static void build_pool(seq *s, size_t g)
+{
+    s->pool_stamp++;
+    s->n_pool = 0;
+    size_t n = s->sizes[g];
+    int horizon = 0;
+    for (size_t i = 0; i < n; i++) {
+        int j = s->groups[g][i];
+        s->order[i] = (keyed){s->shapes[j], j};
+        if (s->shapes[j].kind < 0 || s->value[j] > 0.5)
+            pool_add(s, j);
+        if (s->shapes[j].kind >= 0 && s->shapes[j].last > horizon)
+            horizon = s->shapes[j].last;
+    }
+    int *covered = rp_xcalloc((size_t)horizon + 2, sizeof *covered);
+    bool *edge = rp_xcalloc((size_t)horizon + 2, sizeof *edge);
+    for (size_t i = 0; i < n; i++) {
+        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
+        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
+            covered[p]++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
+        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
+            if (covered[p] < POOL_SPARSE) {
+                pool_add(s, s->groups[g][i]);
+                break;
+            }
+    }
+    qsort(s->order, n, sizeof *s->order, by_shape);
+    for (size_t d = 1; d <= POOL_SOURCES; d++) {
+        if (d <= g)
+            pool_rotations(s, g, g - d, edge, horizon);
+        if (g + d < s->n_groups && s->planned[g + d])
+            pool_rotations(s, g, g + d, edge, horizon);
+    }
+    for (size_t i = 0; i < n; i++) {
+        int j = s->groups[g][i];
+        const rp_col_shape *c = &s->shapes[j];
+        if (c->kind >= 0 && edge[c->first] && edge[c->last + 1] && earns(s, j))
+            pool_add(s, j);
+    }
+    free(covered);
+    free(edge);
+}
+
+/* Plans group g over its pool (see plan_groups); -1 when the pool holds no plan. */
+static int plan_pooled(seq *s, size_t g, size_t upto, double gap, double *gain)
+{
+    build_pool(s, g);
+    select_pool_step(s, g, upto);
+    return solve_selected(s, gap, gain);
+}
+
 /* Every resident planned: each is planned again, alone, with every other resident as planned
  * (exactly: the problems are small), while a pass gains, at most 3 passes. A first plan that a
  * resident's own choices can still improve costs GLPK's search most. No clock decides anything
@@ -318,17 +565,52 @@ static void improve(seq *s, size_t n_groups)
             double gain = 0;
             if (rp_guard_reason(&s->guard))
                 return;
-            if (plan_groups(s, g, g, n_groups - 1, 0, &gain) == 0)
+            int err = s->shapes ? plan_pooled(s, g, n_groups - 1, 0, &gain)
+                                : plan_groups(s, g, g, n_groups - 1, 0, &gain);
+            if (err == 0)
                 gained += gain;
         }
+        if (getenv("RP_DBG")) fprintf(stderr, "dbg: pass %d gained %g at %.2f s\n", pass, gained, (double)clock()/CLOCKS_PER_SEC);
         if (gained < 1e-9)
             return;
     }
 }
 
+/* Whether every row of the ILP holds at the values so far. */
+static bool every_row_holds(const seq *s)
+{
+    for (size_t i = 0; i < s->m; i++)
+        if (!rp_ilp_row_holds(s->ilp, (int)i, s->value, 1e-6))
+            return false;
+    return true;
+}
+
+/* Every group planned: the helpers solved together, every other column at its value, over the
+ * rows they are in only (the other rows held at every step). Returns 0 with *x when every row of
+ * the ILP then holds, else -1 (the caller solves the helpers over the whole problem). */
+static int settle_helpers_locally(seq *s, double **x)
+{
+    s->stamp++;
+    s->n_sel_cols = s->n_sel_rows = 0;
+    for (size_t j = 0; j < s->n; j++)
+        if (s->helper[j])
+            select_col(s, (int)j);
+    close_step(s, s->n_groups);
+    if (solve_selected(s, 0.01, NULL) != 0 || !every_row_holds(s))
+        return -1;
+    *x = rp_xmalloc((s->n + 1) * sizeof **x);
+    memcpy(*x, s->value, s->n * sizeof **x);
+    return 0;
+}
+
 /* Every group planned: the helpers solved over the whole problem, every group fixed. */
 static int settle_helpers(seq *s, double **x)
 {
+    if (settle_helpers_locally(s, x) == 0)
+        return 0;
+    if (rp_guard_reason(&s->guard))
+        return -1;
+
     double *fix = rp_xmalloc((s->n + 1) * sizeof *fix);
     for (size_t j = 0; j < s->n; j++)
         fix[j] = s->group_of[j] >= 0 ? s->value[j] : NAN;
@@ -348,26 +630,75 @@ static int settle_helpers(seq *s, double **x)
     return err;
 }
 
-int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
-                        size_t n_groups, const rp_solve_options *opt, double **x)
+/* Plans group g alone (the groups after it not yet): over its pool first when there is one and a
+ * group before it to draw from, then over all its columns, then together with the 1, 3, then 7
+ * groups before it. */
+static int plan_first(seq *s, size_t g)
 {
     static const size_t widths[] = {1, 3, 7};
+    int err = -1;
+    if (s->shapes && g > 0)
+        err = plan_pooled(s, g, g, 0.01, NULL);
+    if (getenv("RP_DBG") && s->shapes) fprintf(stderr, "dbg: g %zu pool %zu of %zu: %s\n", g, s->n_pool, s->sizes[g], err ? "fail" : "ok");
+    if (err && !rp_guard_reason(&s->guard))
+        err = plan_groups(s, g, g, g, 0.01, NULL);
+    for (size_t w = 0; err && w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++)
+        err = plan_groups(s, g - widths[w], g, g, 0.01, NULL);
+    return err;
+}
+
+int rp_solve_improve(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                     size_t n_groups, const rp_col_shape *shapes, const rp_solve_options *opt,
+                     double **x)
+{
     seq s;
     seq_init(&s, ilp, groups, sizes, n_groups, opt);
+    if (shapes && widest_group(&s) > POOL_MIN_COLUMNS)
+        pool_init(&s, shapes);
+    memcpy(s.value, *x, s.n * sizeof *s.value);
+    for (size_t g = 0; g < n_groups; g++)
+        s.planned[g] = true;
+    improve(&s, n_groups);
+    double *better = NULL;
+    int err = rp_guard_reason(&s.guard) ? -1 : settle_helpers(&s, &better);
+    seq_free(&s);
+    if (err)
+        return -1;
+    free(*x);
+    *x = better;
+    return 0;
+}
+
+int rp_solve_sequential_pooled(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                               size_t n_groups, const rp_col_shape *shapes, bool improving,
+                               const rp_solve_options *opt, double **x)
+{
+    seq s;
+    seq_init(&s, ilp, groups, sizes, n_groups, opt);
+    if (shapes && widest_group(&s) > POOL_MIN_COLUMNS)
+        pool_init(&s, shapes);
     int err = 0;
     for (size_t g = 0; g < n_groups && !err; g++) {
         if (rp_guard_reason(&s.guard)) {
             err = -1;
             break;
         }
-        err = plan_groups(&s, g, g, g, 0.01, NULL);
-        for (size_t w = 0; err && w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++)
-            err = plan_groups(&s, g - widths[w], g, g, 0.01, NULL);
+        err = plan_first(&s, g);
+        s.planned[g] = true;
     }
-    if (!err)
+    if (getenv("RP_DBG")) { double o=0; for (size_t j=0;j<s.n;j++) o+=rp_ilp_col_obj(ilp,(int)j)*s.value[j]; fprintf(stderr, "dbg: first pass %.2f s cpu obj %g\n", (double)clock()/CLOCKS_PER_SEC, o); }
+    if (!err && improving)
         improve(&s, n_groups);
+    if (getenv("RP_DBG")) { double o=0; for (size_t j=0;j<s.n;j++) o+=rp_ilp_col_obj(ilp,(int)j)*s.value[j]; fprintf(stderr, "dbg: improve %.2f s cpu obj %g\n", (double)clock()/CLOCKS_PER_SEC, o); }
     if (!err)
         err = settle_helpers(&s, x);
+    if (getenv("RP_DBG")) fprintf(stderr, "dbg: settle %.2f s cpu obj %g const %g\n", (double)clock()/CLOCKS_PER_SEC, err ? 0 : rp_ilp_objective(ilp, *x), rp_ilp_obj_constant(ilp));
     seq_free(&s);
     return err;
+}
+
+int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                        size_t n_groups, const rp_solve_options *opt, double **x)
+{
+    return rp_solve_sequential_pooled(ilp, groups, sizes, n_groups, NULL, true, opt, x);
 }

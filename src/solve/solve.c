@@ -276,15 +276,23 @@ static int root_lp(glp_prob *p, rp_guard *g, const double *start)
     }
 }
 
+/* What is left of the caller's time limit. */
+static rp_solve_options remaining(const progress *pr)
+{
+    rp_solve_options o = *pr->opt;
+    if (o.time_limit > 0)
+        o.time_limit = fmax(pr->guard.deadline - now(), 1e-3);
+    return o;
+}
+
 /* The first plan of opt->first (1-based values for glp_ios_heur_sol), or NULL. */
 static double *first_plan(const rp_ilp *ilp, const progress *pr)
 {
     const rp_first_plan *fp = pr->opt->first;
-    rp_solve_options o = *pr->opt;
-    if (o.time_limit > 0) /* what is left of the caller's limit */
-        o.time_limit = fmax(pr->guard.deadline - now(), 1e-3);
+    rp_solve_options o = remaining(pr);
     double *x = NULL;
-    if (rp_solve_sequential(ilp, fp->groups, fp->sizes, fp->n_groups, &o, &x) != 0)
+    if (rp_solve_sequential_pooled(ilp, fp->groups, fp->sizes, fp->n_groups, fp->shapes,
+                                   !(o.gap > 0), &o, &x) != 0)
         return NULL;
     if (fp->accept && !fp->accept(fp->ctx, x)) {
         free(x);
@@ -396,6 +404,56 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
  * loaded machine wrote another of two equal-valued optima). */
 enum { PROBE_MAX_COLUMNS = 10000, PROBE_NODES = 400 };
 
+/* The first plan's improving passes (sequential.c), left for when the plan is not yet within the
+ * gap: *start (1-based) is replaced by the better plan and *objective by its value. */
+static void improve_first(const rp_ilp *ilp, const progress *pr, double **start,
+                          double *objective)
+{
+    const rp_first_plan *fp = pr->opt->first;
+    rp_solve_options o = remaining(pr);
+    size_t n = rp_ilp_n_cols(ilp);
+    double *x = rp_xmalloc((n + 1) * sizeof *x);
+    memcpy(x, *start + 1, n * sizeof *x);
+    if (rp_solve_improve(ilp, fp->groups, fp->sizes, fp->n_groups, fp->shapes, &o, &x) == 0 &&
+        (!fp->accept || fp->accept(fp->ctx, x))) {
+        memcpy(*start + 1, x, n * sizeof *x);
+        *objective = rp_ilp_objective(ilp, x);
+    }
+    free(x);
+}
+
+/* When a gap is asked for (--gap): the first plan was built without its improving passes; the LP
+ * relaxation's optimum, which column generation finds without the simplex over every column
+ * (bound.c), says whether it is within the gap; if not, the passes run, and the plan is judged
+ * again. Returns true when *start (1-based, then taken into out) is within the gap: no search is
+ * needed. */
+static bool within_gap_of_relaxation(const rp_ilp *ilp, progress *pr, double **start,
+                                     double *start_objective, outcome *out)
+{
+    if (!(pr->opt->gap > 0))
+        return false;
+    rp_solve_options o = remaining(pr);
+    double bound;
+    int err = rp_lp_bound(ilp, pr->opt->first, *start + 1, &o, &bound);
+    if (!err && rel_gap(*start_objective, bound) > pr->opt->gap)
+        improve_first(ilp, pr, start, start_objective);
+    if (err || rel_gap(*start_objective, bound) > pr->opt->gap) {
+        if (!err)
+            pr->bound = bound;
+        return false;
+    }
+    if (!pr->have_plan)
+        pr->first_plan = now() - pr->start;
+    pr->have_plan = true;
+    pr->best = *start_objective;
+    pr->bound = bound;
+    out->ret = GLP_EMIPGAP;
+    out->status = GLP_FEAS;
+    out->x = *start;
+    out->objective = *start_objective;
+    return true;
+}
+
 /* The rest from the first plan, or from the probe's plan when it is better; the plan stands
  * when the search finds nothing better before a stop. Without a first plan, GLPK searches with
  * its presolver (after a probe: from scratch again, GLPK cannot resume a search). */
@@ -422,6 +480,8 @@ static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
         return;
     }
     double start_objective = rp_ilp_objective(ilp, start + 1);
+    if (!out->x && within_gap_of_relaxation(ilp, pr, &start, &start_objective, out))
+        return;
     bool probe_better = out->x && out->objective > start_objective;
     outcome second;
     search_from(ilp, pr, probe_better ? out->x : start,
