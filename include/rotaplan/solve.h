@@ -161,13 +161,14 @@ int rp_solve_improve(const rp_ilp *ilp, const int *const *groups, const size_t *
                      double **x);
 
 /*
- * rp_lp_bound: the optimum of the LP relaxation of ilp (its objective constant included), by
- * column generation: every column in none of fp's groups and those non-zero in start (a plan
- * that satisfies every row) first, then, round after round, the group columns whose reduced
- * costs would raise the objective most (bound.c). A bound on every plan's objective. Returns 0
- * and sets *bound, or -1 when opt's stop ended it or GLPK failed.
+ * rp_lp_bound: a bound on every plan's objective from the LP relaxation of ilp (its objective
+ * constant included), by column generation: every column in none of fp's groups and those
+ * non-zero in start (a plan that satisfies every row) first, then, round after round, the group
+ * columns whose reduced costs would raise the objective most (bound.c). The rounds end at the
+ * relaxation's optimum, or as soon as the bound they prove is at most enough (-INFINITY: the
+ * optimum). Returns 0 and sets *bound, or -1 when opt's stop ended it or GLPK failed.
  */
-int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start,
+int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start, double enough,
                 const rp_solve_options *opt, double *bound);
 
 /* Maps glp_intopt's return code and glp_mip_status together (exposed for its branch tests). */

@@ -380,7 +380,7 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
 {
     if (!pr->have_plan || start_objective > pr->best) {
         pr->best = start_objective;
-        if (!pr->have_plan)
+        if (pr->first_plan < 0)
             pr->first_plan = now() - pr->start;
         pr->have_plan = true;
     }
@@ -434,16 +434,15 @@ static bool within_gap_of_relaxation(const rp_ilp *ilp, progress *pr, double **s
         return false;
     rp_solve_options o = remaining(pr);
     double bound;
-    int err = rp_lp_bound(ilp, pr->opt->first, *start + 1, &o, &bound);
-    if (!err && rel_gap(*start_objective, bound) > pr->opt->gap)
+    double gap = pr->opt->gap, enough = *start_objective + gap * fmax(1.0, fabs(*start_objective));
+    int err = rp_lp_bound(ilp, pr->opt->first, *start + 1, enough, &o, &bound);
+    if (!err && rel_gap(*start_objective, bound) > gap)
         improve_first(ilp, pr, start, start_objective);
-    if (err || rel_gap(*start_objective, bound) > pr->opt->gap) {
+    if (err || rel_gap(*start_objective, bound) > gap) {
         if (!err)
             pr->bound = bound;
         return false;
     }
-    if (!pr->have_plan)
-        pr->first_plan = now() - pr->start;
     pr->have_plan = true;
     pr->best = *start_objective;
     pr->bound = bound;
@@ -479,6 +478,8 @@ static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
         *out = rest;
         return;
     }
+    if (pr->first_plan < 0)
+        pr->first_plan = now() - pr->start; /* a compliant plan: a stop from here writes it */
     double start_objective = rp_ilp_objective(ilp, start + 1);
     if (!out->x && within_gap_of_relaxation(ilp, pr, &start, &start_objective, out))
         return;
