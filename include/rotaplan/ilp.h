@@ -117,6 +117,15 @@ typedef struct rp_piece {
                          * of class PROG refused (translate.h split_at_changes) */
 } rp_piece;
 
+/* What a column of a resident's group stands for, so that the first plan can offer a resident the
+ * blocks of the residents planned before (rp_solve_sequential_pooled): a piece's kind (its place
+ * and parallel session: equal kinds are the same place for every resident) and its periods
+ * first..last, counted from the resident's own first period; kind < 0 for any other column. */
+typedef struct rp_col_shape {
+    int kind;
+    int first, last;
+} rp_col_shape;
+
 typedef struct rp_space rp_space;
 
 size_t rp_space_n_residents(const rp_space *s);

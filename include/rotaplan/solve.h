@@ -12,15 +12,6 @@
 #include "rotaplan/diag.h"
 #include "rotaplan/ilp.h"
 
-/* What a column of a resident's group stands for, so that the first plan can offer a resident the
- * blocks of the residents planned before (rp_solve_sequential_pooled): a piece's kind (its place
- * and parallel session: equal kinds are the same place for every resident) and its periods
- * first..last, counted from the resident's own first period; kind < 0 for any other column. */
-typedef struct rp_col_shape {
-    int kind;
-    int first, last;
-} rp_col_shape;
-
 /* How to build a first plan before the search (SOLVING.md section 4): the columns that decide
  * each resident's plan, in the order to plan them (rp_solve_sequential), and the check a plan
  * must pass before it is handed to GLPK, which checks integrality only. shapes (one per column

@@ -69,6 +69,11 @@ void rp_translation_free(rp_translation *t);
  * chooses the course), into a heap array *cols (the caller frees). Returns how many. */
 size_t rp_translation_resident_columns(const rp_translation *t, size_t r, int **cols);
 
+/* What every column of t's ILP stands for (ilp.h rp_col_shape: a piece's place and periods,
+ * kind -1 for any other column), for the first plan's pools (solve.h rp_first_plan). A heap
+ * array of rp_ilp_n_cols values; the caller frees it. */
+rp_col_shape *rp_translation_column_shapes(const rp_translation *t);
+
 /* Column values -> plan: the chosen pieces merged into stints, the course of each resident.
  * Never repairs: a value that is not 0 or 1 where it must be is an internal error (returns -1). */
 int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags *d);

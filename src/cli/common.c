@@ -391,32 +391,6 @@ bool rp_cli_passes_checks(void *ctx, const double *x)
     return ok;
 }
 
-/* What each column stands for (solve.h rp_col_shape): a piece's place and parallel session as one
- * kind, and its periods; -1 for every other column. */
-static rp_col_shape *column_shapes(const rp_translation *t)
-{
-    const rp_model *m = t->model;
-    size_t n = rp_ilp_n_cols(t->ilp);
-    rp_col_shape *shapes = rp_xmalloc((n + 1) * sizeof *shapes);
-    for (size_t j = 0; j < n; j++)
-        shapes[j] = (rp_col_shape){-1, 0, 0};
-    int width = 1;
-    for (size_t f = 0; f < m->n_facilities; f++)
-        if ((int)m->facilities[f].n_departments + 1 > width)
-            width = (int)m->facilities[f].n_departments + 1;
-    for (size_t r = 0; r < t->n_residents; r++) {
-        size_t np;
-        const rp_piece *pieces = rp_space_pieces(t->space, r, &np);
-        for (size_t i = 0; i < np; i++) {
-            const rp_piece *pc = &pieces[i];
-            int kind = ((pc->facility + 1) * width + pc->department + 1) * width +
-                       pc->par_department + 1;
-            shapes[pc->col] = (rp_col_shape){kind, pc->first, pc->last};
-        }
-    }
-    return shapes;
-}
-
 void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out)
 {
     size_t n = t->n_residents;
@@ -425,7 +399,7 @@ void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out)
     out->n = n;
     for (size_t r = 0; r < n; r++)
         out->sizes[r] = rp_translation_resident_columns(t, r, &out->groups[r]);
-    out->shapes = column_shapes(t);
+    out->shapes = rp_translation_column_shapes(t);
     out->first = (rp_first_plan){(const int *const *)out->groups, out->sizes, n,
                                  rp_cli_passes_checks, (void *)t, out->shapes};
 }

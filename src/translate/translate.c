@@ -80,6 +80,30 @@ size_t rp_translation_resident_columns(const rp_translation *t, size_t r, int **
     return n;
 }
 
+rp_col_shape *rp_translation_column_shapes(const rp_translation *t)
+{
+    const rp_model *m = t->model;
+    size_t n = rp_ilp_n_cols(t->ilp);
+    rp_col_shape *shapes = rp_xmalloc((n + 1) * sizeof *shapes);
+    for (size_t j = 0; j < n; j++)
+        shapes[j] = (rp_col_shape){-1, 0, 0};
+    int width = 1; /* departments, session variants: at most this many each */
+    for (size_t f = 0; f < m->n_facilities; f++)
+        if ((int)m->facilities[f].n_departments + 1 > width)
+            width = (int)m->facilities[f].n_departments + 1;
+    for (size_t r = 0; r < t->n_residents; r++) {
+        size_t np;
+        const rp_piece *pieces = rp_space_pieces(t->space, r, &np);
+        for (size_t i = 0; i < np; i++) {
+            const rp_piece *pc = &pieces[i];
+            int kind = ((pc->facility + 1) * width + pc->department + 1) * width +
+                       pc->par_department + 1;
+            shapes[pc->col] = (rp_col_shape){kind, pc->first, pc->last};
+        }
+    }
+    return shapes;
+}
+
 void rp_translation_free(rp_translation *t)
 {
     if (!t)

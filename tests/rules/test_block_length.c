@@ -223,7 +223,8 @@ static void test_solved_plan_passes_every_check(void **state)
     size_t *sizes = rp_xcalloc(n + 1, sizeof *sizes);
     for (size_t r = 0; r < n; r++)
         sizes[r] = rp_translation_resident_columns(t, r, &groups[r]);
-    rp_first_plan first = {(const int *const *)groups, sizes, n, NULL, NULL};
+    rp_col_shape *shapes = rp_translation_column_shapes(t);
+    rp_first_plan first = {(const int *const *)groups, sizes, n, NULL, NULL, shapes};
     rp_solve_options opt = {120, 0, false, NULL, &first, NULL};
     rp_solve_result res;
     assert_int_equal(rp_solve(t->ilp, &opt, &res, &d), 0);
@@ -257,6 +258,7 @@ static void test_solved_plan_passes_every_check(void **state)
         free(groups[r]);
     free(groups);
     free(sizes);
+    free(shapes);
     rp_translation_free(t);
     rp_diags_free(&d);
     rp_cohort_free(c);

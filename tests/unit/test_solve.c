@@ -2,7 +2,8 @@
  * test_solve.c: glp_intopt's return code and glp_mip_status mapped together, branch by branch
  * (glp_intopt returning 0 does not mean optimal), and the solver on problems built by hand:
  * an optimum, an infeasible problem, the time limit; the first plan built group by group
- * (rp_solve_sequential), in order and for a what-if's subset of residents.
+ * (rp_solve_sequential), in order and for a what-if's subset of residents, and over pools of
+ * rotated blocks (rp_solve_sequential_pooled); the LP bound by column generation (rp_lp_bound).
  */
 #include "support.h"
 
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 
 #include "rotaplan/solve.h"
+#include "translate/glpk_bridge.h"
 
 static void test_status_map(void **state)
 {
@@ -183,6 +185,160 @@ static void test_sequential_subset_with_fixed_columns(void **state)
     rp_ilp_free(t.ilp);
 }
 
+/* Residents who each hold one block a period over h periods, blocks of 1..len periods at any
+ * of k places (a place holds cap residents a period), at least need periods at each of the
+ * first `needed` places; resident r prefers place r mod k, and every block costs a little (fewer,
+ * longer blocks). The columns of resident r are group r, with their shapes. */
+typedef struct blocks {
+    rp_ilp *ilp;
+    int **groups;
+    size_t *sizes;
+    size_t n;
+    rp_col_shape *shapes;
+} blocks;
+
+static void add_blocks_row(blocks *b, size_t r, rp_expr *e, rp_sense sense, double rhs, int place)
+{
+    rp_row_tag tag = {RP_NONE, (int)r, place, 1, 1};
+    char name[48];
+    snprintf(name, sizeof name, "row_%zu", rp_ilp_n_rows(b->ilp));
+    assert_true(rp_ilp_add_row(b->ilp, name, e, sense, rhs, tag) >= 0);
+    rp_expr_clear(e);
+}
+
+static blocks blocks_problem(size_t residents, int h, int k, int len, double cap, double need,
+                             int needed)
+{
+    blocks b = {rp_ilp_new(), calloc(residents, sizeof(int *)), calloc(residents, sizeof(size_t)),
+                residents, NULL};
+    size_t n_cols = residents * (size_t)(h * k * len);
+    b.shapes = calloc(n_cols + 1, sizeof *b.shapes);
+    rp_expr e = {0};
+    for (size_t r = 0; r < residents; r++) {
+        b.groups[r] = malloc((size_t)(h * k * len) * sizeof(int));
+        for (int f = 0; f < k; f++)
+            for (int a = 1; a <= h; a++)
+                for (int l = 1; l <= len && a + l - 1 <= h; l++) {
+                    char name[48];
+                    snprintf(name, sizeof name, "x_%zu_%d_%d_%d", r, f, a, l);
+                    int c = rp_ilp_add_col(b.ilp, name, RP_COL_BINARY, 0, 1);
+                    rp_ilp_add_obj(b.ilp, c, (f == (int)r % k ? 0.1 * l : 0) - 0.05);
+                    b.shapes[c] = (rp_col_shape){f, a, a + l - 1};
+                    b.groups[r][b.sizes[r]++] = c;
+                }
+        for (int p = 1; p <= h; p++) { /* one block a period */
+            for (size_t i = 0; i < b.sizes[r]; i++) {
+                const rp_col_shape *s = &b.shapes[b.groups[r][i]];
+                if (s->first <= p && p <= s->last)
+                    rp_expr_add(&e, b.groups[r][i], 1);
+            }
+            add_blocks_row(&b, r, &e, RP_EQ, 1, RP_NONE);
+        }
+        for (int f = 0; f < needed; f++) { /* at least need periods at place f */
+            for (size_t i = 0; i < b.sizes[r]; i++) {
+                const rp_col_shape *s = &b.shapes[b.groups[r][i]];
+                if (s->kind == f)
+                    rp_expr_add(&e, b.groups[r][i], s->last - s->first + 1);
+            }
+            add_blocks_row(&b, r, &e, RP_GE, need, f);
+        }
+    }
+    for (int f = 0; f < k; f++)
+        for (int p = 1; p <= h; p++) {
+            for (size_t r = 0; r < residents; r++)
+                for (size_t i = 0; i < b.sizes[r]; i++) {
+                    const rp_col_shape *s = &b.shapes[b.groups[r][i]];
+                    if (s->kind == f && s->first <= p && p <= s->last)
+                        rp_expr_add(&e, b.groups[r][i], 1);
+                }
+            rp_row_tag tag = {RP_NONE, RP_NONE, f, p, p};
+            char name[48];
+            snprintf(name, sizeof name, "cap_%d_%d", f, p);
+            assert_true(rp_ilp_add_row(b.ilp, name, &e, RP_LE, cap, tag) >= 0);
+            rp_expr_clear(&e);
+        }
+    rp_expr_free(&e);
+    return b;
+}
+
+static void blocks_free(blocks *b)
+{
+    for (size_t r = 0; r < b->n; r++)
+        free(b->groups[r]);
+    free(b->groups);
+    free(b->sizes);
+    free(b->shapes);
+    rp_ilp_free(b->ilp);
+}
+
+/* The optimum of the LP relaxation, by GLPK's simplex over every column. */
+static double relaxation(const rp_ilp *ilp)
+{
+    glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    assert_int_equal(glp_simplex(p, &parm), 0);
+    assert_int_equal(glp_get_status(p), GLP_OPT);
+    double z = glp_get_obj_val(p);
+    glp_delete_prob(p);
+    return z;
+}
+
+/* rp_lp_bound: run to its end, the relaxation's optimum (as GLPK's simplex over every column
+ * finds it); stopped at once (enough = infinity), still a bound on it; and never below the best
+ * plan. */
+static void test_lp_bound(void **state)
+{
+    (void)state;
+    blocks b = blocks_problem(3, 8, 3, 3, 2, 2, 2);
+    rp_first_plan fp = {(const int *const *)b.groups, b.sizes, b.n, NULL, NULL, b.shapes};
+    rp_solve_options opt = {0, 0, false, NULL, NULL, NULL};
+    double *x = NULL;
+    assert_int_equal(rp_solve_sequential(b.ilp, fp.groups, b.sizes, b.n, &opt, &x), 0);
+    double lp = relaxation(b.ilp), bound = NAN, early = NAN;
+    assert_int_equal(rp_lp_bound(b.ilp, &fp, x, -INFINITY, &opt, &bound), 0);
+    assert_true(fabs(bound - lp) < 1e-6);
+    assert_int_equal(rp_lp_bound(b.ilp, &fp, x, INFINITY, &opt, &early), 0);
+    assert_true(early >= lp - 1e-6);
+    rp_solve_result res;
+    rp_diags d = {0};
+    assert_int_equal(rp_solve(b.ilp, &opt, &res, &d), 0);
+    assert_int_equal(res.status, RP_SOLVE_OPTIMAL);
+    assert_true(bound >= res.objective - 1e-6);
+    assert_true(rp_ilp_objective(b.ilp, x) <= res.objective + 1e-6);
+    rp_solve_result_free(&res);
+    rp_diags_free(&d);
+    free(x);
+    blocks_free(&b);
+}
+
+/* The first plan over pools (groups of more than 2,000 columns): every row holds, every resident
+ * holds one block a period, and it is the same plan on a second run. */
+static void test_sequential_pooled(void **state)
+{
+    (void)state;
+    blocks b = blocks_problem(4, 24, 19, 5, 2, 3, 4);
+    assert_true(b.sizes[0] > 2000);
+    rp_solve_options opt = {0, 0, false, NULL, NULL, NULL};
+    double *x = NULL, *again = NULL;
+    assert_int_equal(rp_solve_sequential_pooled(b.ilp, (const int *const *)b.groups, b.sizes,
+                                                b.n, b.shapes, true, &opt, &x),
+                     0);
+    for (size_t i = 0; i < rp_ilp_n_rows(b.ilp); i++)
+        assert_true(rp_ilp_row_holds(b.ilp, (int)i, x, 1e-9));
+    size_t n = rp_ilp_n_cols(b.ilp);
+    for (size_t j = 0; j < n; j++)
+        assert_true(x[j] == 0 || x[j] == 1);
+    assert_int_equal(rp_solve_sequential_pooled(b.ilp, (const int *const *)b.groups, b.sizes,
+                                                b.n, b.shapes, true, &opt, &again),
+                     0);
+    assert_memory_equal(x, again, n * sizeof *x);
+    free(x);
+    free(again);
+    blocks_free(&b);
+}
+
 /* A gap is printed with enough digits to show it is not zero (issue 16: "0.00%" for 0.0037%). */
 static void test_gap_text(void **state)
 {
@@ -242,6 +398,8 @@ int main(void)
         cmocka_unit_test(test_small_optimum),
         cmocka_unit_test(test_sequential_in_order),
         cmocka_unit_test(test_sequential_subset_with_fixed_columns),
+        cmocka_unit_test(test_lp_bound),
+        cmocka_unit_test(test_sequential_pooled),
     };
     return T_RUN(tests);
 }
