@@ -132,7 +132,7 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
  * published pattern among offset groups; plus every column that covers a period few columns
  * cover (leave, pins), and those that can earn something in the objective (a wished place) and
  * fit between the edges of those blocks. Only when no plan is found in the pool is the group
- * planned over all its columns. Groups of fewer than 2,000 columns are planned whole (their
+ * planned over all its columns. Groups of at most 1,500 columns are planned whole (their
  * steps are cheap). The pool is a deterministic function of the plans before: the same inputs
  * give the same plan. Without improving, the improving passes are left to rp_solve_improve.
  * With shapes NULL and improving, it is rp_solve_sequential.

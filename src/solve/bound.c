@@ -23,8 +23,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
-#include <time.h>
 
 /* Rounds of pricing at most (each adds at least one column: the LP's optimum is reached long
  * before), and the columns a group may add in one round: adding every column that prices in
@@ -304,7 +302,6 @@ int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start,
         if (tilings[g].horizon > horizon)
             horizon = tilings[g].horizon;
     double *best = rp_xmalloc(((size_t)horizon + 2) * sizeof *best);
-    if (getenv("RP_DBG")) fprintf(stderr, "dbg: cg start at %.2f\n", (double)clock()/CLOCKS_PER_SEC);
     glp_smcp parm;
     glp_init_smcp(&parm);
     rp_guard_smcp(&parm);
@@ -331,7 +328,6 @@ int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start,
         if (dual_bound > lowest)
             dual_bound = lowest; /* an earlier round's bound holds as well */
         lowest = dual_bound;
-        if (getenv("RP_DBG")) fprintf(stderr, "dbg: cg round %d obj %.6g bound %.6g enough %.6g cols %d added %zu at %.2f\n", round, glp_get_obj_val(p), dual_bound, enough, glp_get_num_cols(p), added, (double)clock()/CLOCKS_PER_SEC);
         if (added == 0 || dual_bound <= enough) {
             *bound = dual_bound;
             err = 0;

@@ -8,8 +8,19 @@
  * right-hand side. A step costs what the resident's own rows cost, not what the whole problem
  * costs: GLPK's presolver over the whole problem, step after step, was most of the time to a
  * first plan (BENCHMARKS.md). A group that finds no place is planned again together with the 1,
- * 3, then 7 groups before it. Last, the helpers are solved once over the whole problem with
- * every group fixed, so that every row holds together.
+ * 3, then 7 groups before it. Last, the helpers are solved together with every group fixed
+ * (over the rows they are in; over the whole problem when a row would not hold), so that every
+ * row holds together.
+ *
+ * Pools (rp_solve_sequential_pooled). Off an aligned grid a resident has thousands of pieces
+ * (every start, every allowed length) and a step over all of them is a hard little ILP. A step
+ * is then first tried over a pool: the block sequences of the residents planned just before,
+ * rotated to start at each of their pieces, as programmes rotate one published pattern among
+ * offset groups; the columns the resident holds now; the pieces of periods few pieces cover
+ * (leave, pins); and the pieces that can earn something in the objective (a wished place) and
+ * start and end where blocks of those sequences do. The whole group is planned only when the
+ * pool holds no plan. Every row of the resident holds in a pooled step as in a whole one: the
+ * pool only leaves columns at 0.
  */
 #include "rotaplan/solve.h"
 #include "solve/guard.h"
@@ -20,11 +31,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
-#include <time.h>
 
 enum {
-    POOL_MIN_COLUMNS = 2000, /* a group of fewer columns is planned whole: its step is cheap */
+    /* a group of at most this many columns is planned whole: its step is cheap (the aligned
+     * two-year examples have some 1,200 a resident, and keep their plans) */
+    POOL_MIN_COLUMNS = 1500,
     POOL_SOURCES = 3, /* the groups just before whose block sequences are offered */
     POOL_SPARSE = 8   /* a period fewer columns cover than this is offered whole (leave, pins) */
 };
@@ -570,7 +581,6 @@ static void improve(seq *s, size_t n_groups)
             if (err == 0)
                 gained += gain;
         }
-        if (getenv("RP_DBG")) fprintf(stderr, "dbg: pass %d gained %g at %.2f s\n", pass, gained, (double)clock()/CLOCKS_PER_SEC);
         if (gained < 1e-9)
             return;
     }
@@ -639,7 +649,6 @@ static int plan_first(seq *s, size_t g)
     int err = -1;
     if (s->shapes && g > 0)
         err = plan_pooled(s, g, g, 0.01, NULL);
-    if (getenv("RP_DBG") && s->shapes) fprintf(stderr, "dbg: g %zu pool %zu of %zu: %s\n", g, s->n_pool, s->sizes[g], err ? "fail" : "ok");
     if (err && !rp_guard_reason(&s->guard))
         err = plan_groups(s, g, g, g, 0.01, NULL);
     for (size_t w = 0; err && w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++)
@@ -686,13 +695,10 @@ int rp_solve_sequential_pooled(const rp_ilp *ilp, const int *const *groups, cons
         err = plan_first(&s, g);
         s.planned[g] = true;
     }
-    if (getenv("RP_DBG")) { double o=0; for (size_t j=0;j<s.n;j++) o+=rp_ilp_col_obj(ilp,(int)j)*s.value[j]; fprintf(stderr, "dbg: first pass %.2f s cpu obj %g\n", (double)clock()/CLOCKS_PER_SEC, o); }
     if (!err && improving)
         improve(&s, n_groups);
-    if (getenv("RP_DBG")) { double o=0; for (size_t j=0;j<s.n;j++) o+=rp_ilp_col_obj(ilp,(int)j)*s.value[j]; fprintf(stderr, "dbg: improve %.2f s cpu obj %g\n", (double)clock()/CLOCKS_PER_SEC, o); }
     if (!err)
         err = settle_helpers(&s, x);
-    if (getenv("RP_DBG")) fprintf(stderr, "dbg: settle %.2f s cpu obj %g const %g\n", (double)clock()/CLOCKS_PER_SEC, err ? 0 : rp_ilp_objective(ilp, *x), rp_ilp_obj_constant(ilp));
     seq_free(&s);
     return err;
 }

@@ -313,13 +313,13 @@ static void test_lp_bound(void **state)
     blocks_free(&b);
 }
 
-/* The first plan over pools (groups of more than 2,000 columns): every row holds, every resident
+/* The first plan over pools (groups of more than 1,500 columns): every row holds, every resident
  * holds one block a period, and it is the same plan on a second run. */
 static void test_sequential_pooled(void **state)
 {
     (void)state;
     blocks b = blocks_problem(4, 24, 19, 5, 2, 3, 4);
-    assert_true(b.sizes[0] > 2000);
+    assert_true(b.sizes[0] > 1500);
     rp_solve_options opt = {0, 0, false, NULL, NULL, NULL};
     double *x = NULL, *again = NULL;
     assert_int_equal(rp_solve_sequential_pooled(b.ilp, (const int *const *)b.groups, b.sizes,
