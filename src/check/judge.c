@@ -115,9 +115,7 @@ bool rp_judge_community(const rp_model *m, int f, int year)
 
 /* ---- the credit of a week (RULES.md 0.3) ---- */
 
-/* φ of a place: its department's field, the model's field of a department id the facility does
- * not run, or RP_NONE for no facility or a facility planned as a whole. */
-static int field_of(const rp_model *m, int f, int d, const char *department_id)
+int rp_judge_field(const rp_model *m, int f, int d, const char *department_id)
 {
     if (f == RP_NONE)
         return RP_NONE;
@@ -126,8 +124,7 @@ static int field_of(const rp_model *m, int f, int d, const char *department_id)
     return department_id ? (int)rp_model_field_of(m, department_id) : RP_NONE;
 }
 
-/* go_field of a general clinic the facility runs, RP_NONE for anything else (INIT-36). */
-static int clinic_serves(const rp_model *m, int f, int d)
+int rp_judge_clinic(const rp_model *m, int f, int d)
 {
     if (f == RP_NONE || d == RP_NONE)
         return RP_NONE;
@@ -155,8 +152,8 @@ static void add_sessions(const rp_check_ctx *ctx, size_t r, int p, int host, int
         if (s->resident != (int)r || s->mode != RP_MODE_PARALLEL || p < s->first || p > s->last)
             continue;
         double delta = row_days(m, s);
-        int k = field_of(m, s->facility, s->department, s->department_id);
-        int serves = clinic_serves(m, s->facility, s->department);
+        int k = rp_judge_field(m, s->facility, s->department, s->department_id);
+        int serves = rp_judge_clinic(m, s->facility, s->department);
         bool go = k == RP_FIELD_GO && serves != RP_NONE;
         /* dc(p, r, w): a GO session in the general clinic of φ, a field that double counts */
         bool dc = go && host != RP_NONE && serves == host && m->crediting.double_count[host];
@@ -181,7 +178,7 @@ void rp_judge_week(const rp_check_ctx *ctx, size_t r, int p, rp_week_credit *out
     if (c->facility == RP_NONE)
         return;
     int year = rp_period_year(m, p);
-    int host = field_of(m, c->facility, c->department, c->department_id);
+    int host = rp_judge_field(m, c->facility, c->department, c->department_id);
     if (host == RP_FIELD_CM && !rp_judge_community(m, c->facility, year))
         host = RP_FIELD_ELECT; /* INIT-43: an elective, not 地域医療 */
     double loss = 0;
@@ -191,7 +188,7 @@ void rp_judge_week(const rp_check_ctx *ctx, size_t r, int p, rp_week_credit *out
     if (host != RP_FIELD_GO)
         return;
     /* a general-clinic block (INIT-36, INIT-37) */
-    int serves = clinic_serves(m, c->facility, c->department);
+    int serves = rp_judge_clinic(m, c->facility, c->department);
     if (serves == RP_NONE)
         return;
     out->go_days += out->host_days;

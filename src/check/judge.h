@@ -39,6 +39,15 @@ bool rp_judge_selector(const rp_selector *sel, const rp_model *m, int f);
  * filter lists nothing or the period names no department, else when d's id is listed. */
 bool rp_judge_departments(const rp_dept_filter *df, const rp_model *m, int f, int d);
 
+/* φ of a place (RULES.md 0.3): its department's field, the model's field of a department id the
+ * facility does not run (a hand-made plan's), or RP_NONE for no facility or a facility planned as
+ * a whole. */
+int rp_judge_field(const rp_model *m, int f, int d, const char *department_id);
+
+/* The field a general clinic the facility runs serves (go_field, INIT-34/36), or RP_NONE for any
+ * other place (a department the facility does not run serves nothing). */
+int rp_judge_clinic(const rp_model *m, int f, int d);
+
 /* The three conditions of a community-medicine week (INIT-40 year, INIT-41 site, INIT-43 home
  * care), each read from the model's `crediting.community` and the facility's data. */
 bool rp_judge_community_year(const rp_model *m, int year);
