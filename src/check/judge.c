@@ -79,6 +79,21 @@ bool rp_judge_departments(const rp_dept_filter *df, const rp_model *m, int f, in
     return false;
 }
 
+bool rp_judge_role(const rp_model *m, int f, rp_role role)
+{
+    return f != RP_NONE && m->facilities[f].role == role;
+}
+
+int rp_judge_course_window(const rp_model *m, int k, int year)
+{
+    if (k == RP_NONE)
+        return 0;
+    const rp_course *c = &m->courses[k];
+    if (c->window_year != year || c->window_months <= 0)
+        return 0;
+    return c->window_months;
+}
+
 /* ---- community medicine (INIT-40, INIT-41, INIT-43) ---- */
 
 bool rp_judge_community_year(const rp_model *m, int year)

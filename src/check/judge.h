@@ -48,6 +48,13 @@ int rp_judge_field(const rp_model *m, int f, int d, const char *department_id);
  * other place (a department the facility does not run serves nothing). */
 int rp_judge_clinic(const rp_model *m, int f, int d);
 
+/* Whether facility f (RP_NONE: none) has role `role` (RULES.md 0.4: base, partner, related). */
+bool rp_judge_role(const rp_model *m, int f, rp_role role);
+
+/* The periods of the partner window course k allows in programme year `year` (RAD-08), 0 when it
+ * allows none there or k is RP_NONE. */
+int rp_judge_course_window(const rp_model *m, int k, int year);
+
 /* The three conditions of a community-medicine week (INIT-40 year, INIT-41 site, INIT-43 home
  * care), each read from the model's `crediting.community` and the facility's data. */
 bool rp_judge_community_year(const rp_model *m, int year);
