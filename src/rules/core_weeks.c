@@ -54,8 +54,8 @@ static bool at_core(const rp_model *m, int f)
     return f >= 0 && m->facilities[f].kind == RP_KIND_CORE;
 }
 
-/* The week's core days, and its credit days other than a general clinic's (those need a run of
- * community medicine, rp_emit_clinic_credit and rp_in_run). */
+/* Rows: the week's core days, and its credit days other than a general clinic's (those need a
+ * run of community medicine, rp_emit_clinic_credit). */
 static void week_days(const rp_model *m, const rp_week *w, const rp_week_credit *c, double *core,
                       double *credit)
 {
