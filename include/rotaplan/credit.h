@@ -1,8 +1,8 @@
 /*
  * credit.h: how the two-year initial residency credits a week (RULES.md 0.3, INIT-32..38,
- * INIT-40/41/43 for community medicine), the arithmetic that a rule's rows and its direct check
- * must compute identically. Rows call it once per week of a piece; checks once per week of a
- * plan. Nothing else is shared between the two halves of a rule.
+ * INIT-40/41/43 for community medicine), as the rows compute it, once per week of a piece. The
+ * direct checks compute the same credit on their own from the plan (src/check/judge.c,
+ * rp_judge_credits), so that a mistake here makes the two halves disagree in the tests.
  */
 #ifndef ROTAPLAN_CREDIT_H
 #define ROTAPLAN_CREDIT_H

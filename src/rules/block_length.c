@@ -39,7 +39,7 @@
  *
  * Check: walks each resident's periods, cuts them into blocks (one facility and department, a
  * facility held), and judges every block of a department listed: its length and, aligned, its
- * start.
+ * start. It asks its own judged() and grid_start(), not governs() and on_grid() of the rows.
  *
  * Used by: the programmes' own block structure (issue 12); a model rule id, class programme.
  */
@@ -170,7 +170,7 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     return err;
 }
 
-/* ---- what the rule says, shared by the two halves only through these few lines of data ---- */
+/* ---- what the rows ask (the check has its own judged() and grid_start()) ---- */
 
 /* Whether the department named id (of field field) is one the rule governs. */
 static bool governs(const params *pa, const char *id, int field)
@@ -433,6 +433,37 @@ static bool allowed_length(const params *pa, int len)
     return false;
 }
 
+/* Check: whether a block of department id, of field `field`, falls under the rule: its id is
+ * listed, or (by field) its field is. Not governs(), which the rows ask. */
+static bool judged(const params *pa, const char *id, int field)
+{
+    if (pa->by_field)
+        return field != RP_NONE && pa->fields[field];
+    bool listed = false;
+    for (size_t i = 0; i < pa->n_departments && !listed; i++)
+        listed = strcmp(id, pa->departments[i]) == 0;
+    return listed;
+}
+
+/* Check: whether a block starting on period first starts on the grid 1, 1 + G, 1 + 2G, ... of
+ * an aligned rule, G being its unit, its shortest length or its min (any start when not
+ * aligned). Not on_grid(), which the rows ask. */
+static bool grid_start(const params *pa, int first)
+{
+    if (!pa->aligned)
+        return true;
+    int g = pa->min;
+    if (pa->shape == SHAPE_UNIT)
+        g = pa->unit;
+    for (size_t i = 0; pa->shape == SHAPE_LENGTHS && i < pa->n_lengths; i++)
+        if (i == 0 || pa->lengths[i] < g)
+            g = pa->lengths[i];
+    int start = 1;
+    while (start < first)
+        start += g;
+    return start == first;
+}
+
 /* "a multiple of 6 weeks", "4 or 8 weeks", "4 to 12 weeks", "4 weeks or more". */
 static void required_text(const rp_model *m, const params *pa, char *out, size_t size)
 {
@@ -503,8 +534,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             int field = !id                ? RP_NONE
                         : c->department >= 0 ? (int)m->facilities[c->facility].departments[c->department].field
                                              : (int)rp_model_field_of(m, id);
-            if (id && governs(pa, id, field) &&
-                (!allowed_length(pa, p - first + 1) || !on_grid(pa, first)))
+            if (id && judged(pa, id, field) &&
+                (!allowed_length(pa, p - first + 1) || !grid_start(pa, first)))
                 report_block(rule, ctx, out, r, first, p);
             first = p + 1;
         }

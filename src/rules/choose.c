@@ -12,11 +12,13 @@
  * Rows: a binary b_j per item j, with w_j the weeks in item j (the pieces' periods in the
  * window):  w_j - weeks * b_j >= 0,  sum_j b_j >= choose.
  *
- * Check: counts each item's weeks from the plan's cells, and the items that reach `weeks`.
+ * Check: counts each item's weeks from the plan's cells, and the items that reach `weeks`. The
+ * check asks check/judge.h (rp_judge_place, rp_judge_window), not the rows' places.c matching.
  *
  * Used by: the k-of-n choice and the distinct internal-medicine departments of
  * models/minami-general-2024.yaml.
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/places.h"
 #include "rules/weeks.h"
@@ -176,11 +178,11 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         const rp_resident_plan *rp = &ctx->residents[r];
         memset(weeks, 0, pa->n_items * sizeof *weeks);
         for (int p = 1; p <= rp->horizon; p++) {
-            if (!rp_window_has(&pa->window, m, p))
+            if (!rp_judge_window(&pa->window, m, p))
                 continue;
             const rp_cell *c = &rp->cells[p];
             for (size_t j = 0; j < pa->n_items; j++)
-                weeks[j] += rp_place_set_match(&pa->items[j], m, c->facility, c->department);
+                weeks[j] += rp_judge_place(&pa->items[j], m, c);
         }
         int chosen = 0;
         for (size_t j = 0; j < pa->n_items; j++)

@@ -14,10 +14,12 @@
  * Pieces: a community piece with a week that fails is not admitted. Rows: the community pieces
  * covering a failing week sum to 0 (nothing left once the pieces are shaped).
  *
- * Check: every community week of the plan's blocks.
+ * Check: every community week of the plan's blocks, judged by check/judge.h's own reading of the
+ * three conditions (not rp_community_meets, which the rows and credit.h ask).
  *
  * Used by: INIT-40 (000 Q10 L23), INIT-41 (000 Q30 L45, Q31 L46), INIT-43 (000 Q35 L50, Q36 L51).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
@@ -91,6 +93,32 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
+/* Check: whether week p's block is a community-medicine department (φ = CM, RULES.md 0.3),
+ * read from the cell: not community(), which the rows ask. */
+static bool judged_community(const rp_model *m, const rp_cell *c)
+{
+    if (c->facility == RP_NONE)
+        return false;
+    if (c->department != RP_NONE)
+        return m->facilities[c->facility].departments[c->department].field == RP_FIELD_CM;
+    return c->department_id && rp_model_field_of(m, c->department_id) == RP_FIELD_CM;
+}
+
+/* Check: whether a community week at f in programme year `year` fails the rule's condition,
+ * through check/judge.h: not fails() and rp_community_meets, which the rows ask. */
+static bool judged_fails(const params *pa, const rp_model *m, int f, int year)
+{
+    switch (pa->condition) {
+    case RP_COMMUNITY_YEAR:
+        return !rp_judge_community_year(m, year);
+    case RP_COMMUNITY_SITE:
+        return !rp_judge_community_site(m, f);
+    case RP_COMMUNITY_HOME_CARE:
+        return !rp_judge_community_home_care(m, f);
+    }
+    return false;
+}
+
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
     const params *pa = rule->params;
@@ -99,12 +127,12 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         const rp_resident_plan *rp = &ctx->residents[r];
         for (int p = 1; p <= rp->horizon; p++) {
             const rp_cell *c = &rp->cells[p];
-            rp_place place = {c->facility, c->department, c->department_id};
-            if (!community(m, place) || !fails(rule, m, c->facility, rp_period_year(m, p)))
+            if (!judged_community(m, c) ||
+                !judged_fails(pa, m, c->facility, rp_period_year(m, p)))
                 continue;
             int q = p;
             while (q + 1 <= rp->horizon && rp->cells[q + 1].stint == c->stint &&
-                   fails(rule, m, c->facility, rp_period_year(m, q + 1)))
+                   judged_fails(pa, m, c->facility, rp_period_year(m, q + 1)))
                 q++;
             const rp_facility *f = &m->facilities[c->facility];
             char *span = rp_span_text(m, rp->planned->cohort, p, q);

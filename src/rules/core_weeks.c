@@ -15,10 +15,12 @@
  *          (rp_emit_clinic_credit),
  *     sum over pieces of (their core days) x + c >= n x days_per_week.
  *
- * Check: the same sums from the plan, week by week (credit.h).
+ * Check: the same sums from the plan, week by week, through the check side's own crediting
+ * (check/judge.h), not week_days, credit.h or rp_emit_clinic_credit, which the rows use.
  *
  * Used by: INIT-50 (52 weeks, at most 12 credited, 000 Q05 L16, Q06 L17).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
@@ -52,8 +54,8 @@ static bool at_core(const rp_model *m, int f)
     return f >= 0 && m->facilities[f].kind == RP_KIND_CORE;
 }
 
-/* The week's core days, and its credit days other than a general clinic's (those need a run of
- * community medicine, rp_emit_clinic_credit and rp_in_run). */
+/* Rows: the week's core days, and its credit days other than a general clinic's (those need a
+ * run of community medicine, rp_emit_clinic_credit). */
 static void week_days(const rp_model *m, const rp_week *w, const rp_week_credit *c, double *core,
                       double *credit)
 {
@@ -114,25 +116,47 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
+/* Check: a week of the plan, read from RULES.md INIT-50/51 and D-17: at the core its days less
+ * the parallel days spent away; elsewhere a whole week of credit when it is 地域医療 that counts,
+ * 保健・医療行政 at an administrative or overseas facility, or a general clinic for 地域医療
+ * inside a run of it (INIT-37). */
+static void judge_week(const rp_model *m, const rp_cell *cell, const rp_week_credit *credits,
+                       int horizon, int p, double *core, double *credit)
+{
+    const rp_week_credit *c = &credits[p];
+    int dpw = m->calendar.days_per_week;
+    *core = *credit = 0;
+    if (cell->facility == RP_NONE)
+        return;
+    rp_facility_kind kind = m->facilities[cell->facility].kind;
+    if (kind == RP_KIND_CORE) {
+        *core = dpw - c->away_days;
+        return;
+    }
+    bool community = c->host == RP_FIELD_CM;
+    bool public_health = c->host == RP_FIELD_PH &&
+                         (kind == RP_KIND_OVERSEAS || kind == RP_KIND_ADMIN);
+    bool clinic = c->go_block_field == RP_FIELD_CM &&
+                  rp_judge_in_run(credits, horizon, p, RP_FIELD_CM, m->crediting.go_block_run);
+    if (community || public_health)
+        *credit = dpw;
+    if (clinic)
+        *credit += dpw;
+}
+
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
     const params *pa = rule->params;
     const rp_model *m = ctx->model;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
-        rp_week_credit *credits = rp_check_credits(ctx, r);
+        rp_week_credit *credits = rp_judge_credits(ctx, r);
         double core = 0, credit = 0;
         for (int p = 1; p <= rp->horizon; p++) {
-            const rp_cell *cell = &rp->cells[p];
-            rp_week w = {{cell->facility, cell->department, cell->department_id},
-                         rp_period_year(m, p), NULL, 0};
             double a, b;
-            week_days(m, &w, &credits[p], &a, &b);
+            judge_week(m, &rp->cells[p], credits, rp->horizon, p, &a, &b);
             core += a;
             credit += b;
-            if (credits[p].go_block_field == RP_FIELD_CM && !at_core(m, cell->facility) &&
-                rp_in_run(credits, rp->horizon, p, RP_FIELD_CM, m->crediting.go_block_run))
-                credit += m->calendar.days_per_week;
         }
         free(credits);
         double counted = credit < pa->credit_days ? credit : pa->credit_days;

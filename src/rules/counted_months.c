@@ -170,10 +170,19 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         const rp_resident_plan *rp = &ctx->residents[r];
         extension(rule, ctx, r, out);
         maternity(rule, ctx, r, out);
-        int trained = 0;
-        for (int p = 1; p <= rp->horizon; p++)
-            trained += training(rp->timeline.status[p]) && rp->cells[p].facility != RP_NONE;
-        double counted = trained + leave_credit(m, rp->resident, &rp->timeline);
+        /* the check's own count (not training or leave_credit, which the rows ask): periods
+         * in full-time training or clinical graduate school that a block fills, and of the
+         * leave, what rp_counted_months (the shared RAD-22..26 arithmetic) credits beyond the
+         * training periods of the timeline */
+        int trained = 0, training_periods = 0;
+        for (int p = 1; p <= rp->horizon; p++) {
+            rp_status st = rp->timeline.status[p];
+            bool trains = st == RP_STATUS_GC || st == RP_STATUS_FT;
+            training_periods += trains;
+            trained += trains && rp->cells[p].facility != RP_NONE;
+        }
+        double leave = rp_counted_months(m, rp->resident, &rp->timeline) - training_periods;
+        double counted = trained + leave;
         if (counted + 1e-9 >= pa->periods)
             continue;
         char req[64], got[64];

@@ -3,6 +3,8 @@
  */
 #include "rules/course.h"
 
+#include "check/judge.h"
+
 void rp_year_span(const rp_model *m, int year, int *first, int *last)
 {
     *first = (year - 1) * m->calendar.periods_per_year + 1;
@@ -38,7 +40,8 @@ bool rp_resident_may_window(const rp_model *m, const rp_resident *r, int year)
     return false;
 }
 
-/* Whether the blocks of a resident fit course k's year pattern (a window counted as fitting). */
+/* Checks only: whether the blocks of a resident fit course k's year pattern (a window counted as
+ * fitting), the window read through check/judge.h as the checks read it. */
 static bool fits(const rp_model *m, const rp_resident_plan *rp, int k)
 {
     const rp_course *c = &m->courses[k];
@@ -52,7 +55,7 @@ static bool fits(const rp_model *m, const rp_resident_plan *rp, int k)
             rp_role role = m->facilities[f].role;
             if (role == c->year_roles[y - 1])
                 continue;
-            if (role == RP_ROLE_PARTNER && rp_course_window_in(m, k, y))
+            if (role == RP_ROLE_PARTNER && rp_judge_course_window(m, k, y) > 0)
                 partner++;
             else
                 return false;

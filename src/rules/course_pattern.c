@@ -20,9 +20,11 @@
  *
  * Check: the plan's course (or, when it names none, the first course its blocks fit) against the
  * role of every period's facility; a named course other than the residents file's is a violation.
+ * The course's window is read by rp_judge_course_window, not rp_course_window_in (the rows').
  *
  * Used by: RAD-09 (courses A-E, 003 §7-2 table L560-L565; D-7, D-18).
  */
+#include "check/judge.h"
 #include "rules/course.h"
 #include "rules/kind.h"
 
@@ -112,7 +114,7 @@ static void check_year(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
     const rp_resident_plan *rp = &ctx->residents[r];
     const rp_course *c = &m->courses[k];
     rp_role want = c->year_roles[y - 1];
-    bool window = rp_course_window_in(m, k, y);
+    bool window = rp_judge_course_window(m, k, y) > 0;
     int first, last, off = 0;
     rp_year_span(m, y, &first, &last);
     for (int p = first; p <= last && p <= rp->horizon; p++) {

@@ -15,10 +15,12 @@
  * The rows are left out for a resident whose pieces already say as much (RAD-07's: whole years,
  * or windows of exactly W periods).
  *
- * Check: counts the partner periods of year y in the plan and reads their runs.
+ * Check: counts the partner periods of year y in the plan and reads their runs (partners by
+ * rp_judge_role of check/judge.h, not is_partner, which the rows ask).
  *
  * Used by: RAD-08 (course A, 4 months in year 2, 003 §7-2 L567).
  */
+#include "check/judge.h"
 #include "rules/course.h"
 #include "rules/kind.h"
 
@@ -140,7 +142,7 @@ static void check_resident(const rp_rule *rule, const rp_check_ctx *ctx, rp_find
     bool several = false;
     for (int p = first; p <= last && p <= rp->horizon; p++) {
         int f = rp->cells[p].facility;
-        if (!is_partner(m, f))
+        if (!rp_judge_role(m, f, RP_ROLE_PARTNER))
             continue;
         count++;
         bool continues = p > first && rp->cells[p - 1].facility == f;

@@ -13,7 +13,8 @@
  * left out when fewer residents could be there than the capacity.
  *
  * Check: the plan's block and parallel rows slot by slot (the loads hook, which `rotaplan
- * capacity` shows); each run of slots over a capacity is one finding naming the most found.
+ * capacity` shows); each run of slots over a capacity is one finding naming the most found. Its
+ * limits, shares and slots are its own (judged_limit, judged_share, judged_period), not the rows'.
  *
  * With `per_instructor: k` the capacity of a department is floor(k x its 指導医), counted only
  * where the model gives the department's `instructors`, and a parallel session counts a whole
@@ -144,6 +145,44 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
+/* ---- check (its own limits, shares and slots: not limit_of, limit_on, session_share,
+ * period_at, which the rows ask) ---- */
+
+/* Check: the most residents department d of f may hold at once on slot t, or -1 for no limit:
+ * INIT-70, 5 (per_instructor) for each of its 指導医, rounded down, where the model gives them;
+ * INIT-72, its weekly capacity, what-if changes included (t RP_NONE: as the model states it,
+ * which is how loads lists the places). */
+static int judged_limit(const params *pa, const rp_model *m, int f, int d, long t)
+{
+    const rp_department *dep = &m->facilities[f].departments[d];
+    if (pa->per_instructor > 0) {
+        if (dep->instructors < 0)
+            return -1;
+        return (int)floor(pa->per_instructor * dep->instructors + 1e-9);
+    }
+    if (dep->capacity < 0)
+        return -1;
+    return t == RP_NONE ? dep->capacity : rp_capacity_on(m, f, d, t);
+}
+
+/* Check: how much of a place a parallel row takes: a whole resident under INIT-70, its days out
+ * of the week's working days under INIT-72 (a day a week: a fifth). */
+static double judged_share(const params *pa, const rp_model *m, const rp_stint *s)
+{
+    if (pa->per_instructor > 0)
+        return 1;
+    return s->days_per_week / m->calendar.days_per_week;
+}
+
+/* Check: the period of the resident's own calendar that falls on slot t, or 0. */
+static int judged_period(const rp_model *m, const rp_resident_plan *rp, long t)
+{
+    long first = rp_slot(m, rp->planned->cohort, 1);
+    if (t < first || t > first + rp->horizon - 1)
+        return 0;
+    return (int)(t - first + 1);
+}
+
 /* The parallel rows of each resident, gathered once. */
 typedef struct sessions {
     size_t **index; /* per resident: indices into plan->stints */
@@ -180,7 +219,7 @@ static double load_at(const params *pa, const rp_check_ctx *ctx, const sessions 
     double load = 0;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
-        int p = period_at(m, rp->planned->cohort, rp->horizon, t);
+        int p = judged_period(m, rp, t);
         if (!p)
             continue;
         const rp_cell *c = &rp->cells[p];
@@ -190,7 +229,7 @@ static double load_at(const params *pa, const rp_check_ctx *ctx, const sessions 
             const rp_stint *s = &ctx->plan->stints[ss->index[r][k]];
             if (s->first <= p && p <= s->last && s->facility == f && s->department == d &&
                 rp_streq(s->department_id, id))
-                load += session_share(pa, m, s->days_per_week);
+                load += judged_share(pa, m, s);
         }
     }
     return load;
@@ -236,7 +275,7 @@ static void add_place(const params *pa, const rp_check_ctx *ctx, const sessions 
     for (long t = out->first; t <= out->last; t++) {
         p->load[t - out->first] = load_at(pa, ctx, ss, t, f, d, id);
         if (d >= 0) /* what-if changes included */
-            p->limit[t - out->first] = limit_on(pa, ctx->model, f, d, t);
+            p->limit[t - out->first] = judged_limit(pa, ctx->model, f, d, t);
     }
 }
 
@@ -250,9 +289,9 @@ static void loads(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out)
     sessions ss = gather(ctx);
     for (size_t f = 0; f < m->n_facilities; f++)
         for (size_t d = 0; d < m->facilities[f].n_departments; d++)
-            if (limit_of(pa, m, (int)f, (int)d) >= 0)
+            if (judged_limit(pa, m, (int)f, (int)d, RP_NONE) >= 0)
                 add_place(pa, ctx, &ss, out, (int)f, (int)d, NULL,
-                          limit_of(pa, m, (int)f, (int)d));
+                          judged_limit(pa, m, (int)f, (int)d, RP_NONE));
     for (size_t i = 0; pa->per_instructor <= 0 && i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
         bool first = s->department_id != NULL;

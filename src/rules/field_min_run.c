@@ -13,10 +13,12 @@
  * of L weeks: u_W <= y[v] for v in W, and q[w] <= sum of the u_W over the windows holding w. A
  * week of X lies in a run of L or more exactly when some window of L weeks around it is all X.
  *
- * Check: walks the runs of the plan week by week (credit.h gives each week's field).
+ * Check: walks the runs of the plan week by week (check/judge.h's own crediting gives each week's
+ * field, not credit.h, which the rows ask).
  *
  * Used by: INIT-21 (4 weeks, 000 Q22 L35, Q11 L24).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
@@ -113,8 +115,6 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
-enum { MAX_SESSIONS = 8 };
-
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
     const params *pa = rule->params;
@@ -122,18 +122,14 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
         int *in = rp_xcalloc((size_t)rp->horizon + 2, sizeof *in);
+        rp_week_credit *credits = rp_judge_credits(ctx, r);
         for (int X = 0; X < RP_N_FIELDS; X++) {
             if (!pa->fields[X])
                 continue;
-            for (int p = 1; p <= rp->horizon; p++) {
-                rp_session sessions[MAX_SESSIONS];
-                size_t n;
-                rp_week w;
-                rp_week_credit c;
-                rp_check_week(ctx, r, p, sessions, MAX_SESSIONS, &n, &w);
-                rp_week_credit_of(m, &w, &c);
-                in[p] = c.host == X ? 1 : c.go_block_field == X ? 2 : 0;
-            }
+            /* 1: a block of X; 2: a general clinic counting for X (INIT-37), which continues a
+             * run of X but is no block of X by itself */
+            for (int p = 1; p <= rp->horizon; p++)
+                in[p] = credits[p].host == X ? 1 : credits[p].go_block_field == X ? 2 : 0;
             for (int p = 1; p <= rp->horizon; p++) {
                 if (!in[p])
                     continue;
@@ -158,6 +154,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             }
         }
         free(in);
+        free(credits);
     }
 }
 

@@ -27,7 +27,9 @@
  * length: a week counts only inside such a run. For a soft rule (INIT-15) the same sum earns a
  * bonus b <= sum / n, b <= 1, of objective.soft in the objective, instead of a row.
  *
- * Check: the same sums from the plan's block and parallel rows, week by week.
+ * Check: the same sums from the plan's block and parallel rows, week by week, through the check
+ * side's own crediting (check/judge.h: rp_judge_credits, rp_judge_in_run), not the rows' helpers
+ * (credit.h, direct_credit, anesthesiology_week, rp_emit_clinic_credit).
  *
  * Used by: INIT-12 of models/minami-general-2024.yaml (its two 麻酔科 departments, theatre and
  * ICU, up to 4 weeks via counted_departments);
@@ -35,6 +37,7 @@
  * 小児科, 産婦人科, 精神科, 地域医療 4 weeks each), INIT-14 (一般外来 20 days), INIT-15 (8 weeks
  * desirable, soft).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
@@ -244,23 +247,50 @@ static double counted_block_days(const params *pa, const rp_check_ctx *ctx, size
     return days < pa->counted_days ? days : pa->counted_days;
 }
 
+/* Check: what week c credits to X, from RULES.md 0.3 (EMdays, GOdays, CD(r,X)): general-clinic
+ * blocks serving X are added apart (they need a run) and anaesthesiology apart (it has a cap). */
+static double week_days_for(const rp_week_credit *c, int X)
+{
+    switch (X) {
+    case RP_FIELD_GO:
+        return c->go_days; /* sessions and general-clinic blocks alike */
+    case RP_FIELD_EM: {
+        double block = c->host == RP_FIELD_EM ? c->host_days : 0;
+        return block + c->em_days;
+    }
+    default:
+        return c->host == X ? c->host_days : 0;
+    }
+}
+
+/* Check: whether the week's block is an anaesthesiology department the model marks as one whose
+ * weeks may count toward emergency (INIT-23). */
+static bool counts_as_emergency(const rp_model *m, const rp_cell *cell, const rp_week_credit *c)
+{
+    if (cell->facility == RP_NONE || cell->department == RP_NONE || c->host != RP_FIELD_ANES)
+        return false;
+    return m->facilities[cell->facility].departments[cell->department].em_content;
+}
+
 static double credited(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, int X,
-                       const rp_week_credit *credit, const bool *anes)
+                       const rp_week_credit *credit)
 {
     const params *pa = rule->params;
+    const rp_model *m = ctx->model;
     const rp_resident_plan *rp = &ctx->residents[r];
     double days = pa->n_counted ? counted_block_days(pa, ctx, r, X, credit) : 0, anes_days = 0;
+    bool clinics = X != RP_FIELD_GO && X != RP_FIELD_EM;
     for (int p = 1; p <= rp->horizon; p++) {
         const rp_week_credit *c = &credit[p];
-        days += direct_credit(c, X);
-        if (c->go_block_field == X && X != RP_FIELD_GO && X != RP_FIELD_EM &&
-            rp_in_run(credit, rp->horizon, p, X, ctx->model->crediting.go_block_run))
+        days += week_days_for(c, X);
+        if (clinics && c->go_block_field == X &&
+            rp_judge_in_run(credit, rp->horizon, p, X, m->crediting.go_block_run))
             days += c->host_days;
-        if (anes[p])
+        if (X == RP_FIELD_EM && counts_as_emergency(m, &rp->cells[p], c))
             anes_days += c->host_days;
     }
-    if (X == RP_FIELD_EM)
-        days += anes_days < pa->anesthesiology_days ? anes_days : pa->anesthesiology_days;
+    if (X == RP_FIELD_EM) /* min(20, CD(r,ANES)) with the rule's cap */
+        days += anes_days > pa->anesthesiology_days ? pa->anesthesiology_days : anes_days;
     return days;
 }
 
@@ -270,17 +300,11 @@ static void check_resident(const rp_rule *rule, const rp_check_ctx *ctx, rp_find
     const params *pa = rule->params;
     const rp_model *m = ctx->model;
     const rp_resident_plan *rp = &ctx->residents[r];
-    rp_week_credit *credit = rp_check_credits(ctx, r);
-    bool *anes = rp_xcalloc((size_t)rp->horizon + 2, sizeof *anes);
-    for (int p = 1; p <= rp->horizon; p++) {
-        const rp_cell *c = &rp->cells[p];
-        rp_week w = {{c->facility, c->department, c->department_id}, 0, NULL, 0};
-        anes[p] = anesthesiology_week(m, &w, &credit[p]);
-    }
+    rp_week_credit *credit = rp_judge_credits(ctx, r);
     for (int X = 0; X < RP_N_FIELDS; X++) {
         if (!pa->fields[X])
             continue;
-        double days = credited(rule, ctx, r, X, credit, anes);
+        double days = credited(rule, ctx, r, X, credit);
         if (days + 1e-9 >= pa->days)
             continue;
         char req[64], got[64];
@@ -292,7 +316,6 @@ static void check_resident(const rp_rule *rule, const rp_check_ctx *ctx, rp_find
                        rule->cls == RP_CLASS_SOFT ? " are desirable" : " are required");
     }
     free(credit);
-    free(anes);
 }
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)

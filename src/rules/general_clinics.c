@@ -11,10 +11,12 @@
  * Pieces: the space's general-outpatient places are the model's, each serving a field (the loader
  * refuses one that serves none): nothing to refuse, no rows.
  *
- * Check: each general-outpatient row of the plan at a place that serves no field.
+ * Check: each general-outpatient row of the plan at a place that serves no field (check/judge.h's
+ * reading of the places, not credit.h's).
  *
  * Used by: INIT-36 (000 Q18 L31, Q27 L42, Q38 L53).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
@@ -38,8 +40,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
     const rp_model *m = ctx->model;
     for (size_t i = 0; i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
-        rp_place p = {s->facility, s->department, s->department_id};
-        if (rp_place_field(m, p) != RP_FIELD_GO || rp_place_go_field(m, p) != RP_NONE)
+        if (rp_judge_field(m, s->facility, s->department, s->department_id) != RP_FIELD_GO ||
+            rp_judge_clinic(m, s->facility, s->department) != RP_NONE)
             continue;
         const rp_plan_resident *pr = &ctx->plan->residents[s->resident];
         char *span = rp_span_text(m, pr->cohort, s->first, s->last);

@@ -7,11 +7,13 @@
  *
  * Pieces: none at a facility out of area without justification. Rows: the pieces there sum to 0.
  *
- * Check: each block at such a facility.
+ * Check: each block at such a facility, judged by its own judged_outside (not out_of_area).
  *
  * Used by: INIT-52 (000 Q45 L62, Q53 L70).
  */
 #include "rules/kind.h"
+
+#include <string.h>
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
@@ -68,12 +70,37 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
+/* Check: whether a block at f lies outside the core hospital's area without a justification
+ * (INIT-52 read afresh: not out_of_area, which the rows ask). Only 協力型 hospitals and 臨床研修
+ * 協力施設 that are hospitals or clinics are bound (INIT-51 exempts the others); a facility is
+ * inside when it shares the core's prefecture or its 二次医療圏. */
+static bool judged_outside(const rp_model *m, int f)
+{
+    if (f == RP_NONE)
+        return false;
+    const rp_facility *fac = &m->facilities[f];
+    bool bound = fac->kind == RP_KIND_COOP || fac->kind == RP_KIND_COOP_FACILITY;
+    if (!bound || fac->out_of_area_justification)
+        return false;
+    const rp_facility *core = NULL;
+    for (size_t i = 0; i < m->n_facilities && !core; i++)
+        if (m->facilities[i].kind == RP_KIND_CORE)
+            core = &m->facilities[i];
+    if (!core)
+        return false; /* no core hospital: nothing to lie outside of */
+    if (fac->prefecture && core->prefecture && strcmp(fac->prefecture, core->prefecture) == 0)
+        return false;
+    if (fac->area && core->area && strcmp(fac->area, core->area) == 0)
+        return false;
+    return true;
+}
+
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
     const rp_model *m = ctx->model;
     for (size_t i = 0; i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
-        if (s->mode != RP_MODE_BLOCK || !out_of_area(m, s->facility))
+        if (s->mode != RP_MODE_BLOCK || !judged_outside(m, s->facility))
             continue;
         const rp_plan_resident *pr = &ctx->plan->residents[s->resident];
         const rp_facility *f = &m->facilities[s->facility];

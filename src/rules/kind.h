@@ -1,7 +1,8 @@
 /*
  * kind.h: what every rule kind file includes, and the few helpers they share for reading their
- * parameters and naming things in messages. Rows and checks share nothing else here: what both
- * need to compute identically lives in model/calendar.c and rules/select.c.
+ * parameters and naming things in messages. Rows and checks share nothing else here: the calendar
+ * (model/calendar.c) and the parsed parameters; the rows match through rules/select.c and the
+ * checks through check/judge.c (README, "The check: a second opinion").
  */
 #ifndef ROTAPLAN_KIND_H
 #define ROTAPLAN_KIND_H

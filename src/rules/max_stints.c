@@ -12,11 +12,13 @@
  * A stint starts at w exactly when z[w] - z[w-1] = 1, and only at the first week of a piece, so
  * the least s is 0/1 and the sum counts the stints.
  *
- * Check: walks each resident's cells and counts the runs.
+ * Check: walks each resident's cells and counts the runs. The check asks check/judge.h
+ * (rp_judge_place, rp_judge_window), not the rows' places.c matching.
  *
  * Used by: the one-block-per-field entries of models/minami-general-2024.yaml (issue 12: "a
  * resident goes to psychiatry four separate times").
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/places.h"
 
@@ -115,7 +117,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         bool before = false;
         for (int p = 1; p <= rp->horizon; p++) {
             const rp_cell *c = &rp->cells[p];
-            bool in = rp_place_set_match(&pa->set, m, c->facility, c->department);
+            bool in = rp_judge_place(&pa->set, m, c);
             if (in && !before) {
                 runs++;
                 first = first ? first : p;

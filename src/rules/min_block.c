@@ -9,7 +9,8 @@
  * Otherwise, a continuous u per window of L weeks with u_W <= z[v] (the department's pieces
  * covering v) for v in W, and sum_W u_W >= 1: some window is all in the department.
  *
- * Check: the runs of the plan's blocks in the department.
+ * Check: the runs of the plan's blocks in the department, found by the check's own walk of the
+ * weeks (not of_department, which the rows use).
  *
  * The department is named by the model: `department: emergency`, or `departments: [er, ecu]`
  * for a programme whose emergency training runs under several department ids (a week in any of
@@ -141,18 +142,51 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
+/* Check: the id of the department the cell's block names at a facility that runs it, or NULL
+ * (no block, a facility as a whole, or a department the facility does not run). */
+static const char *cell_department(const rp_model *m, const rp_cell *c)
+{
+    if (c->facility == RP_NONE || c->department == RP_NONE)
+        return NULL;
+    return m->facilities[c->facility].departments[c->department].id;
+}
+
+/* Check: whether week p's block is one of the rule's departments. */
+static bool listed_week(const params *pa, const rp_model *m, const rp_resident_plan *rp, int p)
+{
+    const char *id = cell_department(m, &rp->cells[p]);
+    for (size_t i = 0; id && i < pa->n_departments; i++)
+        if (strcmp(pa->departments[i], id) == 0)
+            return true;
+    return false;
+}
+
+/* Check: the longest stretch of consecutive weeks whose block is one of the rule's departments
+ * (at any facility: a week in another listed department continues the block). */
+static int longest_block(const params *pa, const rp_model *m, const rp_resident_plan *rp)
+{
+    int longest = 0, p = 1;
+    while (p <= rp->horizon) {
+        if (!listed_week(pa, m, rp, p)) {
+            p++;
+            continue;
+        }
+        int first = p;
+        while (p <= rp->horizon && listed_week(pa, m, rp, p))
+            p++;
+        if (p - first > longest)
+            longest = p - first;
+    }
+    return longest;
+}
+
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
     const params *pa = rule->params;
     const rp_model *m = ctx->model;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
-        int longest = 0, run = 0;
-        for (int p = 1; p <= rp->horizon; p++) {
-            const rp_cell *c = &rp->cells[p];
-            run = of_department(m, pa, c->facility, c->department) ? run + 1 : 0;
-            longest = run > longest ? run : longest;
-        }
+        int longest = longest_block(pa, m, rp);
         if (longest >= pa->weeks)
             continue;
         char req[96], got[48];

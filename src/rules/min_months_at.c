@@ -12,7 +12,7 @@
  * planned as a whole can name).
  *
  * Check: counts the presence periods of the plan's block rows at facilities of S whose department
- * passes the filter.
+ * passes the filter, matched by check/judge.h (not select.c's matching, which the rows ask).
  *
  * Extension (RAD-27, "修了判定に至らなかった専攻医に対しては、年限を延長して研修を行います", 003
  * §9-2(3) L755): the most presence periods at S the programme's own periods can give a resident
@@ -26,6 +26,7 @@
  * 総合修練), D-3 (which are RT-capable), D-9 (presence excludes leave).
  */
 #include "rules/course.h"
+#include "check/judge.h"
 #include "rules/kind.h"
 
 typedef struct params {
@@ -152,8 +153,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         for (int p = 1; p <= rp->horizon; p++) {
             const rp_cell *c = &rp->cells[p];
             if (rp_timeline_presence(m, &rp->timeline, p) &&
-                rp_selector_match(&pa->where, m, c->facility) &&
-                rp_dept_filter_match(&pa->departments, m, c->facility, c->department))
+                rp_judge_selector(&pa->where, m, c->facility) &&
+                rp_judge_departments(&pa->departments, m, c->facility, c->department))
                 count++;
         }
         if (count >= pa->periods)

@@ -16,10 +16,11 @@
  *     z[p] - z[p-1] <= 0 for p > H - L + 1  (no run may start too late to last L periods)
  * which describe the convex hull of one such sequence (the minimum up-time polytope).
  *
- * Check: walks the runs of the plan at facilities of S.
+ * Check: walks the runs of the plan at facilities of S (rp_judge_selector, not select.c).
  *
  * Used by: RAD-04 (3 months per partner stint, 003 §7-1 L535; per stint, D-10).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 
 typedef struct params {
@@ -126,7 +127,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         int f, last;
         for (int p = 1; rp_next_run(rp, p, &f, &last); p = last + 1) {
             int len = last - p + 1;
-            if (!rp_selector_match(&pa->where, m, f) || len >= pa->periods)
+            if (!rp_judge_selector(&pa->where, m, f) || len >= pa->periods)
                 continue;
             char *span = rp_span_text(m, rp->planned->cohort, p, last);
             char req[64], got[64];

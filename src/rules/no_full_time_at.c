@@ -6,10 +6,11 @@
  * Pieces: none at a facility of S. Rows: sum_p sum_{f in S} z[r,p,f] = 0 for every resident,
  * which vanishes when the space has no such piece and otherwise forbids them.
  *
- * Check: every block row at a facility of S is a violation.
+ * Check: every block row at a facility of S is a violation (rp_judge_selector, not select.c).
  *
  * Used by: RAD-11 (関連施設 are part-time only, 003 §7-1 L535, §2-1 L95).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 
 typedef struct params {
@@ -58,7 +59,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
     const rp_model *m = ctx->model;
     for (size_t i = 0; i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
-        if (s->mode != RP_MODE_BLOCK || !rp_selector_match(&pa->where, m, s->facility))
+        if (s->mode != RP_MODE_BLOCK || !rp_judge_selector(&pa->where, m, s->facility))
             continue;
         const rp_plan_resident *pr = &ctx->plan->residents[s->resident];
         char *span = rp_span_text(m, pr->cohort, s->first, s->last);

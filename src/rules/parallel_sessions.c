@@ -13,11 +13,13 @@
  * parallel_training departments; a piece whose session is of a field not allowed, or of the
  * block's own field, or longer than `days`, is not admitted. Rows: none; the pieces say it all.
  *
- * Check: reads the plan's parallel rows week by week.
+ * Check: reads the plan's parallel rows week by week; a place's field is check/judge.h's
+ * rp_judge_field, not credit.h's rp_place_field, which admit asks.
  *
  * Used by: INIT-30 (救急 and 一般外来 only, 000 Q11 L24, Q14 L27), INIT-31 (once a week, 000 Q16
  * L29), INIT-38 (a day at most a session).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
 
@@ -101,7 +103,7 @@ static void check_rows(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
         const rp_stint *s = &ctx->plan->stints[i];
         if (s->mode != RP_MODE_PARALLEL)
             continue;
-        int kind = rp_place_field(m, (rp_place){s->facility, s->department, s->department_id});
+        int kind = rp_judge_field(m, s->facility, s->department, s->department_id);
         if (pa->by_field && (kind < 0 || !pa->fields[kind])) {
             report(rule, ctx, out, i, "emergency or general outpatient",
                    rp_field_label(kind), "is not a kind of parallel training allowed; required "
@@ -117,8 +119,7 @@ static void check_rows(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
         const rp_resident_plan *rp = &ctx->residents[s->resident];
         for (int p = s->first; pa->by_field && p <= s->last && p <= rp->horizon; p++) {
             const rp_cell *c = &rp->cells[p];
-            if (p >= 1 && rp_place_field(m, (rp_place){c->facility, c->department,
-                                                      c->department_id}) == kind) {
+            if (p >= 1 && rp_judge_field(m, c->facility, c->department, c->department_id) == kind) {
                 report(rule, ctx, out, i, "a session beside a block of another field",
                        rp_field_label(kind), "runs beside a block of its own field");
                 break;

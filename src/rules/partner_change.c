@@ -20,10 +20,12 @@
  *
  * Check: walks each resident's runs at one partner inside the programme's own periods (a period
  * without a facility ends a run); each run longer than `months` is a finding (not a violation:
- * the seed allows it when needed).
+ * the seed allows it when needed). Partners are judged by rp_judge_role (check/judge.h), not
+ * is_partner or own_periods, which the rows ask.
  *
  * Used by: SEED-003-L568 (the radiology model).
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 
 typedef struct params {
@@ -111,10 +113,11 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
     const rp_model *m = ctx->model;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
-        int h = rp->horizon < own_periods(m) ? rp->horizon : own_periods(m);
+        int programme = m->calendar.years * m->calendar.periods_per_year;
+        int h = rp->horizon > programme ? programme : rp->horizon;
         for (int p = 1; p <= h; p++) {
             int f = rp->cells[p].facility;
-            if (!is_partner(m, f))
+            if (!rp_judge_role(m, f, RP_ROLE_PARTNER))
                 continue;
             int q = p;
             while (q + 1 <= h && rp->cells[q + 1].facility == f)

@@ -1,9 +1,9 @@
 /*
  * places.h: what the programme-structure kinds (weeks-in, choose, max-stints, field-order) read
  * from their parameters: a set of places of training (`fields`, `departments`, `facilities`) and
- * a window of the programme (`year: 1` or `periods: [1, 26]`). Both are model accessors, as
- * select.h's selectors are: a rule's rows and its check ask them the same question (is this
- * block in the set, is this week in the window) and count apart.
+ * a window of the programme (`year: 1` or `periods: [1, 26]`). The parsed structs are shared by a
+ * rule's two halves; the matching below is the rows' (is this piece in the set, is this week in
+ * the window): the checks ask check/judge.h's rp_judge_place and rp_judge_window instead.
  */
 #ifndef ROTAPLAN_PLACES_H
 #define ROTAPLAN_PLACES_H

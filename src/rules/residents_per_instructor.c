@@ -16,7 +16,7 @@
  *
  * Check: counts, slot by slot, the block cells and parallel rows at each facility (the loads
  * hook, which `rotaplan capacity` shows); each run of slots over the limit is one finding naming
- * the most residents found.
+ * the most residents found. Its limits and slots are its own (judged_limit, judged_period).
  *
  * Used by: RAD-12 (3 per instructor, 003 §2 L87).
  */
@@ -55,12 +55,6 @@ static int programme_limit(const params *pa, const rp_model *m, long t)
     for (size_t f = 0; f < m->n_facilities; f++)
         total += rp_facility_instructors_on(m, (int)f, t);
     return (int)floor(pa->per_instructor * total + 1e-9);
-}
-
-/* The limit of f (every facility when RP_NONE) on slot t. */
-static int limit_at(const params *pa, const rp_model *m, int f, long t)
-{
-    return f >= 0 ? facility_limit(pa, m, f, t) : programme_limit(pa, m, t);
 }
 
 typedef struct slots {
@@ -139,6 +133,34 @@ static int emit(const rp_rule *rule, rp_emit *em)
     return 0;
 }
 
+/* ---- check (its own limits and slots: not facility_limit, programme_limit, period_at, which
+ * the rows ask) ---- */
+
+/* Check: RAD-12 read afresh: at most k residents for each instructor, rounded down: at facility f
+ * (its figure on slot t, and never more than a what-if capacity there), or over the programme
+ * (f RP_NONE: every facility's figure summed). */
+static int judged_limit(const params *pa, const rp_model *m, int f, long t)
+{
+    double instructors = 0;
+    for (size_t g = 0; g < m->n_facilities; g++)
+        if (f == RP_NONE || (int)g == f)
+            instructors += rp_facility_instructors_on(m, (int)g, t);
+    int most = (int)floor(pa->per_instructor * instructors + 1e-9);
+    if (f == RP_NONE)
+        return most;
+    int cap = rp_capacity_on(m, f, RP_NONE, t); /* -1: none */
+    return cap != -1 && cap < most ? cap : most;
+}
+
+/* Check: the period of the resident's own calendar that falls on slot t, or 0. */
+static int judged_period(const rp_model *m, const rp_resident_plan *rp, long t)
+{
+    long first = rp_slot(m, rp->planned->cohort, 1);
+    if (t < first || t > first + rp->horizon - 1)
+        return 0;
+    return (int)(t - first + 1);
+}
+
 /* The parallel stints of each resident: those of resident r are stints[at[r] .. at[r + 1]) (so
  * that counting a slot does not walk the whole plan once per resident). */
 typedef struct parallels {
@@ -181,7 +203,7 @@ static int count_at(const rp_check_ctx *ctx, const parallels *ps, long t, int f)
     int n = 0;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
-        int p = period_at(m, rp->planned->cohort, rp->horizon, t);
+        int p = judged_period(m, rp, t);
         if (!p)
             continue;
         int cf = rp->cells[p].facility;
@@ -231,10 +253,10 @@ static void loads(const rp_rule *rule, const rp_check_ctx *ctx, rp_loads *out)
     parallels_init(&ps, ctx);
     for (size_t i = 0; i <= m->n_facilities; i++) {
         int f = i < m->n_facilities ? (int)i : RP_NONE;
-        rp_capped *p = rp_loads_add(out, f, RP_NONE, NULL, limit_at(pa, m, f, out->first));
+        rp_capped *p = rp_loads_add(out, f, RP_NONE, NULL, judged_limit(pa, m, f, out->first));
         for (long t = out->first; t <= out->last; t++) {
             p->load[t - out->first] = count_at(ctx, &ps, t, f);
-            p->limit[t - out->first] = limit_at(pa, m, f, t); /* what-if changes included */
+            p->limit[t - out->first] = judged_limit(pa, m, f, t); /* what-if changes included */
         }
     }
     parallels_free(&ps);

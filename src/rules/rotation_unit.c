@@ -35,10 +35,13 @@
  * its unit; max_piece grows by the extension.
  *
  * Check: every unit of the programme's own periods holds one facility, or, in the window year of
- * the resident's course (the plan's course, or the course its blocks fit), the shape above.
+ * the resident's course (the plan's course, or the course its blocks fit), the shape above. It
+ * cuts its own units and reads roles and windows through check/judge.h (not unit_span,
+ * own_periods, is_base or rp_course_window_in, which the pieces and rows ask).
  *
  * Used by: RAD-07 (1-year units, 003 §7-1 L535, §7-2 L568).
  */
+#include "check/judge.h"
 #include "rules/course.h"
 #include "rules/kind.h"
 
@@ -276,7 +279,7 @@ static bool unit_complies(const rp_model *m, const rp_resident_plan *rp, int fir
             continue;
         one = one && (f0 < 0 || f == f0);
         f0 = f;
-        if (is_base(m, f))
+        if (rp_judge_role(m, f, RP_ROLE_BASE))
             continue;
         away++;
         a = a ? a : p;
@@ -288,7 +291,7 @@ static bool unit_complies(const rp_model *m, const rp_resident_plan *rp, int fir
         return true;
     if (W <= 0 || !single || away != W || b - a + 1 != W)
         return false;
-    return m->facilities[partner].role == RP_ROLE_PARTNER;
+    return rp_judge_role(m, partner, RP_ROLE_PARTNER);
 }
 
 static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out, size_t r,
@@ -324,17 +327,17 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
 
 static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out)
 {
-    int U = unit_of(rule);
+    int U = ((const params *)rule->params)->periods;
     const rp_model *m = ctx->model;
+    /* units are cut over the programme's own periods: the extension leave adds is no unit */
+    int programme = m->calendar.years * m->calendar.periods_per_year;
     for (size_t r = 0; r < ctx->n_residents; r++) {
         const rp_resident_plan *rp = &ctx->residents[r];
         int course = rp_planned_course(ctx, r);
-        int h = rp->horizon < own_periods(m) ? rp->horizon : own_periods(m);
-        for (int us = 1; us <= h; us += U) {
-            int first, last;
-            unit_span(U, us, h, &first, &last);
-            int year = rp_period_year(m, first);
-            int W = rp_course_window_in(m, course, year) ? m->courses[course].window_months : 0;
+        int h = rp->horizon > programme ? programme : rp->horizon;
+        for (int first = 1; first <= h; first += U) {
+            int last = first + U - 1 > h ? h : first + U - 1;
+            int W = rp_judge_course_window(m, course, rp_period_year(m, first));
             if (!unit_complies(m, rp, first, last, W))
                 report(rule, ctx, out, r, first, last, W);
         }

@@ -1,8 +1,9 @@
 /*
  * select.h: facility selectors in rule parameters, `facilities: {role: base}`,
  * `{accreditation: 総合修練}`, `{rt_capable: true}` or `{ids: [keio, tokyo-mc]}` (the keys may be
- * combined; all must hold). Shared by the kinds' rows and checks alike: it is a model accessor,
- * evaluated under the model's readings (D-1, D-3).
+ * combined; all must hold), evaluated under the model's readings (D-1, D-3). The parsed selector is
+ * shared by a kind's two halves; rp_selector_match and rp_dept_filter_match are the rows': the
+ * checks ask check/judge.h's rp_judge_selector and rp_judge_departments.
  */
 #ifndef ROTAPLAN_SELECT_H
 #define ROTAPLAN_SELECT_H

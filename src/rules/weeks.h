@@ -27,12 +27,13 @@ void rp_piece_credit(const rp_model *m, const rp_piece *pc, int p, rp_week_credi
 void rp_emit_clinic_credit(rp_emit *em, size_t r, int X, bool whole_weeks, const char *tag,
                            rp_expr *lhs);
 
-/* Checks: the credit of every week of resident r, [horizon + 2] (weeks 0 and horizon + 1 empty;
- * the caller frees). */
+/* The rows' crediting (credit.h) of every week of a plan's resident r, [horizon + 2] (weeks 0 and
+ * horizon + 1 empty; the caller frees): what tests/unit/test_judge.c holds the checks' own
+ * crediting (check/judge.h, rp_judge_credits) against. */
 struct rp_check_ctx;
 rp_week_credit *rp_check_credits(const struct rp_check_ctx *ctx, size_t r);
 /* Whether week p lies in a run of X (blocks of X, or general clinics serving X) of at least
- * `run` weeks. */
+ * `run` weeks. Unused by the checks since issue 14 item 3 (they ask rp_judge_in_run). */
 bool rp_in_run(const rp_week_credit *credit, int horizon, int p, int X, int run);
 
 /* "internal medicine (内科)" */

@@ -12,12 +12,14 @@
  * Rows: with c_i the periods of piece i in the window when its place is in the set (else 0),
  *     sum_i c_i x_i >= min,    sum_i c_i x_i <= max.
  *
- * Check: counts the plan's cells period by period.
+ * Check: counts the plan's cells period by period. The check asks check/judge.h (rp_judge_place,
+ * rp_judge_window), not the rows' places.c matching.
  *
  * Used by: the programme-structure entries of models/minami-general-2024.yaml (year windows for
  * 内科 and 救急, the free-choice maximum, the partner maximum). A seed-level use: RULES.md INIT-40
  * (community medicine in year 2) is the community-condition kind's, not this one.
  */
+#include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/places.h"
 
@@ -91,12 +93,12 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         const rp_resident_plan *rp = &ctx->residents[r];
         int weeks = 0, first = 0, last = 0;
         for (int p = 1; p <= rp->horizon; p++) {
-            if (!rp_window_has(&pa->window, m, p))
+            if (!rp_judge_window(&pa->window, m, p))
                 continue;
             first = first ? first : p;
             last = p;
             const rp_cell *c = &rp->cells[p];
-            weeks += rp_place_set_match(&pa->set, m, c->facility, c->department);
+            weeks += rp_judge_place(&pa->set, m, c);
         }
         bool low = weeks < pa->min, high = pa->max >= 0 && weeks > pa->max;
         if (!low && !high)

@@ -79,6 +79,42 @@ static void test_INIT72_parallel_day_in_other_weeks_complies(void **state)
     expect_compliant("island-block-then-session");
 }
 
+/* INIT-72 (as above), the share itself: r1's and r2's weekly day in island's general clinic
+ * (capacity 1) in weeks 61-64, nobody's block there: 0.4 of a place, compliant. Both halves must
+ * take a fifth (issue 14 item 3: a row helper counting a session as a whole resident would reject
+ * the plan, a check doing so would report it). */
+static void test_INIT72_two_weekly_days_take_two_fifths(void **state)
+{
+    (void)state;
+    expect_compliant("island-two-sessions");
+    it_fixture x = it_load(DIR, ID, "island-two-sessions", NULL);
+    rp_loads l;
+    rp_check_ctx *ctx = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    assert_int_equal(rp_check_ctx_new(x.m, x.c, x.p, &ctx, &d), 0);
+    rp_loads_init(&l, ctx);
+    const rp_rule *rule = NULL;
+    for (size_t i = 0; i < x.m->n_rules; i++)
+        if (strcmp(x.m->rules[i].id, ID) == 0)
+            rule = &x.m->rules[i];
+    assert_non_null(rule);
+    rule->kind->loads(rule, ctx, &l);
+    int island = rp_model_facility(x.m, "island");
+    int go = rp_facility_department(&x.m->facilities[island], "general-outpatient");
+    bool seen = false;
+    for (size_t i = 0; i < l.n_places; i++)
+        if (l.places[i].facility == island && l.places[i].department == go) {
+            double load = l.places[i].load[slot(x.m, 2020, 61) - l.first];
+            assert_true(load > 0.4 - 1e-9 && load < 0.4 + 1e-9);
+            seen = true;
+        }
+    assert_true(seen);
+    rp_loads_free(&l);
+    rp_check_ctx_free(ctx);
+    rp_diags_free(&d);
+    it_unload(&x);
+}
+
 /* INIT-72 (RULES.md INIT-72 and the model: "capacity: residents at once, every week, both
  * cohorts together"): r1 of 2020 in dermatology in its weeks 89-92 and r2 of 2021 in its weeks
  * 37-40, the same calendar weeks (2021-12-09 to 2022-01-05). */
@@ -257,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_INIT72_two_residents_in_a_one_place_department_violate),
         cmocka_unit_test(test_INIT72_parallel_day_takes_a_fifth_of_a_place),
         cmocka_unit_test(test_INIT72_parallel_day_in_other_weeks_complies),
+        cmocka_unit_test(test_INIT72_two_weekly_days_take_two_fifths),
         cmocka_unit_test(test_INIT72_cohorts_share_a_department_in_the_same_calendar_week),
         cmocka_unit_test(test_INIT72_cohorts_in_successive_weeks_comply),
         cmocka_unit_test(test_INIT72_department_the_facility_does_not_run_holds_none),

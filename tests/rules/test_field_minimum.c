@@ -81,6 +81,16 @@ static void test_INIT11_Q41_L56_go_block_in_community_clinic_violates(void **sta
     expect_violation("INIT-11", "im-go-in-community-clinic", NULL, IM24, "20 weeks (100 days)");
 }
 
+/* INIT-11, INIT-37 (RULES.md: a 一般外来 block adds to CD(r,X) "under the validity conditions of
+ * INIT-37", a run of X of 4 weeks or more), 000 Q41 (L56): 22 weeks of internal medicine and 2
+ * weeks of the core's 内科外来 apart from them (surgery between) make 22, not 24. The check's run
+ * (rp_judge_in_run) and the rows' windows must both refuse the 2 weeks (issue 14 item 3). */
+static void test_INIT11_Q41_L56_go_block_outside_a_run_not_credited(void **state)
+{
+    (void)state;
+    expect_violation("INIT-11", "im-22-go-2-apart", NULL, IM24, "22 weeks (110 days)");
+}
+
 /* INIT-14, INIT-37, 000 Q41 (L56): the same plan still has its 4 weeks of 一般外来. */
 static void test_INIT14_Q41_L56_go_block_in_community_clinic_counts_for_go(void **state)
 {
@@ -556,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_base_plan_complies_with_every_rule),
         cmocka_unit_test(test_INIT11_Q41_L56_go_block_in_internal_medicine_run_complies),
         cmocka_unit_test(test_INIT11_Q41_L56_go_block_in_community_clinic_violates),
+        cmocka_unit_test(test_INIT11_Q41_L56_go_block_outside_a_run_not_credited),
         cmocka_unit_test(test_INIT11_Q41_L56_go_block_credited_once_among_cut_pieces),
         cmocka_unit_test(test_INIT14_Q41_L56_go_block_in_community_clinic_counts_for_go),
         cmocka_unit_test(test_INIT11_Q08_L19_twelve_weeks_with_leave_violates),

@@ -149,6 +149,26 @@ static void test_RAD12_L87_option_leave_frees_the_place(void **state)
     unload(&x);
 }
 
+/* RAD-12 L87 under a what-if (README, whatif: a facility's capacity "bounds the residents there
+ * at once"): keiyu's four residents of 2020-04..2021-03 comply with floor(3 x 1.5) = 4, but a
+ * capacity of 3 from 2020-06 to 2020-08 bounds the limit there. Both halves must take the smaller
+ * figure (issue 14 item 3): the rows reject the plan and the check names those three months. */
+static void test_RAD12_L87_whatif_capacity_bounds_the_limit(void **state)
+{
+    (void)state;
+    fixture x = load("keiyu-4", NULL);
+    int keiyu = rp_model_facility(x.m, "keiyu");
+    rp_change cap = {RP_CHANGE_CAPACITY, keiyu, RP_NONE, {2020, 6, 1}, {2020, 8, 31}, 3};
+    rp_model_add_change(x.m, &cap);
+    t_expect_violation(x.m, x.c, x.p, "RAD-12", 1);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(x.m, x.c, x.p, &f);
+    assert_int_equal(f.count, 1);
+    expect_finding(&x, &f, 0, "keiyu", "2020-06", "2020-08", 3, 4);
+    rp_findings_free(&f);
+    unload(&x);
+}
+
 /* RAD-12 L87, D-8 lenient reading (named persons: keiyu 3 -> 9): five at keiyu comply */
 static void test_RAD12_D8_named_instructors_reading(void **state)
 {
@@ -287,6 +307,7 @@ int main(void)
         cmocka_unit_test(test_RAD12_L87_cohorts_apart_comply),
         cmocka_unit_test(test_RAD12_L87_resident_on_leave_keeps_a_place),
         cmocka_unit_test(test_RAD12_L87_option_leave_frees_the_place),
+        cmocka_unit_test(test_RAD12_L87_whatif_capacity_bounds_the_limit),
         cmocka_unit_test(test_RAD12_D8_named_instructors_reading),
         cmocka_unit_test(test_RAD12_L87_part_time_resident_counts),
         cmocka_unit_test(test_RAD12_L87_programme_limit_162_holds),
