@@ -115,6 +115,9 @@ run "report leave 350 days" 0 report models/initial-residency-2020.yaml "$T/leav
 run "whatif leave 350 days" 0 whatif models/initial-residency-2020.yaml "$T/leave.csv" \
     --residents "$T/leave.yaml" --capacity core:emergency=3 --from 2021-01-04 --out "$T/leave-w.csv" --quiet
 has "whatif leave 350 days" "$T/leave-w.csv" ",156,"
+run "check whatif leave 350 days" 0 check models/initial-residency-2020.yaml "$T/leave-w.csv" \
+    --residents "$T/leave.yaml"
+has "check whatif leave 350 days" "$T/out" "compliant: no violation of"
 sed 's/days: 350/days: 351/' "$T/leave.yaml" >"$T/leave-351.yaml"
 run "plan leave 351 days" 2 plan models/initial-residency-2020.yaml --residents "$T/leave-351.yaml" --out "$T/leave2.csv"
 has "plan leave 351 days" "$T/err" "leave-351.yaml:5:7: error: leave of resident 'i1' extends the programme by 53 weeks; expected at most 52 weeks (one programme year) of extension"
