@@ -149,8 +149,11 @@ UNIT_CMDS = $(filter $(TEST_BIN),$(SLOW_TEST_BIN)) $(filter-out $(SLOW_TEST_BIN)
 REPLAY_CMDS = $(foreach h,$(FUZZ_HARNESSES),'$(BUILD)/tests/fuzz/replay_$(h) $$(find \
   tests/fuzz/corpus/$(h) $$(ls -d tests/fuzz/regressions/$(h) 2>/dev/null) -type f | sort)')
 # the shell suites that measure no time and load nothing on purpose, the longest first
-PARALLEL_SUITES = whatif desk cli hostile report options rules
-SUITE_CMDS = $(foreach s,$(PARALLEL_SUITES),'ROTAPLAN=$(BIN) tests/$(s).sh')
+LONG_SUITES = hostile whatif
+SHORT_SUITES = desk cli report options rules
+LONG_SUITE_CMDS = $(foreach s,$(LONG_SUITES),'ROTAPLAN=$(BIN) tests/$(s).sh')
+SHORT_SUITE_CMDS = $(foreach s,$(SHORT_SUITES),'ROTAPLAN=$(BIN) tests/$(s).sh')
+SUITE_CMDS = $(LONG_SUITE_CMDS) $(SHORT_SUITE_CMDS)
 # then alone, one after the other: determinism.sh loads every core on purpose, and
 # interrupt.sh measures how soon a signal stops the program (nothing else may share the cores)
 ALONE_SUITES = determinism interrupt
@@ -165,7 +168,8 @@ tests: $(TEST_BIN) $(REPLAY_BIN)
 # every test: the test programs, the replays and the shell suites in one pool, then the suites
 # that must run alone
 test-run: all tests
-	@tests/parallel.sh $(TEST_JOBS) $(UNIT_CMDS) $(SUITE_CMDS) $(REPLAY_CMDS)
+	@tests/parallel.sh $(TEST_JOBS) $(LONG_SUITE_CMDS) $(UNIT_CMDS) $(SHORT_SUITE_CMDS) \
+	  $(REPLAY_CMDS)
 	$(RUN_ALONE)
 
 test-unit: $(TEST_BIN)
@@ -198,10 +202,17 @@ deps-valgrind:
 
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
   --errors-for-leak-kinds=definite,indirect
-# tests/cli.sh (the longest) beside the loaders over the fuzz corpora, TEST_JOBS at once
+# tests/cli.sh twice at once, each run with every other command under valgrind (the others as
+# they are: tests/valgrind-rotaplan's shards; every command goes under valgrind once), then the
+# loaders over the fuzz corpora
+VALGRIND_SHARDS = 2
+VALGRIND_CLI = $(foreach k,$(shell seq 0 $$(($(VALGRIND_SHARDS) - 1))),'VALGRIND_BIN=$(BIN) \
+  VALGRIND_SHARD=$(k)/$(VALGRIND_SHARDS) VALGRIND_COUNT=$(BUILD)/valgrind-shard-$(k).count \
+  ROTAPLAN=tests/valgrind-rotaplan tests/cli.sh')
 test-valgrind: deps deps-valgrind
 	@$(MAKE) --no-print-directory $(BUILD_JOBS) all $(REPLAY_BIN)
-	@tests/parallel.sh $(TEST_JOBS) 'VALGRIND_BIN=$(BIN) ROTAPLAN=tests/valgrind-rotaplan tests/cli.sh' \
+	@rm -f $(BUILD)/valgrind-shard-*.count
+	@tests/parallel.sh $(TEST_JOBS) $(VALGRIND_CLI) \
 	  $(foreach h,$(FUZZ_HARNESSES),'$(VALGRIND) $(BUILD)/tests/fuzz/replay_$(h) $$(find \
 	    tests/fuzz/corpus/$(h) $$(ls -d tests/fuzz/regressions/$(h) 2>/dev/null) -type f | sort)')
 
