@@ -49,7 +49,10 @@ has "plan to stdout" "$T/err" "planned 12 residents of radiology-keio-2019: opti
 run "plan table" 0 plan "$MODEL" --residents examples/radiology-cohort-12.yaml --quiet
 has "plan table" "$T/out" "resident"
 has "plan table" "$T/out" "佐藤 花子"
-run "embedded default model" 0 plan --format csv --quiet --time-limit 60
+# (no time limit, here and below: each of these solves ends by itself with its optimum, and a
+# clock must not decide a verdict: under ASan on a loaded machine 120 s did not give the minami
+# example its first plan)
+run "embedded default model" 0 plan --format csv --quiet --time-limit 0
 [ "$(wc -l <"$T/out")" -gt 36 ] || fail "embedded default model: fewer rows than residents"
 run "lp export" 0 plan "$MODEL" --residents examples/radiology-cohort-12.yaml --lp "$T/model.lp" \
     --mps "$T/model.mps" --gap 0.001 --quiet
@@ -145,7 +148,7 @@ has "bad residents csv" "$T/err" "csv-unknown-course.csv:3:11: error: unknown co
 
 # ---- the two-year initial residency ----
 INIT=models/initial-residency-2020.yaml
-run "initial default" 0 plan "$INIT" --format csv --out "$T/initial.csv" --quiet --time-limit 60
+run "initial default" 0 plan "$INIT" --format csv --out "$T/initial.csv" --quiet --time-limit 0
 [ "$(grep -c ',block,' "$T/initial.csv")" -gt 20 ] || fail "initial default: fewer blocks than residents"
 run "check initial" 0 check "$INIT" "$T/initial.csv"
 has "check initial" "$T/out" "compliant"
@@ -172,7 +175,7 @@ run "check with leave" 0 check "$INIT" "$T/leave.csv" --residents tests/cli/init
 # ---- the second two-year model: a programme's own structure (issue 12) ----
 MINAMI=models/minami-general-2024.yaml
 run "minami example" 0 plan "$MINAMI" --residents examples/minami-cohort-12.yaml --format csv \
-    --out "$T/minami.csv" --quiet --time-limit 120
+    --out "$T/minami.csv" --quiet --time-limit 0
 run "check minami" 0 check "$MINAMI" "$T/minami.csv" --residents examples/minami-cohort-12.yaml
 has "check minami" "$T/out" "compliant: no violation of 34 rules over 12 residents"
 # internal medicine in 6-week units (MG-01, block-length): every IM block of the plan lasts a
