@@ -3,7 +3,8 @@
 #   make deps       install the Debian packages the build needs (apt-get; sudo when not root)
 #   make            build/rotaplan and build/librotaplan.a
 #   make run        deps, build, plan the default cohort of the embedded default model
-#   make test       build and run every test (unit, rules, bad input, end to end)
+#   make test       build and run every test (unit, rules, bad input, end to end), TEST_JOBS
+#                   (default 2) at once where they measure no time (tests/parallel.sh)
 #   make test-asan  the same under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make test-browser  the HTML report of each programme's default plan in headless Chromium
 #                   (runs deps-browser first: installs Debian's chromium and a Japanese font,
@@ -42,14 +43,15 @@ BIN      = $(BUILD)/rotaplan
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c tests/rules/test_*.c))
 TEST_BIN = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 TEST_SUPPORT = tests/support.c
+TEST_SUPPORT_OBJ = $(BUILD)/obj/tests/support.o
 FUZZ_HARNESSES = model residents plan
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 REPLAY_BIN = $(patsubst %,$(BUILD)/tests/fuzz/replay_%,$(FUZZ_HARNESSES))
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps deps-browser deps-fuzz deps-valgrind run test tests test-unit test-replay \
-        test-cli test-asan test-browser test-valgrind fuzz fuzz-build bench clean
+.PHONY: all deps deps-browser deps-fuzz deps-valgrind run test tests test-run test-unit \
+        test-replay test-cli test-asan test-browser test-valgrind fuzz fuzz-build bench clean
 
 # the message catalogues (po/*.po, GNU gettext), compiled where the binary looks for them
 LOCALES = $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/rotaplan.mo,$(wildcard po/*.po))
@@ -114,9 +116,14 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(BUILD)/obj/main.o $(LIB)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) $^ $(LIBS) -o $@
 
-$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT) tests/support.h $(LIB)
+# the tests' support, compiled once for every test program
+$(TEST_SUPPORT_OBJ): $(TEST_SUPPORT) tests/support.h
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -Itests $< $(TEST_SUPPORT) $(LIB) $(CMOCKA_LIBS) $(LIBS) -o $@
+	$(CC) $(BASE_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -Itests -c $< -o $@
+
+$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJ) tests/support.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -Itests $< $(TEST_SUPPORT_OBJ) $(LIB) $(CMOCKA_LIBS) $(LIBS) -o $@
 
 # the seed corpus and every input a fuzzer crashed on, through the harnesses without libFuzzer
 $(BUILD)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/replay.c \
@@ -129,44 +136,61 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) plan
 
+# ---- running the tests: TEST_JOBS at once (tests/parallel.sh: each one's output printed whole
+# when it ends, a failure fails the target once all have run) ----
+TEST_JOBS ?= 2
+# the build under `make test` runs TEST_JOBS compilers at once, unless make already has -j
+BUILD_JOBS = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(TEST_JOBS))
+# the test programs, the longest first (they are started in this order)
+SLOW_TEST_BIN = $(BUILD)/tests/unit/test_pipeline $(BUILD)/tests/unit/test_shape \
+                $(BUILD)/tests/rules/test_block_length $(BUILD)/tests/unit/test_counting
+UNIT_CMDS = $(filter $(TEST_BIN),$(SLOW_TEST_BIN)) $(filter-out $(SLOW_TEST_BIN),$(TEST_BIN))
+# each harness over its seed corpus and every input a fuzzer crashed on
+REPLAY_CMDS = $(foreach h,$(FUZZ_HARNESSES),'$(BUILD)/tests/fuzz/replay_$(h) $$(find \
+  tests/fuzz/corpus/$(h) $$(ls -d tests/fuzz/regressions/$(h) 2>/dev/null) -type f | sort)')
+# the shell suites that measure no time and load nothing on purpose, the longest first
+LONG_SUITES = hostile whatif
+SHORT_SUITES = desk cli report options rules
+LONG_SUITE_CMDS = $(foreach s,$(LONG_SUITES),'ROTAPLAN=$(BIN) tests/$(s).sh')
+SHORT_SUITE_CMDS = $(foreach s,$(SHORT_SUITES),'ROTAPLAN=$(BIN) tests/$(s).sh')
+SUITE_CMDS = $(LONG_SUITE_CMDS) $(SHORT_SUITE_CMDS)
+# then alone, one after the other: determinism.sh loads every core on purpose, and
+# interrupt.sh measures how soon a signal stops the program (nothing else may share the cores)
+ALONE_SUITES = determinism interrupt
+RUN_ALONE = @for s in $(ALONE_SUITES); do ROTAPLAN=$(BIN) tests/$$s.sh || exit 1; done
+
 test: deps
-	@$(MAKE) --no-print-directory all tests
-	@$(MAKE) --no-print-directory test-unit test-replay test-cli
+	@$(MAKE) --no-print-directory $(BUILD_JOBS) all tests
+	@$(MAKE) --no-print-directory test-run
 
 tests: $(TEST_BIN) $(REPLAY_BIN)
 
+# every test: the test programs, the replays and the shell suites in one pool, then the suites
+# that must run alone
+test-run: all tests
+	@tests/parallel.sh $(TEST_JOBS) $(LONG_SUITE_CMDS) $(UNIT_CMDS) $(SHORT_SUITE_CMDS) \
+	  $(REPLAY_CMDS)
+	$(RUN_ALONE)
+
 test-unit: $(TEST_BIN)
-	@failed=""; for t in $(TEST_BIN); do echo "== $$t"; $$t || failed="$$failed $$t"; done; \
-	if [ -n "$$failed" ]; then echo "FAILED:$$failed"; exit 1; fi
+	@tests/parallel.sh $(TEST_JOBS) $(UNIT_CMDS)
 
 test-replay: $(REPLAY_BIN)
-	@for h in $(FUZZ_HARNESSES); do \
-	  $(BUILD)/tests/fuzz/replay_$$h $$(find tests/fuzz/corpus/$$h \
-	    $$(ls -d tests/fuzz/regressions/$$h 2>/dev/null) -type f | sort) || exit 1; \
-	done
+	@tests/parallel.sh $(TEST_JOBS) $(REPLAY_CMDS)
 
 test-cli: $(BIN)
-	@ROTAPLAN=$(BIN) tests/cli.sh
-	@ROTAPLAN=$(BIN) tests/options.sh
-	@ROTAPLAN=$(BIN) tests/whatif.sh
-	@ROTAPLAN=$(BIN) tests/interrupt.sh
-	@ROTAPLAN=$(BIN) tests/determinism.sh
-	@ROTAPLAN=$(BIN) tests/hostile.sh
-	@ROTAPLAN=$(BIN) tests/report.sh
-	@ROTAPLAN=$(BIN) tests/rules.sh
-	@ROTAPLAN=$(BIN) tests/desk.sh
+	@tests/parallel.sh $(TEST_JOBS) $(SUITE_CMDS)
+	$(RUN_ALONE)
 
 test-browser: deps deps-browser
 	@$(MAKE) --no-print-directory all
 	@ROTAPLAN=$(BIN) BROWSER_OUT=$(BUILD)/browser tests/browser.sh
 
+ASAN_MAKE = $(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 test-asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
-	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  all tests
-	@ASAN_OPTIONS=detect_leaks=1 $(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
-	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  test-unit test-replay test-cli
+	@$(ASAN_MAKE) $(BUILD_JOBS) all tests
+	@ASAN_OPTIONS=detect_leaks=1 $(ASAN_MAKE) test-run
 
 # ---- valgrind memcheck on the end-to-end tests (separate: ASan and valgrind do not mix) ----
 
@@ -176,15 +200,21 @@ deps-valgrind:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind >/dev/null; fi
 
+VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
+  --errors-for-leak-kinds=definite,indirect
+# tests/cli.sh twice at once, each run with every other command under valgrind (the others as
+# they are: tests/valgrind-rotaplan's shards; every command goes under valgrind once), then the
+# loaders over the fuzz corpora
+VALGRIND_SHARDS = 2
+VALGRIND_CLI = $(foreach k,$(shell seq 0 $$(($(VALGRIND_SHARDS) - 1))),'VALGRIND_BIN=$(BIN) \
+  VALGRIND_SHARD=$(k)/$(VALGRIND_SHARDS) VALGRIND_COUNT=$(BUILD)/valgrind-shard-$(k).count \
+  ROTAPLAN=tests/valgrind-rotaplan tests/cli.sh')
 test-valgrind: deps deps-valgrind
-	@$(MAKE) --no-print-directory all $(REPLAY_BIN)
-	@for h in $(FUZZ_HARNESSES); do \
-	  valgrind --quiet --error-exitcode=99 --leak-check=full \
-	    --errors-for-leak-kinds=definite,indirect $(BUILD)/tests/fuzz/replay_$$h \
-	    $$(find tests/fuzz/corpus/$$h $$(ls -d tests/fuzz/regressions/$$h 2>/dev/null) -type f | \
-	      sort) || exit 1; \
-	done
-	@VALGRIND_BIN=$(BIN) ROTAPLAN=tests/valgrind-rotaplan tests/cli.sh
+	@$(MAKE) --no-print-directory $(BUILD_JOBS) all $(REPLAY_BIN)
+	@rm -f $(BUILD)/valgrind-shard-*.count
+	@tests/parallel.sh $(TEST_JOBS) $(VALGRIND_CLI) \
+	  $(foreach h,$(FUZZ_HARNESSES),'$(VALGRIND) $(BUILD)/tests/fuzz/replay_$(h) $$(find \
+	    tests/fuzz/corpus/$(h) $$(ls -d tests/fuzz/regressions/$(h) 2>/dev/null) -type f | sort)')
 
 # ---- fuzzing (clang's libFuzzer, with ASan and UBSan; one process, one core) ----
 
@@ -202,7 +232,7 @@ deps-fuzz:
 	    >/dev/null; } && probe; fi
 
 fuzz-build: deps deps-fuzz
-	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) OPT=-O1 \
+	@$(MAKE) --no-print-directory $(BUILD_JOBS) BUILD=build/fuzz CC=$(FUZZ_CC) OPT=-O1 \
 	  SANITIZE="-fsanitize=fuzzer-no-link $(FUZZ_SANITIZE)" build/fuzz/librotaplan.a
 	@for h in $(FUZZ_HARNESSES); do \
 	  $(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g $(WARN) -Iinclude \
@@ -210,19 +240,21 @@ fuzz-build: deps deps-fuzz
 	    tests/fuzz/fuzz_common.c build/fuzz/librotaplan.a $(LIBS) -o build/fuzz/fuzz_$$h || exit 1; \
 	done
 
-# Each harness for FUZZ_SECONDS; new inputs go to build/fuzz/corpus/<harness>, crashes to
-# build/fuzz/crashes/ (copy each to tests/fuzz/regressions/<harness>/ once fixed).
+# Each harness for FUZZ_SECONDS (one process, one core: TEST_JOBS harnesses at once); new inputs
+# go to build/fuzz/corpus/<harness>, crashes to build/fuzz/crashes/ (copy each to
+# tests/fuzz/regressions/<harness>/ once fixed).
 fuzz: fuzz-build
-	@for h in $(FUZZ_HARNESSES); do \
-	  mkdir -p build/fuzz/corpus/$$h build/fuzz/crashes; \
-	  echo "== fuzz_$$h for $(FUZZ_SECONDS) s"; \
-	  ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz_$$h build/fuzz/corpus/$$h tests/fuzz/corpus/$$h \
-	    -dict=tests/fuzz/$$h.dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	    -max_len=65536 \
-	    -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/$$h- 2>build/fuzz/$$h.log || \
-	    { tail -40 build/fuzz/$$h.log; echo "fuzz_$$h: failed, see build/fuzz/$$h.log"; exit 1; }; \
-	  grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' build/fuzz/$$h.log | tail -2; \
-	done
+	@tests/parallel.sh $(TEST_JOBS) $(foreach h,$(FUZZ_HARNESSES),'$(MAKE) --no-print-directory fuzz-run-$(h)')
+
+fuzz-run-%:
+	@mkdir -p build/fuzz/corpus/$* build/fuzz/crashes
+	@echo "== fuzz_$* for $(FUZZ_SECONDS) s"
+	@ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz_$* build/fuzz/corpus/$* tests/fuzz/corpus/$* \
+	  -dict=tests/fuzz/$*.dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -max_len=65536 \
+	  -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/$*- 2>build/fuzz/$*.log || \
+	  { tail -40 build/fuzz/$*.log; echo "fuzz_$*: failed, see build/fuzz/$*.log"; exit 1; }
+	@grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' build/fuzz/$*.log | tail -2
 
 bench: all
 	scripts/bench

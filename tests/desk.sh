@@ -119,6 +119,11 @@ xlsx "round trip edit read" row "$T/edited.xlsx" 2019年度 r2019-02 "month25=�
 run "round trip whatif" 0 whatif "$MODEL" "$T/edited.csv" --withdraw keiyu --from 2021-10 \
     --residents "$COHORT" --out "$T/new.yaml" --diff "$T/diff.txt" --quiet
 has "round trip whatif" "$T/diff.txt" "r2019-02"
+# the what-if's plan from the edited plan passes the direct checks; the one bend it declares is
+# r2019-02's change of facility inside the third year (RAD-07, a finding)
+run "round trip whatif check" 0 check "$MODEL" "$T/new.yaml" --residents "$COHORT"
+has "round trip whatif check" "$T/out" "compliant: no violation of 15 rules over 12 residents"
+has "round trip whatif check" "$T/out" "finding RAD-07 [programme] resident r2019-02 (cohort 2019)"
 run "round trip report" 0 report "$MODEL" "$T/new.yaml" --compare "$T/edited.csv" --residents "$COHORT" \
     --scenario "keiyu withdraws from 2021-10" --out "$T/whatif.html" --quiet
 has "round trip report" "$T/whatif.html" "keiyu withdraws from 2021-10"

@@ -228,6 +228,7 @@ typedef struct rp_intake {
     int history_years;  /* RAD-14: years of past intake, 0 when not given */
     int history_total;  /* their total intake */
     const char *history_source;
+    rp_pos pos;         /* the intake key's value, for located messages (an empty default cohort) */
 } rp_intake;
 
 typedef struct rp_totals {

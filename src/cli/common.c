@@ -219,9 +219,12 @@ bool rp_cli_plannable(const rp_model *m, const rp_cohort *c)
     if (c->n_residents == 0) {
         /* a residents file is never empty (its loader says where); the model's default cohort
          * may be: a plan of nobody is not one that check could read back */
-        fprintf(stderr, "%s: error: no residents to plan; expected at least one (the model's "
-                        "default cohort is empty: give --residents FILE)\n",
-                c->path ? c->path : "the model");
+        rp_pos at = c->path ? (rp_pos){c->path, 1, 1} : m->intake.pos;
+        if (!at.file)
+            at = (rp_pos){m->path, 1, 1};
+        fprintf(stderr, "%s:%d:%d: error: no residents to plan; expected at least one (the "
+                        "model's default cohort is empty: give --residents FILE)\n",
+                at.file, at.line, at.col);
         return false;
     }
     if (c->n_residents <= MAX_PLAN_RESIDENTS)

@@ -231,6 +231,7 @@ static void read_intake(loader *l, const rp_ynode *n)
     };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "intake", keys, N_OF(keys), v);
+    l->m->intake.pos = rp_ypos(l->y, n);
     opt_int(l, v[0], "intake size", 0, MAX_INTAKE, &l->m->intake.size);
     if (v[1])
         read_cohort_years(l, v[1]);
