@@ -101,6 +101,8 @@ static int row_owner(const years *y, int row)
 
 static void sig_add(klass *c, size_t *cap, const void *data, size_t len)
 {
+    if (len == 0)
+        return;
     while (c->sig_len + len > *cap) {
         *cap = *cap ? 2 * *cap : 256;
         c->sig = rp_xrealloc(c->sig, *cap);
@@ -118,7 +120,8 @@ static void describe_resident(const years *y, size_t r, int **rows_of, size_t n_
     c->rep = r;
     c->n_cols = rp_translation_resident_columns(y->t, r, &c->cols);
     c->rows = rp_xmalloc((n_rows_of + 1) * sizeof *c->rows);
-    memcpy(c->rows, rows_of[r], n_rows_of * sizeof *c->rows);
+    if (n_rows_of > 0)
+        memcpy(c->rows, rows_of[r], n_rows_of * sizeof *c->rows);
     c->n_rows = n_rows_of;
     size_t cap = 0;
     c->integral = true;
