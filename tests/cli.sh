@@ -116,6 +116,16 @@ has "months left" "$T/err" "RAD-02 [hard] resident c-sick (cohort 2019)"
 has "months left" "$T/err" "at most 8 can be counted against the 12 required (short by 4)"
 has "months left" "$T/err" "pinned: saitama-city"
 [ ! -e "$T/left.csv" ] || fail "months left: an output was written"
+# an intake over the capacity over whole years (solve/demand.c): no month needs anyone at the
+# base, but three residents need 36 base months over the 24 it holds in their two years
+run "over the years" 1 plan tests/cli/years-model.yaml --residents tests/cli/years-residents.yaml \
+    --out "$T/years.csv"
+has "over the years" "$T/err" "Y-12 [hard] at base, from 2019-04 to the month from 2021-03: the residents need at least 36 resident-months there by their own rules, against a limit of 24 summed over those months (over by 12)"
+has "over the years" "$T/err" "what makes them need it: Y-03 (min-months-at)"
+[ ! -e "$T/years.csv" ] || fail "over the years: an output was written"
+run "exactly full" 0 plan tests/cli/years-model.yaml --residents tests/cli/years-two.yaml \
+    --out "$T/years-two.csv" --quiet
+run "check exactly full" 0 check tests/cli/years-model.yaml "$T/years-two.csv"
 run "best effort" 1 plan "$MODEL" --residents tests/cli/infeasible.yaml --best-effort \
     --out "$T/best.yaml"
 has "best effort" "$T/err" "best-effort plan written; its violations:"

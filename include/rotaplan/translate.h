@@ -106,6 +106,7 @@ typedef struct rp_shut {
     rp_row_tag by;
 } rp_shut;
 #define RP_MAX_SHUT 8
+#define RP_MAX_FORCING 8
 
 /* A rule that no plan can meet, found by counting over the translation as built and anchored. */
 typedef struct rp_count {
@@ -123,6 +124,11 @@ typedef struct rp_count {
                                 * limit leaves no room for (a capacity cut to 0, a facility
                                 * withdrawn), the earliest slot each is shut; n_shut of them */
     size_t n_shut;
+    bool years;      /* a limit summed over the slots of whole programme years (rp_count_years):
+                      * residents[] need at least least[] each there (owned) */
+    double *least;
+    int forcing[RP_MAX_FORCING]; /* the rules whose rows make them need it (n_forcing) */
+    size_t n_forcing;
 } rp_count;
 
 typedef struct rp_counts {
@@ -138,5 +144,13 @@ typedef struct rp_counts {
  * finding are merged. Never a finding for a programme that has a plan. */
 void rp_count_rows(const rp_translation *t, rp_counts *out);
 void rp_counts_free(rp_counts *c);
+
+/* Appends to out every limit on residents at once (a facility's, a group's by role or
+ * accreditation, the programme's) that, summed over a run of whole programme years, is below
+ * the least the residents must spend there by their own rows (course patterns, minimums, pins):
+ * an intake over the programme's capacity. The least of each resident is a small LP over its
+ * own columns and rows (solve/demand.c); residents with the same rows share one. Only the
+ * shortest failing runs are appended. Never a finding for a programme that has a plan. */
+void rp_count_years(const rp_translation *t, rp_counts *out);
 
 #endif

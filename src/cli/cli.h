@@ -176,6 +176,9 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out);
 /* The counting checks (translate.h rp_count_rows), each finding said to out with its rule, its
  * source and the residents it names. Returns how many it found: when not 0, no plan exists. */
 size_t rp_cli_counting(const rp_translation *t, FILE *out);
+/* The same for the limits summed over whole programme years (translate.h rp_count_years):
+ * an intake over the programme's capacity. plan runs it when rp_cli_counting finds nothing. */
+size_t rp_cli_counting_years(const rp_translation *t, FILE *out);
 
 /* The format an output file's extension says: .csv, .yaml, .yml or .json; else (and for NULL)
  * a table. */

@@ -394,14 +394,44 @@ bool rp_cli_passes_checks(void *ctx, const double *x)
     return ok;
 }
 
+/* The columns of a group that its bounds leave open. */
+static size_t open_columns(const rp_ilp *ilp, const int *cols, size_t n)
+{
+    size_t open = 0;
+    for (size_t i = 0; i < n; i++) {
+        double lb, ub;
+        rp_ilp_col_bounds(ilp, cols[i], &lb, &ub);
+        open += ub > 0.5;
+    }
+    return open;
+}
+
 void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out)
 {
     size_t n = t->n_residents;
     out->groups = rp_xcalloc(n + 1, sizeof *out->groups);
     out->sizes = rp_xcalloc(n + 1, sizeof *out->sizes);
     out->n = n;
-    for (size_t r = 0; r < n; r++)
+    size_t *open = rp_xcalloc(n + 1, sizeof *open);
+    for (size_t r = 0; r < n; r++) {
         out->sizes[r] = rp_translation_resident_columns(t, r, &out->groups[r]);
+        open[r] = open_columns(t->ilp, out->groups[r], out->sizes[r]);
+    }
+    /* the residents with the fewest choices first (a fixed course before "any"): planned
+     * early, they find the places their course needs; ties keep the residents file's order */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && open[j - 1] > open[j]; j--) {
+            size_t o = open[j];
+            open[j] = open[j - 1];
+            open[j - 1] = o;
+            int *g = out->groups[j];
+            out->groups[j] = out->groups[j - 1];
+            out->groups[j - 1] = g;
+            size_t z = out->sizes[j];
+            out->sizes[j] = out->sizes[j - 1];
+            out->sizes[j - 1] = z;
+        }
+    free(open);
     out->shapes = rp_translation_column_shapes(t);
     out->first = (rp_first_plan){(const int *const *)out->groups, out->sizes, n,
                                  rp_cli_passes_checks, (void *)t, out->shapes};

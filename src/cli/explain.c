@@ -328,6 +328,50 @@ static void say_limit(const rp_translation *t, const rp_count *c, FILE *out)
     fputs("\n", out);
 }
 
+/* A limit summed over whole programme years that the residents' own rows overfill
+ * (rp_count_years): the rule and the years, by how much, the rules that make the residents
+ * need the places, and the residents by cohort with what each needs at least. */
+static void say_years(const rp_translation *t, const rp_count *c, FILE *out)
+{
+    const rp_model *m = t->model;
+    const rp_rule *ru = &m->rules[c->tag.rule];
+    const char *where = c->group[0] ? c->group : m->facilities[c->tag.facility].id;
+    bool week = m->calendar.unit == RP_UNIT_WEEK;
+    fprintf(out, "  %s [%s] %s %s, ", ru->id, rp_class_name(ru->cls),
+            strncmp(where, "the programme", 13) == 0 ? "over" : "at", where);
+    print_slots(m, c->tag.first, c->tag.last, out);
+    fprintf(out, ": the residents need at least %g resident-%s there by their own rules, against "
+                 "a limit of %g summed over those %s (over by %g)\n",
+            c->reach, week ? "weeks" : "months", c->bound, week ? "weeks" : "months",
+            c->reach - c->bound);
+    print_rule(m, c->tag.rule, out);
+    if (c->n_forcing > 0) {
+        fputs("      what makes them need it:", out);
+        for (size_t i = 0; i < c->n_forcing; i++)
+            fprintf(out, "%s %s (%s)", i ? "," : "", m->rules[c->forcing[i]].id,
+                    m->rules[c->forcing[i]].kind->name);
+        fputs("\n", out);
+    }
+    fputs("      residents who need it, by cohort:", out);
+    for (size_t i = 0; i < c->n_residents;) { /* one entry per cohort and amount */
+        int cohort = t->cohort->residents[c->residents[i]].cohort;
+        size_t n = 0;
+        double sum = 0;
+        for (size_t j = i; j < c->n_residents; j++)
+            if (t->cohort->residents[c->residents[j]].cohort == cohort) {
+                n++;
+                sum += c->least[j];
+            }
+        bool first = true;
+        for (size_t j = 0; j < i && first; j++)
+            first = t->cohort->residents[c->residents[j]].cohort != cohort;
+        if (first)
+            fprintf(out, "%s cohort %d: %zu residents, at least %g", i ? ";" : "", cohort, n, sum);
+        i++;
+    }
+    fputs("\n", out);
+}
+
 /* A resident's minimum that the periods left cannot reach (or a limit they must exceed). */
 static void say_resident(const rp_translation *t, const rp_count *c, FILE *out)
 {
@@ -431,10 +475,10 @@ static void say_shut(const rp_translation *t, const rp_counts *c, size_t i, bool
     }
 }
 
-size_t rp_cli_counting(const rp_translation *t, FILE *out)
+/* Says every finding of c (then freed); returns how many there were. */
+static size_t say_counts(const rp_translation *t, rp_counts *cp, FILE *out)
 {
-    rp_counts c = RP_COUNTS_INIT;
-    rp_count_rows(t, &c);
+    rp_counts c = *cp;
     bool *done = rp_xcalloc(c.n + 1, sizeof *done);
     for (size_t i = 0; i < c.n; i++) /* the closed places first: they are the cause */
         if (!done[i] && c.items[i].tag.resident >= 0 && c.items[i].n_shut > 0 &&
@@ -445,6 +489,8 @@ size_t rp_cli_counting(const rp_translation *t, FILE *out)
             continue;
         if (c.items[i].tag.resident >= 0)
             say_resident(t, &c.items[i], out);
+        else if (c.items[i].years)
+            say_years(t, &c.items[i], out);
         else
             say_limit(t, &c.items[i], out);
     }
@@ -452,4 +498,18 @@ size_t rp_cli_counting(const rp_translation *t, FILE *out)
     size_t n = c.n;
     rp_counts_free(&c);
     return n;
+}
+
+size_t rp_cli_counting(const rp_translation *t, FILE *out)
+{
+    rp_counts c = RP_COUNTS_INIT;
+    rp_count_rows(t, &c);
+    return say_counts(t, &c, out);
+}
+
+size_t rp_cli_counting_years(const rp_translation *t, FILE *out)
+{
+    rp_counts c = RP_COUNTS_INIT;
+    rp_count_years(t, &c);
+    return say_counts(t, &c, out);
 }

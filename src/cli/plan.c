@@ -186,6 +186,8 @@ static bool counted(const rp_translation *t)
     if (!f)
         return false;
     size_t n = rp_cli_counting(t, f);
+    if (n == 0) /* the limits summed over whole years: small LPs, when the slots pass */
+        n = rp_cli_counting_years(t, f);
     fclose(f);
     if (n > 0)
         fprintf(stderr, "rotaplan: no compliant plan exists for this cohort\n"

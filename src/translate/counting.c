@@ -220,7 +220,8 @@ static void add_finding(rp_counts *out, rp_row_tag tag, rp_sense sense, double r
         out->cap = out->cap ? 2 * out->cap : 16;
         out->items = rp_xrealloc(out->items, out->cap * sizeof *out->items);
     }
-    out->items[out->n++] = (rp_count){tag, sense, reach, bound, "", NULL, 0, {{0}}, 0};
+    out->items[out->n++] = (rp_count){tag, sense, reach, bound, "", NULL, 0, {{0}}, 0, false,
+                                      NULL, {0}, 0};
 }
 
 /* The places of resident r that count toward the row (col, coef: its terms) but are shut, into
@@ -651,8 +652,10 @@ void rp_count_rows(const rp_translation *t, rp_counts *out)
 
 void rp_counts_free(rp_counts *c)
 {
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         free(c->items[i].residents);
+        free(c->items[i].least);
+    }
     free(c->items);
     memset(c, 0, sizeof *c);
 }
