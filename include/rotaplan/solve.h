@@ -122,6 +122,20 @@ int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_opti
 int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
                         size_t n_groups, const rp_solve_options *opt, double **x);
 
+/*
+ * rp_solve_region: rp_solve over a region only (a what-if's stages, once the repair has held every
+ * resident no change touches). The region is every column whose bounds differ; every other column
+ * stands at its value in opt->start (required: every column's value, satisfying every row) and
+ * moves to the right-hand side, and a row with no region column is left out (it holds at the
+ * start). The reduced problem is built with rp_solve_sequential's selection and solved by
+ * rp_solve from opt->start; *res is in ilp's terms (every column; its objective and bound count
+ * the columns held, so they are ilp's own), and proven optimal means optimal among the plans that
+ * hold the columns outside the region. *n_region receives the reduced problem's column count.
+ * Returns as rp_solve.
+ */
+int rp_solve_region(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res,
+                    size_t *n_region, rp_diags *d);
+
 /* Maps glp_intopt's return code and glp_mip_status together (exposed for its branch tests). */
 rp_solve_status rp_solve_map_status(int intopt_ret, int mip_status, bool *time_limit_hit,
                                     bool *interrupted);

@@ -9,7 +9,8 @@
  * costs: GLPK's presolver over the whole problem, step after step, was most of the time to a
  * first plan (BENCHMARKS.md). A group that finds no place is planned again together with the 1,
  * 3, then 7 groups before it. Last, the helpers are solved once over the whole problem with
- * every group fixed, so that every row holds together.
+ * every group fixed, so that every row holds together. The same selection, as an rp_ilp with the
+ * rest on the right-hand side, is a what-if's region problem (rp_solve_region, at the end).
  */
 #include "rotaplan/solve.h"
 #include "solve/guard.h"
@@ -369,5 +370,89 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
     if (!err)
         err = settle_helpers(&s, x);
     seq_free(&s);
+    return err;
+}
+
+/* ---- a region's problem (rp_solve_region): the same selection, as an rp_ilp ---- */
+
+/* The step's problem as an rp_ilp for rp_solve: the selected columns (their names, kinds, bounds
+ * and objective), the selected rows with the other columns' values moved to the right-hand side,
+ * and those columns' share of the objective in its constant. */
+static rp_ilp *step_ilp(const seq *s)
+{
+    rp_ilp *sub = rp_ilp_new();
+    double constant = rp_ilp_obj_constant(s->ilp);
+    for (size_t j = 0; j < s->n; j++)
+        if (s->col_seen[j] != s->stamp)
+            constant += rp_ilp_col_obj(s->ilp, (int)j) * s->value[j];
+    rp_ilp_add_obj_constant(sub, constant);
+    for (size_t q = 0; q < s->n_sel_cols; q++) {
+        int j = s->cols[q];
+        double lb, ub;
+        rp_ilp_col_bounds(s->ilp, j, &lb, &ub);
+        int c = rp_ilp_add_col(sub, rp_ilp_col_name(s->ilp, j), rp_ilp_col_kind(s->ilp, j), lb,
+                               ub);
+        rp_ilp_add_obj(sub, c, rp_ilp_col_obj(s->ilp, j));
+    }
+    rp_expr e = {0};
+    for (size_t r = 0; r < s->n_sel_rows; r++) {
+        int i = s->rows[r];
+        const int *col;
+        const double *coef;
+        size_t len;
+        rp_ilp_row_terms(s->ilp, i, &col, &coef, &len);
+        rp_expr_clear(&e);
+        for (size_t k = 0; k < len; k++) {
+            if (s->col_seen[col[k]] == s->stamp)
+                rp_expr_add(&e, s->local[col[k]] - 1, coef[k]);
+            else
+                rp_expr_add_constant(&e, coef[k] * s->value[col[k]]);
+        }
+        rp_ilp_add_row(sub, rp_ilp_row_name(s->ilp, i), &e, rp_ilp_row_sense(s->ilp, i),
+                       rp_ilp_row_rhs(s->ilp, i), rp_ilp_row_tag(s->ilp, i));
+    }
+    rp_expr_free(&e);
+    return sub;
+}
+
+int rp_solve_region(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res,
+                    size_t *n_region, rp_diags *d)
+{
+    size_t n = rp_ilp_n_cols(ilp), nf = 0;
+    int *region = rp_xmalloc((n + 1) * sizeof *region);
+    for (size_t j = 0; j < n; j++) {
+        double lb, ub;
+        rp_ilp_col_bounds(ilp, (int)j, &lb, &ub);
+        if (lb < ub)
+            region[nf++] = (int)j;
+    }
+    const int *groups[1] = {region};
+    size_t sizes[1] = {nf};
+    seq s;
+    seq_init(&s, ilp, groups, sizes, 1, opt);
+    memcpy(s.value, opt->start, n * sizeof *s.value);
+    select_step(&s, 0, 0, 0); /* one group: every row of a region column, nothing left out */
+    rp_ilp *sub = step_ilp(&s);
+    double *start = rp_xmalloc((s.n_sel_cols + 1) * sizeof *start);
+    for (size_t q = 0; q < s.n_sel_cols; q++)
+        start[q] = opt->start[s.cols[q]];
+    rp_solve_options o = *opt;
+    o.first = NULL;
+    o.start = start;
+    int err = rp_solve(sub, &o, res, d);
+    if (err == 0 && res->x) { /* the region's values among the others' */
+        double *x = rp_xmalloc((n + 1) * sizeof *x);
+        memcpy(x, opt->start, n * sizeof *x);
+        for (size_t q = 0; q < s.n_sel_cols; q++)
+            x[s.cols[q]] = res->x[q];
+        free(res->x);
+        res->x = x;
+        res->n_cols = n;
+    }
+    *n_region = s.n_sel_cols;
+    free(start);
+    rp_ilp_free(sub);
+    seq_free(&s);
+    free(region);
     return err;
 }

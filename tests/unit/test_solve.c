@@ -2,7 +2,8 @@
  * test_solve.c: glp_intopt's return code and glp_mip_status mapped together, branch by branch
  * (glp_intopt returning 0 does not mean optimal), and the solver on problems built by hand:
  * an optimum, an infeasible problem, the time limit; the first plan built group by group
- * (rp_solve_sequential), in order and for a what-if's subset of residents.
+ * (rp_solve_sequential), in order and for a what-if's subset of residents; a what-if's stage over
+ * its region only (rp_solve_region).
  */
 #include "support.h"
 
@@ -183,6 +184,45 @@ static void test_sequential_subset_with_fixed_columns(void **state)
     rp_ilp_free(t.ilp);
 }
 
+/* A what-if's stage over its region (rp_solve_region): resident 1 held at facility 0 by its
+ * bounds, residents 0 and 2 free and starting at facility 2. Only their 6 columns are searched;
+ * resident 1's take their start values, its own row (no region column) is left out, and the
+ * capacity rows keep it on their right-hand side: facility 0 is full, so the region's best is
+ * one of them at facility 1 and the other at 2. The result is in the whole problem's terms:
+ * every column, every row holding, and the objective counting the held resident (3 + 2 + 1). */
+static void test_region(void **state)
+{
+    (void)state;
+    three t = three_residents();
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][0], 1, 1);
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][1], 0, 0);
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][2], 0, 0);
+    size_t n = rp_ilp_n_cols(t.ilp);
+    double *start = calloc(n, sizeof *start);
+    start[t.x[1][0]] = 1;
+    start[t.x[0][2]] = 1;
+    start[t.x[2][2]] = 1;
+    rp_solve_options opt = {10, 0, false, NULL, NULL, start};
+    rp_solve_result res;
+    rp_diags d = RP_DIAGS_INIT;
+    size_t n_region = 0;
+    assert_int_equal(rp_solve_region(t.ilp, &opt, &res, &n_region, &d), 0);
+    assert_int_equal(n_region, 6);
+    assert_int_equal(res.status, RP_SOLVE_OPTIMAL);
+    assert_int_equal(res.n_cols, n);
+    assert_true(fabs(res.objective - 6) < 1e-9);
+    assert_true(fabs(res.bound - 6) < 1e-9);
+    assert_true(fabs(rp_ilp_objective(t.ilp, res.x) - 6) < 1e-9);
+    assert_int_equal(facility_of(&t, res.x, 1), 0);
+    assert_int_equal(facility_of(&t, res.x, 0) + facility_of(&t, res.x, 2), 3); /* 1 and 2 */
+    for (size_t i = 0; i < rp_ilp_n_rows(t.ilp); i++)
+        assert_true(rp_ilp_row_holds(t.ilp, (int)i, res.x, 1e-9));
+    rp_solve_result_free(&res);
+    rp_diags_free(&d);
+    free(start);
+    rp_ilp_free(t.ilp);
+}
+
 /* A gap is printed with enough digits to show it is not zero (issue 16: "0.00%" for 0.0037%). */
 static void test_gap_text(void **state)
 {
@@ -242,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_small_optimum),
         cmocka_unit_test(test_sequential_in_order),
         cmocka_unit_test(test_sequential_subset_with_fixed_columns),
+        cmocka_unit_test(test_region),
     };
     return T_RUN(tests);
 }
