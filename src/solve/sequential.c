@@ -415,8 +415,16 @@ static rp_ilp *step_ilp(const seq *s)
     return sub;
 }
 
-int rp_solve_region(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res,
-                    size_t *n_region, rp_diags *d)
+/* Whether every row with no selected column holds at the values (held columns only). */
+static bool rest_holds(const seq *s)
+{
+    for (size_t i = 0; i < s->m; i++)
+        if (s->row_seen[i] != s->stamp && !rp_ilp_row_holds(s->ilp, (int)i, s->value, 1e-6))
+            return false;
+    return true;
+}
+
+rp_ilp *rp_solve_reduce(const rp_ilp *ilp, const double *values, int **cols, size_t *n_cols)
 {
     size_t n = rp_ilp_n_cols(ilp), nf = 0;
     int *region = rp_xmalloc((n + 1) * sizeof *region);
@@ -428,14 +436,37 @@ int rp_solve_region(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_res
     }
     const int *groups[1] = {region};
     size_t sizes[1] = {nf};
+    rp_solve_options none = {0, 0, false, NULL, NULL, NULL};
     seq s;
-    seq_init(&s, ilp, groups, sizes, 1, opt);
-    memcpy(s.value, opt->start, n * sizeof *s.value);
+    seq_init(&s, ilp, groups, sizes, 1, &none);
+    memcpy(s.value, values, n * sizeof *s.value);
     select_step(&s, 0, 0, 0); /* one group: every row of a region column, nothing left out */
-    rp_ilp *sub = step_ilp(&s);
-    double *start = rp_xmalloc((s.n_sel_cols + 1) * sizeof *start);
-    for (size_t q = 0; q < s.n_sel_cols; q++)
-        start[q] = opt->start[s.cols[q]];
+    rp_ilp *sub = rest_holds(&s) ? step_ilp(&s) : NULL;
+    if (sub) {
+        *cols = rp_xmalloc((s.n_sel_cols + 1) * sizeof **cols);
+        memcpy(*cols, s.cols, s.n_sel_cols * sizeof **cols);
+        *n_cols = s.n_sel_cols;
+    }
+    seq_free(&s);
+    free(region);
+    return sub;
+}
+
+int rp_solve_region(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res,
+                    size_t *n_region, rp_diags *d)
+{
+    size_t n = rp_ilp_n_cols(ilp), nc = 0;
+    int *cols = NULL;
+    rp_ilp *sub = rp_solve_reduce(ilp, opt->start, &cols, &nc);
+    memset(res, 0, sizeof *res);
+    if (!sub) { /* the start breaks a row outside the region: not a start at all */
+        rp_diag_add(d, RP_ERROR, NULL, 0, 0, 0, "internal error: a what-if's start plan breaks "
+                    "a row outside its region");
+        return -1;
+    }
+    double *start = rp_xmalloc((nc + 1) * sizeof *start);
+    for (size_t q = 0; q < nc; q++)
+        start[q] = opt->start[cols[q]];
     rp_solve_options o = *opt;
     o.first = NULL;
     o.start = start;
@@ -443,16 +474,15 @@ int rp_solve_region(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_res
     if (err == 0 && res->x) { /* the region's values among the others' */
         double *x = rp_xmalloc((n + 1) * sizeof *x);
         memcpy(x, opt->start, n * sizeof *x);
-        for (size_t q = 0; q < s.n_sel_cols; q++)
-            x[s.cols[q]] = res->x[q];
+        for (size_t q = 0; q < nc; q++)
+            x[cols[q]] = res->x[q];
         free(res->x);
         res->x = x;
         res->n_cols = n;
     }
-    *n_region = s.n_sel_cols;
+    *n_region = nc;
     free(start);
+    free(cols);
     rp_ilp_free(sub);
-    seq_free(&s);
-    free(region);
     return err;
 }
