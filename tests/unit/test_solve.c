@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rotaplan/solve.h"
 
@@ -223,6 +224,49 @@ static void test_region(void **state)
     rp_ilp_free(t.ilp);
 }
 
+/* The region's problem (rp_solve_reduce): residents 1 and 2 held, resident 0 free. Its 3
+ * columns in order, its own row and the two capacity rows (the held residents on their right-hand
+ * sides), none of the held residents' own rows, the held columns' objective in the constant.
+ * With resident 1 held nowhere, its own row one_1 (no free column) fails: no problem at all
+ * (NULL), as no plan holds it there. */
+static void test_reduce(void **state)
+{
+    (void)state;
+    three t = three_residents();
+    size_t n = rp_ilp_n_cols(t.ilp);
+    double *values = calloc(n, sizeof *values);
+    for (int r = 1; r < 3; r++)
+        for (int f = 0; f < 3; f++) {
+            values[t.x[r][f]] = f == r ? 1 : 0; /* resident 1 at facility 1, 2 at 2 */
+            rp_ilp_set_col_bounds(t.ilp, t.x[r][f], values[t.x[r][f]], values[t.x[r][f]]);
+        }
+    int *cols = NULL;
+    size_t nc = 0;
+    rp_ilp *sub = rp_solve_reduce(t.ilp, values, &cols, &nc);
+    assert_non_null(sub);
+    assert_int_equal(nc, 3);
+    for (int f = 0; f < 3; f++)
+        assert_int_equal(cols[f], t.x[0][f]);
+    assert_int_equal(rp_ilp_n_cols(sub), 3);
+    assert_int_equal(rp_ilp_n_rows(sub), 3); /* one_0, cap_0, cap_1 */
+    assert_true(fabs(rp_ilp_obj_constant(sub) - (2 + 1)) < 1e-9);
+    for (size_t i = 0; i < rp_ilp_n_rows(sub); i++)
+        if (strcmp(rp_ilp_row_name(sub, (int)i), "cap_1") == 0)
+            assert_true(fabs(rp_ilp_row_rhs(sub, (int)i)) < 1e-9); /* 1 - resident 1 */
+    rp_ilp_free(sub);
+    free(cols);
+    /* resident 1 held nowhere: one_1 fails outside the region */
+    for (int f = 0; f < 3; f++) {
+        values[t.x[1][f]] = 0;
+        rp_ilp_set_col_bounds(t.ilp, t.x[1][f], 0, 0);
+    }
+    cols = NULL;
+    assert_null(rp_solve_reduce(t.ilp, values, &cols, &nc));
+    assert_null(cols);
+    free(values);
+    rp_ilp_free(t.ilp);
+}
+
 /* A gap is printed with enough digits to show it is not zero (issue 16: "0.00%" for 0.0037%). */
 static void test_gap_text(void **state)
 {
@@ -283,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_sequential_in_order),
         cmocka_unit_test(test_sequential_subset_with_fixed_columns),
         cmocka_unit_test(test_region),
+        cmocka_unit_test(test_reduce),
     };
     return T_RUN(tests);
 }
