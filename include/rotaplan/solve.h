@@ -161,6 +161,29 @@ int rp_solve_improve(const rp_ilp *ilp, const int *const *groups, const size_t *
  */
 int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start, double enough,
                 const rp_solve_options *opt, double *bound);
+ * rp_solve_reduce: the problem of a region: the columns of ilp whose bounds differ (their names,
+ * kinds, bounds and objective), in ilp's order, and the rows they appear in, every other column
+ * standing at its value in values (n_cols values) and moved to the right-hand side (its share of
+ * the objective into the constant). A row with no region column is left out. Returns the new
+ * problem (the caller frees it) and sets *cols (heap, the caller frees; *n_cols entries) to the
+ * region's columns in ilp, the k-th being the new problem's column k; NULL when a row left out
+ * does not hold at values (then no plan holds those columns there).
+ */
+rp_ilp *rp_solve_reduce(const rp_ilp *ilp, const double *values, int **cols, size_t *n_cols);
+
+/*
+ * rp_solve_region: rp_solve over a region only (a what-if's stages, once the repair has held every
+ * resident no change touches). The region is every column whose bounds differ; every other column
+ * stands at its value in opt->start (required: every column's value, satisfying every row) and
+ * moves to the right-hand side, and a row with no region column is left out (it holds at the
+ * start). The reduced problem is rp_solve_reduce's, solved by rp_solve from opt->start; *res
+ * is in ilp's terms (every column; its objective and bound count the columns held, so they are
+ * ilp's own), and proven optimal means optimal among the plans that hold the columns outside the
+ * region. *n_region receives the reduced problem's column count. Returns as rp_solve (-1 with a
+ * message in d, too, when the start breaks a row outside the region).
+ */
+int rp_solve_region(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res,
+                    size_t *n_region, rp_diags *d);
 
 /* Maps glp_intopt's return code and glp_mip_status together (exposed for its branch tests). */
 rp_solve_status rp_solve_map_status(int intopt_ret, int mip_status, bool *time_limit_hit,

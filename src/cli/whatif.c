@@ -337,16 +337,31 @@ typedef struct outcome {
 enum { SOLVED = 0, NO_PLAN = 1, BAD_INPUT = 2, FAILED = 3 };
 
 /* One stage: maximise obj (constant c) from start (NULL: a first plan built resident by
- * resident) within limit seconds. */
+ * resident) within limit seconds. With region (and a start), only the columns whose bounds
+ * differ are searched, in a problem of their own (rp_solve_region): the rows of nobody in the
+ * region are left out and the held columns move to the right-hand side, so that the root LP and
+ * the search cost what the region costs, not the whole matrix (most of a what-if's time before:
+ * BENCHMARKS.md). */
 static int stage(const rp_cli *cli, const whatif_args *a, rp_translation *t, const double *obj,
-                 double c, const double *start, double limit, rp_solve_result *res, rp_diags *d)
+                 double c, const double *start, bool region, double limit, rp_solve_result *res,
+                 rp_diags *d)
 {
     rp_ilp_set_obj(t->ilp, obj, c);
     rp_cli_first first;
     rp_cli_first_plan(t, &first);
     rp_solve_options opt = {limit, 0, cli->stderr_tty && !a->quiet, cli->interrupt,
                             start ? NULL : &first.first, start};
-    int err = rp_solve(t->ilp, &opt, res, d);
+    int err;
+    if (region && start) {
+        size_t n_region = 0;
+        err = rp_solve_region(t->ilp, &opt, res, &n_region, d);
+        char note[96];
+        snprintf(note, sizeof note, "a stage over the region's %zu of %zu columns", n_region,
+                 rp_ilp_n_cols(t->ilp));
+        rp_cli_note(cli, note);
+    } else {
+        err = rp_solve(t->ilp, &opt, res, d);
+    }
     rp_cli_first_plan_free(&first);
     return err;
 }
@@ -405,40 +420,80 @@ static double *kept_values(const rp_translation *t, const rp_plan *old, rp_date 
     return fixed;
 }
 
+/* The groups of the residents to plan again, as columns of the region's problem (local: a
+ * column's index there, or -1 when it is held); *ng groups, the caller frees them. */
+static int **region_groups(const rp_translation *t, const bool *replan, const int *local,
+                           size_t **sizes, size_t *ng)
+{
+    int **groups = rp_xcalloc(t->n_residents + 1, sizeof *groups);
+    *sizes = rp_xcalloc(t->n_residents + 1, sizeof **sizes);
+    *ng = 0;
+    for (size_t r = 0; r < t->n_residents; r++) {
+        if (!replan[r])
+            continue;
+        int *cols;
+        size_t k = rp_translation_resident_columns(t, r, &cols), q = 0;
+        for (size_t i = 0; i < k; i++)
+            if (local[cols[i]] >= 0) /* a column the anchoring fixed stands with the others */
+                cols[q++] = local[cols[i]];
+        groups[*ng] = cols;
+        (*sizes)[(*ng)++] = q;
+    }
+    return groups;
+}
+
 /* The residents to plan again, one after another (rp_solve_sequential), every other resident
- * held at its earlier plan through its columns' bounds (restored after). NULL when one finds no
- * place that way. */
+ * held at its earlier plan through its columns' bounds (restored after), in the problem of the
+ * columns left free (rp_solve_reduce: the held ones on the right-hand side), so that the steps
+ * and the helpers' last solve cost what the region costs, not the whole matrix. NULL when one
+ * finds no place that way. */
 static double *repair_one_by_one(rp_translation *t, const double *fixed, const bool *replan,
                                  const volatile sig_atomic_t *stop)
 {
-    size_t n = rp_ilp_n_cols(t->ilp), ng = 0;
+    size_t n = rp_ilp_n_cols(t->ilp), ng = 0, nc = 0;
     double *lb = rp_xmalloc((n + 1) * sizeof *lb), *ub = rp_xmalloc((n + 1) * sizeof *ub);
+    double *values = rp_xmalloc((n + 1) * sizeof *values);
     for (size_t j = 0; j < n; j++) {
         rp_ilp_col_bounds(t->ilp, (int)j, &lb[j], &ub[j]);
         if (!isnan(fixed[j]))
             rp_ilp_set_col_bounds(t->ilp, (int)j, fixed[j], fixed[j]);
+        values[j] = !isnan(fixed[j]) ? fixed[j] : isfinite(lb[j]) ? lb[j] : 0;
     }
-    int **groups = rp_xcalloc(t->n_residents + 1, sizeof *groups);
-    size_t *sizes = rp_xcalloc(t->n_residents + 1, sizeof *sizes);
-    for (size_t r = 0; r < t->n_residents; r++)
-        if (replan[r]) {
-            sizes[ng] = rp_translation_resident_columns(t, r, &groups[ng]);
-            ng++;
-        }
-    /* no clock: each resident's step runs to its end (the same start on every machine); the
-     * command's stop ends it */
-    rp_solve_options opt = {0, 0, false, stop, NULL, NULL};
-    double *x = NULL;
-    if (rp_solve_sequential(t->ilp, (const int *const *)groups, sizes, ng, &opt, &x) != 0)
-        x = NULL;
+    int *cols = NULL;
+    rp_ilp *sub = rp_solve_reduce(t->ilp, values, &cols, &nc);
     for (size_t j = 0; j < n; j++)
         rp_ilp_set_col_bounds(t->ilp, (int)j, lb[j], ub[j]);
-    for (size_t g = 0; g < ng; g++)
-        free(groups[g]);
-    free(groups);
-    free(sizes);
     free(lb);
     free(ub);
+    double *x = NULL;
+    if (sub) {
+        int *local = rp_xmalloc((n + 1) * sizeof *local);
+        for (size_t j = 0; j < n; j++)
+            local[j] = -1;
+        for (size_t q = 0; q < nc; q++)
+            local[cols[q]] = (int)q;
+        size_t *sizes;
+        int **groups = region_groups(t, replan, local, &sizes, &ng);
+        /* no clock: each resident's step runs to its end (the same start on every machine);
+         * the command's stop ends it */
+        rp_solve_options opt = {0, 0, false, stop, NULL, NULL};
+        double *xs = NULL;
+        if (rp_solve_sequential(sub, (const int *const *)groups, sizes, ng, &opt, &xs) == 0) {
+            x = values; /* the held columns' values, the region's put among them */
+            values = NULL;
+            for (size_t q = 0; q < nc; q++)
+                x[cols[q]] = xs[q];
+        }
+        free(xs);
+        for (size_t g = 0; g < ng; g++)
+            free(groups[g]);
+        free(groups);
+        free(sizes);
+        free(local);
+    }
+    rp_ilp_free(sub);
+    free(cols);
+    free(values);
     return x;
 }
 
@@ -452,12 +507,12 @@ static double *repair_within(rp_translation *t, const double *fixed, const bool 
         free(x);
         x = NULL;
     }
-    if (!x && !(stop && *stop)) {
-        /* within 5% of its best or a budget of nodes (solve.c), not seconds */
-        rp_solve_options opt = {0, 0.05, false, stop, NULL, NULL};
-        if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
-            x = NULL;
-    }
+    if (x || (stop && *stop))
+        return x; /* checked once: each check of the whole plan costs a tenth of a second */
+    /* within 5% of its best or a budget of nodes (solve.c), not seconds */
+    rp_solve_options opt = {0, 0.05, false, stop, NULL, NULL};
+    if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
+        x = NULL;
     if (x && !rp_cli_passes_checks((void *)t, x)) {
         free(x);
         x = NULL;
@@ -636,7 +691,7 @@ static int solve_stages(const rp_cli *cli, const whatif_args *a, outcome *o,
         if (k > 0 && cli->interrupt && *cli->interrupt)
             return SOLVED; /* stopped: the plan of the stage before stands */
         if (!reaches(o->t->ilp, obj[k], constant[k], from, best[k], &r) &&
-            stage(cli, a, o->t, obj[k], constant[k], from, limit, &r, d) != 0)
+            stage(cli, a, o->t, obj[k], constant[k], from, o->region, limit, &r, d) != 0)
             return FAILED;
         if (!r.x) {
             bool none_yet = !o->res.x;
@@ -868,9 +923,10 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
     double best[3] = {(double)(o->open_periods - must_change(m, old, from)), 0, NAN};
     if (lv == STRICT)
         best[1] = NAN;
+    o->region = fixed != NULL; /* the stages search the region only */
     int status = solve_stages(cli, a, o, obj, constant, best, n_stages, limit, start, d);
-    if (fixed && status == SOLVED) {
-        o->region = true;
+    o->region = fixed && status == SOLVED;
+    if (o->region) {
         o->minimal_proven = o->minimal_proven &&
                             o->kept >= o->open_periods - must_change(m, old, from);
     }
@@ -997,8 +1053,9 @@ static void summary(const outcome *o, rp_date from, int bends, double seconds, b
             : o->region       ? "the fewest found with the residents no change touches kept; "
                                 "not proven the fewest"
                               : "not proven the fewest",
-            o->res.status == RP_SOLVE_OPTIMAL ? "wishes optimal among them"
-                                              : "wishes not proven optimal",
+            o->res.status != RP_SOLVE_OPTIMAL ? "wishes not proven optimal"
+            : o->region ? "wishes optimal among them with the residents no change touches kept"
+                        : "wishes optimal among them",
             bends ? ", programme rules bent" : "", rp_ilp_n_rows(o->t->ilp),
             rp_ilp_n_cols(o->t->ilp), seconds);
 }

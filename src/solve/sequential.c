@@ -11,6 +11,8 @@
  * 3, then 7 groups before it. Last, the helpers are solved together with every group fixed
  * (over the rows they are in; over the whole problem when a row would not hold), so that every
  * row holds together.
+ * The same selection, as an rp_ilp with the rest on the right-hand side, is a what-if's region
+ * problem (rp_solve_region, at the end).
  *
  * Pools (rp_solve_sequential_pooled). Off an aligned grid a resident has thousands of pieces
  * (every start, every allowed length) and a step over all of them is a hard little ILP. A step
@@ -707,4 +709,118 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
                         size_t n_groups, const rp_solve_options *opt, double **x)
 {
     return rp_solve_sequential_pooled(ilp, groups, sizes, n_groups, NULL, true, opt, x);
+}
+
+/* ---- a region's problem (rp_solve_region): the same selection, as an rp_ilp ---- */
+
+/* The step's problem as an rp_ilp for rp_solve: the selected columns (their names, kinds, bounds
+ * and objective), the selected rows with the other columns' values moved to the right-hand side,
+ * and those columns' share of the objective in its constant. */
+static rp_ilp *step_ilp(const seq *s)
+{
+    rp_ilp *sub = rp_ilp_new();
+    double constant = rp_ilp_obj_constant(s->ilp);
+    for (size_t j = 0; j < s->n; j++)
+        if (s->col_seen[j] != s->stamp)
+            constant += rp_ilp_col_obj(s->ilp, (int)j) * s->value[j];
+    rp_ilp_add_obj_constant(sub, constant);
+    for (size_t q = 0; q < s->n_sel_cols; q++) {
+        int j = s->cols[q];
+        double lb, ub;
+        rp_ilp_col_bounds(s->ilp, j, &lb, &ub);
+        int c = rp_ilp_add_col(sub, rp_ilp_col_name(s->ilp, j), rp_ilp_col_kind(s->ilp, j), lb,
+                               ub);
+        rp_ilp_add_obj(sub, c, rp_ilp_col_obj(s->ilp, j));
+    }
+    rp_expr e = {0};
+    for (size_t r = 0; r < s->n_sel_rows; r++) {
+        int i = s->rows[r];
+        const int *col;
+        const double *coef;
+        size_t len;
+        rp_ilp_row_terms(s->ilp, i, &col, &coef, &len);
+        rp_expr_clear(&e);
+        for (size_t k = 0; k < len; k++) {
+            if (s->col_seen[col[k]] == s->stamp)
+                rp_expr_add(&e, s->local[col[k]] - 1, coef[k]);
+            else
+                rp_expr_add_constant(&e, coef[k] * s->value[col[k]]);
+        }
+        rp_ilp_add_row(sub, rp_ilp_row_name(s->ilp, i), &e, rp_ilp_row_sense(s->ilp, i),
+                       rp_ilp_row_rhs(s->ilp, i), rp_ilp_row_tag(s->ilp, i));
+    }
+    rp_expr_free(&e);
+    return sub;
+}
+
+/* Whether every row with no selected column holds at the values (held columns only). */
+static bool rest_holds(const seq *s)
+{
+    for (size_t i = 0; i < s->m; i++)
+        if (s->row_seen[i] != s->stamp && !rp_ilp_row_holds(s->ilp, (int)i, s->value, 1e-6))
+            return false;
+    return true;
+}
+
+rp_ilp *rp_solve_reduce(const rp_ilp *ilp, const double *values, int **cols, size_t *n_cols)
+{
+    size_t n = rp_ilp_n_cols(ilp), nf = 0;
+    int *region = rp_xmalloc((n + 1) * sizeof *region);
+    for (size_t j = 0; j < n; j++) {
+        double lb, ub;
+        rp_ilp_col_bounds(ilp, (int)j, &lb, &ub);
+        if (lb < ub)
+            region[nf++] = (int)j;
+    }
+    const int *groups[1] = {region};
+    size_t sizes[1] = {nf};
+    rp_solve_options none = {0, 0, false, NULL, NULL, NULL};
+    seq s;
+    seq_init(&s, ilp, groups, sizes, 1, &none);
+    memcpy(s.value, values, n * sizeof *s.value);
+    select_step(&s, 0, 0, 0); /* one group: every row of a region column, nothing left out */
+    rp_ilp *sub = rest_holds(&s) ? step_ilp(&s) : NULL;
+    if (sub) {
+        *cols = rp_xmalloc((s.n_sel_cols + 1) * sizeof **cols);
+        memcpy(*cols, s.cols, s.n_sel_cols * sizeof **cols);
+        *n_cols = s.n_sel_cols;
+    }
+    seq_free(&s);
+    free(region);
+    return sub;
+}
+
+int rp_solve_region(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res,
+                    size_t *n_region, rp_diags *d)
+{
+    size_t n = rp_ilp_n_cols(ilp), nc = 0;
+    int *cols = NULL;
+    rp_ilp *sub = rp_solve_reduce(ilp, opt->start, &cols, &nc);
+    memset(res, 0, sizeof *res);
+    if (!sub) { /* the start breaks a row outside the region: not a start at all */
+        rp_diag_add(d, RP_ERROR, NULL, 0, 0, 0, "internal error: a what-if's start plan breaks "
+                    "a row outside its region");
+        return -1;
+    }
+    double *start = rp_xmalloc((nc + 1) * sizeof *start);
+    for (size_t q = 0; q < nc; q++)
+        start[q] = opt->start[cols[q]];
+    rp_solve_options o = *opt;
+    o.first = NULL;
+    o.start = start;
+    int err = rp_solve(sub, &o, res, d);
+    if (err == 0 && res->x) { /* the region's values among the others' */
+        double *x = rp_xmalloc((n + 1) * sizeof *x);
+        memcpy(x, opt->start, n * sizeof *x);
+        for (size_t q = 0; q < nc; q++)
+            x[cols[q]] = res->x[q];
+        free(res->x);
+        res->x = x;
+        res->n_cols = n;
+    }
+    *n_region = nc;
+    free(start);
+    free(cols);
+    rp_ilp_free(sub);
+    return err;
 }

@@ -3,7 +3,8 @@
  * (glp_intopt returning 0 does not mean optimal), and the solver on problems built by hand:
  * an optimum, an infeasible problem, the time limit; the first plan built group by group
  * (rp_solve_sequential), in order and for a what-if's subset of residents, and over pools of
- * rotated blocks (rp_solve_sequential_pooled); the LP bound by column generation (rp_lp_bound).
+ * rotated blocks (rp_solve_sequential_pooled); the LP bound by column generation (rp_lp_bound);
+ * a what-if's stage over its region only (rp_solve_region).
  */
 #include "support.h"
 
@@ -11,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rotaplan/solve.h"
 #include "translate/glpk_bridge.h"
@@ -337,6 +339,86 @@ static void test_sequential_pooled(void **state)
     free(x);
     free(again);
     blocks_free(&b);
+/* A what-if's stage over its region (rp_solve_region): resident 1 held at facility 0 by its
+ * bounds, residents 0 and 2 free and starting at facility 2. Only their 6 columns are searched;
+ * resident 1's take their start values, its own row (no region column) is left out, and the
+ * capacity rows keep it on their right-hand side: facility 0 is full, so the region's best is
+ * one of them at facility 1 and the other at 2. The result is in the whole problem's terms:
+ * every column, every row holding, and the objective counting the held resident (3 + 2 + 1). */
+static void test_region(void **state)
+{
+    (void)state;
+    three t = three_residents();
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][0], 1, 1);
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][1], 0, 0);
+    rp_ilp_set_col_bounds(t.ilp, t.x[1][2], 0, 0);
+    size_t n = rp_ilp_n_cols(t.ilp);
+    double *start = calloc(n, sizeof *start);
+    start[t.x[1][0]] = 1;
+    start[t.x[0][2]] = 1;
+    start[t.x[2][2]] = 1;
+    rp_solve_options opt = {10, 0, false, NULL, NULL, start};
+    rp_solve_result res;
+    rp_diags d = RP_DIAGS_INIT;
+    size_t n_region = 0;
+    assert_int_equal(rp_solve_region(t.ilp, &opt, &res, &n_region, &d), 0);
+    assert_int_equal(n_region, 6);
+    assert_int_equal(res.status, RP_SOLVE_OPTIMAL);
+    assert_int_equal(res.n_cols, n);
+    assert_true(fabs(res.objective - 6) < 1e-9);
+    assert_true(fabs(res.bound - 6) < 1e-9);
+    assert_true(fabs(rp_ilp_objective(t.ilp, res.x) - 6) < 1e-9);
+    assert_int_equal(facility_of(&t, res.x, 1), 0);
+    assert_int_equal(facility_of(&t, res.x, 0) + facility_of(&t, res.x, 2), 3); /* 1 and 2 */
+    for (size_t i = 0; i < rp_ilp_n_rows(t.ilp); i++)
+        assert_true(rp_ilp_row_holds(t.ilp, (int)i, res.x, 1e-9));
+    rp_solve_result_free(&res);
+    rp_diags_free(&d);
+    free(start);
+    rp_ilp_free(t.ilp);
+}
+
+/* The region's problem (rp_solve_reduce): residents 1 and 2 held, resident 0 free. Its 3
+ * columns in order, its own row and the two capacity rows (the held residents on their right-hand
+ * sides), none of the held residents' own rows, the held columns' objective in the constant.
+ * With resident 1 held nowhere, its own row one_1 (no free column) fails: no problem at all
+ * (NULL), as no plan holds it there. */
+static void test_reduce(void **state)
+{
+    (void)state;
+    three t = three_residents();
+    size_t n = rp_ilp_n_cols(t.ilp);
+    double *values = calloc(n, sizeof *values);
+    for (int r = 1; r < 3; r++)
+        for (int f = 0; f < 3; f++) {
+            values[t.x[r][f]] = f == r ? 1 : 0; /* resident 1 at facility 1, 2 at 2 */
+            rp_ilp_set_col_bounds(t.ilp, t.x[r][f], values[t.x[r][f]], values[t.x[r][f]]);
+        }
+    int *cols = NULL;
+    size_t nc = 0;
+    rp_ilp *sub = rp_solve_reduce(t.ilp, values, &cols, &nc);
+    assert_non_null(sub);
+    assert_int_equal(nc, 3);
+    for (int f = 0; f < 3; f++)
+        assert_int_equal(cols[f], t.x[0][f]);
+    assert_int_equal(rp_ilp_n_cols(sub), 3);
+    assert_int_equal(rp_ilp_n_rows(sub), 3); /* one_0, cap_0, cap_1 */
+    assert_true(fabs(rp_ilp_obj_constant(sub) - (2 + 1)) < 1e-9);
+    for (size_t i = 0; i < rp_ilp_n_rows(sub); i++)
+        if (strcmp(rp_ilp_row_name(sub, (int)i), "cap_1") == 0)
+            assert_true(fabs(rp_ilp_row_rhs(sub, (int)i)) < 1e-9); /* 1 - resident 1 */
+    rp_ilp_free(sub);
+    free(cols);
+    /* resident 1 held nowhere: one_1 fails outside the region */
+    for (int f = 0; f < 3; f++) {
+        values[t.x[1][f]] = 0;
+        rp_ilp_set_col_bounds(t.ilp, t.x[1][f], 0, 0);
+    }
+    cols = NULL;
+    assert_null(rp_solve_reduce(t.ilp, values, &cols, &nc));
+    assert_null(cols);
+    free(values);
+    rp_ilp_free(t.ilp);
 }
 
 /* A gap is printed with enough digits to show it is not zero (issue 16: "0.00%" for 0.0037%). */
@@ -400,6 +482,8 @@ int main(void)
         cmocka_unit_test(test_sequential_subset_with_fixed_columns),
         cmocka_unit_test(test_lp_bound),
         cmocka_unit_test(test_sequential_pooled),
+        cmocka_unit_test(test_region),
+        cmocka_unit_test(test_reduce),
     };
     return T_RUN(tests);
 }
