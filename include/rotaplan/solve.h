@@ -161,6 +161,8 @@ int rp_solve_improve(const rp_ilp *ilp, const int *const *groups, const size_t *
  */
 int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start, double enough,
                 const rp_solve_options *opt, double *bound);
+
+/*
  * rp_solve_reduce: the problem of a region: the columns of ilp whose bounds differ (their names,
  * kinds, bounds and objective), in ilp's order, and the rows they appear in, every other column
  * standing at its value in values (n_cols values) and moved to the right-hand side (its share of
