@@ -339,6 +339,8 @@ static void test_sequential_pooled(void **state)
     free(x);
     free(again);
     blocks_free(&b);
+}
+
 /* A what-if's stage over its region (rp_solve_region): resident 1 held at facility 0 by its
  * bounds, residents 0 and 2 free and starting at facility 2. Only their 6 columns are searched;
  * resident 1's take their start values, its own row (no region column) is left out, and the
