@@ -12,12 +12,6 @@
 #include "rotaplan/solve.h"
 #include "rotaplan/translate.h"
 
-/* Every count at its target exactly (RAD-16..19), course A at keio then tokyo-mc. */
-#define ALL_MET                                                                                \
-    "xray: 400, gi: 60, us: 120, ct: 600, mri: 300, nm: 50, ivr-vascular: 10, "               \
-    "ivr-nonvascular: 20, rt-brain-head-neck: 4, rt-chest-breast: 4, rt-abdomen-pelvis: 4, "  \
-    "rt-bone-soft-tissue: 18, cases: 90"
-
 #define PLAN "r1,2019,A,keio,,block,1,24,,,\nr1,2019,A,tokyo-mc,,block,25,36,,,\n"
 
 /* The radiology model with RAD-06's skeleton and RAD-16..19 enabled. */
@@ -68,7 +62,7 @@ static void test_RAD16_19_all_targets_met(void **state)
 {
     (void)state;
     rp_model *m = targets_model();
-    rp_cohort *c = cohort_with(m, "{counts: {" ALL_MET "}}");
+    rp_cohort *c = t_load_cohort(m, "tests/rules/experience_target/all-met.yaml");
     rp_plan *p = t_plan_csv(m, PLAN);
     rp_findings f = RP_FINDINGS_INIT;
     kt_check(m, c, p, &f);
