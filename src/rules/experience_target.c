@@ -6,7 +6,8 @@
  * Rule: for each target t (one experience item of the model, or a total over several), the
  * resident's count at completion is at least at_least(t), unless the residents file marks one of
  * its items `supplemented` (an approved course, ハンズオン・トレーニング or e-learning, made up the
- * shortfall: 003 §6-2(2) 補足 L502, §6-2(3) 補足 L521).
+ * shortfall: 003 §6-2(2) 補足 L502, §6-2(3) 補足 L521), and the rule allows it
+ * (`supplementable`, default true: §6-2(1), the 100 curriculum cases, names no such course).
  *
  * Rows (only when the rule gives yields: cases per resident-month at a facility or one of its
  * departments, which the seed does not state, RULES.md E-5; none by default): a soft term, no
@@ -56,6 +57,7 @@ typedef struct params {
     yield *yields;
     size_t n_yields;
     double weight;
+    bool supplementable; /* an approved course may make up a shortfall (default true) */
 } params;
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -170,11 +172,13 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
         {"targets", RP_Y_SEQ, true},
         {"yields", RP_Y_SEQ, false},
         {"weight", RP_Y_SCALAR, false},
+        {"supplementable", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     params *p = RP_PARAMS_NEW(y, params);
     rule->params = p;
     p->weight = 1;
+    p->supplementable = true;
     if (rp_kind_params(y, rule, node, keys, N_OF(keys), v) != 0)
         return -1;
     size_t n = 0;
@@ -196,6 +200,8 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     }
     if (v[2])
         err |= rp_ynum(y, v[2], "weight", 0, 1000, &p->weight);
+    if (v[3])
+        err |= rp_ybool(y, v[3], "supplementable", &p->supplementable);
     return err ? -1 : 0;
 }
 
@@ -317,7 +323,7 @@ static tally count_target(const params *pa, const target *t, const rp_resident_p
             c.any_logged = true;
             c.count += x->counts[item];
         }
-        if (x && x->supplemented[item])
+        if (x && x->supplemented[item] && pa->supplementable)
             c.supplemented = true;
         if (!project)
             continue;
@@ -382,6 +388,25 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         check_resident(rule, ctx, out, r);
 }
 
+/* The counts check_resident judges, for the report. */
+static void tallies(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp_tally **out,
+                    size_t *n)
+{
+    const params *pa = rule->params;
+    const rp_resident_plan *rp = &ctx->residents[r];
+    const rp_experience *x = rp->resident ? rp->resident->experience : NULL;
+    bool final = x && (x->as_of == 0 || x->as_of >= rp->horizon);
+    bool project = !final && pa->n_yields > 0;
+    *out = rp_xcalloc(pa->n_targets ? pa->n_targets : 1, sizeof **out);
+    *n = pa->n_targets;
+    for (size_t k = 0; k < pa->n_targets; k++) {
+        const target *t = &pa->targets[k];
+        tally c = count_target(pa, t, rp, x, project);
+        rp_tally v = {t->label, c.count, t->at_least, c.any_logged, project, c.supplemented};
+        (*out)[k] = v;
+    }
+}
+
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
@@ -400,8 +425,10 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 
 const rp_rule_kind rp_kind_experience_target = {
     .name = "experience-target",
+    .on_cohort = true, /* a violation is a logged count: the residents file's, not the plan's */
     .parse = parse,
     .emit = emit,
     .check = check,
     .describe = describe,
+    .tallies = tallies,
 };

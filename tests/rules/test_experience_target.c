@@ -9,6 +9,7 @@
  */
 #include "kind_test.h"
 
+#include "report/html.h"
 #include "rotaplan/solve.h"
 #include "rotaplan/translate.h"
 
@@ -159,7 +160,8 @@ static void test_RAD18_L514_rt_sites(void **state)
     rp_model_free(m);
 }
 
-/* L484 "100 症例のうち…90%以上": 90 cases meet it, 89 do not. */
+/* L484 "100 症例のうち…90%以上": 90 cases meet it, 89 do not, even marked supplemented (§6-2(1)
+ * names no course that makes up curriculum cases: the rule is not supplementable). */
 static void test_RAD19_L484_ninety_of_hundred(void **state)
 {
     (void)state;
@@ -169,7 +171,7 @@ static void test_RAD19_L484_ninety_of_hundred(void **state)
     assert_int_equal(kt_count(m, &f, "RAD-19", -1), 0);
     rp_findings_free(&f);
     rp_model_free(m);
-    findings_for("{counts: {cases: 89}}", &f, &m);
+    findings_for("{counts: {cases: 89}, supplemented: [cases]}", &f, &m);
     assert_int_equal(kt_count(m, &f, "RAD-19", RP_LEVEL_VIOLATION), 1);
     assert_string_equal(kt_nth(m, &f, "RAD-19", 0)->found, "89");
     rp_findings_free(&f);
@@ -350,6 +352,53 @@ static void test_RAD17_projection_counts_after_as_of(void **state)
     rp_model_free(m);
 }
 
+/* The report shows each resident's projected count, as the check judges it: 20 logged to
+ * month 9, then month 10 at north as a whole (2) = 22 of 30, marked short; a model whose
+ * residents log nothing and whose rules give no yields gets no experience section. */
+static void test_RAD17_report_shows_projected_counts(void **state)
+{
+    (void)state;
+    rp_model *m = second("1");
+    rp_cohort *c = second_cohort(m, "    experience: {as_of: 2024-12, counts: {ivr-vascular: 20}}\n");
+    rp_plan *p = t_plan_csv(m, "s1,2024,,north,,block,1,10,,,\ns1,2024,,south,,block,11,24,,,\n");
+    rp_check_ctx *ctx = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    assert_int_equal(rp_check_ctx_new(m, c, p, &ctx, &d), 0);
+    rp_html_input in = {0};
+    in.model = m;
+    in.plan = p;
+    in.ctx = ctx;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    rp_html_experience(&in, out);
+    assert_int_equal(fclose(out), 0);
+    assert_non_null(strstr(text, "<th>ivr &ge; 30</th>"));
+    assert_non_null(strstr(text, "<tr><td>s1</td><td class=\"num short\" style=\"color: "
+                                 "#b00020; font-weight: bold\">22 (projected)</td></tr>"));
+    free(text);
+    rp_check_ctx_free(ctx);
+    rp_plan_free(p);
+    rp_cohort_free(c);
+    rp_model_free(m);
+
+    m = targets_model();
+    p = t_plan_csv(m, PLAN);
+    assert_int_equal(rp_check_ctx_new(m, NULL, p, &ctx, &d), 0);
+    in.model = m;
+    in.plan = p;
+    in.ctx = ctx;
+    out = open_memstream(&text, &len);
+    rp_html_experience(&in, out);
+    assert_int_equal(fclose(out), 0);
+    assert_string_equal(text, "");
+    free(text);
+    rp_check_ctx_free(ctx);
+    rp_plan_free(p);
+    rp_model_free(m);
+    rp_diags_free(&d);
+}
+
 /* ---- bad input ---- */
 
 static void test_params_unknown_item(void **state)
@@ -424,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_RAD16_logged_so_far_is_a_finding),
         cmocka_unit_test(test_RAD17_yields_steer_the_plan),
         cmocka_unit_test(test_RAD17_projection_counts_after_as_of),
+        cmocka_unit_test(test_RAD17_report_shows_projected_counts),
         cmocka_unit_test(test_params_unknown_item),
         cmocka_unit_test(test_params_targets_missing),
         cmocka_unit_test(test_residents_bad_experience),
