@@ -157,6 +157,15 @@ static int read_yield(rp_yctx *y, const rp_ynode *n, const rp_model *m, yield *y
     return read_rates(y, v[2], m, yd);
 }
 
+/* Whether an earlier yield of p names yd's facility and department. */
+static bool same_place(const params *p, const yield *yd)
+{
+    for (size_t i = 0; i < p->n_yields; i++)
+        if (p->yields[i].facility == yd->facility && p->yields[i].department == yd->department)
+            return true;
+    return false;
+}
+
 static int read_list(rp_yctx *y, const rp_ynode *list, const char *what, size_t *n)
 {
     if (rp_yseq(y, list, what, n) != 0)
@@ -193,8 +202,25 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
                                   "calendar unit is month");
     if (v[1] && read_list(y, v[1], "yields", &n) == 0) {
         p->yields = rp_arena_alloc(rp_yarena(y), n * sizeof *p->yields);
-        for (size_t i = 0; i < n; i++)
-            err |= read_yield(y, rp_yseq_item(y, v[1], i), m, &p->yields[p->n_yields++]);
+        for (size_t i = 0; i < n; i++) {
+            const rp_ynode *item = rp_yseq_item(y, v[1], i);
+            yield *yd = &p->yields[p->n_yields];
+            if (read_yield(y, item, m, yd) != 0) {
+                err = -1;
+                continue;
+            }
+            if (same_place(p, yd)) { /* one yield a place: rows and check pick the same */
+                err = rp_yerror(y, item, "a second yield for facility '%s'%s%s; expected one "
+                                         "yield for each facility and department",
+                                m->facilities[yd->facility].id,
+                                yd->department >= 0 ? " department " : "",
+                                yd->department >= 0
+                                    ? m->facilities[yd->facility].departments[yd->department].id
+                                    : "");
+                continue;
+            }
+            p->n_yields++;
+        }
     } else if (v[1]) {
         err = -1;
     }

@@ -412,6 +412,21 @@ static void test_params_unknown_item(void **state)
     free(yaml);
 }
 
+/* Two yields for one place would let the rows and the check pick different ones: refused. */
+static void test_params_duplicate_yield(void **state)
+{
+    (void)state;
+    char *yaml = rp_xasprintf(second_model, "1");
+    char *twice = rp_xasprintf("%s        - {facility: north, per_month: {ivr-vascular: 5}}\n",
+                               yaml);
+    char *text = kt_model_errors(twice);
+    assert_string_equal(text, "27:11: a second yield for facility 'north'; expected one yield "
+                              "for each facility and department\n");
+    free(text);
+    free(twice);
+    free(yaml);
+}
+
 static void test_params_targets_missing(void **state)
 {
     (void)state;
@@ -475,6 +490,7 @@ int main(void)
         cmocka_unit_test(test_RAD17_projection_counts_after_as_of),
         cmocka_unit_test(test_RAD17_report_shows_projected_counts),
         cmocka_unit_test(test_params_unknown_item),
+        cmocka_unit_test(test_params_duplicate_yield),
         cmocka_unit_test(test_params_targets_missing),
         cmocka_unit_test(test_residents_bad_experience),
         cmocka_unit_test(test_params_good),
