@@ -42,7 +42,7 @@ ls "$T" | grep -q 'tmp-' && fail "plan 12 csv: a temporary file was left behind"
 [ "$(stat -c %a "$T/plan.csv")" = "$(stat -c %a "$T/touched")" ] ||
     fail "plan 12 csv: mode $(stat -c %a "$T/plan.csv"), expected $(stat -c %a "$T/touched")"
 run "check 12 csv" 0 check "$MODEL" "$T/plan.csv" --residents examples/radiology-cohort-12.yaml
-has "check 12 csv" "$T/out" "compliant: no violation of 15 rules over 12 residents"
+has "check 12 csv" "$T/out" "compliant: no violation of 19 rules over 12 residents"
 run "plan to stdout" 0 plan "$MODEL" --residents examples/radiology-cohort-12.yaml --format yaml
 has "plan to stdout" "$T/out" "model: \"radiology-keio-2019\""
 has "plan to stdout" "$T/err" "planned 12 residents of radiology-keio-2019: optimal"

@@ -24,7 +24,7 @@ run "excel csv" 0 plan "$MODEL" --residents "$COHORT" --format csv --excel --out
 tail -c +4 "$T/excel.csv" | tr -d '\r' | cmp -s - "$T/plan.csv" ||
     fail "excel csv: without the BOM and CR it differs from the plain CSV"
 run "excel csv check" 0 check "$MODEL" "$T/excel.csv" --residents "$COHORT"
-has "excel csv check" "$T/out" "compliant: no violation of 15 rules over 12 residents"
+has "excel csv check" "$T/out" "compliant: no violation of 19 rules over 12 residents"
 run "excel csv check without residents" 0 check "$MODEL" "$T/excel.csv"
 run "excel without csv" 2 plan "$MODEL" --residents "$COHORT" --format yaml --excel
 has "excel without csv" "$T/err" "--excel goes with --format csv"

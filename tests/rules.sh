@@ -48,5 +48,15 @@ has "D-6 default reading" "$T/out" "CT: printed 313,689.7, column sum 311,993.9 
 has "D-6 default reading" "$T/out" "IVR: printed 2,811, column sum 2,824 (printed 13 lower; D-6)"
 has "D-6 default reading" "$T/out" "with the column sums the cap would be 47"
 
+# ---- RAD-16..19: counts logged at completion are the residents file's, not the plan's ----
+run "RAD-17 short plan" 1 plan "$MODEL" --residents tests/rules/experience_target/short-at-completion.yaml \
+    --out "$T/exp.csv"
+has "RAD-17 short plan" "$T/err" "resident r1 logged 15 ivr of the 30 required at completion"
+has "RAD-17 short plan" "$T/err" "2 violations, 0 warnings"
+[ -s "$T/exp.csv" ] || fail "RAD-17 short plan: no plan written"
+grep -q "internal error" "$T/err" && fail "RAD-17 short plan: taken for a disagreement"
+run "RAD-17 short check" 1 check "$MODEL" "$T/exp.csv" --residents tests/rules/experience_target/short-at-completion.yaml
+has "RAD-17 short check" "$T/out" "required: at least 5 ivr-nonvascular"
+
 echo "rules.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

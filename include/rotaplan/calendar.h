@@ -57,6 +57,12 @@ void rp_resident_extend(const rp_model *m, rp_resident *r);
 /* The status of resident r in period p, as rp_timeline_build gives it (RP_STATUS_FT when no
  * leave covers p; RP_STATUS_AWAY for the dated 休止 of a resident beyond the allowance). */
 rp_status rp_resident_status(const rp_model *m, const rp_resident *r, int p);
+/* RAD-10: the programme year in which r enters graduate school (the residents file's
+ * graduate_entry_year, else its course's entry_year); 0 when r is in no graduate school (course
+ * any without graduate_entry_year, or a course without graduate school). From that year to the
+ * programme's end r's status is graduate-clinical (counts as full-time training) or, with
+ * graduate_school: nonclinical, graduate-nonclinical (no facility, counts nothing: 003 §10(5)). */
+int rp_graduate_entry(const rp_model *m, const rp_resident *r);
 /* A presence month counts toward RAD-02, RAD-03, RAD-05 and RAD-20: full-time or clinical
  * graduate school; leave too when the model reads D-9 leniently. */
 bool rp_timeline_presence(const rp_model *m, const rp_timeline *t, int period);

@@ -88,6 +88,10 @@ void rp_check_slots(const rp_check_ctx *ctx, long *first, long *last);
 
 /* The level of a finding of rule: a warning for a soft rule, else a violation. */
 rp_level rp_rule_level(const rp_rule *rule);
+/* Whether rule judges the cohort's data rather than the plan (an intake rule, or a kind marked
+ * on_cohort: the experience counts of RAD-16..19): its violations are the input's, reported
+ * with exit 1 like a plan's, never a disagreement between the rows and the check. */
+bool rp_rule_on_cohort(const rp_rule *rule);
 
 /* ---- intake: what the rules that limit a programme's intake count (rule.h's intake hook) ---- */
 
@@ -124,6 +128,17 @@ typedef struct rp_intake_limit {
 } rp_intake_limit;
 
 void rp_intake_limit_free(rp_intake_limit *l);
+
+/* ---- tallies: the counts a rule judges per resident (experience targets, RAD-16..19) ---- */
+
+typedef struct rp_tally {
+    const char *label; /* the target: an item id or a total's name; borrowed from the model */
+    double count;      /* logged, plus the projection when projected */
+    int target;        /* at least this many */
+    bool logged;       /* the residents file logs some item of it */
+    bool projected;    /* the count adds the rule's yields over the plan's months */
+    bool supplemented; /* an approved course makes up its shortfall */
+} rp_tally;
 
 /* ---- loads: what capacity rules count, place by place and slot by slot ---- */
 

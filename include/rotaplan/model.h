@@ -281,6 +281,11 @@ typedef struct rp_model {
      * one day a week (the model's `parallel_training`) */
     const char **parallel_departments;
     size_t n_parallel_departments;
+    /* the experience items a residents file may log (RAD-16..19, the model's `experience_items`):
+     * ids and names (a name may be NULL), in the model's order */
+    const char **experience_ids;
+    const char **experience_names;
+    size_t n_experience;
     /* what-if changes, in the order given (a later one wins where they overlap) */
     rp_change *changes;
     size_t n_changes, cap_changes;
@@ -329,12 +334,29 @@ typedef struct rp_wish {
     rp_pos pos;
 } rp_wish;
 
+/* The experience a resident has logged (RAD-16..19, the residents file's `experience`): counts
+ * of reports, examinations and cases as first reader, operator or planner. */
+typedef struct rp_experience {
+    int as_of;          /* the last period of the resident the counts cover; 0 when they are the
+                         * counts at completion */
+    int *counts;        /* [model->n_experience]: a count, or -1 when the item is not logged */
+    bool *supplemented; /* [model->n_experience]: an approved course (講習会, e-learning) makes
+                         * up the item's shortfall (003 §6-2(2)(3) 補足, L502, L521) */
+    rp_pos pos;
+} rp_experience;
+
+/* Graduate school in courses D and E (RAD-10): clinical (大学院・臨床, counts as training) or
+ * without clinical work (counts nothing: 003 §10(5), L781). */
+typedef enum rp_graduate { RP_GRADUATE_CLINICAL, RP_GRADUATE_NONCLINICAL } rp_graduate;
+
 typedef struct rp_resident {
     const char *id;
     const char *name;          /* may be NULL */
     int cohort;                /* the calendar year the resident started */
     int course;                /* index into model->courses, or RP_ANY */
     int graduate_entry_year;   /* 0: the course's default */
+    rp_graduate graduate;      /* the graduate school's status (RAD-10), clinical by default */
+    rp_experience *experience; /* NULL when the residents file logs none; in the cohort's arena */
     rp_wish *wishes;
     size_t n_wishes;
     rp_pin *pins;

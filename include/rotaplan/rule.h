@@ -27,6 +27,9 @@ struct rp_ynode;
 
 typedef struct rp_rule_kind {
     const char *name; /* kebab-case, as in the model: "min-months-at" */
+    /* The kind's violations are the cohort's data, whatever the plan (check.h
+     * rp_rule_on_cohort): the experience a residents file logs at completion. */
+    bool on_cohort;
     /* The kind reads its parameters or credits its days in weeks: a model whose calendar unit is
      * the month is refused with an error at the rule's kind until the kind reads months
      * (issue 12). Kinds that count the calendar's periods, whatever they are, leave it false. */
@@ -81,6 +84,12 @@ typedef struct rp_rule_kind {
      * leave, pins and course) falls short of what the rule asks; 0 when it can hold.
      * rp_resident_extend extends r by the most any rule needs (calendar.h). */
     int (*extension)(const rp_rule *rule, const rp_model *m, const rp_resident *r);
+
+    /* Optional, kinds that judge counts a resident accumulates (RAD-16..19): sets *out to the
+     * counts the kind's check judges for resident r of ctx, one per target (heap: free()), and
+     * *n to their number. What `rotaplan report` shows. */
+    void (*tallies)(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp_tally **out,
+                    size_t *n);
 } rp_rule_kind;
 
 /* The registry (src/rules/registry.c). */

@@ -254,6 +254,11 @@ rp_level rp_rule_level(const rp_rule *rule)
     return level_of(rule->cls);
 }
 
+bool rp_rule_on_cohort(const rp_rule *rule)
+{
+    return rule->cls == RP_CLASS_INTAKE || rule->kind->on_cohort;
+}
+
 int rp_check_plan(const rp_model *m, const rp_cohort *cohort, const rp_plan *plan,
                   rp_findings *out, rp_diags *d)
 {

@@ -382,7 +382,8 @@ bool rp_cli_passes_checks(void *ctx, const double *x)
         ok = false;
     for (size_t i = 0; ok && i < f.count; i++) {
         rp_rule_class cls = t->model->rules[f.items[i].rule].cls;
-        ok = f.items[i].level != RP_LEVEL_VIOLATION || cls == RP_CLASS_INTAKE ||
+        ok = f.items[i].level != RP_LEVEL_VIOLATION ||
+             rp_rule_on_cohort(&t->model->rules[f.items[i].rule]) ||
              (t->programme_bends && cls == RP_CLASS_PROGRAMME);
     }
     if (!ok)

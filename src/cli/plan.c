@@ -48,7 +48,8 @@ static int parse_args(int argc, char **argv, plan_args *a)
 }
 
 /* The direct checks of the rules that have rows must pass what the solver returned. Intake
- * rules have no rows: their violations are the cohort's, reported, not a bug. */
+ * rules (and kinds on the cohort: logged experience) judge the input: their violations are the
+ * cohort's, reported, not a bug. */
 static int audit(const rp_model *m, const rp_cohort *c, const rp_plan *plan, bool quiet,
                  int *status)
 {
@@ -65,7 +66,7 @@ static int audit(const rp_model *m, const rp_cohort *c, const rp_plan *plan, boo
         const rp_finding *x = &f.items[i];
         if (x->level != RP_LEVEL_VIOLATION)
             continue;
-        if (m->rules[x->rule].cls == RP_CLASS_INTAKE)
+        if (rp_rule_on_cohort(&m->rules[x->rule]))
             intake++;
         else
             bugs++;

@@ -554,7 +554,7 @@ static bool *flagged(const rp_translation *t, const rp_plan *old)
     }
     for (size_t i = 0; out && i < f.count; i++) {
         const rp_finding *x = &f.items[i];
-        if (x->level != RP_LEVEL_VIOLATION || m->rules[x->rule].cls == RP_CLASS_INTAKE)
+        if (x->level != RP_LEVEL_VIOLATION || rp_rule_on_cohort(&m->rules[x->rule]))
             continue;
         for (size_t o = 0; o < old->n_residents; o++)
             out[o] = out[o] || (x->resident >= 0 ? x->resident == (int)o
@@ -986,9 +986,10 @@ static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent
     for (size_t i = 0; !err && i < f.count; i++) {
         const rp_finding *x = &f.items[i];
         rp_rule_class cls = m->rules[x->rule].cls;
-        if (x->level == RP_LEVEL_VIOLATION && cls == RP_CLASS_INTAKE && intake)
+        bool cohort = rp_rule_on_cohort(&m->rules[x->rule]);
+        if (x->level == RP_LEVEL_VIOLATION && cohort && intake)
             (*intake)++;
-        if (x->level != RP_LEVEL_VIOLATION || cls == RP_CLASS_INTAKE)
+        if (x->level != RP_LEVEL_VIOLATION || cohort)
             continue;
         if (bent && cls == RP_CLASS_PROGRAMME && x->resident >= 0) {
             rp_bend b = {(int)x->rule, x->resident, x->first, x->last};
@@ -1168,7 +1169,7 @@ static bool already_holds(const rp_model *m, const rp_cohort *c, const rp_plan *
     bool holds = rp_check_plan(m, c, old, &f, &d) == 0;
     for (size_t i = 0; holds && i < f.count; i++) {
         bool violation = f.items[i].level == RP_LEVEL_VIOLATION;
-        bool cohorts = m->rules[f.items[i].rule].cls == RP_CLASS_INTAKE;
+        bool cohorts = rp_rule_on_cohort(&m->rules[f.items[i].rule]);
         holds = !violation || cohorts;
         *intake += violation && cohorts;
     }

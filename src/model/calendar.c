@@ -16,6 +16,42 @@
 
 static void fill_timeline(const rp_model *m, const rp_resident *r, int h, rp_timeline *out);
 
+/* RAD-10: the programme year in which r enters graduate school (courses D and E): the year the
+ * residents file asks for, else its course's default (003 §7-2 L571: 3年目を原則, 1年目あるいは
+ * 2年目も可能); 0 when r is in no graduate school. */
+int rp_graduate_entry(const rp_model *m, const rp_resident *r)
+{
+    if (!m || !r)
+        return 0;
+    if (r->graduate_entry_year > 0)
+        return r->graduate_entry_year;
+    if (r->course >= 0 && (size_t)r->course < m->n_courses &&
+        m->courses[r->course].graduate_school)
+        return m->courses[r->course].graduate_entry_year > 0
+                   ? m->courses[r->course].graduate_entry_year
+                   : m->calendar.years;
+    return 0;
+}
+
+/* The status graduate school gives period p of r (RAD-10, RAD-25, RAD-26): clinical counts as
+ * training, non-clinical holds no facility and counts nothing; FT outside it. Only the
+ * programme's own periods: an extension is full-time training. */
+static rp_status graduate_status(const rp_model *m, const rp_resident *r, int p)
+{
+    int g = rp_graduate_entry(m, r);
+    int ppy = m ? m->calendar.periods_per_year : 0;
+    if (g <= 0 || p <= (g - 1) * ppy || p > m->calendar.years * ppy)
+        return RP_STATUS_FT;
+    return r->graduate == RP_GRADUATE_NONCLINICAL ? RP_STATUS_GNC : RP_STATUS_GC;
+}
+
+/* Whether r has periods the programme may not count: leave, or non-clinical graduate school. */
+static bool may_lack_months(const rp_model *m, const rp_resident *r)
+{
+    return r->n_leave > 0 ||
+           (r->graduate == RP_GRADUATE_NONCLINICAL && rp_graduate_entry(m, r) > 0);
+}
+
 /* INIT-60/61: leave beyond the allowance extends the programme by the weeks it takes to make up
  * the days beyond (RULES.md E-3: the make-up formula is the default reading, not confirmed). */
 static int week_extension(const rp_model *m, const rp_resident *r)
@@ -33,7 +69,7 @@ static int week_extension(const rp_model *m, const rp_resident *r)
  * month of full-time training. */
 static int month_extension(const rp_model *m, const rp_resident *r)
 {
-    if (!r->n_leave || m->readings.uncounted_leave_fails)
+    if (!may_lack_months(m, r) || m->readings.uncounted_leave_fails)
         return 0;
     int base = m->calendar.years * m->calendar.periods_per_year;
     rp_timeline t;
@@ -57,7 +93,8 @@ void rp_resident_extend(const rp_model *m, rp_resident *r)
 {
     r->rule_extension = 0;
     r->extension_rule = RP_NONE;
-    if (m->calendar.unit != RP_UNIT_MONTH || !r->n_leave || m->readings.uncounted_leave_fails)
+    if (m->calendar.unit != RP_UNIT_MONTH || !may_lack_months(m, r) ||
+        m->readings.uncounted_leave_fails)
         return;
     for (size_t i = 0; i < m->n_rules; i++) {
         const rp_rule *rule = &m->rules[i];
@@ -174,7 +211,7 @@ static void fill_timeline(const rp_model *m, const rp_resident *r, int h, rp_tim
     out->hours = rp_xcalloc((size_t)h + 1, sizeof *out->hours);
     out->leave_index = rp_xmalloc(((size_t)h + 1) * sizeof *out->leave_index);
     for (int p = 0; p <= h; p++) {
-        out->status[p] = RP_STATUS_FT;
+        out->status[p] = p >= 1 ? graduate_status(m, r, p) : RP_STATUS_FT;
         out->leave_index[p] = -1;
     }
     if (!r)
@@ -208,7 +245,7 @@ void rp_timeline_free(rp_timeline *t)
 
 rp_status rp_resident_status(const rp_model *m, const rp_resident *r, int p)
 {
-    rp_status s = RP_STATUS_FT;
+    rp_status s = p >= 1 ? graduate_status(m, r, p) : RP_STATUS_FT;
     for (size_t i = 0; r && i < r->n_leave; i++) /* the last entry wins, as in fill_timeline */
         if (r->leave[i].first <= p && p <= r->leave[i].last && p >= 1)
             s = r->leave[i].kind;

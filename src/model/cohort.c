@@ -14,6 +14,13 @@
  *       wishes: [st-lukes, tokyo-mc] # optional ranked list of facility or department ids
  *       pins:                        # optional: stints fixed in advance, not overlapping
  *         - {facility: tokyo-mc, department: rt, from: 2021-04, to: 2022-03}  # department optional
+ *       graduate_school: clinical    # optional (RAD-10): clinical (default) or nonclinical; only
+ *                                    #   for a resident in graduate school
+ *       experience:                  # optional (RAD-16..19): counts logged so far
+ *         as_of: 2021-09             # optional: the last month (date, period) they cover;
+ *                                    #   absent: the counts at completion
+ *         counts: {ct: 420, mri: 180}  # items of the model's experience_items, whole numbers
+ *         supplemented: [us]         # items an approved course (講習会, e-learning) makes up
  *       leave:                       # optional, spans not overlapping
  *         - {kind: maternity, from: 2020-10, to: 2021-01, certificate: true}
  *         - {kind: part-time, from: 2021-04, to: 2021-09, hours_per_week: 20}
@@ -486,7 +493,118 @@ static void read_graduate_year(reader *r, const rp_ynode *n, rp_resident *res)
                   res->graduate_entry_year, r->m->courses[res->course].id);
 }
 
-enum { R_ID, R_NAME, R_COHORT, R_COURSE, R_GRADUATE, R_WISHES, R_PINS, R_LEAVE, R_COUNT };
+/* RAD-10: graduate_school: clinical (default) or nonclinical, for a resident in graduate school:
+ * one asking for it (graduate_entry_year) or following a course with graduate school. */
+static void read_graduate_status(reader *r, const rp_ynode *n, bool asked, rp_resident *res)
+{
+    static const char *const names[] = {"clinical", "nonclinical"};
+    int v;
+    if (rp_yenum(r->y, n, "graduate_school", names, 2, &v) != 0)
+        return;
+    bool course_has = res->course >= 0 && r->m->courses[res->course].graduate_school;
+    if (!asked && !course_has) {
+        rp_yerror(r->y, n, "graduate_school '%s' is given but resident '%s' is in no graduate "
+                           "school; expected graduate_entry_year or a course with "
+                           "graduate_school", names[v], res->id ? res->id : "?");
+        return;
+    }
+    res->graduate = (rp_graduate)v;
+}
+
+/* One logged count of the experience's counts mapping: an item of the model, a whole number. */
+static void read_count(reader *r, const rp_ynode *key, const rp_ynode *value, int *counts)
+{
+    const char *id = rp_ytext(key);
+    const rp_model *m = r->m;
+    size_t i = 0;
+    while (i < m->n_experience && !rp_streq(m->experience_ids[i], id))
+        i++;
+    if (i == m->n_experience) {
+        char hint[256];
+        if (m->n_experience)
+            rp_yhint(hint, sizeof hint, id ? id : "", m->experience_ids, m->n_experience);
+        else
+            snprintf(hint, sizeof hint, "; the model lists no experience_items");
+        rp_yerror(r->y, key, "unknown experience item '%s'%s", id ? id : "", hint);
+        return;
+    }
+    rp_yint(r->y, value, "experience count", 0, 1000000, &counts[i]);
+}
+
+static void read_supplemented(reader *r, const rp_ynode *list, bool *supplemented)
+{
+    size_t n = 0;
+    if (rp_yseq(r->y, list, "supplemented", &n) != 0)
+        return;
+    const rp_model *m = r->m;
+    for (size_t k = 0; k < n; k++) {
+        const rp_ynode *item = rp_yseq_item(r->y, list, k);
+        const char *id = rp_ytext(item);
+        size_t i = 0;
+        while (i < m->n_experience && !rp_streq(m->experience_ids[i], id))
+            i++;
+        if (i < m->n_experience) {
+            supplemented[i] = true;
+            continue;
+        }
+        char hint[256] = "";
+        if (m->n_experience)
+            rp_yhint(hint, sizeof hint, id ? id : "", m->experience_ids, m->n_experience);
+        rp_yerror(r->y, item, "unknown experience item '%s' in supplemented%s", id ? id : "",
+                  hint);
+    }
+}
+
+/* RAD-16..19: experience: {as_of: MONTH|DATE|PERIOD, counts: {item: n}, supplemented: [item]}. */
+static void read_experience(reader *r, const rp_ynode *n, const char *rwhat, rp_resident *res)
+{
+    static const rp_ykey keys[] = {
+        {"as_of", RP_Y_SCALAR, false},
+        {"counts", RP_Y_MAP, false},
+        {"supplemented", RP_Y_SEQ, false},
+    };
+    const rp_ynode *v[N_OF(keys)];
+    char what[160];
+    snprintf(what, sizeof what, "experience of %s", rwhat);
+    rp_ymap(r->y, n, what, keys, N_OF(keys), v);
+    size_t k = r->m->n_experience;
+    rp_experience *e = rp_arena_alloc(r->a, sizeof *e);
+    e->counts = rp_arena_alloc(r->a, (k + 1) * sizeof *e->counts);
+    e->supplemented = rp_arena_alloc(r->a, (k + 1) * sizeof *e->supplemented);
+    e->pos = rp_ypos(r->y, n);
+    for (size_t i = 0; i < k; i++)
+        e->counts[i] = -1;
+    if (v[0] && read_period(r, v[0], "as_of", res, true, &e->as_of) != 0)
+        e->as_of = 0;
+    if (v[1]) {
+        size_t np = 0;
+        const rp_ynode *const *ks = NULL, *const *vs = NULL;
+        if (rp_ypairs(r->y, v[1], "counts", &ks, &vs, &np) == 0)
+            for (size_t i = 0; i < np; i++)
+                read_count(r, ks[i], vs[i], e->counts);
+    }
+    if (v[2])
+        read_supplemented(r, v[2], e->supplemented);
+    res->experience = e;
+}
+
+/* Non-clinical graduate school counts nothing (003 §10(5), L781): the programme is extended by
+ * the months it leaves missing, at most one programme year, as for leave. */
+static void check_graduate_bounds(reader *r, const rp_ynode *n, const rp_resident *res)
+{
+    const rp_calendar *cal = &r->m->calendar;
+    int extension = rp_horizon(r->m, res) - cal->years * cal->periods_per_year;
+    if (extension <= cal->periods_per_year)
+        return;
+    rp_yerror(r->y, n, "non-clinical graduate school from year %d extends the programme of "
+                       "resident '%s' by %d months; expected at most %d months (one programme "
+                       "year): enter later, or in clinical graduate school",
+              rp_graduate_entry(r->m, res), res->id ? res->id : "?", extension,
+              cal->periods_per_year);
+}
+
+enum { R_ID, R_NAME, R_COHORT, R_COURSE, R_GRADUATE, R_WISHES, R_PINS, R_LEAVE, R_GSTATUS,
+       R_EXPERIENCE, R_COUNT };
 
 static const rp_ykey resident_keys[R_COUNT] = {
     {"id", RP_Y_SCALAR, true},
@@ -497,6 +615,8 @@ static const rp_ykey resident_keys[R_COUNT] = {
     {"wishes", RP_Y_SEQ, false},
     {"pins", RP_Y_SEQ, false},
     {"leave", RP_Y_SEQ, false},
+    {"graduate_school", RP_Y_SCALAR, false},
+    {"experience", RP_Y_MAP, false},
 };
 
 static void read_resident(reader *r, const rp_ynode *n, rp_resident *res)
@@ -522,6 +642,8 @@ static void read_resident(reader *r, const rp_ynode *n, rp_resident *res)
         read_course(r, v[R_COURSE], res);
     if (v[R_GRADUATE])
         read_graduate_year(r, v[R_GRADUATE], res);
+    if (v[R_GSTATUS])
+        read_graduate_status(r, v[R_GSTATUS], v[R_GRADUATE] != NULL, res);
     if (v[R_WISHES])
         read_wishes(r, v[R_WISHES], res);
     if (v[R_PINS])
@@ -530,6 +652,11 @@ static void read_resident(reader *r, const rp_ynode *n, rp_resident *res)
         read_leave(r, v[R_LEAVE], what, res);
     if (v[R_LEAVE] && rp_yerrors(r->y) == errors && res->cohort)
         check_leave_bounds(r, v[R_LEAVE], what, res);
+    if (v[R_GSTATUS] && res->graduate == RP_GRADUATE_NONCLINICAL &&
+        rp_yerrors(r->y) == errors && res->cohort)
+        check_graduate_bounds(r, v[R_GSTATUS], res);
+    if (v[R_EXPERIENCE])
+        read_experience(r, v[R_EXPERIENCE], what, res);
 }
 
 static void read_residents(reader *r, const rp_ynode *list)

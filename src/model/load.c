@@ -857,10 +857,48 @@ static void read_rules(loader *l, const rp_ynode *list)
     free(params);
 }
 
+/* The experience items a residents file may log (RAD-16..19): a list of {id, name}. */
+static void read_experience_item(loader *l, const rp_ynode *n)
+{
+    static const rp_ykey keys[] = {
+        {"id", RP_Y_SCALAR, true},
+        {"name", RP_Y_SCALAR, false},
+    };
+    const rp_ynode *v[2];
+    rp_ymap(l->y, n, "experience item", keys, 2, v);
+    rp_model *m = l->m;
+    const char *id = NULL, *name = NULL;
+    if (!v[0] || rp_yid(l->y, v[0], "experience item id", &id) != 0)
+        return;
+    if (v[1])
+        rp_ystr(l->y, v[1], "name", false, &name);
+    for (size_t j = 0; j < m->n_experience; j++) {
+        if (strcmp(m->experience_ids[j], id) == 0) {
+            rp_yerror(l->y, v[0], "duplicate experience item '%s'; expected each item once", id);
+            return;
+        }
+    }
+    m->experience_ids[m->n_experience] = id;
+    m->experience_names[m->n_experience++] = name;
+}
+
+static void read_experience_items(loader *l, const rp_ynode *list)
+{
+    size_t n = 0;
+    if (rp_yseq(l->y, list, "experience_items", &n) != 0)
+        return;
+    rp_model *m = l->m;
+    m->experience_ids = rp_arena_alloc(l->a, (n + 1) * sizeof *m->experience_ids);
+    m->experience_names = rp_arena_alloc(l->a, (n + 1) * sizeof *m->experience_names);
+    for (size_t i = 0; i < n; i++)
+        read_experience_item(l, rp_yseq_item(l->y, list, i));
+}
+
 /* ---- the document ---- */
 
 enum { T_PROGRAMME, T_CALENDAR, T_READINGS, T_INTAKE, T_TOTALS, T_OBJECTIVE, T_FACILITIES,
-       T_COURSES, T_RULES, T_FIELDS, T_CREDITING, T_PARALLEL, T_STANDARD, T_COUNT };
+       T_COURSES, T_RULES, T_FIELDS, T_CREDITING, T_PARALLEL, T_STANDARD, T_EXPERIENCE,
+       T_COUNT };
 
 static const rp_ykey top_keys[T_COUNT] = {
     {"programme", RP_Y_MAP, true},   {"calendar", RP_Y_MAP, true},
@@ -870,6 +908,7 @@ static const rp_ykey top_keys[T_COUNT] = {
     {"rules", RP_Y_SEQ, true},       {"fields", RP_Y_MAP, false},
     {"crediting", RP_Y_MAP, false},  {"parallel_training", RP_Y_SEQ, false},
     {"standard_rotation", RP_Y_MAP, false},
+    {"experience_items", RP_Y_SEQ, false},
 };
 
 static void set_defaults(rp_model *m)
@@ -912,6 +951,8 @@ static void read_model(loader *l)
         rp_standard_read(l->y, v[T_STANDARD], l->m);
     if (v[T_COURSES])
         read_courses(l, v[T_COURSES]);
+    if (v[T_EXPERIENCE])
+        read_experience_items(l, v[T_EXPERIENCE]);
     if (v[T_RULES])
         read_rules(l, v[T_RULES]);
 }

@@ -117,6 +117,7 @@ int rp_report_html(const rp_html_input *in, FILE *out)
     rp_html_loads(in, out);
     rp_html_checks(in, out);
     rp_html_intake(in, out);
+    rp_html_experience(in, out);
     if (in->old)
         rp_html_diff(in, out);
     fputs("</body>\n</html>\n", out);

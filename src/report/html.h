@@ -5,7 +5,8 @@
  * resident), html_loads.c (each capped place's load as a heat map), html_checks.c (the findings
  * rule by rule), html_shape.c (blocks, stints, the standard rotation), html_intake.c (the intake
  * rules' arithmetic)
- * and html_diff.c (a what-if's changes). Internal to src/report/.
+ * html_experience.c (each resident's counts against the experience targets) and html_diff.c (a
+ * what-if's changes). Internal to src/report/.
  */
 #ifndef ROTAPLAN_REPORT_HTML_H
 #define ROTAPLAN_REPORT_HTML_H
@@ -30,5 +31,6 @@ void rp_html_checks(const rp_html_input *in, FILE *out);
 void rp_html_intake(const rp_html_input *in, FILE *out);
 void rp_html_diff(const rp_html_input *in, FILE *out);
 void rp_html_shape(const rp_html_input *in, FILE *out);
+void rp_html_experience(const rp_html_input *in, FILE *out);
 
 #endif

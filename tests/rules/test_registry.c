@@ -183,6 +183,8 @@ static void test_real_model_kind_of_each_rule(void **state)
         {"RAD-09", "course-pattern"},  {"RAD-11", "no-full-time-at"},
         {"RAD-12", "residents-per-instructor"}, {"RAD-13", "intake-cap"},
         {"RAD-14", "urban-intake-cap"}, {"RAD-20", "min-months-at"},
+        {"RAD-16", "experience-target"}, {"RAD-17", "experience-target"},
+        {"RAD-18", "experience-target"}, {"RAD-19", "experience-target"},
     };
     rp_model *m = t_load_model(KT_MODEL);
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {

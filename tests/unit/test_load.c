@@ -44,6 +44,10 @@ static const struct {
     {"RAD-13", "intake-cap", RP_CLASS_INTAKE},
     {"RAD-14", "urban-intake-cap", RP_CLASS_INTAKE},
     {"RAD-20", "min-months-at", RP_CLASS_HARD},
+    {"RAD-16", "experience-target", RP_CLASS_HARD},
+    {"RAD-17", "experience-target", RP_CLASS_HARD},
+    {"RAD-18", "experience-target", RP_CLASS_HARD},
+    {"RAD-19", "experience-target", RP_CLASS_HARD},
 };
 
 static const rp_facility *facility(const rp_model *m, const char *id)
