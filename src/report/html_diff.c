@@ -10,6 +10,7 @@
 #include "report/writers.h"
 #include "rotaplan/calendar.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 
@@ -60,9 +61,9 @@ void rp_html_diff(const rp_html_input *in, FILE *out)
     const rp_model *m = in->model;
     fputs("<section id=\"diff\">\n<h2>", out);
     if (in->scenario)
-        rp_html_printf(out, "What if: %s", in->scenario);
+        rp_html_printf(out, _("What if: %s"), in->scenario);
     else
-        rp_html_printf(out, "Changes from %s", in->old_path);
+        rp_html_printf(out, _("Changes from %s"), in->old_path);
     fputs("</h2>\n<p>", out);
     rp_html_printf(out, "This plan (%s) compared with %s", in->plan_path ? in->plan_path : "",
                    in->old_path);
@@ -78,20 +79,21 @@ void rp_html_diff(const rp_html_input *in, FILE *out)
         periods += moves[i].joins ? 0 : moves[i].last - moves[i].first + 1;
         residents += !moves[i].joins && (i == 0 || moves[i - 1].resident != moves[i].resident);
     }
-    fprintf(out, "<p>what-if: %zu resident%s affected, %ld resident-period%s changed", residents,
+    fprintf(out, _("<p>what-if: %zu resident%s affected, %ld resident-period%s changed"), residents,
             residents == 1 ? "" : "s", periods, periods == 1 ? "" : "s");
     if (joined)
         fprintf(out, ", %zu resident%s joined", joined, joined == 1 ? "" : "s");
     fputs("</p>\n", out);
     if (n) {
-        fprintf(out, "<table class=\"changes\">\n<tr><th>resident</th><th>name</th><th>%s</th>"
-                     "<th>dates</th><th>before</th><th>after</th></tr>\n",
-                m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months");
+        fprintf(out, "<table class=\"changes\">\n<tr><th>%s</th><th>%s</th><th>%s</th>"
+                     "<th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                _("resident"), _("name"), m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months"),
+                _("dates"), _("before"), _("after"));
         for (size_t i = 0; i < n; i++)
             put_move(m, in->plan, &moves[i], out);
         fputs("</table>\n", out);
     } else {
-        fputs("<p>No resident moves.</p>\n", out);
+        fprintf(out, "<p>%s</p>\n", _("No resident moves."));
     }
     free(moves);
     fputs("</section>\n", out);

@@ -16,6 +16,7 @@
 #include "report/writers.h"
 #include "rotaplan/calendar.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -257,7 +258,9 @@ static void put_chart(const rp_html_input *in, const rp_colour_key *key, int coh
     chart c;
     chart_init(&c, in, key, cohort);
     int w = LABEL_W + c.horizon * c.cell_w + RIGHT_W, h = HEAD_H + (int)c.n_rows * ROW_H + 4;
-    fprintf(out, "<figure>\n<h3>cohort %d (%zu residents)</h3>\n", cohort, c.n_rows);
+    fputs("<figure>\n<h3>", out);
+    fprintf(out, _("cohort %d (%zu residents)"), cohort, c.n_rows);
+    fputs("</h3>\n", out);
     fprintf(out, "<svg class=\"gantt\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
                  "%d\" width=\"%d\" height=\"%d\" role=\"img\">\n",
             w, h, w, h);
@@ -315,7 +318,7 @@ void rp_html_gantt(const rp_html_input *in, FILE *out)
     const rp_model *m = in->model;
     rp_colour_key key;
     rp_colour_key_init(&key, m, in->plan);
-    fputs("<section id=\"gantt\">\n<h2>Rotations by cohort</h2>\n", out);
+    fprintf(out, "<section id=\"gantt\">\n<h2>%s</h2>\n", _("Rotations by cohort"));
     fprintf(out, "<p>One row per resident, one bar per stint, coloured by %s (label: the "
                  "department's or facility's name); %s from each resident's start. A thin dashed "
                  "bar at the bottom of a row marks parallel days (a day a week beside the block); "

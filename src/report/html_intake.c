@@ -9,6 +9,7 @@
 #include "report/html.h"
 #include "rules/intake.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 
@@ -117,7 +118,7 @@ static bool put_rule(const rp_model *m, const rp_rule *rule, const rp_intake_yea
 void rp_html_intake(const rp_html_input *in, FILE *out)
 {
     const rp_model *m = in->model;
-    fputs("<section id=\"intake\">\n<h2>Intake caps</h2>\n", out);
+    fprintf(out, "<section id=\"intake\">\n<h2>%s</h2>\n", _("Intake caps"));
     rp_intake_years y;
     rp_intake_years_of_plan(in->plan, &y);
     size_t shown = 0;

@@ -10,6 +10,7 @@
 #include "report/html.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -125,7 +126,7 @@ static void put_heat_map(const rp_model *m, const rp_loads *l, FILE *out)
 void rp_html_loads(const rp_html_input *in, FILE *out)
 {
     const rp_model *m = in->model;
-    fputs("<section id=\"loads\">\n<h2>Load against capacity</h2>\n", out);
+    fprintf(out, "<section id=\"loads\">\n<h2>%s</h2>\n", _("Load against capacity"));
     fprintf(out, "<p>Residents at each capped place %s by %s, all cohorts together, against its "
                  "capacity (in brackets). Colour: "
                  "<span class=\"swatch\" style=\"background:#c7e9c0\"></span>under half "
@@ -143,7 +144,7 @@ void rp_html_loads(const rp_html_input *in, FILE *out)
         char *what = rule->kind->describe(rule, m);
         fputs("<h3>", out);
         rp_html_printf(out, "%s [%s] %s", rule->id, rp_class_name(rule->cls), what);
-        fputs("</h3>\n<p>source: ", out);
+        fprintf(out, "</h3>\n<p>%s", _("source: "));
         rp_html_escape(out, rule->source);
         fputs("</p>\n", out);
         free(what);

@@ -10,6 +10,7 @@
 #include "report/legend.h"
 #include "rotaplan/calendar.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 static bool worth_a_row(const rp_check_ctx *ctx, size_t r, int standard)
 {
@@ -62,15 +63,16 @@ void rp_html_people(const rp_html_input *in, FILE *out)
     const rp_model *m = in->model;
     const rp_check_ctx *ctx = in->ctx;
     int standard = m->calendar.years * m->calendar.periods_per_year;
-    fputs("<section id=\"people\">\n<h2>Leave, extensions and wishes</h2>\n", out);
+    fprintf(out, "<section id=\"people\">\n<h2>%s</h2>\n", _("Leave, extensions and wishes"));
     size_t rows = 0;
     for (size_t r = 0; ctx && r < ctx->n_residents; r++) {
         if (!worth_a_row(ctx, r, standard))
             continue;
         if (rows++ == 0)
-            fputs("<table class=\"people\">\n<tr><th>resident</th><th>name</th><th>leave "
-                  "(休止・休暇)</th><th>days</th><th>programme ends</th><th>wishes</th></tr>\n",
-                  out);
+            fprintf(out, "<table class=\"people\">\n<tr><th>%s</th><th>%s</th><th>%s</th>"
+                         "<th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                    _("resident"), _("name"), _("leave (休止・休暇)"), _("days"),
+                    _("programme ends"), _("wishes"));
         const rp_resident_plan *rp = &ctx->residents[r];
         const rp_resident *res = rp->resident;
         fputs("<tr><td>", out);

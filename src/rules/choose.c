@@ -20,6 +20,7 @@
 #include "rules/kind.h"
 #include "rules/places.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -188,7 +189,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (chosen >= pa->choose)
             continue;
         char req[64], got[32];
-        snprintf(req, sizeof req, "%d of %zu, %d weeks each", pa->choose, pa->n_items,
+        snprintf(req, sizeof req, _("%d of %zu, %d weeks each"), pa->choose, pa->n_items,
                  pa->weeks);
         snprintf(got, sizeof got, "%d", chosen);
         char *when = rp_window_describe(&pa->window, m);

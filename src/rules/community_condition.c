@@ -20,6 +20,7 @@
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 
 typedef struct params {
@@ -110,12 +111,12 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             char *span = rp_span_text(m, rp->planned->cohort, p, q);
             char got[160];
             if (pa->condition == RP_COMMUNITY_YEAR)
-                snprintf(got, sizeof got, "year %d", rp_period_year(m, p));
+                snprintf(got, sizeof got, _("year %d"), rp_period_year(m, p));
             else if (pa->condition == RP_COMMUNITY_SITE)
-                snprintf(got, sizeof got, "%s: %d beds%s", f->id, f->beds,
+                snprintf(got, sizeof got, _("%s: %d beds%s"), f->id, f->beds,
                          f->remote ? ", remote" : ", not remote");
             else
-                snprintf(got, sizeof got, "%s: no home care", f->id);
+                snprintf(got, sizeof got, _("%s: no home care"), f->id);
             const char *req = pa->condition == RP_COMMUNITY_YEAR   ? "year 2 or later"
                               : pa->condition == RP_COMMUNITY_SITE
                                   ? "fewer than the bed limit, or a remote or island area"

@@ -21,6 +21,7 @@
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 typedef struct params {
     double days;        /* required, in days */
@@ -140,7 +141,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             continue;
         char req[64], got[96];
         rp_days_text(m, pa->days, req, sizeof req);
-        snprintf(got, sizeof got, "%g days at the core and %g credited", core, counted);
+        snprintf(got, sizeof got, _("%g days at the core and %g credited"), core, counted);
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
                        "resident %s spends %g days at the core hospital and is credited %g more "
                        "(community medicine and public health, up to %g); %s are required",

@@ -25,6 +25,7 @@
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -204,7 +205,7 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     int ppy = m->calendar.periods_per_year;
     rp_period_label(m, (int)(a / ppy), (int)(a % ppy) + 1, la);
     rp_period_end_label(m, (int)(b / ppy), (int)(b % ppy) + 1, lb);
-    snprintf(req, sizeof req, "at most %d at once", cap);
+    snprintf(req, sizeof req, _("at most %d at once"), cap);
     snprintf(got, sizeof got, "%g", worst);
     const params *pa = rule->params;
     if (pa->per_instructor > 0) { /* INIT-70 */

@@ -19,6 +19,7 @@
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 typedef struct params {
     bool fields[RP_N_FIELDS];
@@ -146,8 +147,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
                 if (proper && len < pa->weeks) {
                     char *span = rp_span_text(m, rp->planned->cohort, p, q);
                     char req[48], got[48];
-                    snprintf(req, sizeof req, "at least %d weeks", pa->weeks);
-                    snprintf(got, sizeof got, "%d week%s", len, len == 1 ? "" : "s");
+                    snprintf(req, sizeof req, _("at least %d weeks"), pa->weeks);
+                    snprintf(got, sizeof got, _("%d week%s"), len, len == 1 ? "" : "s");
                     rp_finding_add(out, ctx, rule, (int)r, RP_NONE, p, q, req, got,
                                    "resident %s trains in %s for %s only (%s); block training "
                                    "lasts at least %d weeks",

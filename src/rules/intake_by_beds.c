@@ -17,6 +17,7 @@
 #include "rules/intake.h"
 #include "report/grid.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -105,7 +106,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             continue;
         int y = w[i].first_year + 1;
         char req[48], got[48];
-        snprintf(req, sizeof req, "at most %d", w[i].limit);
+        snprintf(req, sizeof req, _("at most %d"), w[i].limit);
         snprintf(got, sizeof got, "%d", w[i].intake);
         rp_finding_add(out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
                        "%d residents are in training in %d (cohorts %d and %d); the core "

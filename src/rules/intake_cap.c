@@ -18,6 +18,7 @@
 #include "rules/intake.h"
 #include "report/grid.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -124,8 +125,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (w[i].intake <= w[i].limit)
             continue;
         char req[64], got[64];
-        snprintf(req, sizeof req, "at most %d residents a year", w[i].limit);
-        snprintf(got, sizeof got, "%d residents starting in %d", w[i].intake, w[i].first_year);
+        snprintf(req, sizeof req, _("at most %d residents a year"), w[i].limit);
+        snprintf(got, sizeof got, _("%d residents starting in %d"), w[i].intake, w[i].first_year);
         rp_finding_add(out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
                        "%d residents start in %d; the programme's yearly intake cap is %d "
                        "(%s binds: %.2f)",

@@ -27,6 +27,7 @@
  */
 #include "rules/course.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int periods;
@@ -160,7 +161,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             continue;
         char *where = rp_selector_describe(&pa->where, m);
         char req[160], got[64];
-        snprintf(req, sizeof req, "at least %d %s at %s", pa->periods,
+        snprintf(req, sizeof req, _("at least %d %s at %s"), pa->periods,
                  rp_unit_word(m, pa->periods), where);
         snprintf(got, sizeof got, "%d %s", count, rp_unit_word(m, count));
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,

@@ -21,6 +21,7 @@
  * Used by: RAD-04 (3 months per partner stint, 003 §7-1 L535; per stint, D-10).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int periods;
@@ -130,7 +131,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
                 continue;
             char *span = rp_span_text(m, rp->planned->cohort, p, last);
             char req[64], got[64];
-            snprintf(req, sizeof req, "at least %d %s", pa->periods, rp_unit_word(m, pa->periods));
+            snprintf(req, sizeof req, _("at least %d %s"), pa->periods, rp_unit_word(m, pa->periods));
             snprintf(got, sizeof got, "%d %s", len, rp_unit_word(m, len));
             rp_finding_add(out, ctx, rule, (int)r, f, p, last, req, got,
                            "the stint of resident %s at %s lasts %d %s (%s); a stint there "

@@ -20,6 +20,7 @@
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 typedef struct params {
     bool by_field;            /* the fields are restricted (INIT-30) */
@@ -110,8 +111,8 @@ static void check_rows(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
         }
         if (pa->days > 0 && s->days_per_week > pa->days) {
             char req[48], got[48];
-            snprintf(req, sizeof req, "at most %g day a week", pa->days);
-            snprintf(got, sizeof got, "%g days a week", s->days_per_week);
+            snprintf(req, sizeof req, _("at most %g day a week"), pa->days);
+            snprintf(got, sizeof got, _("%g days a week"), s->days_per_week);
             report(rule, ctx, out, i, req, got, "takes more than one day a week");
         }
         const rp_resident_plan *rp = &ctx->residents[s->resident];
@@ -148,9 +149,9 @@ static void check_weeks(const rp_rule *rule, const rp_check_ctx *ctx, rp_finding
                 most = count[++q] > most ? count[q] : most;
             char *span = rp_span_text(ctx->model, rp->planned->cohort, p, q);
             char req[48], got[48];
-            snprintf(req, sizeof req, "at most %d session%s a week", pa->per_week,
+            snprintf(req, sizeof req, _("at most %d session%s a week"), pa->per_week,
                      pa->per_week == 1 ? "" : "s");
-            snprintf(got, sizeof got, "%d sessions a week", most);
+            snprintf(got, sizeof got, _("%d sessions a week"), most);
             rp_finding_add(out, ctx, rule, (int)r, RP_NONE, p, q, req, got,
                            "resident %s has %d parallel sessions a week in %s; at most %d",
                            rp->planned->id, most, span, pa->per_week);

@@ -25,6 +25,7 @@
  * Used by: SEED-003-L568 (the radiology model).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int periods;
@@ -92,7 +93,7 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     int n = last - first + 1;
     char *span = rp_span_text(m, rp->planned->cohort, first, last);
     char req[64], got[64];
-    snprintf(req, sizeof req, "at most %d %s at one partner", pa->periods,
+    snprintf(req, sizeof req, _("at most %d %s at one partner"), pa->periods,
              rp_unit_word(m, pa->periods));
     snprintf(got, sizeof got, "%d %s", n, rp_unit_word(m, n));
     rp_finding *x = rp_finding_add(out, ctx, rule, (int)r, f, first, last, req, got,

@@ -21,6 +21,7 @@
  * Used by: RAD-12 (3 per instructor, 003 §2 L87).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -203,8 +204,8 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     slot_label(m, a, la);
     rp_period_end_label(m, (int)(b / m->calendar.periods_per_year),
                         (int)(b % m->calendar.periods_per_year) + 1, lb);
-    snprintf(req, sizeof req, "at most %d residents", limit);
-    snprintf(got, sizeof got, "%d residents", worst);
+    snprintf(req, sizeof req, _("at most %d residents"), limit);
+    snprintf(got, sizeof got, _("%d residents"), worst);
     const char *who = f >= 0 ? m->facilities[f].id : "the programme";
     bool withdrawn = false;
     if (f >= 0 && rp_changed_on(m, f, a, &withdrawn))

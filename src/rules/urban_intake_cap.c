@@ -19,6 +19,7 @@
 #include "rules/intake.h"
 #include "report/grid.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -109,13 +110,13 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             continue;
         int y = w[i].first_year, k = w[i].years;
         char req[64], got[64];
-        snprintf(req, sizeof req, "at most %d", w[i].limit);
+        snprintf(req, sizeof req, _("at most %d"), w[i].limit);
         snprintf(got, sizeof got, "%d", w[i].intake);
         char span[48];
         if (k == 1)
-            snprintf(span, sizeof span, "in %d", y);
+            snprintf(span, sizeof span, _("in %d"), y);
         else
-            snprintf(span, sizeof span, "in %d-%d (%d years)", y, y + k - 1, k);
+            snprintf(span, sizeof span, _("in %d-%d (%d years)"), y, y + k - 1, k);
         rp_finding *f = rp_finding_add(
             out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
             "%d residents start %s; the urban cap allows %d (past average %d/%d = %.2f a "

@@ -20,6 +20,7 @@
  */
 #include "rules/kind.h"
 #include "rules/places.h"
+#include "util/i18n.h"
 
 typedef struct params {
     rp_place_set set;
@@ -102,9 +103,9 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (!low && !high)
             continue;
         char req[48], got[48];
-        snprintf(req, sizeof req, "%s %d weeks", low ? "at least" : "at most",
+        snprintf(req, sizeof req, _("%s %d weeks"), low ? "at least" : "at most",
                  low ? pa->min : pa->max);
-        snprintf(got, sizeof got, "%d week%s", weeks, weeks == 1 ? "" : "s");
+        snprintf(got, sizeof got, _("%d week%s"), weeks, weeks == 1 ? "" : "s");
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, first ? first : 1,
                        last ? last : rp->horizon, req, got,
                        "resident %s has %s in %s%s; the programme asks for %s", rp->planned->id,
