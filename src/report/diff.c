@@ -7,6 +7,7 @@
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
 #include "report/writers.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -185,7 +186,7 @@ int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_pla
                    rp_diff_summary *sum)
 {
     memset(sum, 0, sizeof *sum);
-    fputs("changes (resident, periods, from -> to):\n", out);
+    fputs(_("changes (resident, periods, from -> to):\n"), out);
     for (size_t r = 0; r < new_plan->n_residents; r++) {
         long changed = resident_moves(m, old, new_plan, (int)r, out);
         sum->periods += changed;
@@ -193,11 +194,11 @@ int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_pla
         sum->joined += rp_plan_resident_index(old, new_plan->residents[r].id) == RP_NONE;
     }
     if (!sum->periods && !sum->joined)
-        fputs("  none\n", out);
-    fprintf(out, "what-if: %zu resident%s affected, %ld resident-period%s changed", sum->residents,
+        fputs(_("  none\n"), out);
+    fprintf(out, _("what-if: %zu resident%s affected, %ld resident-period%s changed"), sum->residents,
             sum->residents == 1 ? "" : "s", sum->periods, sum->periods == 1 ? "" : "s");
     if (sum->joined)
-        fprintf(out, ", %zu resident%s joined", sum->joined, sum->joined == 1 ? "" : "s");
+        fprintf(out, _(", %zu resident%s joined"), sum->joined, sum->joined == 1 ? "" : "s");
     fputc('\n', out);
     return ferror(out) ? -1 : 0;
 }

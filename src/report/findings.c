@@ -44,10 +44,10 @@ static const char *level_word(rp_level l)
                                                                             : _("finding");
 }
 
-/* "3 violations", "1 warning", from the format of one and of many. */
-static void put_count(FILE *out, size_t n, const char *one, const char *many)
+/* "3 violations", "1 warning": n through the format of its number (P_). */
+static void put_count(FILE *out, size_t n, const char *format)
 {
-    fprintf(out, P_(one, many, n), n);
+    fprintf(out, format, n);
 }
 
 /* The first day's label of a period, or for weeks as the end of a range its last day. */
@@ -176,23 +176,23 @@ static void put_summary(FILE *out, const rp_model *m, const rp_plan *p, const rp
     if (violations == 0) {
         fprintf(out, "%s%s%s", colour ? "\033[32m" : "", _("compliant"), colour ? "\033[0m" : "");
         fputs(_(": no violation of "), out);
-        put_count(out, rules, N_("%zu rule"), N_("%zu rules"));
+        put_count(out, rules, P_("%zu rule", "%zu rules", rules));
         fputs(_(" over "), out);
-        put_count(out, p->n_residents, N_("%zu resident"), N_("%zu residents"));
+        put_count(out, p->n_residents, P_("%zu resident", "%zu residents", p->n_residents));
         fputs("; ", out);
     } else {
         fputs(level_colour(RP_LEVEL_VIOLATION, colour), out);
-        put_count(out, violations, N_("%zu violation"), N_("%zu violations"));
+        put_count(out, violations, P_("%zu violation", "%zu violations", violations));
         fputs(colour ? "\033[0m, " : ", ", out);
     }
-    put_count(out, warnings, N_("%zu warning"), N_("%zu warnings"));
+    put_count(out, warnings, P_("%zu warning", "%zu warnings", warnings));
     fputs(", ", out);
-    put_count(out, findings, N_("%zu finding"), N_("%zu findings"));
+    put_count(out, findings, P_("%zu finding", "%zu findings", findings));
     if (violations != 0) {
         fputs(_(" over "), out);
-        put_count(out, p->n_residents, N_("%zu resident"), N_("%zu residents"));
+        put_count(out, p->n_residents, P_("%zu resident", "%zu residents", p->n_residents));
         fputs(_(" and "), out);
-        put_count(out, rules, N_("%zu rule"), N_("%zu rules"));
+        put_count(out, rules, P_("%zu rule", "%zu rules", rules));
     }
     fputc('\n', out);
 }

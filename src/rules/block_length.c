@@ -526,7 +526,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     for (size_t i = 0; !pa->by_field && i < pa->n_departments && k < sizeof what; i++)
         k += (size_t)snprintf(what + k, sizeof what - k, "%s%s", k ? ", " : "",
                               pa->departments[i]);
-    return rp_xasprintf("every block in %s lasts %s", what, req);
+    return rp_xasprintf(_("every block in %s lasts %s"), what, req);
 }
 
 const rp_rule_kind rp_kind_block_length = {

@@ -208,7 +208,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     rp_buf b = {0};
-    rp_buf_printf(&b, "every resident spends at least %d weeks in each of %d of: ", pa->weeks,
+    rp_buf_printf(&b, _("every resident spends at least %d weeks in each of %d of: "), pa->weeks,
                   pa->choose);
     char *items = items_text(pa, m);
     rp_buf_add(&b, items);

@@ -135,11 +135,11 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     if (pa->condition == RP_COMMUNITY_YEAR)
-        return rp_xasprintf("community medicine only from programme year %d",
+        return rp_xasprintf(_("community medicine only from programme year %d"),
                             m->crediting.community_from_year);
     if (pa->condition == RP_COMMUNITY_SITE)
-        return rp_xasprintf("community medicine only at a facility of fewer than %d beds, or in a "
-                            "remote or island area",
+        return rp_xasprintf(_("community medicine only at a facility of fewer than %d beds, or in a "
+                              "remote or island area"),
                             m->crediting.community_beds_below);
     return rp_xstrdup("community medicine only where home care is provided");
 }

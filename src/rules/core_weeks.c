@@ -153,9 +153,9 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     int dpw = m->calendar.days_per_week;
-    return rp_xasprintf("every resident trains at least %g weeks at the core hospital, of which "
-                        "up to %g weeks of community medicine or public health elsewhere may "
-                        "count",
+    return rp_xasprintf(_("every resident trains at least %g weeks at the core hospital, of which "
+                          "up to %g weeks of community medicine or public health elsewhere may "
+                          "count"),
                         pa->days / dpw, pa->credit_days / dpw);
 }
 

@@ -190,8 +190,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
-    return rp_xasprintf("every resident has at least %d counted %s of training, leave credited "
-                        "as the programme allows",
+    return rp_xasprintf(_("every resident has at least %d counted %s of training, leave credited "
+                          "as the programme allows"),
                         pa->periods, rp_unit_word(m, pa->periods));
 }
 

@@ -293,9 +293,9 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     (void)m;
     const params *pa = rule->params;
     if (pa->per_instructor > 0)
-        return rp_xasprintf("every department holds at most %g residents per 指導医 at once, "
-                            "every cohort together, where the model gives its instructors (a "
-                            "parallel session counts a resident)", pa->per_instructor);
+        return rp_xasprintf(_("every department holds at most %g residents per 指導医 at once, "
+                              "every cohort together, where the model gives its instructors (a "
+                              "parallel session counts a resident)"), pa->per_instructor);
     return rp_xstrdup("every department holds at most its capacity of residents at once, every "
                       "cohort together (a parallel day takes a fifth of a place)");
 }

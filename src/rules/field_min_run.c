@@ -167,7 +167,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     (void)m;
     const params *pa = rule->params;
     rp_buf b = {0};
-    rp_buf_printf(&b, "every block of ");
+    rp_buf_printf(&b, _("every block of "));
     bool first = true;
     for (int X = 0; X < RP_N_FIELDS; X++) {
         if (!pa->fields[X])
@@ -175,7 +175,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
         rp_buf_printf(&b, "%s%s", first ? "" : ", ", rp_field_names[X]);
         first = false;
     }
-    rp_buf_printf(&b, " lasts at least %d contiguous weeks", pa->weeks);
+    rp_buf_printf(&b, _(" lasts at least %d contiguous weeks"), pa->weeks);
     return rp_buf_take(&b);
 }
 

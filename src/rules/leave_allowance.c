@@ -73,8 +73,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
-    return rp_xasprintf("leave of at most %d days; beyond that the programme is extended by the "
-                        "weeks it takes to make up the days",
+    return rp_xasprintf(_("leave of at most %d days; beyond that the programme is extended by the "
+                          "weeks it takes to make up the days"),
                         m->calendar.leave_allowance_days);
 }
 

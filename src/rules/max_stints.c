@@ -143,7 +143,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     char *where = rp_place_set_describe(&pa->set, m);
-    char *s = rp_xasprintf("every resident trains in %s in at most %d separate stint%s", where,
+    char *s = rp_xasprintf(_("every resident trains in %s in at most %d separate stint%s"), where,
                            pa->stints, pa->stints == 1 ? "" : "s");
     free(where);
     return s;

@@ -170,7 +170,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
     const params *pa = rule->params;
-    return rp_xasprintf("every resident has at least one block of %d contiguous weeks in %s",
+    return rp_xasprintf(_("every resident has at least one block of %d contiguous weeks in %s"),
                         pa->weeks, pa->label);
 }
 

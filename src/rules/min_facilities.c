@@ -103,7 +103,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
     const params *pa = rule->params;
-    return rp_xasprintf("every resident trains at %d or more facilities", pa->count);
+    return rp_xasprintf(_("every resident trains at %d or more facilities"), pa->count);
 }
 
 const rp_rule_kind rp_kind_min_facilities = {

@@ -147,7 +147,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     char *where = rp_selector_describe(&pa->where, m);
-    char *s = rp_xasprintf("every stint at %s lasts at least %d %s", where, pa->periods,
+    char *s = rp_xasprintf(_("every stint at %s lasts at least %d %s"), where, pa->periods,
                            rp_unit_word(m, pa->periods));
     free(where);
     return s;

@@ -11,6 +11,7 @@
  * Used by: RAD-11 (関連施設 are part-time only, 003 §7-1 L535, §2-1 L95).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     rp_selector where;
@@ -74,7 +75,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     char *where = rp_selector_describe(&((const params *)rule->params)->where, m);
-    char *s = rp_xasprintf("no full-time block at %s: part-time (parallel) rows only", where);
+    char *s = rp_xasprintf(_("no full-time block at %s: part-time (parallel) rows only"), where);
     free(where);
     return s;
 }

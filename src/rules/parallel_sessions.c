@@ -185,10 +185,10 @@ static char *describe(const rp_rule *rule, const rp_model *m)
         rp_buf_add(&b, ", beside blocks of other fields");
     }
     if (pa->per_week >= 0)
-        rp_buf_printf(&b, "%sat most %d parallel session%s a week", b.len ? "; " : "",
+        rp_buf_printf(&b, _("%sat most %d parallel session%s a week"), b.len ? "; " : "",
                       pa->per_week, pa->per_week == 1 ? "" : "s");
     if (pa->days > 0)
-        rp_buf_printf(&b, "%sof at most %g day each", b.len ? ", " : "", pa->days);
+        rp_buf_printf(&b, _("%sof at most %g day each"), b.len ? ", " : "", pa->days);
     return rp_buf_take(&b);
 }
 

@@ -130,8 +130,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
-    return rp_xasprintf("partners change every %d %s as a rule; a longer stay at one partner "
-                        "only when needed (a preference, reported as a finding)",
+    return rp_xasprintf(_("partners change every %d %s as a rule; a longer stay at one partner "
+                          "only when needed (a preference, reported as a finding)"),
                         pa->periods, rp_unit_word(m, pa->periods));
 }
 

@@ -266,8 +266,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
-    return rp_xasprintf("at most %g residents per instructor at each facility and over the "
-                        "programme (%d in all), in every %s, all cohorts together",
+    return rp_xasprintf(_("at most %g residents per instructor at each facility and over the "
+                          "programme (%d in all), in every %s, all cohorts together"),
                         pa->per_instructor, programme_limit(pa, m, 0),
                         m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
 }

@@ -345,8 +345,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     int U = unit_of(rule);
-    return rp_xasprintf("facilities are rotated in units of %d %s (stints start and end on unit "
-                        "boundaries), but for a course's partner window",
+    return rp_xasprintf(_("facilities are rotated in units of %d %s (stints start and end on unit "
+                          "boundaries), but for a course's partner window"),
                         U, rp_unit_word(m, U));
 }
 

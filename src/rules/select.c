@@ -3,6 +3,7 @@
  */
 #include "rules/select.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -81,7 +82,7 @@ char *rp_selector_describe(const rp_selector *sel, const rp_model *m)
     else if (sel->role == RP_ROLE_BASE)
         rp_buf_add(&b, "base facility");
     else if (sel->role >= 0)
-        rp_buf_printf(&b, "%s facilities", rp_role_names[sel->role]);
+        rp_buf_printf(&b, _("%s facilities"), rp_role_names[sel->role]);
     else
         rp_buf_add(&b, "facilities");
     return rp_buf_take(&b);

@@ -123,12 +123,12 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     rp_buf b = {0};
     rp_buf_add(&b, "every resident spends ");
     if (pa->min > 0 && pa->max >= 0)
-        rp_buf_printf(&b, "%d to %d weeks", pa->min, pa->max);
+        rp_buf_printf(&b, _("%d to %d weeks"), pa->min, pa->max);
     else if (pa->max >= 0)
-        rp_buf_printf(&b, "at most %d weeks", pa->max);
+        rp_buf_printf(&b, _("at most %d weeks"), pa->max);
     else
-        rp_buf_printf(&b, "at least %d weeks", pa->min);
-    rp_buf_printf(&b, " in %s%s", where, when);
+        rp_buf_printf(&b, _("at least %d weeks"), pa->min);
+    rp_buf_printf(&b, _(" in %s%s"), where, when);
     free(where);
     free(when);
     return rp_buf_take(&b);
