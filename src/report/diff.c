@@ -101,7 +101,7 @@ static void write_move(const rp_model *m, const rp_plan_resident *res, int a, in
     place(m, o, from, sizeof from);
     place(m, n, to, sizeof to);
     put_id(res->id, out);
-    fprintf(out, " periods %3d-%-3d (%s .. %s)  %s -> %s\n", a, b, la, lb, from, to);
+    fprintf(out, _(" periods %3d-%-3d (%s .. %s)  %s -> %s\n"), a, b, la, lb, from, to);
 }
 
 /* The moves of one resident; returns the periods changed. */
@@ -112,7 +112,7 @@ static long resident_moves(const rp_model *m, const rp_plan *old, const rp_plan 
     int ro = rp_plan_resident_index(old, res->id);
     if (ro == RP_NONE) { /* a resident who joins: planned, not changed */
         put_id(res->id, out);
-        fprintf(out, " joins (cohort %d): planned from period 1\n", res->cohort);
+        fprintf(out, _(" joins (cohort %d): planned from period 1\n"), res->cohort);
         return 0;
     }
     int horizon = last_period(new_plan, rn);
