@@ -168,6 +168,7 @@ test-cli: $(BIN)
 	@ROTAPLAN=$(BIN) tests/report.sh
 	@ROTAPLAN=$(BIN) tests/rules.sh
 	@ROTAPLAN=$(BIN) tests/desk.sh
+	@ROTAPLAN=$(BIN) tests/lang.sh
 
 test-browser: deps deps-browser
 	@$(MAKE) --no-print-directory all
