@@ -73,6 +73,7 @@ po-update:
 	@mkdir -p $(BUILD)
 	xgettext $(XGETTEXT_FLAGS) -o $(BUILD)/rotaplan.pot $(sort $(shell find src -name '*.c'))
 	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching $$po $(BUILD)/rotaplan.pot && \
+	  msgattrib --no-obsolete --no-wrap -o $$po $$po && \
 	  msgfmt --check --statistics -o $(BUILD)/po-check.mo $$po; done
 
 

@@ -227,8 +227,8 @@ static void put_years(const report *r, FILE *out)
     g.right[1] = true;
     const char **row = rp_xcalloc(ncols, sizeof *row);
     bool *shown = rp_xcalloc(ncols, sizeof *shown);
-    row[0] = "cohort";
-    row[1] = "residents";
+    row[0] = _("cohort");
+    row[1] = _("residents");
     shown[0] = shown[1] = true;
     for (size_t i = 0; i < r->n_intake; i++) {
         shown[2 + i] = yearly_limit(&r->intake[i]) != RP_NONE;
@@ -261,7 +261,7 @@ static void put_spans(const report *r, FILE *out)
     rp_grid_init(&g, 5);
     g.indent = 2;
     g.right[1] = g.right[2] = true;
-    const char *head[5] = {"cohorts", "residents", "limit", "rule", "result"};
+    const char *head[5] = {_("cohorts"), _("residents"), _("limit"), _("rule"), _("result")};
     rp_grid_add(&g, head);
     size_t lines = 0;
     for (size_t i = 0; i < r->n_intake; i++) {
@@ -402,7 +402,7 @@ static void put_runs(const report *r, const load_item *it, FILE *out)
     size_t n;
     run *runs = runs_of(&it->loads, &n);
     qsort(runs, n, sizeof *runs, tighter);
-    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
     fprintf(out, _("  tightest %s first (consecutive %s with the same load on one line; %s "
                    "without a resident left out; names below):\n"),
             unit, unit, unit);
@@ -410,7 +410,7 @@ static void put_runs(const report *r, const load_item *it, FILE *out)
     rp_grid_init(&g, 6);
     g.indent = 4;
     g.right[2] = g.right[3] = g.right[4] = true;
-    const char *head[6] = {unit, "place", "residents", "capacity", "use", NULL};
+    const char *head[6] = {unit, _("place"), _("residents"), _("capacity"), _("use"), NULL};
     rp_grid_add(&g, head);
     for (size_t i = 0; i < n; i++) {
         const rp_capped *p = &it->loads.places[runs[i].place];
@@ -464,13 +464,13 @@ static void put_place_line(rp_grid *g, const report *r, const rp_loads *l,
 
 static void put_places(const report *r, const load_item *it, FILE *out)
 {
-    const char *unit = r->m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    const char *unit = r->m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
     fputs(_("  per place:\n"), out);
     rp_grid g;
     rp_grid_init(&g, 8);
     g.indent = 4;
     g.right[2] = g.right[3] = g.right[4] = g.right[6] = g.right[7] = true;
-    const char *head[8] = {"place", "name", "capacity", "peak", "use", "first at peak",
+    const char *head[8] = {_("place"), _("name"), _("capacity"), _("peak"), _("use"), _("first at peak"),
                            rp_grid_printf(&g, _("%s full"), unit),
                            rp_grid_printf(&g, _("%s over"), unit)};
     rp_grid_add(&g, head);

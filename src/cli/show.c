@@ -23,7 +23,7 @@ static void put_programme(const rp_model *m, FILE *out)
     const rp_calendar *cal = &m->calendar;
     fprintf(out, _("model %s: %s\n"), m->id, m->name ? m->name : "");
     fprintf(out, _("calendar: %d years of %d %ss, each year from %02d-%02d"), cal->years,
-            cal->periods_per_year, cal->unit == RP_UNIT_WEEK ? "week" : "month", cal->start_month,
+            cal->periods_per_year, cal->unit == RP_UNIT_WEEK ? _("week") : _("month"), cal->start_month,
             cal->start_day);
     if (cal->leave_allowance_days > 0)
         fprintf(out, _("; leave beyond %d days extends the programme"), cal->leave_allowance_days);
@@ -42,8 +42,8 @@ static void put_facilities(const rp_model *m, FILE *out)
     enum { ID, NAME, ROLE, INSTR, BEDS, DEP, DEP_NAME, CAP, N };
     rp_grid g;
     rp_grid_init(&g, N);
-    const char *head[N] = {"facility", "name", "role/kind", "instructors", "beds",
-                           "department", "department name", "capacity"};
+    const char *head[N] = {_("facility"), _("name"), _("role/kind"), _("instructors"), _("beds"),
+                           _("department"), _("department name"), _("capacity")};
     rp_grid_add(&g, head);
     bool right[N] = {[INSTR] = true, [BEDS] = true, [CAP] = true};
     for (size_t c = 0; c < N; c++)
@@ -126,7 +126,7 @@ static void put_rules(const rp_model *m, FILE *out)
         const rp_rule *r = &m->rules[i];
         char *what = r->kind->describe(r, m);
         fprintf(out, "  %s [%s]%s %s: %s\n", r->id, rp_class_name(r->cls),
-                r->enabled ? "" : " (disabled)", r->kind->name, what);
+                r->enabled ? "" : _(" (disabled)"), r->kind->name, what);
         if (r->source)
             fprintf(out, _("      source: %s\n"), r->source);
         free(what);

@@ -141,7 +141,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
         return rp_xasprintf(_("community medicine only at a facility of fewer than %d beds, or in a "
                               "remote or island area"),
                             m->crediting.community_beds_below);
-    return rp_xstrdup("community medicine only where home care is provided");
+    return rp_xstrdup(_("community medicine only where home care is provided"));
 }
 
 const rp_rule_kind rp_kind_community_condition = {

@@ -187,8 +187,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
     (void)m;
-    return rp_xstrdup("a course's partner window, when taken, is one run of exactly the window's "
-                      "length at a single partner inside its year");
+    return rp_xstrdup(_("a course's partner window, when taken, is one run of exactly the window's "
+                        "length at a single partner inside its year"));
 }
 
 const rp_rule_kind rp_kind_course_window = {

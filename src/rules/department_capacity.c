@@ -296,8 +296,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
         return rp_xasprintf(_("every department holds at most %g residents per 指導医 at once, "
                               "every cohort together, where the model gives its instructors (a "
                               "parallel session counts a resident)"), pa->per_instructor);
-    return rp_xstrdup("every department holds at most its capacity of residents at once, every "
-                      "cohort together (a parallel day takes a fifth of a place)");
+    return rp_xstrdup(_("every department holds at most its capacity of residents at once, every "
+                        "cohort together (a parallel day takes a fifth of a place)"));
 }
 
 const rp_rule_kind rp_kind_department_capacity = {

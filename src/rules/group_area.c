@@ -12,6 +12,7 @@
  * Used by: INIT-52 (000 Q45 L62, Q53 L70).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
@@ -92,8 +93,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
     (void)m;
-    return rp_xstrdup("hospitals and clinics of the group lie in the core hospital's prefecture "
-                      "or secondary medical area, unless justified");
+    return rp_xstrdup(_("hospitals and clinics of the group lie in the core hospital's prefecture "
+                        "or secondary medical area, unless justified"));
 }
 
 const rp_rule_kind rp_kind_group_area = {

@@ -133,7 +133,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     if (!pa->urban)
-        return rp_xstrdup("no urban intake cap (the base is not in an urban prefecture)");
+        return rp_xstrdup(_("no urban intake cap (the base is not in an urban prefecture)"));
     return rp_xasprintf(_("urban programme: intake over any k consecutive years at most floor(%.2f "
                           "x k), the past %d years' average (%s)"),
                         (double)m->intake.history_total / m->intake.history_years,
