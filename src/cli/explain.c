@@ -27,9 +27,9 @@ static void print_span(const rp_model *m, int cohort, int first, int last, FILE 
     if (week) /* a week is labelled by its first day: the span ends on the last */
         rp_date_format(rp_period_last_day(m, cohort, last), b);
     if (first == last)
-        fprintf(out, ", %s %d (%s)", week ? "week" : "month", first, a);
+        fprintf(out, _(", %s %d (%s)"), week ? _("week") : _("month"), first, a);
     else
-        fprintf(out, _(", %s %d-%d (%s to %s)"), week ? "weeks" : "months", first, last, a, b);
+        fprintf(out, _(", %s %d-%d (%s to %s)"), week ? _("weeks") : _("months"), first, last, a, b);
 }
 
 /* The pins of a resident, which often are what makes a rule impossible to meet. */
@@ -107,7 +107,7 @@ static void explain_tags(const rp_translation *t, rp_row_tag *tags, const double
         describe_tag(t, tag, out);
         if (off && sum > 1e-9)
             fprintf(out, _("      %s %g (in the rule's own count, over its periods)\n"),
-                    short_all ? "short by" : over_all ? "over by" : "off by", sum);
+                    short_all ? _("short by") : over_all ? _("over by") : _("off by"), sum);
     }
     free(done);
 }
@@ -137,7 +137,7 @@ static void explain_uncovered(const rp_translation *t, FILE *out)
         char label[11];
         rp_period_label(m, r->cohort, u->period, label);
         fprintf(out, _("  resident %s (cohort %d), %s %d (%s): no stint can hold this period"),
-                r->id, r->cohort, m->calendar.unit == RP_UNIT_WEEK ? "week" : "month", u->period,
+                r->id, r->cohort, m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"), u->period,
                 label);
         if (u->rule >= 0)
             fprintf(out, _("; rule %s refuses every stint over it"), m->rules[u->rule].id);
@@ -227,15 +227,15 @@ static void explain_irreducible(const rp_translation *t, const int *rows, size_t
             describe_tag(t, in[g].tag, out);
             int alone = feasible_without(t, in, k, NULL, &in[g]);
             fprintf(out, "      %s\n",
-                    alone == 1   ? "verified: relaxing this alone restores a plan"
-                    : alone == 0 ? "relaxing this alone is not enough: it goes with the others"
-                                 : "not decided within the solver's budget (relaxing this alone)");
+                    alone == 1   ? _("verified: relaxing this alone restores a plan")
+                    : alone == 0 ? _("relaxing this alone is not enough: it goes with the others")
+                                 : _("not decided within the solver's budget (relaxing this alone)"));
         }
     } else if (k == 1) {
         int alone = feasible_without(t, in, k, NULL, &in[0]);
-        fprintf(out, "%s\n", alone == 1 ? "verified: relaxing it restores a plan"
-                                         : "not verified: relaxing it alone did not restore a "
-                                           "plan within the solver's budget");
+        fprintf(out, "%s\n", alone == 1 ? _("verified: relaxing it restores a plan")
+                                         : _("not verified: relaxing it alone did not restore a "
+                                             "plan within the solver's budget"));
     }
     for (size_t g = 0; g < k; g++)
         free(in[g].rows);
@@ -266,10 +266,12 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     if (found < 0 || n == 0) {
         fprintf(out, _("the rules conflict with the structure of the plan itself (every period "
                        "at one facility%s)\n"),
-                t->model->n_courses ? ", the course choice" : "");
+                t->model->n_courses ? _(", the course choice") : "");
     } else {
-        fprintf(out, _("the smallest relaxation %s breaks these rules:\n"),
-                found == 1 ? "found" : "found within the solver's budget");
+        fputs(found == 1 ? _("the smallest relaxation found breaks these rules:\n")
+                         : _("the smallest relaxation found within the solver's budget breaks "
+                             "these rules:\n"),
+              out);
         rp_row_tag *tags = rp_xmalloc(n * sizeof *tags);
         double *off = rp_xmalloc(n * sizeof *off);
         int *sense = rp_xmalloc(n * sizeof *sense);
@@ -296,10 +298,10 @@ static void print_slots(const rp_model *m, long first, long last, FILE *out)
     rp_period_label(m, (int)(first / ppy), (int)(first % ppy) + 1, a);
     rp_period_label(m, (int)(last / ppy), (int)(last % ppy) + 1, b);
     if (first == last)
-        fprintf(out, _("in the %s from %s"), m->calendar.unit == RP_UNIT_WEEK ? "week" : "month", a);
+        fprintf(out, _("in the %s from %s"), m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"), a);
     else
         fprintf(out, _("from %s to the %s from %s"), a,
-                m->calendar.unit == RP_UNIT_WEEK ? "week" : "month", b);
+                m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"), b);
 }
 
 static void print_rule(const rp_model *m, int rule, FILE *out)
@@ -381,9 +383,9 @@ static void say_place(const rp_translation *t, const rp_shut *sh, FILE *out)
             rp_date_format(m->changes[i].from, day);
     const rp_rule *ru = &m->rules[sh->by.rule];
     fprintf(out, _("%s from %s (%s)"), f->id, day,
-            withdrawn ? "withdrawn by the what-if change"
-            : changed ? "the what-if change leaves no place"
-                      : "its limit leaves no place");
+            withdrawn ? _("withdrawn by the what-if change")
+            : changed ? _("the what-if change leaves no place")
+                      : _("its limit leaves no place"));
     if (!withdrawn)
         fprintf(out, _(" under %s"), ru->id);
 }

@@ -102,7 +102,7 @@ static void say_cut(const rp_translation *t, size_t r, const rp_stint *s, int la
     char la[11], lb[11];
     rp_period_label(m, res->cohort, s->first, la);
     rp_period_end_label(m, res->cohort, last, lb);
-    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
     fprintf(out, _("  resident %s (cohort %d): keeping the past makes its stint at %s %s %d-%d (%s "
                    "to %s)"),
             res->id, res->cohort, f->id, unit, s->first, last, la, lb);

@@ -134,7 +134,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     (void)rule;
     return rp_xasprintf(_("every %s of a resident's programme is spent at exactly one facility, "
                           "in contiguous stints"),
-                        m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
+                        m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"));
 }
 
 const rp_rule_kind rp_kind_one_place_per_period = {

@@ -269,7 +269,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     return rp_xasprintf(_("at most %g residents per instructor at each facility and over the "
                           "programme (%d in all), in every %s, all cohorts together"),
                         pa->per_instructor, programme_limit(pa, m, 0),
-                        m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
+                        m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"));
 }
 
 const rp_rule_kind rp_kind_residents_per_instructor = {
