@@ -13,6 +13,7 @@
 #   make deps-fuzz  install clang (libFuzzer) for `make fuzz`; the normal build does not need it
 #   make fuzz       each libFuzzer harness of tests/fuzz/ for FUZZ_SECONDS (default 60)
 #   make bench      scripts/bench
+#   make po-update  the message catalogue po/ja.po brought up to date with the sources (gettext)
 #   make clean
 
 CC      ?= cc
@@ -51,7 +52,8 @@ REPLAY_BIN = $(patsubst %,$(BUILD)/tests/fuzz/replay_%,$(FUZZ_HARNESSES))
 FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: all deps deps-browser deps-fuzz deps-valgrind run test tests test-run test-unit \
-        test-replay test-cli test-asan test-browser test-valgrind fuzz fuzz-build bench clean
+        test-replay test-cli test-asan test-browser test-valgrind fuzz fuzz-build bench clean \
+        po-update
 
 # the message catalogues (po/*.po, GNU gettext), compiled where the binary looks for them
 LOCALES = $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/rotaplan.mo,$(wildcard po/*.po))
@@ -63,6 +65,19 @@ $(BUILD)/locale/%/LC_MESSAGES/rotaplan.mo: po/%.po
 	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
 
 $(BUILD)/obj/main.o: CFLAGS += -DRP_LOCALEDIR='"$(abspath $(BUILD))/locale"'
+
+# After changing a message: `make po-update` extracts every marked string (_(), N_(), P_(), the
+# format of rp_finding_add) into $(BUILD)/rotaplan.pot and merges it into each po/*.po (new
+# entries empty, changed ones fuzzy: both show English until translated); then translate them.
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+                 --keyword=rp_finding_add:10 --flag=rp_finding_add:10:c-format \
+                 --package-name=rotaplan --sort-by-file --no-wrap
+po-update:
+	@mkdir -p $(BUILD)
+	xgettext $(XGETTEXT_FLAGS) -o $(BUILD)/rotaplan.pot $(sort $(shell find src -name '*.c'))
+	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching $$po $(BUILD)/rotaplan.pot && \
+	  msgattrib --no-obsolete --no-wrap -o $$po $$po && \
+	  msgfmt --check --statistics -o $(BUILD)/po-check.mo $$po; done
 
 
 deps:
@@ -150,7 +165,7 @@ REPLAY_CMDS = $(foreach h,$(FUZZ_HARNESSES),'$(BUILD)/tests/fuzz/replay_$(h) $$(
   tests/fuzz/corpus/$(h) $$(ls -d tests/fuzz/regressions/$(h) 2>/dev/null) -type f | sort)')
 # the shell suites that measure no time and load nothing on purpose, the longest first
 LONG_SUITES = hostile whatif
-SHORT_SUITES = desk cli report options rules
+SHORT_SUITES = desk cli report options rules lang
 LONG_SUITE_CMDS = $(foreach s,$(LONG_SUITES),'ROTAPLAN=$(BIN) tests/$(s).sh')
 SHORT_SUITE_CMDS = $(foreach s,$(SHORT_SUITES),'ROTAPLAN=$(BIN) tests/$(s).sh')
 SUITE_CMDS = $(LONG_SUITE_CMDS) $(SHORT_SUITE_CMDS)

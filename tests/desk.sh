@@ -192,7 +192,7 @@ matches "summary verbose" "$T/err" '^solver: optimal, objective [-0-9.e]+ \([0-9
 
 # the same in Japanese where the messages' language is (LANGUAGE=ja; LANG=ja_JP.UTF-8 needs
 # Debian's locales), the files written the same bytes
-(LC_ALL= LANG=C.UTF-8 LANGUAGE=ja "$BIN" plan "$MODEL" --residents "$COHORT" --out "$T/s-ja.yaml") 2>"$T/err-ja" ||
+(LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE=ja "$BIN" plan "$MODEL" --residents "$COHORT" --out "$T/s-ja.yaml") 2>"$T/err-ja" ||
     fail "summary ja: exit $?"
 grep -q '^radiology-keio-2019 の研修医 12 名を計画しました: 最適 (proven best)、希望: 叶った [0-9]*、一部 [0-9]*、叶わず [0-9]*、[0-9.]* 秒$' "$T/err-ja" ||
     fail "summary ja: $(tail -n 1 "$T/err-ja")"

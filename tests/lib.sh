@@ -1,6 +1,10 @@
 # lib.sh: what the shell tests share (sourced by tests/cli.sh and tests/whatif.sh): the binary,
 # a scratch folder removed at exit, and the assertions. Every assertion counts its failures.
 BIN=${ROTAPLAN:-build/rotaplan}
+# Messages in English whatever the caller's locale: the suites grep the English text (the
+# Japanese is tested by tests/lang.sh, which asks for it run by run).
+unset LANGUAGE
+if [ -n "${LC_ALL:-}" ]; then LC_ALL=C.UTF-8; export LC_ALL; else LC_MESSAGES=C; export LC_MESSAGES; fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 failures=0

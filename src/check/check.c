@@ -9,6 +9,7 @@
 #include "rotaplan/check.h"
 #include "rotaplan/credit.h"
 #include "rotaplan/rule.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdarg.h>
@@ -55,7 +56,7 @@ rp_finding *rp_finding_add(rp_findings *out, const rp_check_ctx *ctx, const rp_r
     f->found = found ? rp_xstrdup(found) : NULL;
     va_list ap;
     va_start(ap, fmt);
-    f->message = rp_xvasprintf(fmt, ap);
+    f->message = rp_xvasprintf(_(fmt), ap); /* the reader's language: the catalogue has fmt */
     va_end(ap);
     return f;
 }
@@ -179,7 +180,7 @@ static void declared_bends(const rp_model *m, const rp_plan *plan, rp_findings *
             f->resident < 0 || !rp_plan_bends(plan, (int)f->rule, f->resident, f->first, f->last))
             continue;
         f->level = RP_LEVEL_FINDING;
-        char *message = rp_xasprintf("%s; the plan declares this bend (a what-if's decision)",
+        char *message = rp_xasprintf(_("%s; the plan declares this bend (a what-if's decision)"),
                                      f->message);
         free(f->message);
         f->message = message;

@@ -18,6 +18,7 @@
 #include "rotaplan/calendar.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -139,8 +140,8 @@ static void put_rule_head(const rp_rule *rule, const char *what, FILE *out)
 static void put_rule_foot(const rp_rule *rule, FILE *out)
 {
     if (rule->note)
-        fprintf(out, "  note: %s\n", rule->note);
-    fprintf(out, "  source: %s\n", rule->source);
+        fprintf(out, _("  note: %s\n"), rule->note);
+    fprintf(out, _("  source: %s\n"), rule->source);
 }
 
 /* ---- the intake rules' arithmetic ---- */
@@ -165,7 +166,7 @@ static void put_yearly_cap(const report *r, FILE *out)
     }
     if (n < 2)
         return;
-    fputs("\nyearly cap: min(", out);
+    fputs(_("\nyearly cap: min("), out);
     const char *sep = "";
     for (size_t i = 0; i < r->n_intake; i++) {
         if (yearly_limit(&r->intake[i]) == RP_NONE)
@@ -173,7 +174,7 @@ static void put_yearly_cap(const report *r, FILE *out)
         fprintf(out, "%s%s %d", sep, r->intake[i].rule->id, yearly_limit(&r->intake[i]));
         sep = ", ";
     }
-    fprintf(out, ") = %d: %s binds%s\n", yearly_limit(&r->intake[best]),
+    fprintf(out, _(") = %d: %s binds%s\n"), yearly_limit(&r->intake[best]),
             r->intake[best].rule->id,
             r->intake[best].limit.level == RP_LEVEL_FINDING ? " (in the strict reading; a breach is a "
                                                         "finding)"
@@ -186,8 +187,8 @@ static void put_intake_rules(const report *r, FILE *out)
     for (size_t i = 0; i < r->n_intake; i++)
         any_cap = any_cap || r->intake[i].limit.states_cap;
     if (!any_cap)
-        fprintf(out, "\nthe model states no yearly intake cap (no enabled rule of kind "
-                     "intake-cap)%s\n",
+        fprintf(out, _("\nthe model states no yearly intake cap (no enabled rule of kind "
+                       "intake-cap)%s\n"),
                 r->n_intake ? "; what applies instead:" : "");
     for (size_t i = 0; i < r->n_intake; i++) {
         const rp_rule *rule = r->intake[i].rule;
@@ -213,7 +214,7 @@ static const char *verdict(rp_grid *g, const rp_intake_window *w, rp_level level
 {
     if (w->intake <= w->limit)
         return "ok";
-    return rp_grid_printf(g, "over by %d (%s)", w->intake - w->limit, rp_level_name(level));
+    return rp_grid_printf(g, _("over by %d (%s)"), w->intake - w->limit, rp_level_name(level));
 }
 
 /* One line per starting year: its residents and each yearly rule's verdict. */
@@ -226,13 +227,13 @@ static void put_years(const report *r, FILE *out)
     g.right[1] = true;
     const char **row = rp_xcalloc(ncols, sizeof *row);
     bool *shown = rp_xcalloc(ncols, sizeof *shown);
-    row[0] = "cohort";
-    row[1] = "residents";
+    row[0] = _("cohort");
+    row[1] = _("residents");
     shown[0] = shown[1] = true;
     for (size_t i = 0; i < r->n_intake; i++) {
         shown[2 + i] = yearly_limit(&r->intake[i]) != RP_NONE;
         if (shown[2 + i])
-            row[2 + i] = rp_grid_printf(&g, "%s (at most %d)", r->intake[i].rule->id,
+            row[2 + i] = rp_grid_printf(&g, _("%s (at most %d)"), r->intake[i].rule->id,
                                         yearly_limit(&r->intake[i]));
     }
     rp_grid_add(&g, row);
@@ -260,7 +261,7 @@ static void put_spans(const report *r, FILE *out)
     rp_grid_init(&g, 5);
     g.indent = 2;
     g.right[1] = g.right[2] = true;
-    const char *head[5] = {"cohorts", "residents", "limit", "rule", "result"};
+    const char *head[5] = {_("cohorts"), _("residents"), _("limit"), _("rule"), _("result")};
     rp_grid_add(&g, head);
     size_t lines = 0;
     for (size_t i = 0; i < r->n_intake; i++) {
@@ -286,9 +287,9 @@ static void put_spans(const report *r, FILE *out)
 
 static void put_intake(const report *r, FILE *out)
 {
-    fprintf(out, "\nintake of %s:\n", r->stated);
+    fprintf(out, _("\nintake of %s:\n"), r->stated);
     if (r->years.last < r->years.first) {
-        fputs("  no resident\n", out);
+        fputs(_("  no resident\n"), out);
         return;
     }
     put_years(r, out);
@@ -362,7 +363,7 @@ static const char *span_text(rp_grid *g, const rp_model *m, long first, long las
     if (first == last && m->calendar.unit == RP_UNIT_MONTH)
         return rp_grid_printf(g, "%s", a);
     slot_label(m, last, true, b);
-    return rp_grid_printf(g, "%s to %s", a, b);
+    return rp_grid_printf(g, _("%s to %s"), a, b);
 }
 
 static const char *place_id(rp_grid *g, const rp_model *m, const rp_capped *p)
@@ -401,15 +402,15 @@ static void put_runs(const report *r, const load_item *it, FILE *out)
     size_t n;
     run *runs = runs_of(&it->loads, &n);
     qsort(runs, n, sizeof *runs, tighter);
-    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
-    fprintf(out, "  tightest %s first (consecutive %s with the same load on one line; %s "
-                 "without a resident left out; names below):\n",
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
+    fprintf(out, _("  tightest %s first (consecutive %s with the same load on one line; %s "
+                   "without a resident left out; names below):\n"),
             unit, unit, unit);
     rp_grid g;
     rp_grid_init(&g, 6);
     g.indent = 4;
     g.right[2] = g.right[3] = g.right[4] = true;
-    const char *head[6] = {unit, "place", "residents", "capacity", "use", NULL};
+    const char *head[6] = {unit, _("place"), _("residents"), _("capacity"), _("use"), NULL};
     rp_grid_add(&g, head);
     for (size_t i = 0; i < n; i++) {
         const rp_capped *p = &it->loads.places[runs[i].place];
@@ -420,11 +421,11 @@ static void put_runs(const report *r, const load_item *it, FILE *out)
             rp_grid_printf(&g, "%g", runs[i].load),
             rp_grid_printf(&g, "%g", p->capacity),
             use_text(&g, p, runs[i].load),
-            over ? rp_grid_printf(&g, "over (%s)", rp_level_name(rp_rule_level(it->rule))) : NULL};
+            over ? rp_grid_printf(&g, _("over (%s)"), rp_level_name(rp_rule_level(it->rule))) : NULL};
         rp_grid_add(&g, row);
     }
     if (n == 0)
-        fputs("    no resident at any place\n", out);
+        fputs(_("    no resident at any place\n"), out);
     else
         rp_grid_print(&g, NULL, out);
     rp_grid_free(&g);
@@ -463,15 +464,15 @@ static void put_place_line(rp_grid *g, const report *r, const rp_loads *l,
 
 static void put_places(const report *r, const load_item *it, FILE *out)
 {
-    const char *unit = r->m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
-    fputs("  per place:\n", out);
+    const char *unit = r->m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
+    fputs(_("  per place:\n"), out);
     rp_grid g;
     rp_grid_init(&g, 8);
     g.indent = 4;
     g.right[2] = g.right[3] = g.right[4] = g.right[6] = g.right[7] = true;
-    const char *head[8] = {"place", "name", "capacity", "peak", "use", "first at peak",
-                           rp_grid_printf(&g, "%s full", unit),
-                           rp_grid_printf(&g, "%s over", unit)};
+    const char *head[8] = {_("place"), _("name"), _("capacity"), _("peak"), _("use"), _("first at peak"),
+                           rp_grid_printf(&g, _("%s full"), unit),
+                           rp_grid_printf(&g, _("%s over"), unit)};
     rp_grid_add(&g, head);
     for (size_t p = 0; p < it->loads.n_places; p++)
         put_place_line(&g, r, &it->loads, &it->loads.places[p]);
@@ -481,11 +482,11 @@ static void put_places(const report *r, const load_item *it, FILE *out)
 
 static void put_loads(const report *r, FILE *out)
 {
-    fprintf(out, "\nload of the plan '%s' against capacity, all cohorts together%s:\n",
+    fprintf(out, _("\nload of the plan '%s' against capacity, all cohorts together%s:\n"),
             r->plan_path, r->leave_given ? "" : " (every resident full time: no --residents)");
     if (r->n_load == 0)
-        fputs("  the model caps no place's load (no enabled rule of kind "
-              "residents-per-instructor or department-capacity)\n", out);
+        fputs(_("  the model caps no place's load (no enabled rule of kind "
+                "residents-per-instructor or department-capacity)\n"), out);
     for (size_t i = 0; i < r->n_load; i++) {
         const load_item *it = &r->load[i];
         char *what = it->rule->kind->describe(it->rule, r->m);
@@ -507,24 +508,24 @@ static void put_summary(const report *r, FILE *out)
            f = t.over[RP_LEVEL_FINDING];
     fputc('\n', out);
     if (!v && !w && !f) {
-        fputs("within every cap\n", out);
+        fputs(_("within every cap\n"), out);
         return;
     }
     if (v)
-        fprintf(out, "%zu over a cap (violation%s)", v, v == 1 ? "" : "s");
+        fprintf(out, _("%zu over a cap (violation%s)"), v, v == 1 ? "" : "s");
     else
-        fputs("no cap exceeded", out);
+        fputs(_("no cap exceeded"), out);
     if (w)
-        fprintf(out, "; %zu over a soft limit (warning%s)", w, w == 1 ? "" : "s");
+        fprintf(out, _("; %zu over a soft limit (warning%s)"), w, w == 1 ? "" : "s");
     if (f)
-        fprintf(out, "; %zu over a limit, reported as finding%s", f, f == 1 ? "" : "s");
+        fprintf(out, _("; %zu over a limit, reported as finding%s"), f, f == 1 ? "" : "s");
     fputc('\n', out);
 }
 
 static int write_report(void *ctx, FILE *out)
 {
     const report *r = ctx;
-    fprintf(out, "capacity of %s (%s)\n", r->m->id, r->m->name);
+    fprintf(out, _("capacity of %s (%s)\n"), r->m->id, r->m->name);
     put_intake_rules(r, out);
     put_intake(r, out);
     if (r->plan_path)
@@ -552,7 +553,7 @@ static int run_plan(const capacity_args *a, const rp_model *m, const rp_cohort *
     }
     rp_diags_free(&d);
     report r = {.m = m, .plan_path = plan_path, .leave_given = c != NULL};
-    r.stated = rp_xasprintf("the plan's residents (%zu)", plan->n_residents);
+    r.stated = rp_xasprintf(_("the plan's residents (%zu)"), plan->n_residents);
     rp_intake_years_of_plan(plan, &r.years);
     build(&r, ctx);
     int status = count_over(&r).over[RP_LEVEL_VIOLATION] ? RP_EXIT_NO_PLAN : RP_EXIT_OK;
@@ -569,10 +570,10 @@ static int run_cohort(const capacity_args *a, const rp_model *m, const rp_cohort
 {
     report r = {.m = m};
     if (a->residents)
-        r.stated = rp_xasprintf("the residents file '%s' (%zu residents)", a->residents,
+        r.stated = rp_xasprintf(_("the residents file '%s' (%zu residents)"), a->residents,
                                 c->n_residents);
     else
-        r.stated = rp_xasprintf("the model's default cohort (%d a year)", m->intake.size);
+        r.stated = rp_xasprintf(_("the model's default cohort (%d a year)"), m->intake.size);
     rp_intake_years_of_cohort(c, &r.years);
     build(&r, NULL);
     int status = count_over(&r).over[RP_LEVEL_VIOLATION] ? RP_EXIT_NO_PLAN : RP_EXIT_OK;

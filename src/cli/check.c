@@ -9,6 +9,7 @@
 #include "report/writers.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 
@@ -73,7 +74,7 @@ static void put_capacity_residents(const write_ctx *w, FILE *out)
             rp_capped_run run;
             while (pl->facility >= 0 && rp_capped_next_run(&l, pl, &from, &run)) {
                 if (!any)
-                    fputs("residents at the places over capacity:\n", out);
+                    fputs(_("residents at the places over capacity:\n"), out);
                 any = true;
                 char a[11], b[11];
                 slot_label(m, run.first, a);
@@ -81,7 +82,7 @@ static void put_capacity_residents(const write_ctx *w, FILE *out)
                 const char *dep = pl->department >= 0
                                       ? m->facilities[pl->facility].departments[pl->department].id
                                       : pl->department_id;
-                fprintf(out, "  %s %s%s%s %s to %s (%g of %g):", rule->id,
+                fprintf(out, _("  %s %s%s%s %s to %s (%g of %g):"), rule->id,
                         m->facilities[pl->facility].id, dep ? "/" : "", dep ? dep : "", a, b,
                         run.worst, run.limit);
                 for (size_t r = 0; r < w->plan->n_residents; r++) {
@@ -159,8 +160,8 @@ int rp_cmd_check(const rp_cli *cli, int argc, char **argv)
         return RP_EXIT_OK;
     }
     if (npos == 0) {
-        fprintf(stderr, "rotaplan check: missing the plan to check\n"
-                        "usage: rotaplan check [MODEL] PLAN [--residents FILE]\n");
+        fprintf(stderr, _("rotaplan check: missing the plan to check\n"
+                          "usage: rotaplan check [MODEL] PLAN [--residents FILE]\n"));
         return RP_EXIT_INPUT;
     }
     const rp_cli_file in[] = {{"MODEL", npos == 2 ? pos[0] : NULL}, {"PLAN", pos[npos - 1]},

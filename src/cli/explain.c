@@ -10,6 +10,7 @@
 #include "rotaplan/rule.h"
 #include "rotaplan/solve.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -26,9 +27,9 @@ static void print_span(const rp_model *m, int cohort, int first, int last, FILE 
     if (week) /* a week is labelled by its first day: the span ends on the last */
         rp_date_format(rp_period_last_day(m, cohort, last), b);
     if (first == last)
-        fprintf(out, ", %s %d (%s)", week ? "week" : "month", first, a);
+        fprintf(out, _(", %s %d (%s)"), week ? _("week") : _("month"), first, a);
     else
-        fprintf(out, ", %s %d-%d (%s to %s)", week ? "weeks" : "months", first, last, a, b);
+        fprintf(out, _(", %s %d-%d (%s to %s)"), week ? _("weeks") : _("months"), first, last, a, b);
 }
 
 /* The pins of a resident, which often are what makes a rule impossible to meet. */
@@ -37,7 +38,7 @@ static void print_pins(const rp_translation *t, const rp_resident *r, FILE *out)
     const rp_model *m = t->model;
     for (size_t i = 0; i < r->n_pins; i++) {
         const rp_pin *pin = &r->pins[i];
-        fprintf(out, "      pinned: %s", m->facilities[pin->facility].id);
+        fprintf(out, _("      pinned: %s"), m->facilities[pin->facility].id);
         print_span(m, r->cohort, pin->first, pin->last, out);
         fprintf(out, " (%s:%d)\n", pin->pos.file ? pin->pos.file : "residents", pin->pos.line);
     }
@@ -50,26 +51,26 @@ static void describe_tag(const rp_translation *t, rp_row_tag tag, FILE *out)
         const rp_rule *rule = &m->rules[tag.rule];
         fprintf(out, "  %s [%s]", rule->id, rp_class_name(rule->cls));
     } else {
-        fputs("  (structure)", out);
+        fputs(_("  (structure)"), out);
     }
     const rp_resident *r = tag.resident >= 0 ? &t->cohort->residents[tag.resident] : NULL;
     if (r) {
-        fprintf(out, " resident %s (cohort %d)", r->id, r->cohort);
+        fprintf(out, _(" resident %s (cohort %d)"), r->id, r->cohort);
         if (tag.first > 0)
             print_span(m, r->cohort, tag.first, tag.last, out);
     } else if (tag.first > 0) {
         int ppy = m->calendar.periods_per_year;
         char a[11];
         rp_period_label(m, tag.first / ppy, tag.first % ppy + 1, a);
-        fprintf(out, " from %s", a);
+        fprintf(out, _(" from %s"), a);
     }
     if (tag.facility >= 0)
-        fprintf(out, " at %s", m->facilities[tag.facility].id);
+        fprintf(out, _(" at %s"), m->facilities[tag.facility].id);
     fputs("\n", out);
     if (tag.rule >= 0) {
         const rp_rule *rule = &m->rules[tag.rule];
         char *text = rule->kind->describe(rule, m);
-        fprintf(out, "      rule: %s\n      source: %s\n", text, rule->source);
+        fprintf(out, _("      rule: %s\n      source: %s\n"), text, rule->source);
         free(text);
     }
     if (r)
@@ -105,8 +106,8 @@ static void explain_tags(const rp_translation *t, rp_row_tag *tags, const double
         }
         describe_tag(t, tag, out);
         if (off && sum > 1e-9)
-            fprintf(out, "      %s %g (in the rule's own count, over its periods)\n",
-                    short_all ? "short by" : over_all ? "over by" : "off by", sum);
+            fprintf(out, _("      %s %g (in the rule's own count, over its periods)\n"),
+                    short_all ? _("short by") : over_all ? _("over by") : _("off by"), sum);
     }
     free(done);
 }
@@ -135,16 +136,16 @@ static void explain_uncovered(const rp_translation *t, FILE *out)
         const rp_resident *r = &t->cohort->residents[u->resident];
         char label[11];
         rp_period_label(m, r->cohort, u->period, label);
-        fprintf(out, "  resident %s (cohort %d), %s %d (%s): no stint can hold this period",
-                r->id, r->cohort, m->calendar.unit == RP_UNIT_WEEK ? "week" : "month", u->period,
+        fprintf(out, _("  resident %s (cohort %d), %s %d (%s): no stint can hold this period"),
+                r->id, r->cohort, m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"), u->period,
                 label);
         if (u->rule >= 0)
-            fprintf(out, "; rule %s refuses every stint over it", m->rules[u->rule].id);
+            fprintf(out, _("; rule %s refuses every stint over it"), m->rules[u->rule].id);
         if (u->pinned)
-            fprintf(out, "%s the resident's pins fix other facilities", u->rule >= 0 ? ", and" : ";");
+            fprintf(out, _("%s the resident's pins fix other facilities"), u->rule >= 0 ? ", and" : ";");
         fputs("\n", out);
         if (u->rule >= 0)
-            fprintf(out, "      source: %s\n", m->rules[u->rule].source);
+            fprintf(out, _("      source: %s\n"), m->rules[u->rule].source);
     }
 }
 
@@ -213,12 +214,12 @@ static void explain_irreducible(const rp_translation *t, const int *rows, size_t
     instance in[MAX_INSTANCES + 1];
     size_t k = group_instances(t, rows, n, in);
     if (k > MAX_INSTANCES) {
-        fprintf(out, "(more than %d rule instances: not reduced further)\n", MAX_INSTANCES);
+        fprintf(out, _("(more than %d rule instances: not reduced further)\n"), MAX_INSTANCES);
         k = MAX_INSTANCES;
     } else if (k > 1) {
         for (size_t g = 0; g < k; g++)
             in[g].needed = feasible_without(t, in, k, &in[g], NULL) != 1;
-        fputs("irreducible: each of these must give for a plan to exist (deletion filter):\n",
+        fputs(_("irreducible: each of these must give for a plan to exist (deletion filter):\n"),
               out);
         for (size_t g = 0; g < k; g++) {
             if (!in[g].needed)
@@ -226,15 +227,15 @@ static void explain_irreducible(const rp_translation *t, const int *rows, size_t
             describe_tag(t, in[g].tag, out);
             int alone = feasible_without(t, in, k, NULL, &in[g]);
             fprintf(out, "      %s\n",
-                    alone == 1   ? "verified: relaxing this alone restores a plan"
-                    : alone == 0 ? "relaxing this alone is not enough: it goes with the others"
-                                 : "not decided within the solver's budget (relaxing this alone)");
+                    alone == 1   ? _("verified: relaxing this alone restores a plan")
+                    : alone == 0 ? _("relaxing this alone is not enough: it goes with the others")
+                                 : _("not decided within the solver's budget (relaxing this alone)"));
         }
     } else if (k == 1) {
         int alone = feasible_without(t, in, k, NULL, &in[0]);
-        fprintf(out, "%s\n", alone == 1 ? "verified: relaxing it restores a plan"
-                                         : "not verified: relaxing it alone did not restore a "
-                                           "plan within the solver's budget");
+        fprintf(out, "%s\n", alone == 1 ? _("verified: relaxing it restores a plan")
+                                         : _("not verified: relaxing it alone did not restore a "
+                                             "plan within the solver's budget"));
     }
     for (size_t g = 0; g < k; g++)
         free(in[g].rows);
@@ -242,15 +243,15 @@ static void explain_irreducible(const rp_translation *t, const int *rows, size_t
 
 void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
 {
-    fputs("rotaplan: no compliant plan exists for this cohort\n", out);
+    fputs(_("rotaplan: no compliant plan exists for this cohort\n"), out);
     if (t->n_uncovered > 0) {
-        fputs("these periods cannot be planned:\n", out);
+        fputs(_("these periods cannot be planned:\n"), out);
         explain_uncovered(t, out);
         return;
     }
     size_t nv = rp_ilp_n_violated(t->ilp);
     if (nv > 0) {
-        fputs("these rules cannot be met, whatever the plan:\n", out);
+        fputs(_("these rules cannot be met, whatever the plan:\n"), out);
         rp_row_tag *tags = rp_xmalloc(nv * sizeof *tags);
         for (size_t i = 0; i < nv; i++)
             tags[i] = rp_ilp_violated_tag(t->ilp, i);
@@ -263,12 +264,14 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     double *x = NULL;
     int found = rp_solve_elastic(t->ilp, time_limit, &rows, &n, &x);
     if (found < 0 || n == 0) {
-        fprintf(out, "the rules conflict with the structure of the plan itself (every period "
-                     "at one facility%s)\n",
-                t->model->n_courses ? ", the course choice" : "");
+        fprintf(out, _("the rules conflict with the structure of the plan itself (every period "
+                       "at one facility%s)\n"),
+                t->model->n_courses ? _(", the course choice") : "");
     } else {
-        fprintf(out, "the smallest relaxation %s breaks these rules:\n",
-                found == 1 ? "found" : "found within the solver's budget");
+        fputs(found == 1 ? _("the smallest relaxation found breaks these rules:\n")
+                         : _("the smallest relaxation found within the solver's budget breaks "
+                             "these rules:\n"),
+              out);
         rp_row_tag *tags = rp_xmalloc(n * sizeof *tags);
         double *off = rp_xmalloc(n * sizeof *off);
         int *sense = rp_xmalloc(n * sizeof *sense);
@@ -295,17 +298,17 @@ static void print_slots(const rp_model *m, long first, long last, FILE *out)
     rp_period_label(m, (int)(first / ppy), (int)(first % ppy) + 1, a);
     rp_period_label(m, (int)(last / ppy), (int)(last % ppy) + 1, b);
     if (first == last)
-        fprintf(out, "in the %s from %s", m->calendar.unit == RP_UNIT_WEEK ? "week" : "month", a);
+        fprintf(out, _("in the %s from %s"), m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"), a);
     else
-        fprintf(out, "from %s to the %s from %s", a,
-                m->calendar.unit == RP_UNIT_WEEK ? "week" : "month", b);
+        fprintf(out, _("from %s to the %s from %s"), a,
+                m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"), b);
 }
 
 static void print_rule(const rp_model *m, int rule, FILE *out)
 {
     const rp_rule *ru = &m->rules[rule];
     char *text = ru->kind->describe(ru, m);
-    fprintf(out, "      rule: %s\n      source: %s\n", text, ru->source);
+    fprintf(out, _("      rule: %s\n      source: %s\n"), text, ru->source);
     free(text);
 }
 
@@ -318,11 +321,11 @@ static void say_limit(const rp_translation *t, const rp_count *c, FILE *out)
     fprintf(out, "  %s [%s] %s %s, ", ru->id, rp_class_name(ru->cls),
             strncmp(where, "the programme", 13) == 0 ? "over" : "at", where);
     print_slots(m, c->tag.first, c->tag.last, out);
-    fprintf(out, ": the residents who have no place elsewhere count at least %g against a "
-                 "limit of %g (over by %g)\n",
+    fprintf(out, _(": the residents who have no place elsewhere count at least %g against a "
+                   "limit of %g (over by %g)\n"),
             c->reach, c->bound, c->reach - c->bound);
     print_rule(m, c->tag.rule, out);
-    fputs("      residents:", out);
+    fputs(_("      residents:"), out);
     for (size_t i = 0; i < c->n_residents; i++)
         fprintf(out, "%s %s", i ? "," : "", t->cohort->residents[c->residents[i]].id);
     fputs("\n", out);
@@ -377,12 +380,12 @@ static void say_resident(const rp_translation *t, const rp_count *c, FILE *out)
 {
     describe_tag(t, c->tag, out);
     if (c->sense == RP_GE)
-        fprintf(out, "      at most %g can be counted against the %g required (short by %g), "
-                     "with the periods that leave, pins and the kept past leave open\n",
+        fprintf(out, _("      at most %g can be counted against the %g required (short by %g), "
+                       "with the periods that leave, pins and the kept past leave open\n"),
                 c->reach, c->bound, c->bound - c->reach);
     else
-        fprintf(out, "      at least %g must be counted against a limit of %g (over by %g), "
-                     "with the periods that leave, pins and the kept past leave open\n",
+        fprintf(out, _("      at least %g must be counted against a limit of %g (over by %g), "
+                       "with the periods that leave, pins and the kept past leave open\n"),
                 c->reach, c->bound, c->reach - c->bound);
 }
 
@@ -409,7 +412,7 @@ static void say_place(const rp_translation *t, const rp_shut *sh, FILE *out)
     const rp_facility *f = &m->facilities[sh->facility];
     if (sh->department >= 0) {
         const rp_department *d = &f->departments[sh->department];
-        fprintf(out, "%s%s%s%s at ", d->id, d->name ? " (" : "", d->name ? d->name : "",
+        fprintf(out, _("%s%s%s%s at "), d->id, d->name ? " (" : "", d->name ? d->name : "",
                 d->name ? ")" : "");
     }
     int ppy = m->calendar.periods_per_year;
@@ -423,12 +426,12 @@ static void say_place(const rp_translation *t, const rp_shut *sh, FILE *out)
                 rp_date_to_days(rp_slot_first_day(m, sh->by.first)))
             rp_date_format(m->changes[i].from, day);
     const rp_rule *ru = &m->rules[sh->by.rule];
-    fprintf(out, "%s from %s (%s)", f->id, day,
-            withdrawn ? "withdrawn by the what-if change"
-            : changed ? "the what-if change leaves no place"
-                      : "its limit leaves no place");
+    fprintf(out, _("%s from %s (%s)"), f->id, day,
+            withdrawn ? _("withdrawn by the what-if change")
+            : changed ? _("the what-if change leaves no place")
+                      : _("its limit leaves no place"));
     if (!withdrawn)
-        fprintf(out, " under %s", ru->id);
+        fprintf(out, _(" under %s"), ru->id);
 }
 
 /* Residents' minimums that only places a limit closes could meet (the only psychiatry site
@@ -452,7 +455,7 @@ static void say_shut(const rp_translation *t, const rp_counts *c, size_t i, bool
                     y->shut[l].by.first < shut[k].by.first)
                     shut[k].by = y->shut[l].by;
     }
-    fprintf(out, "  %s [%s]: no place left that counts toward this minimum: ", ru->id,
+    fprintf(out, _("  %s [%s]: no place left that counts toward this minimum: "), ru->id,
             rp_class_name(ru->cls));
     for (size_t k = 0; k < x->n_shut; k++) {
         fputs(k == 0 ? "" : k + 1 == x->n_shut ? " and " : ", ", out);
@@ -460,7 +463,7 @@ static void say_shut(const rp_translation *t, const rp_counts *c, size_t i, bool
     }
     fputs("\n", out);
     print_rule(m, x->tag.rule, out);
-    fputs("      residents still short (in the rule's own count), over the periods counted:\n",
+    fputs(_("      residents still short (in the rule's own count), over the periods counted:\n"),
           out);
     for (size_t j = i; j < c->n; j++) {
         const rp_count *y = &c->items[j];
@@ -468,7 +471,7 @@ static void say_shut(const rp_translation *t, const rp_counts *c, size_t i, bool
             continue;
         done[j] = true;
         const rp_resident *r = &t->cohort->residents[y->tag.resident];
-        fprintf(out, "        %s (cohort %d): short by %g", r->id, r->cohort, y->bound - y->reach);
+        fprintf(out, _("        %s (cohort %d): short by %g"), r->id, r->cohort, y->bound - y->reach);
         if (y->tag.first > 0)
             print_span(m, r->cohort, y->tag.first, y->tag.last, out);
         fputs("\n", out);

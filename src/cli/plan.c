@@ -72,8 +72,8 @@ static int audit(const rp_model *m, const rp_cohort *c, const rp_plan *plan, boo
             bugs++;
     }
     if (bugs) {
-        fprintf(stderr, "rotaplan: internal error: the solver's plan fails the direct check of "
-                        "%d rule instance(s); nothing is written\n", bugs);
+        fprintf(stderr, _("rotaplan: internal error: the solver's plan fails the direct check of "
+                          "%d rule instance(s); nothing is written\n"), bugs);
         rp_report_findings(m, plan, &f, stderr);
     } else if ((intake || f.count) && !quiet) {
         rp_report_findings(m, plan, &f, stderr);
@@ -133,8 +133,8 @@ static void summary(const rp_cli *cli, const rp_translation *t, const rp_solve_r
     put_wishes(t, plan);
     fprintf(stderr, _("; %.2f s\n"), rp_cli_elapsed(cli));
     if (verbose)
-        fprintf(stderr, "solver: %s, objective %.6g (%zu rows, %zu columns, %zu nonzeros; first "
-                        "plan %.2f s, in all %.2f s)\n",
+        fprintf(stderr, _("solver: %s, objective %.6g (%zu rows, %zu columns, %zu nonzeros; first "
+                          "plan %.2f s, in all %.2f s)\n"),
                 rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
                 rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp),
                 solve_started + res->first_plan_seconds, rp_cli_elapsed(cli));
@@ -144,16 +144,16 @@ static void summary(const rp_cli *cli, const rp_translation *t, const rp_solve_r
     char gap[32];
     rp_solve_gap_text(res->gap, gap, sizeof gap);
     if (res->status == RP_SOLVE_FEASIBLE && isnan(res->bound))
-        fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (no bound "
-                        "yet: the search stopped before its LP relaxation was solved)\n",
+        fprintf(stderr, _("%s: the best plan found is written; it is not proven optimal (no bound "
+                          "yet: the search stopped before its LP relaxation was solved)\n"),
                 why);
     else if (res->status == RP_SOLVE_FEASIBLE)
-        fprintf(stderr, "%s: the best plan found is written; it is not proven optimal (bound "
-                        "%.6g, gap %s)\n",
+        fprintf(stderr, _("%s: the best plan found is written; it is not proven optimal (bound "
+                          "%.6g, gap %s)\n"),
                 why, res->bound, gap);
     rp_shape sh;
     rp_shape_measure(t->model, plan, &sh);
-    fprintf(stderr, "shape of the plan (README \"The shape of a plan\"):\n");
+    fprintf(stderr, _("shape of the plan (README \"The shape of a plan\"):\n"));
     rp_shape_print(t->model, &sh, "  ", stderr);
     rp_shape_free(&sh);
 }
@@ -164,12 +164,12 @@ static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_re
 {
     if (res->status == RP_SOLVE_NO_PLAN || res->interrupted) {
         if (res->interrupted)
-            fprintf(stderr, "rotaplan: interrupted before any compliant plan was found (%.1f s); "
-                            "nothing is written\n", rp_cli_elapsed(cli));
+            fprintf(stderr, _("rotaplan: interrupted before any compliant plan was found (%.1f s); "
+                              "nothing is written\n"), rp_cli_elapsed(cli));
         else
-            fprintf(stderr, "rotaplan: time limit reached before any compliant plan was found "
-                            "(%.1f s); nothing is written. This is NOT a proof that no plan "
-                            "exists: try a longer --time-limit\n", rp_cli_elapsed(cli));
+            fprintf(stderr, _("rotaplan: time limit reached before any compliant plan was found "
+                              "(%.1f s); nothing is written. This is NOT a proof that no plan "
+                              "exists: try a longer --time-limit\n"), rp_cli_elapsed(cli));
         return res->interrupted ? RP_EXIT_INTERRUPTED : RP_EXIT_NO_PLAN;
     }
     rp_cli_phase(cli, RP_PHASE_EXPLAIN);
@@ -191,8 +191,8 @@ static bool counted(const rp_translation *t)
         n = rp_cli_counting_years(t, f);
     fclose(f);
     if (n > 0)
-        fprintf(stderr, "rotaplan: no compliant plan exists for this cohort\n"
-                        "counting the periods and places left, these rules cannot be met:\n%s",
+        fprintf(stderr, _("rotaplan: no compliant plan exists for this cohort\n"
+                          "counting the periods and places left, these rules cannot be met:\n%s"),
                 text);
     free(text);
     return n > 0;
@@ -285,13 +285,13 @@ static int read_keep(const rp_model *m, const rp_cohort *c, const plan_args *a, 
     if (!a->keep && !a->from)
         return 0;
     if (!a->keep || !a->from) {
-        fprintf(stderr, "rotaplan plan: --keep PLAN and --from DATE go together (the stints of "
-                        "PLAN before DATE stay as they are)\n");
+        fprintf(stderr, _("rotaplan plan: --keep PLAN and --from DATE go together (the stints of "
+                          "PLAN before DATE stay as they are)\n"));
         return -1;
     }
     if (rp_date_parse(a->from, &k->from) < 0) {
-        fprintf(stderr, "rotaplan plan: --from '%s': expected a date YYYY-MM-DD or a month "
-                        "YYYY-MM\n", a->from);
+        fprintf(stderr, _("rotaplan plan: --from '%s': expected a date YYYY-MM-DD or a month "
+                          "YYYY-MM\n"), a->from);
         return -1;
     }
     if (!(k->plan = rp_cli_read_plan(m, a->keep)))

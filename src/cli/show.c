@@ -9,6 +9,7 @@
 #include "report/grid.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 
@@ -20,12 +21,12 @@ typedef struct show_args {
 static void put_programme(const rp_model *m, FILE *out)
 {
     const rp_calendar *cal = &m->calendar;
-    fprintf(out, "model %s: %s\n", m->id, m->name ? m->name : "");
-    fprintf(out, "calendar: %d years of %d %ss, each year from %02d-%02d", cal->years,
-            cal->periods_per_year, cal->unit == RP_UNIT_WEEK ? "week" : "month", cal->start_month,
+    fprintf(out, _("model %s: %s\n"), m->id, m->name ? m->name : "");
+    fprintf(out, _("calendar: %d years of %d %ss, each year from %02d-%02d"), cal->years,
+            cal->periods_per_year, cal->unit == RP_UNIT_WEEK ? _("week") : _("month"), cal->start_month,
             cal->start_day);
     if (cal->leave_allowance_days > 0)
-        fprintf(out, "; leave beyond %d days extends the programme", cal->leave_allowance_days);
+        fprintf(out, _("; leave beyond %d days extends the programme"), cal->leave_allowance_days);
     fputc('\n', out);
 }
 
@@ -41,8 +42,8 @@ static void put_facilities(const rp_model *m, FILE *out)
     enum { ID, NAME, ROLE, INSTR, BEDS, DEP, DEP_NAME, CAP, N };
     rp_grid g;
     rp_grid_init(&g, N);
-    const char *head[N] = {"facility", "name", "role/kind", "instructors", "beds",
-                           "department", "department name", "capacity"};
+    const char *head[N] = {_("facility"), _("name"), _("role/kind"), _("instructors"), _("beds"),
+                           _("department"), _("department name"), _("capacity")};
     rp_grid_add(&g, head);
     bool right[N] = {[INSTR] = true, [BEDS] = true, [CAP] = true};
     for (size_t c = 0; c < N; c++)
@@ -67,7 +68,7 @@ static void put_facilities(const rp_model *m, FILE *out)
             rp_grid_add(&g, row);
         }
     }
-    fprintf(out, "\nfacilities (%zu):\n", m->n_facilities);
+    fprintf(out, _("\nfacilities (%zu):\n"), m->n_facilities);
     g.indent = 2;
     rp_grid_print(&g, NULL, out);
     rp_grid_free(&g);
@@ -77,15 +78,15 @@ static void put_courses(const rp_model *m, FILE *out)
 {
     if (m->n_courses == 0)
         return;
-    fprintf(out, "\ncourses (%zu; a resident's course: one of these ids, or any):\n",
+    fprintf(out, _("\ncourses (%zu; a resident's course: one of these ids, or any):\n"),
             m->n_courses);
     for (size_t i = 0; i < m->n_courses; i++) {
         const rp_course *c = &m->courses[i];
-        fprintf(out, "  %-4s %s: years", c->id, c->name ? c->name : "");
+        fprintf(out, _("  %-4s %s: years"), c->id, c->name ? c->name : "");
         for (int y = 0; y < m->calendar.years; y++)
             fprintf(out, " %s", rp_role_name(c->year_roles[y]));
         if (c->window_year)
-            fprintf(out, "; partner window of %d months in year %d", c->window_months,
+            fprintf(out, _("; partner window of %d months in year %d"), c->window_months,
                     c->window_year);
         fputc('\n', out);
     }
@@ -94,7 +95,7 @@ static void put_courses(const rp_model *m, FILE *out)
 /* The ids a residents file's wishes and pins may name: facilities, then departments. */
 static void put_wish_ids(const rp_model *m, FILE *out)
 {
-    fputs("\nids a wish may name: facilities", out);
+    fputs(_("\nids a wish may name: facilities"), out);
     for (size_t i = 0; i < m->n_facilities; i++)
         fprintf(out, "%s%s", i ? ", " : " ", m->facilities[i].id);
     const char **seen = rp_xcalloc(1, sizeof *seen);
@@ -111,7 +112,7 @@ static void put_wish_ids(const rp_model *m, FILE *out)
             seen[n++] = id;
         }
     if (n)
-        fputs("; departments (at any facility that runs them)", out);
+        fputs(_("; departments (at any facility that runs them)"), out);
     for (size_t k = 0; k < n; k++)
         fprintf(out, "%s%s", k ? ", " : " ", seen[k]);
     fputc('\n', out);
@@ -120,14 +121,14 @@ static void put_wish_ids(const rp_model *m, FILE *out)
 
 static void put_rules(const rp_model *m, FILE *out)
 {
-    fprintf(out, "\nrules (%zu):\n", m->n_rules);
+    fprintf(out, _("\nrules (%zu):\n"), m->n_rules);
     for (size_t i = 0; i < m->n_rules; i++) {
         const rp_rule *r = &m->rules[i];
         char *what = r->kind->describe(r, m);
         fprintf(out, "  %s [%s]%s %s: %s\n", r->id, rp_class_name(r->cls),
-                r->enabled ? "" : " (disabled)", r->kind->name, what);
+                r->enabled ? "" : _(" (disabled)"), r->kind->name, what);
         if (r->source)
-            fprintf(out, "      source: %s\n", r->source);
+            fprintf(out, _("      source: %s\n"), r->source);
         free(what);
     }
 }

@@ -1,12 +1,14 @@
 /*
  * usage.c: the help texts of the commands (`rotaplan help [COMMAND]`, `COMMAND --help`), each
  * with its options, examples and exit statuses. The man page rotaplan.1 says the same at length.
+ * Each text is one entry of the catalogue (po/ja.po), shown in the messages' language.
  */
 #include "cli/cli.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
-static const char overview[] =
+static const char overview[] = N_(
     "rotaplan: plans the rotations of medical residents (facility and department, period by\n"
     "period) under national and programme rules, with an integer linear program solved by GLPK.\n"
     "\n"
@@ -30,9 +32,9 @@ static const char overview[] =
     "(--format xlsx). Residents and plan CSVs may be UTF-8 or Shift_JIS.\n"
     "Run 'rotaplan help COMMAND' for a command's options and examples; see also rotaplan(1).\n"
     "exit status: 0 success; 1 no compliant plan, violations found, or a cap exceeded; 2 bad\n"
-    "input or usage; 3 internal error; 4 out of memory; 130 interrupted.\n";
+    "input or usage; 3 internal error; 4 out of memory; 130 interrupted.\n");
 
-static const char plan_help[] =
+static const char plan_help[] = N_(
     "usage: rotaplan plan [MODEL] [options]\n"
     "\n"
     "Plans every resident of the cohort at once and writes the plan.\n"
@@ -85,9 +87,9 @@ static const char plan_help[] =
     "exit status: 0 a plan (proven optimal, or the best found when the time limit came); 1 no\n"
     "compliant plan exists (proven; the rules and residents involved are named), the cohort\n"
     "breaks an intake rule, or the time limit came before any plan (NOT a proof that none\n"
-    "exists); 2 bad input; 3 internal error; 130 interrupted.\n";
+    "exists); 2 bad input; 3 internal error; 130 interrupted.\n");
 
-static const char check_help[] =
+static const char check_help[] = N_(
     "usage: rotaplan check [MODEL] PLAN [options]\n"
     "\n"
     "Checks a plan (YAML as rotaplan writes it, or CSV with the header\n"
@@ -111,9 +113,9 @@ static const char check_help[] =
     "\n"
     "On a terminal the levels are in colour, unless NO_COLOR is set.\n"
     "\n"
-    "exit status: 0 compliant; 1 violations; 2 bad input.\n";
+    "exit status: 0 compliant; 1 violations; 2 bad input.\n");
 
-static const char whatif_help[] =
+static const char whatif_help[] = N_(
     "usage: rotaplan whatif [MODEL] PLAN CHANGES... [options]\n"
     "\n"
     "Plans again after a change: everything before the earliest change's date stays exactly as\n"
@@ -173,9 +175,9 @@ static const char whatif_help[] =
     "          --residents examples/radiology-cohorts.yaml\n"
     "\n"
     "exit status: 0 a new plan; 1 no compliant plan exists (the rules and residents involved are\n"
-    "named); 2 bad input; 3 internal error; 130 interrupted.\n";
+    "named); 2 bad input; 3 internal error; 130 interrupted.\n");
 
-static const char capacity_help[] =
+static const char capacity_help[] = N_(
     "usage: rotaplan capacity [MODEL [PLAN]] [options]\n"
     "\n"
     "Shows what the programme may hold, as its rules compute it (the figures check judges):\n"
@@ -206,9 +208,9 @@ static const char capacity_help[] =
     "\n"
     "exit status: 0 within every cap (a breach reported as a finding, such as RAD-14 in its\n"
     "default reading, allowed); 1 the intake exceeds a cap, or the plan puts a place over its\n"
-    "capacity (what check calls a violation); 2 bad input or usage.\n";
+    "capacity (what check calls a violation); 2 bad input or usage.\n");
 
-static const char report_help[] =
+static const char report_help[] = N_(
     "usage: rotaplan report [MODEL] PLAN [--compare OLD_PLAN] [options] --out report.html\n"
     "\n"
     "Writes the plan (YAML or CSV, as check reads it) as one self-contained HTML page: inline\n"
@@ -248,9 +250,9 @@ static const char report_help[] =
     "          --residents examples/initial-cohort-30.yaml --out initial.html\n"
     "\n"
     "exit status: 0 the page was written (the plan's violations are shown in it); 2 bad input\n"
-    "or usage.\n";
+    "or usage.\n");
 
-static const char show_help[] =
+static const char show_help[] = N_(
     "usage: rotaplan show [MODEL] [--out FILE]\n"
     "\n"
     "Lists what the model holds, so that a residents file can be written without reading its\n"
@@ -265,22 +267,22 @@ static const char show_help[] =
     "  rotaplan show\n"
     "  rotaplan show models/initial-residency-2020.yaml\n"
     "\n"
-    "exit status: 0 shown; 2 bad input or usage.\n";
+    "exit status: 0 shown; 2 bad input or usage.\n");
 
 void rp_cli_usage(const char *command, FILE *out)
 {
     if (command && strcmp(command, "plan") == 0)
-        fputs(plan_help, out);
+        fputs(_(plan_help), out);
     else if (command && strcmp(command, "check") == 0)
-        fputs(check_help, out);
+        fputs(_(check_help), out);
     else if (command && strcmp(command, "whatif") == 0)
-        fputs(whatif_help, out);
+        fputs(_(whatif_help), out);
     else if (command && strcmp(command, "capacity") == 0)
-        fputs(capacity_help, out);
+        fputs(_(capacity_help), out);
     else if (command && strcmp(command, "report") == 0)
-        fputs(report_help, out);
+        fputs(_(report_help), out);
     else if (command && strcmp(command, "show") == 0)
-        fputs(show_help, out);
+        fputs(_(show_help), out);
     else
-        fputs(overview, out);
+        fputs(_(overview), out);
 }

@@ -23,6 +23,7 @@
 #include "report/grid.h"
 #include "rotaplan/calendar.h"
 #include "rotaplan/rule.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -1005,8 +1006,8 @@ static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent
     if (!err && bugs) {
         rp_report_findings(m, plan, &f, stderr);
     } else if (!err && *bends && !quiet) {
-        fprintf(stderr, "no plan keeps every programme rule (class PROG); the plan bends %d, "
-                        "declared in it:\n", *bends);
+        fprintf(stderr, _("no plan keeps every programme rule (class PROG); the plan bends %d, "
+                          "declared in it:\n"), *bends);
         report_bends(m, plan, &f, stderr);
     }
     if (!err && !bugs && intake && f.count && !quiet) /* plan --keep: as `plan` prints them */
@@ -1042,23 +1043,27 @@ static int show_diff(const whatif_args *a, write_ctx *w)
     return 0;
 }
 
-/* seconds: the command's whole wall-clock time so far (loading included) */
-static void summary(const outcome *o, rp_date from, int bends, double seconds, bool keep)
+/* seconds: the command's whole wall-clock time so far (loading included). The size of the ILP
+ * (solver vocabulary) only with --verbose. In the messages' language. */
+static void summary(const outcome *o, rp_date from, int bends, double seconds, bool keep,
+                    bool verbose)
 {
     char day[11];
     rp_date_format(from, day);
-    fprintf(stderr, "%s from %s: %ld of %ld resident-periods kept (%s), %s%s; %zu rows, "
-                    "%zu columns, %.2f s\n",
-            keep ? "kept plan" : "what-if", day, o->kept, o->open_periods,
-            o->minimal_proven ? "the fewest changes, proven"
-            : o->region       ? "the fewest found with the residents no change touches kept; "
-                                "not proven the fewest"
-                              : "not proven the fewest",
-            o->res.status != RP_SOLVE_OPTIMAL ? "wishes not proven optimal"
-            : o->region ? "wishes optimal among them with the residents no change touches kept"
-                        : "wishes optimal among them",
-            bends ? ", programme rules bent" : "", rp_ilp_n_rows(o->t->ilp),
-            rp_ilp_n_cols(o->t->ilp), seconds);
+    fprintf(stderr, _("%s from %s: %ld of %ld resident-periods kept (%s), %s%s"),
+            keep ? _("kept plan") : _("what-if"), day, o->kept, o->open_periods,
+            o->minimal_proven ? _("the fewest changes, proven")
+            : o->region       ? _("the fewest found with the residents no change touches kept; "
+                                  "not proven the fewest")
+                              : _("not proven the fewest"),
+            o->res.status != RP_SOLVE_OPTIMAL ? _("wishes not proven optimal")
+            : o->region ? _("wishes optimal among them with the residents no change touches kept")
+                        : _("wishes optimal among them"),
+            bends ? _(", programme rules bent") : "");
+    if (verbose)
+        fprintf(stderr, _("; %zu rows, %zu columns"), rp_ilp_n_rows(o->t->ilp),
+                rp_ilp_n_cols(o->t->ilp));
+    fprintf(stderr, _("; %.2f s\n"), seconds);
 }
 
 static int write_outputs(const rp_cli *cli, const whatif_args *a, const rp_model *m,
@@ -1072,7 +1077,7 @@ static int write_outputs(const rp_cli *cli, const whatif_args *a, const rp_model
         return RP_EXIT_INPUT;
     rp_cli_phases_done(cli);
     if (!a->quiet)
-        summary(o, from, bends, rp_cli_elapsed(cli), a->keep);
+        summary(o, from, bends, rp_cli_elapsed(cli), a->keep, a->verbose);
     return RP_EXIT_OK;
 }
 
@@ -1209,11 +1214,11 @@ static int keep_as_is(const rp_cli *cli, const whatif_args *a, const rp_model *m
         char day[11];
         rp_date_format(from, day);
         long open = open_periods_of(m, old, from);
-        fprintf(stderr, "%s from %s: %ld of %ld resident-periods kept (the fewest changes, "
-                        "proven): the earlier plan already meets every rule%s (each rule's "
-                        "direct check), so no search ran\n",
-                a->keep ? "kept plan" : "what-if", day, open, open,
-                a->keep ? "" : " with the changes in force");
+        fprintf(stderr, _("%s from %s: %ld of %ld resident-periods kept (the fewest changes, "
+                          "proven): the earlier plan already meets every rule%s (each rule's "
+                          "direct check), so no search ran\n"),
+                a->keep ? _("kept plan") : _("what-if"), day, open, open,
+                a->keep ? "" : _(" with the changes in force"));
     }
     if (!a->keep)
         return RP_EXIT_OK;
@@ -1274,7 +1279,7 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
                             "(%.1f s); nothing is written. This is NOT a proof that no plan "
                             "exists: try a longer --time-limit\n", rp_cli_elapsed(cli));
         else if (o.why)
-            fprintf(stderr, "rotaplan: no compliant plan exists after this change\n%s", o.why);
+            fprintf(stderr, _("rotaplan: no compliant plan exists after this change\n%s"), o.why);
         else if (o.t) {
             rp_cli_phase(cli, RP_PHASE_EXPLAIN);
             rp_cli_explain(o.t, 0, stderr);

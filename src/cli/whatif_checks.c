@@ -9,6 +9,7 @@
 #include "rotaplan/rule.h"
 #include "translate/space.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 
@@ -40,8 +41,8 @@ static size_t pins_withdrawn(const rp_model *m, const rp_cohort *c, FILE *out)
                 rp_period_label(m, res->cohort, pin->first, la);
                 rp_period_end_label(m, res->cohort, pin->last, lb);
                 rp_date_format(ch->from, day);
-                fprintf(out, "  resident %s (cohort %d) is pinned at %s from %s to %s (%s:%d), but "
-                             "%s takes no resident from %s\n",
+                fprintf(out, _("  resident %s (cohort %d) is pinned at %s from %s to %s (%s:%d), but "
+                               "%s takes no resident from %s\n"),
                         res->id, res->cohort, m->facilities[pin->facility].id, la, lb,
                         c->path ? c->path : "residents", pin->pos.line,
                         m->facilities[pin->facility].id, day);
@@ -101,17 +102,17 @@ static void say_cut(const rp_translation *t, size_t r, const rp_stint *s, int la
     char la[11], lb[11];
     rp_period_label(m, res->cohort, s->first, la);
     rp_period_end_label(m, res->cohort, last, lb);
-    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
-    fprintf(out, "  resident %s (cohort %d): keeping the past makes its stint at %s %s %d-%d (%s "
-                 "to %s)",
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
+    fprintf(out, _("  resident %s (cohort %d): keeping the past makes its stint at %s %s %d-%d (%s "
+                   "to %s)"),
             res->id, res->cohort, f->id, unit, s->first, last, la, lb);
     if (rule < 0) {
-        fputs(", and no stint can hold it\n", out);
+        fputs(_(", and no stint can hold it\n"), out);
         return;
     }
     const rp_rule *ru = &m->rules[rule];
     char *what = ru->kind->describe ? ru->kind->describe(ru, m) : NULL;
-    fprintf(out, ", which %s [%s] refuses%s%s\n      source: %s\n", ru->id,
+    fprintf(out, _(", which %s [%s] refuses%s%s\n      source: %s\n"), ru->id,
             rp_class_name(ru->cls), what ? ": " : "", what ? what : "", ru->source);
     free(what);
 }

@@ -7,6 +7,7 @@
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
 #include "report/writers.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -100,7 +101,7 @@ static void write_move(const rp_model *m, const rp_plan_resident *res, int a, in
     place(m, o, from, sizeof from);
     place(m, n, to, sizeof to);
     put_id(res->id, out);
-    fprintf(out, " periods %3d-%-3d (%s .. %s)  %s -> %s\n", a, b, la, lb, from, to);
+    fprintf(out, _(" periods %3d-%-3d (%s .. %s)  %s -> %s\n"), a, b, la, lb, from, to);
 }
 
 /* The moves of one resident; returns the periods changed. */
@@ -111,7 +112,7 @@ static long resident_moves(const rp_model *m, const rp_plan *old, const rp_plan 
     int ro = rp_plan_resident_index(old, res->id);
     if (ro == RP_NONE) { /* a resident who joins: planned, not changed */
         put_id(res->id, out);
-        fprintf(out, " joins (cohort %d): planned from period 1\n", res->cohort);
+        fprintf(out, _(" joins (cohort %d): planned from period 1\n"), res->cohort);
         return 0;
     }
     int horizon = last_period(new_plan, rn);
@@ -185,7 +186,7 @@ int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_pla
                    rp_diff_summary *sum)
 {
     memset(sum, 0, sizeof *sum);
-    fputs("changes (resident, periods, from -> to):\n", out);
+    fputs(_("changes (resident, periods, from -> to):\n"), out);
     for (size_t r = 0; r < new_plan->n_residents; r++) {
         long changed = resident_moves(m, old, new_plan, (int)r, out);
         sum->periods += changed;
@@ -193,11 +194,11 @@ int rp_report_diff(const rp_model *m, const rp_plan *old, const rp_plan *new_pla
         sum->joined += rp_plan_resident_index(old, new_plan->residents[r].id) == RP_NONE;
     }
     if (!sum->periods && !sum->joined)
-        fputs("  none\n", out);
-    fprintf(out, "what-if: %zu resident%s affected, %ld resident-period%s changed", sum->residents,
+        fputs(_("  none\n"), out);
+    fprintf(out, _("what-if: %zu resident%s affected, %ld resident-period%s changed"), sum->residents,
             sum->residents == 1 ? "" : "s", sum->periods, sum->periods == 1 ? "" : "s");
     if (sum->joined)
-        fprintf(out, ", %zu resident%s joined", sum->joined, sum->joined == 1 ? "" : "s");
+        fprintf(out, _(", %zu resident%s joined"), sum->joined, sum->joined == 1 ? "" : "s");
     fputc('\n', out);
     return ferror(out) ? -1 : 0;
 }

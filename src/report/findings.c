@@ -27,16 +27,27 @@
  * rp_report_findings_colour writes the same text with the level words in colour (ANSI SGR: red
  * violations, yellow warnings, cyan findings, a green "compliant"), for a terminal; the caller
  * decides when (stdout a terminal, NO_COLOR unset).
+ *
+ * The text is for people: it is in the messages' language (util/i18n.h; English above, Japanese
+ * in a Japanese locale), with the rule ids, the classes and the sources as the model gives them.
  */
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
+#include "util/i18n.h"
 
 #include <assert.h>
 
-/* "3 violations", "1 warning" */
-static void put_count(FILE *out, size_t n, const char *noun)
+/* The level's word in the reader's language: "violation", "warning", "finding". */
+static const char *level_word(rp_level l)
 {
-    fprintf(out, "%zu %s%s", n, noun, n == 1 ? "" : "s");
+    return l == RP_LEVEL_VIOLATION ? _("violation") : l == RP_LEVEL_WARNING ? _("warning")
+                                                                            : _("finding");
+}
+
+/* "3 violations", "1 warning": n through the format of its number (P_). */
+static void put_count(FILE *out, size_t n, const char *format)
+{
+    fprintf(out, format, n);
 }
 
 /* The first day's label of a period, or for weeks as the end of a range its last day. */
@@ -59,17 +70,18 @@ static void put_dates(FILE *out, const rp_model *m, int cohort1, int period1, in
         return;
     }
     range_end_label(m, cohort2, period2, to);
-    fprintf(out, "%s to %s", from, to);
+    fprintf(out, _("%s to %s"), from, to);
 }
 
 /* "months 13-16 (2020-04 to 2020-07)", for the resident's own periods. */
 static void put_resident_periods(FILE *out, const rp_model *m, int cohort, int first, int last)
 {
-    const char *unit = m->calendar.unit == RP_UNIT_MONTH ? "month" : "week";
+    bool month = m->calendar.unit == RP_UNIT_MONTH;
     if (first == last)
-        fprintf(out, "  periods: %s %d (", unit, first);
+        fprintf(out, month ? _("  periods: month %d (") : _("  periods: week %d ("), first);
     else
-        fprintf(out, "  periods: %ss %d-%d (", unit, first, last);
+        fprintf(out, month ? _("  periods: months %d-%d (") : _("  periods: weeks %d-%d ("), first,
+                last);
     put_dates(out, m, cohort, first, cohort, last);
     fputs(")\n", out);
 }
@@ -87,7 +99,7 @@ static void put_programme_periods(FILE *out, const rp_model *m, long first, long
     int y1, p1, y2, p2;
     slot_period(m, first, &y1, &p1);
     slot_period(m, last, &y2, &p2);
-    fputs("  periods: ", out);
+    fputs(_("  periods: "), out);
     put_dates(out, m, y1, p1, y2, p2);
     fputc('\n', out);
 }
@@ -95,12 +107,12 @@ static void put_programme_periods(FILE *out, const rp_model *m, long first, long
 static void put_who(FILE *out, const rp_plan *p, int resident)
 {
     if (resident == RP_NONE) {
-        fputs("programme", out);
+        fputs(_("programme"), out);
         return;
     }
     assert(resident >= 0 && (size_t)resident < p->n_residents);
     const rp_plan_resident *r = &p->residents[resident];
-    fprintf(out, "resident %s (cohort %d)", r->id, r->cohort);
+    fprintf(out, _("resident %s (cohort %d)"), r->id, r->cohort);
 }
 
 /* The SGR colour of a level's word, or "" without colour. */
@@ -116,7 +128,7 @@ static void put_finding(FILE *out, const rp_model *m, const rp_plan *p, const rp
 {
     assert(f->rule < m->n_rules);
     const rp_rule *rule = &m->rules[f->rule];
-    fprintf(out, "%s%s%s %s [%s] ", level_colour(f->level, colour), rp_level_name(f->level),
+    fprintf(out, "%s%s%s %s [%s] ", level_colour(f->level, colour), level_word(f->level),
             colour ? "\033[0m" : "", rule->id, rp_class_name(rule->cls));
     put_who(out, p, f->resident);
     fprintf(out, ": %s\n", f->message ? f->message : "");
@@ -127,15 +139,15 @@ static void put_finding(FILE *out, const rp_model *m, const rp_plan *p, const rp
             put_resident_periods(out, m, p->residents[f->resident].cohort, f->first, f->last);
     }
     if (f->required)
-        fprintf(out, "  required: %s\n", f->required);
+        fprintf(out, _("  required: %s\n"), f->required);
     if (f->found)
-        fprintf(out, "  found: %s\n", f->found);
+        fprintf(out, _("  found: %s\n"), f->found);
     if (f->facility != RP_NONE) {
         assert(f->facility >= 0 && (size_t)f->facility < m->n_facilities);
-        fprintf(out, "  facility: %s\n", m->facilities[f->facility].id);
+        fprintf(out, _("  facility: %s\n"), m->facilities[f->facility].id);
     }
     if (rule->source)
-        fprintf(out, "  source: %s\n", rule->source);
+        fprintf(out, _("  source: %s\n"), rule->source);
 }
 
 static size_t count_level(const rp_findings *f, rp_level level)
@@ -162,25 +174,25 @@ static void put_summary(FILE *out, const rp_model *m, const rp_plan *p, const rp
     size_t findings = count_level(f, RP_LEVEL_FINDING);
     size_t rules = enabled_rules(m);
     if (violations == 0) {
-        fputs(colour ? "\033[32mcompliant\033[0m: no violation of " : "compliant: no violation of ",
-              out);
-        put_count(out, rules, "rule");
-        fputs(" over ", out);
-        put_count(out, p->n_residents, "resident");
+        fprintf(out, "%s%s%s", colour ? "\033[32m" : "", _("compliant"), colour ? "\033[0m" : "");
+        fputs(_(": no violation of "), out);
+        put_count(out, rules, P_("%zu rule", "%zu rules", rules));
+        fputs(_(" over "), out);
+        put_count(out, p->n_residents, P_("%zu resident", "%zu residents", p->n_residents));
         fputs("; ", out);
     } else {
         fputs(level_colour(RP_LEVEL_VIOLATION, colour), out);
-        put_count(out, violations, "violation");
+        put_count(out, violations, P_("%zu violation", "%zu violations", violations));
         fputs(colour ? "\033[0m, " : ", ", out);
     }
-    put_count(out, warnings, "warning");
+    put_count(out, warnings, P_("%zu warning", "%zu warnings", warnings));
     fputs(", ", out);
-    put_count(out, findings, "finding");
+    put_count(out, findings, P_("%zu finding", "%zu findings", findings));
     if (violations != 0) {
-        fputs(" over ", out);
-        put_count(out, p->n_residents, "resident");
-        fputs(" and ", out);
-        put_count(out, rules, "rule");
+        fputs(_(" over "), out);
+        put_count(out, p->n_residents, P_("%zu resident", "%zu residents", p->n_residents));
+        fputs(_(" and "), out);
+        put_count(out, rules, P_("%zu rule", "%zu rules", rules));
     }
     fputc('\n', out);
 }
@@ -196,18 +208,18 @@ static bool alike(const rp_finding *a, const rp_finding *b)
 static void put_group(FILE *out, const rp_model *m, const rp_finding *f, size_t n, bool colour)
 {
     const rp_rule *rule = &m->rules[f->rule];
-    fprintf(out, "%s%s%s %s [%s] programme, %zu times:\n", level_colour(f->level, colour),
-            rp_level_name(f->level), colour ? "\033[0m" : "", rule->id, rp_class_name(rule->cls),
+    fprintf(out, _("%s%s%s %s [%s] programme, %zu times:\n"), level_colour(f->level, colour),
+            level_word(f->level), colour ? "\033[0m" : "", rule->id, rp_class_name(rule->cls),
             n);
     for (size_t i = 0; i < n; i++) {
         if (f[i].message && *f[i].message)
             fprintf(out, "  %s\n", f[i].message);
         else
-            fprintf(out, "  found %s; required %s\n", f[i].found ? f[i].found : "-",
+            fprintf(out, _("  found %s; required %s\n"), f[i].found ? f[i].found : "-",
                     f[i].required ? f[i].required : "-");
     }
     if (rule->source)
-        fprintf(out, "  source: %s\n", rule->source);
+        fprintf(out, _("  source: %s\n"), rule->source);
 }
 
 int rp_report_findings_colour(const rp_model *m, const rp_plan *p, const rp_findings *f,

@@ -11,6 +11,7 @@
 #include "report/legend.h"
 #include "rotaplan/calendar.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -93,11 +94,11 @@ static void put_summary(const rp_html_input *in, FILE *out)
     fputs("<h1>", out);
     rp_html_printf(out, "%s (%s)", m->name, m->id);
     fputs("</h1>\n<p>", out);
-    rp_html_printf(out, "plan %s: %zu residents, %zu stints, status %s", in->plan_path,
+    rp_html_printf(out, _("plan %s: %zu residents, %zu stints, status %s"), in->plan_path,
                    p->n_residents, p->n_stints,
-                   p->status == RP_PLAN_GIVEN ? "as read" : "as planned");
+                   p->status == RP_PLAN_GIVEN ? _("as read") : _("as planned"));
     if (in->old) {
-        fputs("; compared with ", out);
+        fputs(_("; compared with "), out);
         rp_html_escape(out, in->old_path);
     }
     fputs("</p>\n", out);

@@ -8,10 +8,28 @@
 #include "report/html.h"
 #include "rotaplan/calendar.h"
 #include "rotaplan/rule.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 
 /* The findings of rule k by level. */
+/* The level's word in the reader's language (the CSS class stays rp_level_name's). */
+static const char *level_word(rp_level l)
+{
+    return l == RP_LEVEL_VIOLATION ? _("violation") : l == RP_LEVEL_WARNING ? _("warning")
+                                                                            : _("finding");
+}
+
+/* "%zu violations" and the like, for n of level l. */
+static const char *level_count(rp_level l, size_t n)
+{
+    if (l == RP_LEVEL_VIOLATION)
+        return P_("%zu violation", "%zu violations", n);
+    if (l == RP_LEVEL_WARNING)
+        return P_("%zu warning", "%zu warnings", n);
+    return P_("%zu finding", "%zu findings", n);
+}
+
 static void count_rule(const rp_findings *f, size_t k, size_t counts[3])
 {
     counts[0] = counts[1] = counts[2] = 0;
@@ -23,11 +41,11 @@ static void count_rule(const rp_findings *f, size_t k, size_t counts[3])
 static void put_verdict(const rp_rule *rule, const size_t counts[3], FILE *out)
 {
     if (!rule->enabled) {
-        fputs("<td class=\"finding\">disabled</td>", out);
+        fprintf(out, "<td class=\"finding\">%s</td>", _("disabled"));
         return;
     }
     if (!counts[0] && !counts[1] && !counts[2]) {
-        fputs("<td class=\"ok\">ok</td>", out);
+        fprintf(out, "<td class=\"ok\">%s</td>", _("ok"));
         return;
     }
     fputs("<td>", out);
@@ -35,8 +53,9 @@ static void put_verdict(const rp_rule *rule, const size_t counts[3], FILE *out)
     for (int l = 0; l < 3; l++) {
         if (!counts[l])
             continue;
-        fprintf(out, "%s<span class=\"%s\">%zu %s%s</span>", sep, rp_level_name((rp_level)l),
-                counts[l], rp_level_name((rp_level)l), counts[l] == 1 ? "" : "s");
+        fprintf(out, "%s<span class=\"%s\">", sep, rp_level_name((rp_level)l));
+        fprintf(out, level_count((rp_level)l, counts[l]), counts[l]);
+        fputs("</span>", out);
         sep = ", ";
     }
     fputs("</td>", out);
@@ -45,8 +64,9 @@ static void put_verdict(const rp_rule *rule, const size_t counts[3], FILE *out)
 static void put_rules(const rp_html_input *in, FILE *out)
 {
     const rp_model *m = in->model;
-    fputs("<table class=\"rules\">\n<tr><th>rule</th><th>class</th><th>what it says</th>"
-          "<th>result</th><th>source</th></tr>\n", out);
+    fprintf(out, "<table class=\"rules\">\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                 "<th>%s</th></tr>\n",
+            _("rule"), _("class"), _("what it says"), _("result"), _("source"));
     for (size_t k = 0; k < m->n_rules; k++) {
         const rp_rule *rule = &m->rules[k];
         size_t counts[3];
@@ -78,22 +98,22 @@ static void put_periods(const rp_model *m, const rp_plan *p, const rp_finding *x
         int cohort = p->residents[x->resident].cohort;
         rp_date_format(rp_period_first_day(m, cohort, x->first), a);
         rp_date_format(rp_period_last_day(m, cohort, x->last), b);
-        fprintf(out, "%d-%d (%s to %s)", x->first, x->last, a, b);
+        fprintf(out, _("%d-%d (%s to %s)"), x->first, x->last, a, b);
     } else {
         rp_html_slot_label(m, x->first, a);
         rp_html_slot_label(m, x->last, b);
-        fprintf(out, "%s to %s", a, b);
+        fprintf(out, _("%s to %s"), a, b);
     }
 }
 
 static void put_finding(const rp_html_input *in, const rp_finding *x, FILE *out)
 {
     const rp_model *m = in->model;
-    fprintf(out, "<tr><td class=\"%s\">%s</td><td>", rp_level_name(x->level), rp_level_name(x->level));
+    fprintf(out, "<tr><td class=\"%s\">%s</td><td>", rp_level_name(x->level), level_word(x->level));
     rp_html_escape(out, m->rules[x->rule].id);
     fputs("</td><td>", out);
     rp_html_escape(out, x->resident != RP_NONE ? in->plan->residents[x->resident].id
-                                               : "(programme)");
+                                               : _("(programme)"));
     fputs("</td><td>", out);
     put_periods(m, in->plan, x, out);
     fputs("</td><td>", out);
@@ -112,19 +132,27 @@ void rp_html_checks(const rp_html_input *in, FILE *out)
     const rp_findings *f = in->findings;
     size_t v = rp_findings_count(f, RP_LEVEL_VIOLATION), w = rp_findings_count(f, RP_LEVEL_WARNING),
            n = rp_findings_count(f, RP_LEVEL_FINDING);
-    fputs("<section id=\"checks\">\n<h2>Compliance, rule by rule</h2>\n<p>", out);
-    if (v)
-        fprintf(out, "<span class=\"violation\">%zu violation%s</span>", v, v == 1 ? "" : "s");
-    else
-        fputs("<span class=\"ok\">compliant: no violation</span>", out);
-    fprintf(out, ", %zu warning%s, %zu finding%s over %zu residents (each rule's direct check, as "
-                 "<code>rotaplan check</code> runs it).</p>\n",
-            w, w == 1 ? "" : "s", n, n == 1 ? "" : "s", in->plan->n_residents);
+    fprintf(out, "<section id=\"checks\">\n<h2>%s</h2>\n<p>", _("Compliance, rule by rule"));
+    if (v) {
+        fputs("<span class=\"violation\">", out);
+        fprintf(out, level_count(RP_LEVEL_VIOLATION, v), v);
+        fputs("</span>", out);
+    } else {
+        fprintf(out, "<span class=\"ok\">%s</span>", _("compliant: no violation"));
+    }
+    fputs(", ", out);
+    fprintf(out, level_count(RP_LEVEL_WARNING, w), w);
+    fputs(", ", out);
+    fprintf(out, level_count(RP_LEVEL_FINDING, n), n);
+    fprintf(out, _(" over %zu residents (each rule's direct check, as "
+                   "<code>rotaplan check</code> runs it).</p>\n"),
+            in->plan->n_residents);
     put_rules(in, out);
     if (f->count) {
-        fputs("<h3>Findings</h3>\n<table class=\"findings\">\n<tr><th>level</th><th>rule</th>"
-              "<th>resident</th><th>periods</th><th>what</th><th>required</th><th>found</th>"
-              "<th>source</th></tr>\n", out);
+        fprintf(out, "<h3>%s</h3>\n<table class=\"findings\">\n<tr><th>%s</th><th>%s</th>"
+                     "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                _("Findings"), _("level"), _("rule"), _("resident"), _("periods"), _("what"),
+                _("required"), _("found"), _("source"));
         for (size_t i = 0; i < f->count; i++)
             put_finding(in, &f->items[i], out);
         fputs("</table>\n", out);

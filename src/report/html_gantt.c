@@ -16,6 +16,7 @@
 #include "report/writers.h"
 #include "rotaplan/calendar.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +91,7 @@ static void put_axis(const chart *c, FILE *out)
         rp_period_label(m, c->cohort, p, label);
         fprintf(out, "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", x, x,
                 height);
-        fprintf(out, "<text x=\"%d\" y=\"12\" font-size=\"11\">year %d</text>\n", x + 3,
+        fprintf(out, _("<text x=\"%d\" y=\"12\" font-size=\"11\">year %d</text>\n"), x + 3,
                 (p - 1) / ppy + 1);
         fprintf(out, "<text x=\"%d\" y=\"28\" font-size=\"10\" fill=\"#555\">%s</text>\n", x + 3,
                 label);
@@ -102,23 +103,23 @@ static void put_title(const chart *c, const rp_stint *s, bool changed, FILE *out
 {
     const rp_model *m = c->in->model;
     const rp_plan_resident *r = &c->in->plan->residents[s->resident];
-    const char *dep = rp_report_stint_department(m, s);
+    const char *dep = rp_department_name(m, s->facility, rp_report_stint_department(m, s));
     char a[11], b[11];
     rp_date_format(rp_period_first_day(m, r->cohort, s->first), a);
     rp_date_format(rp_period_last_day(m, r->cohort, s->last), b);
     fputs("<title>", out);
-    rp_html_printf(out, "%s%s%s: %s%s%s%s, %s to %s, %s %d-%d", r->id, r->name ? " " : "",
+    rp_html_printf(out, _("%s%s%s: %s%s%s%s, %s to %s, %s %d-%d"), r->id, r->name ? " " : "",
                    r->name ? r->name : "",
                    s->facility == RP_NONE ? "no facility" : m->facilities[s->facility].name,
                    dep ? " (" : "", dep ? dep : "", dep ? ")" : "", a, b,
-                   m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months", s->first, s->last);
+                   m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months"), s->first, s->last);
     if (s->mode == RP_MODE_PARALLEL) {
         char days[32];
         rp_report_days(s->days_per_week, days);
-        rp_html_printf(out, ", parallel: %s day(s) a week", days);
+        rp_html_printf(out, _(", parallel: %s day(s) a week"), days);
     }
     if (changed)
-        fputs(", changed", out);
+        fputs(_(", changed"), out);
     fputs("</title>", out);
 }
 
@@ -223,7 +224,7 @@ static void put_leave(const chart *c, int r, int y, FILE *out)
         fprintf(out, "<rect class=\"leave\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
                      "fill=\"url(#hatch)\" stroke=\"#555\" stroke-width=\"0.7\"><title>",
                 x, y + 2, w, ROW_H - 4);
-        rp_html_printf(out, "%s: %s (%s), %s to %s, not training", pr->id, word,
+        rp_html_printf(out, _("%s: %s (%s), %s to %s, not training"), pr->id, word,
                        rp_status_name(t->status[p]), a, b);
         fputs("</title></rect>\n", out);
         if (w >= 26)
@@ -257,7 +258,9 @@ static void put_chart(const rp_html_input *in, const rp_colour_key *key, int coh
     chart c;
     chart_init(&c, in, key, cohort);
     int w = LABEL_W + c.horizon * c.cell_w + RIGHT_W, h = HEAD_H + (int)c.n_rows * ROW_H + 4;
-    fprintf(out, "<figure>\n<h3>cohort %d (%zu residents)</h3>\n", cohort, c.n_rows);
+    fputs("<figure>\n<h3>", out);
+    fprintf(out, _("cohort %d (%zu residents)"), cohort, c.n_rows);
+    fputs("</h3>\n", out);
     fprintf(out, "<svg class=\"gantt\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d "
                  "%d\" width=\"%d\" height=\"%d\" role=\"img\">\n",
             w, h, w, h);
@@ -304,7 +307,7 @@ static void put_legend(const rp_html_input *in, const rp_colour_key *key, FILE *
                 rp_colour_rgb(-1),
                 key->by_department ? "no department named" : "none (no facility)");
     if (in->ctx)
-        fputs("<span><span class=\"swatch leave\"></span>休止・休暇 leave (not training)</span>",
+        fputs(_("<span><span class=\"swatch leave\"></span>休止・休暇 leave (not training)</span>"),
               out);
     fputs("</p>\n", out);
     free(used);
@@ -315,14 +318,14 @@ void rp_html_gantt(const rp_html_input *in, FILE *out)
     const rp_model *m = in->model;
     rp_colour_key key;
     rp_colour_key_init(&key, m, in->plan);
-    fputs("<section id=\"gantt\">\n<h2>Rotations by cohort</h2>\n", out);
-    fprintf(out, "<p>One row per resident, one bar per stint, coloured by %s (label: the "
-                 "department's or facility's name); %s from each resident's start. A thin dashed "
-                 "bar at the bottom of a row marks parallel days (a day a week beside the block); "
-                 "a grey hatched bar marks leave, periods not trained%s.</p>\n",
-            key.by_department ? "department (one facility holds most of the plan)" : "facility",
-            m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months",
-            in->old ? "; a red outline marks a stint that changed" : "");
+    fprintf(out, "<section id=\"gantt\">\n<h2>%s</h2>\n", _("Rotations by cohort"));
+    fprintf(out, _("<p>One row per resident, one bar per stint, coloured by %s (label: the "
+                   "department's or facility's name); %s from each resident's start. A thin dashed "
+                   "bar at the bottom of a row marks parallel days (a day a week beside the block); "
+                   "a grey hatched bar marks leave, periods not trained%s.</p>\n"),
+            key.by_department ? _("department (one facility holds most of the plan)") : _("facility"),
+            m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months"),
+            in->old ? _("; a red outline marks a stint that changed") : "");
     put_legend(in, &key, out);
     int *cohorts = NULL;
     size_t n = cohorts_of(in->plan, &cohorts);
@@ -330,7 +333,7 @@ void rp_html_gantt(const rp_html_input *in, FILE *out)
         put_chart(in, &key, cohorts[i], out);
     rp_colour_key_free(&key);
     if (n == 0)
-        fputs("<p>The plan has no resident.</p>\n", out);
+        fputs(_("<p>The plan has no resident.</p>\n"), out);
     free(cohorts);
     fputs("</section>\n", out);
 }

@@ -10,6 +10,7 @@
 #include "report/html.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -35,7 +36,7 @@ static const char *heat_colour(const rp_capped *p, long i, double load)
 static void put_place_name(const rp_model *m, const rp_capped *p, FILE *out)
 {
     if (p->facility < 0) {
-        fputs("(programme) all facilities", out);
+        fputs(_("(programme) all facilities"), out);
         return;
     }
     const rp_facility *f = &m->facilities[p->facility];
@@ -43,7 +44,7 @@ static void put_place_name(const rp_model *m, const rp_capped *p, FILE *out)
         const rp_department *d = &f->departments[p->department];
         rp_html_printf(out, "%s %s %s", f->id, d->id, d->name ? d->name : f->name);
     } else if (p->department_id) {
-        rp_html_printf(out, "%s %s (not run here)", f->id, p->department_id);
+        rp_html_printf(out, _("%s %s (not run here)"), f->id, p->department_id);
     } else {
         rp_html_printf(out, "%s %s", f->id, f->name);
     }
@@ -62,11 +63,11 @@ static void put_cell(const rp_model *m, const rp_loads *l, const rp_capped *p, l
                  "fill=\"%s\"><title>",
             x, y, w, ROW_H - 2, heat_colour(p, i, v));
     put_place_name(m, p, out);
-    rp_html_printf(out, ", %s: %g of %g", label, v, p->limit[i]);
+    rp_html_printf(out, _(", %s: %g of %g"), label, v, p->limit[i]);
     if (p->limit[i] > 0)
         fprintf(out, " (%.0f%%)", 100 * v / p->limit[i]);
     if (rp_capped_over(p, i, v))
-        fputs(", over", out);
+        fputs(_(", over"), out);
     fputs("</title></rect>\n", out);
     /* the load itself: whole residents as "3", parts of a place (a parallel day) as "2.2" */
     char num[16];
@@ -97,7 +98,7 @@ static void put_heat_map(const rp_model *m, const rp_loads *l, FILE *out)
     int cw = m->calendar.unit == RP_UNIT_WEEK ? 12 : 18; /* room for "2.2" in a week's cell */
     long n = l->last - l->first + 1;
     if (n <= 0 || l->n_places == 0) {
-        fputs("<p>No place holds a resident.</p>\n", out);
+        fputs(_("<p>No place holds a resident.</p>\n"), out);
         return;
     }
     int w = NAME_W + (int)n * cw + RIGHT_W, h = HEAD_H + (int)l->n_places * ROW_H + 4;
@@ -125,25 +126,25 @@ static void put_heat_map(const rp_model *m, const rp_loads *l, FILE *out)
 void rp_html_loads(const rp_html_input *in, FILE *out)
 {
     const rp_model *m = in->model;
-    fputs("<section id=\"loads\">\n<h2>Load against capacity</h2>\n", out);
-    fprintf(out, "<p>Residents at each capped place %s by %s, all cohorts together, against its "
-                 "capacity (in brackets). Colour: "
-                 "<span class=\"swatch\" style=\"background:#c7e9c0\"></span>under half "
-                 "<span class=\"swatch\" style=\"background:#fdd49e\"></span>half or more "
-                 "<span class=\"swatch\" style=\"background:#fdae6b\"></span>three quarters or "
-                 "more <span class=\"swatch\" style=\"background:#f16913\"></span>full "
-                 "<span class=\"swatch\" style=\"background:#cb181d\"></span>over.</p>\n",
-            m->calendar.unit == RP_UNIT_WEEK ? "week" : "month",
-            m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
+    fprintf(out, "<section id=\"loads\">\n<h2>%s</h2>\n", _("Load against capacity"));
+    fprintf(out, _("<p>Residents at each capped place %s by %s, all cohorts together, against its "
+                   "capacity (in brackets). Colour: "
+                   "<span class=\"swatch\" style=\"background:#c7e9c0\"></span>under half "
+                   "<span class=\"swatch\" style=\"background:#fdd49e\"></span>half or more "
+                   "<span class=\"swatch\" style=\"background:#fdae6b\"></span>three quarters or "
+                   "more <span class=\"swatch\" style=\"background:#f16913\"></span>full "
+                   "<span class=\"swatch\" style=\"background:#cb181d\"></span>over.</p>\n"),
+            m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"),
+            m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"));
     if (in->n_loads == 0)
-        fputs("<p>The model caps no place's load (no enabled rule of kind "
-              "residents-per-instructor or department-capacity).</p>\n", out);
+        fputs(_("<p>The model caps no place's load (no enabled rule of kind "
+                "residents-per-instructor or department-capacity).</p>\n"), out);
     for (size_t i = 0; i < in->n_loads; i++) {
         const rp_rule *rule = &m->rules[in->load_rules[i]];
         char *what = rule->kind->describe(rule, m);
         fputs("<h3>", out);
         rp_html_printf(out, "%s [%s] %s", rule->id, rp_class_name(rule->cls), what);
-        fputs("</h3>\n<p>source: ", out);
+        fprintf(out, "</h3>\n<p>%s", _("source: "));
         rp_html_escape(out, rule->source);
         fputs("</p>\n", out);
         free(what);

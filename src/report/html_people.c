@@ -10,6 +10,7 @@
 #include "report/legend.h"
 #include "rotaplan/calendar.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 static bool worth_a_row(const rp_check_ctx *ctx, size_t r, int standard)
 {
@@ -31,9 +32,9 @@ static void put_leave_cell(const rp_model *m, const rp_resident *res, FILE *out)
             char a[11], b[11];
             rp_date_format(rp_period_first_day(m, res->cohort, lv->first), a);
             rp_date_format(rp_period_last_day(m, res->cohort, lv->last), b);
-            rp_html_printf(out, " %s to %s", a, b);
+            rp_html_printf(out, _(" %s to %s"), a, b);
         }
-        rp_html_printf(out, ", %g days", lv->days);
+        rp_html_printf(out, _(", %g days"), lv->days);
     }
     fputs("</td>", out);
 }
@@ -50,8 +51,8 @@ static void put_wishes_cell(const rp_model *m, const rp_check_ctx *ctx, size_t r
         fprintf(out, "<span class=\"wish %s\">", n >= m->objective.wish_periods ? "granted"
                                                  : n > 0                         ? "partly"
                                                                                  : "not-granted");
-        rp_html_printf(out, "%zu. %s: %s (%d %s there)", w + 1, rp_wish_label(m, &res->wishes[w]),
-                       outcome, n, m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months");
+        rp_html_printf(out, _("%zu. %s: %s (%d %s there)"), w + 1, rp_wish_label(m, &res->wishes[w]),
+                       outcome, n, m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months"));
         fputs("</span>", out);
     }
     fputs("</td>", out);
@@ -62,15 +63,16 @@ void rp_html_people(const rp_html_input *in, FILE *out)
     const rp_model *m = in->model;
     const rp_check_ctx *ctx = in->ctx;
     int standard = m->calendar.years * m->calendar.periods_per_year;
-    fputs("<section id=\"people\">\n<h2>Leave, extensions and wishes</h2>\n", out);
+    fprintf(out, "<section id=\"people\">\n<h2>%s</h2>\n", _("Leave, extensions and wishes"));
     size_t rows = 0;
     for (size_t r = 0; ctx && r < ctx->n_residents; r++) {
         if (!worth_a_row(ctx, r, standard))
             continue;
         if (rows++ == 0)
-            fputs("<table class=\"people\">\n<tr><th>resident</th><th>name</th><th>leave "
-                  "(休止・休暇)</th><th>days</th><th>programme ends</th><th>wishes</th></tr>\n",
-                  out);
+            fprintf(out, "<table class=\"people\">\n<tr><th>%s</th><th>%s</th><th>%s</th>"
+                         "<th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                    _("resident"), _("name"), _("leave (休止・休暇)"), _("days"),
+                    _("programme ends"), _("wishes"));
         const rp_resident_plan *rp = &ctx->residents[r];
         const rp_resident *res = rp->resident;
         fputs("<tr><td>", out);
@@ -83,8 +85,8 @@ void rp_html_people(const rp_html_input *in, FILE *out)
         char end[11];
         rp_date_format(rp_period_last_day(m, res->cohort, rp->horizon), end);
         if (rp->horizon > standard)
-            rp_html_printf(out, "%s: extended by %d %s (延長)", end, rp->horizon - standard,
-                           m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months");
+            rp_html_printf(out, _("%s: extended by %d %s (延長)"), end, rp->horizon - standard,
+                           m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months"));
         else
             rp_html_escape(out, end);
         fputs("</td>", out);

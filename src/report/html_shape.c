@@ -6,6 +6,7 @@
  */
 #include "report/html.h"
 #include "rotaplan/shape.h"
+#include "util/i18n.h"
 
 static void put_row(FILE *out, const char *what, const int *v, size_t n)
 {
@@ -23,19 +24,20 @@ void rp_html_shape(const rp_html_input *in, FILE *out)
     rp_shape sh;
     rp_shape_measure(m, in->plan, &sh);
     size_t n = sh.n_residents;
-    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
     char what[96];
-    fputs("<section id=\"shape\">\n<h2>Shape of the plan</h2>\n<table class=\"shape\">\n"
-          "<tr><th>per resident</th><th>min</th><th>median</th><th>max</th></tr>\n", out);
-    put_row(out, "blocks", sh.blocks, n);
-    put_row(out, "fields", sh.fields, n);
-    put_row(out, "stints of all fields", sh.stints, n);
-    put_row(out, "stints of one field, the most", sh.max_stints, n);
-    put_row(out, "fields in more than one stint", sh.split, n);
-    snprintf(what, sizeof what, "%s away from the core hospital", unit);
+    fprintf(out, "<section id=\"shape\">\n<h2>%s</h2>\n<table class=\"shape\">\n"
+                 "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+            _("Shape of the plan"), _("per resident"), _("min"), _("median"), _("max"));
+    put_row(out, _("blocks"), sh.blocks, n);
+    put_row(out, _("fields"), sh.fields, n);
+    put_row(out, _("stints of all fields"), sh.stints, n);
+    put_row(out, _("stints of one field, the most"), sh.max_stints, n);
+    put_row(out, _("fields in more than one stint"), sh.split, n);
+    snprintf(what, sizeof what, _("%s away from the core hospital"), unit);
     put_row(out, what, sh.away, n);
     if (m->standard.groups > 0) {
-        snprintf(what, sizeof what, "%s off the standard rotation", unit);
+        snprintf(what, sizeof what, _("%s off the standard rotation"), unit);
         put_row(out, what, sh.distance, n);
     }
     fputs("</table>\n<p>", out);
@@ -48,10 +50,10 @@ void rp_html_shape(const rp_html_input *in, FILE *out)
         sep = ", ";
     }
     if (*sep != ',')
-        fputs("Every field of every resident in one stint", out);
+        fputs(_("Every field of every resident in one stint"), out);
     fputs(".", out);
     if (m->standard.groups == 0)
-        fputs(" The model declares no standard rotation.", out);
+        fputs(_(" The model declares no standard rotation."), out);
     fputs("</p>\n</section>\n", out);
     rp_shape_free(&sh);
 }

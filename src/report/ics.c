@@ -5,8 +5,12 @@
  *
  *     DTSTART;VALUE=DATE:20190401      the stint's first day
  *     DTEND;VALUE=DATE:20200401        the day after its last (DTEND is exclusive, 3.6.1)
- *     SUMMARY:慶應義塾大学病院 (rt)      facility name, department; a parallel row says so
+ *     SUMMARY:慶應義塾大学病院 (放射線治療)  the facility's name, the department's name (its id
+ *                                      when the model gives none); a parallel row says so
+ *     LOCATION:慶應義塾大学病院          the facility's name (none for a stint at no facility)
  *
+ * Names come from the model, never from the locale: the file's bytes are the same in any
+ * language (the DESCRIPTION keeps the ids, for a machine or a search).
  * Nothing depends on the clock or the machine, so two runs give identical bytes: the UID is made
  * of the model id, the resident id, the mode and the first day (stable across replans of other
  * stints), and DTSTAMP is the resident's programme start at midnight UTC (the model's calendar),
@@ -15,6 +19,7 @@
  */
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
+#include "report/legend.h"
 #include "report/writers.h"
 #include "util/util.h"
 
@@ -75,11 +80,12 @@ static void put_date(FILE *out, const char *name, rp_date d)
     put_line(out, line);
 }
 
-/* "慶應義塾大学病院 (rt)", or for a parallel row "parallel 1 day/week: 救急 (emergency)". */
+/* "慶應義塾大学病院 (放射線治療)", or for a parallel row "parallel 1 day/week: 南総合病院 (救急)":
+ * the names a person reads, from the model. */
 static char *summary_of(const rp_model *m, const rp_stint *s)
 {
     const char *fac = s->facility == RP_NONE ? "no facility" : m->facilities[s->facility].name;
-    const char *dep = rp_report_stint_department(m, s);
+    const char *dep = rp_department_name(m, s->facility, rp_report_stint_department(m, s));
     rp_buf b = {0};
     if (s->mode == RP_MODE_PARALLEL) {
         char days[32];
@@ -113,6 +119,8 @@ static void put_event(FILE *out, const rp_model *m, const rp_plan *p, const rp_s
     char *summary = summary_of(m, s);
     put_text(out, "SUMMARY", summary);
     free(summary);
+    if (s->facility != RP_NONE)
+        put_text(out, "LOCATION", m->facilities[s->facility].name);
     char *what = rp_xasprintf("facility: %s, department: %s, %s, periods %d-%d of %s",
                               rp_report_facility_id(m, s->facility),
                               rp_report_stint_department(m, s) ? rp_report_stint_department(m, s)

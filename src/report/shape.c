@@ -7,6 +7,7 @@
  */
 #include "rotaplan/shape.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -167,38 +168,38 @@ static void spread_line(FILE *out, const char *prefix, const char *what, const i
                         const char *tail)
 {
     rp_spread s = rp_spread_of(v, n);
-    fprintf(out, "%s%s: %g / %g / %g (min / median / max per resident)%s\n", prefix, what,
+    fprintf(out, _("%s%s: %g / %g / %g (min / median / max per resident)%s\n"), prefix, what,
             s.min, s.median, s.max, tail);
 }
 
 void rp_shape_print(const rp_model *m, const rp_shape *s, const char *prefix, FILE *out)
 {
     size_t n = s->n_residents;
-    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
-    spread_line(out, prefix, "blocks", s->blocks, n, "");
-    spread_line(out, prefix, "stints per field, the most of one field", s->max_stints, n, "");
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
+    spread_line(out, prefix, _("blocks"), s->blocks, n, "");
+    spread_line(out, prefix, _("stints per field, the most of one field"), s->max_stints, n, "");
     long split = 0, fields = 0, stints = 0;
     for (size_t r = 0; r < n; r++) {
         split += s->split[r];
         fields += s->fields[r];
         stints += s->stints[r];
     }
-    fprintf(out, "%sstints per field: %.2f on average (%ld stints of %ld resident-fields); "
-                 "split into more than one stint: %ld",
+    fprintf(out, _("%sstints per field: %.2f on average (%ld stints of %ld resident-fields); "
+                   "split into more than one stint: %ld"),
             prefix, fields ? (double)stints / (double)fields : 0.0, stints, fields, split);
     const char *sep = " (";
     for (size_t a = 0; a < s->n_fields; a++) {
         if (s->field_max_stints[a] < 2)
             continue;
-        fprintf(out, "%s%s up to %d", sep, s->field_names[a], s->field_max_stints[a]);
+        fprintf(out, _("%s%s up to %d"), sep, s->field_names[a], s->field_max_stints[a]);
         sep = ", ";
     }
     fprintf(out, "%s\n", *sep == ',' ? ")" : "");
     char what[64];
-    snprintf(what, sizeof what, "%s away from the core hospital", unit);
+    snprintf(what, sizeof what, _("%s away from the core hospital"), unit);
     spread_line(out, prefix, what, s->away, n, "");
     if (m->standard.groups == 0) {
-        fprintf(out, "%sstandard rotation: none declared\n", prefix);
+        fprintf(out, _("%sstandard rotation: none declared\n"), prefix);
         return;
     }
     long off = 0, counted = 0;
@@ -207,8 +208,8 @@ void rp_shape_print(const rp_model *m, const rp_shape *s, const char *prefix, FI
         counted += s->pattern[r];
     }
     char tail[96];
-    snprintf(tail, sizeof tail, "; %ld of %ld %s off it (%.1f%%)", off, counted, unit,
+    snprintf(tail, sizeof tail, _("; %ld of %ld %s off it (%.1f%%)"), off, counted, unit,
              counted ? 100.0 * (double)off / (double)counted : 0.0);
-    snprintf(what, sizeof what, "%s off the standard rotation", unit);
+    snprintf(what, sizeof what, _("%s off the standard rotation"), unit);
     spread_line(out, prefix, what, s->distance, n, tail);
 }

@@ -5,10 +5,10 @@
  *
  *     plan for radiology-keio-2019: 2 residents, optimal (objective 12.5)
  *
- *     resident  name      cohort  course  facility  department  months  from     to       length     mode
- *     2019-01   山田太郎  2019    A       keio      ct-mri-ri   1-12    2019-04  2020-03  12 months  block
- *                                         hiroo                 13-24   2020-04  2021-03  12 months  parallel 0.5 d/wk
- *     2019-02             2019    A       keio      rt          1       2019-04  2019-04  1 month    block
+ *     resident  name      cohort  course  facility                   department  months  from     to       length     mode
+ *     2019-01   山田太郎  2019    A       慶應義塾大学病院 放射線科  CT・MRI・RI  1-12    2019-04  2020-03  12 months  block
+ *                                         広尾病院                               13-24   2020-04  2021-03  12 months  parallel 0.5 d/wk
+ *     2019-02             2019    A       慶應義塾大学病院 放射線科  放射線治療  1       2019-04  2019-04  1 month    block
  *
  *     facility  name                       resident-months  parallel-months
  *     keio      慶應義塾大学病院 放射線科  13               0
@@ -18,11 +18,16 @@
  * two spaces, and no line ends in a space (grid.c). The name column is left out when no resident
  * has a name, the mode and parallel-months columns when no stint is parallel. A resident's id,
  * name, cohort and course appear on its first line only. Weekly calendars show full dates.
+ * Facilities and departments are shown by their names from the model (the id when the model
+ * gives no name); the summary pairs each facility's id with its name. The words of the table
+ * (headings, units, modes) are in the messages' language (util/i18n.h).
  */
 #include "rotaplan/calendar.h"
 #include "rotaplan/report.h"
 #include "report/grid.h"
+#include "report/legend.h"
 #include "report/writers.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -46,13 +51,14 @@ enum {
 
 static const char *unit_plural(const rp_model *m)
 {
-    return m->calendar.unit == RP_UNIT_MONTH ? "months" : "weeks";
+    return m->calendar.unit == RP_UNIT_MONTH ? _("months") : _("weeks");
 }
 
 static const char *unit_count(rp_grid *g, const rp_model *m, long n)
 {
-    const char *unit = m->calendar.unit == RP_UNIT_MONTH ? "month" : "week";
-    return rp_arena_printf(g->text, "%ld %s%s", n, unit, n == 1 ? "" : "s");
+    if (m->calendar.unit == RP_UNIT_MONTH)
+        return rp_arena_printf(g->text, P_("%ld month", "%ld months", n), n);
+    return rp_arena_printf(g->text, P_("%ld week", "%ld weeks", n), n);
 }
 
 /* The end of a stint: the last month's label, or the last day of the last week. */
@@ -70,8 +76,9 @@ static void stint_cells(rp_grid *g, const rp_model *m, int cohort, const rp_stin
                         const char **row)
 {
     char label[11];
-    row[COL_FACILITY] = rp_report_facility_id(m, s->facility);
-    row[COL_DEPARTMENT] = rp_report_stint_department(m, s);
+    row[COL_FACILITY] = s->facility == RP_NONE ? rp_report_facility_id(m, s->facility)
+                                               : m->facilities[s->facility].name;
+    row[COL_DEPARTMENT] = rp_department_name(m, s->facility, rp_report_stint_department(m, s));
     row[COL_PERIODS] = s->first == s->last ? rp_arena_printf(g->text, "%d", s->first)
                                            : rp_arena_printf(g->text, "%d-%d", s->first, s->last);
     rp_period_label(m, cohort, s->first, label);
@@ -81,9 +88,9 @@ static void stint_cells(rp_grid *g, const rp_model *m, int cohort, const rp_stin
     if (s->mode == RP_MODE_PARALLEL) {
         char days[32];
         rp_report_days(s->days_per_week, days);
-        row[COL_MODE] = rp_arena_printf(g->text, "parallel %s d/wk", days);
+        row[COL_MODE] = rp_arena_printf(g->text, _("parallel %s d/wk"), days);
     } else {
-        row[COL_MODE] = "block";
+        row[COL_MODE] = _("block");
     }
 }
 
@@ -111,27 +118,27 @@ static void resident_rows(rp_grid *g, const rp_model *m, const rp_plan *p, int i
         rp_grid_add(g, row);
     }
     if (!any) {
-        who[COL_FACILITY] = "(no stints)";
+        who[COL_FACILITY] = _("(no stints)");
         rp_grid_add(g, who);
     }
 }
 
 static void put_title(const rp_model *m, const rp_plan *p, FILE *out)
 {
-    fprintf(out, "plan for %s: %zu resident%s, ", m->id, p->n_residents,
-            p->n_residents == 1 ? "" : "s");
+    fprintf(out, P_("plan for %s: %zu resident, ", "plan for %s: %zu residents, ", p->n_residents),
+            m->id, p->n_residents);
     switch (p->status) {
     case RP_PLAN_OPTIMAL:
-        fprintf(out, "optimal (objective %.6g)\n", p->objective);
+        fprintf(out, _("optimal (objective %.6g)\n"), p->objective);
         break;
     case RP_PLAN_FEASIBLE:
-        fprintf(out, "feasible, not proven optimal (objective %.6g)\n", p->objective);
+        fprintf(out, _("feasible, not proven optimal (objective %.6g)\n"), p->objective);
         break;
     case RP_PLAN_GIVEN:
-        fputs("given\n", out);
+        fputs(_("given\n"), out);
         break;
     case RP_PLAN_BEST_EFFORT:
-        fputs("best effort: no compliant plan exists; the fewest violations (check names them)\n",
+        fputs(_("best effort: no compliant plan exists; the fewest violations (check names them)\n"),
               out);
         break;
     }
@@ -156,14 +163,14 @@ static bool any_name(const rp_plan *p)
 static void put_stints(const rp_model *m, const rp_plan *p, FILE *out)
 {
     static const char *const header[N_COLS] = {
-        "resident", "name", "cohort", "course", "facility", "department",
-        NULL /* the unit */, "from", "to", "length", "mode",
+        N_("resident"), N_("name"), N_("cohort"), N_("course"), N_("facility"), N_("department"),
+        NULL /* the unit */, N_("from"), N_("to"), N_("length"), N_("mode"),
     };
     rp_grid g;
     rp_grid_init(&g, N_COLS);
     const char *head[N_COLS];
     for (size_t c = 0; c < N_COLS; c++)
-        head[c] = header[c];
+        head[c] = header[c] ? _(header[c]) : NULL;
     head[COL_PERIODS] = unit_plural(m);
     rp_grid_add(&g, head);
     for (size_t i = 0; i < p->n_residents; i++)
@@ -210,9 +217,9 @@ static void put_summary(const rp_model *m, const rp_plan *p, FILE *out)
     rp_grid g;
     rp_grid_init(&g, N_SUM);
     const char *head[N_SUM] = {
-        "facility", "name",
-        rp_arena_printf(g.text, "resident-%s", unit_plural(m)),
-        rp_arena_printf(g.text, "parallel-%s", unit_plural(m)),
+        _("facility"), _("name"),
+        m->calendar.unit == RP_UNIT_MONTH ? _("resident-months") : _("resident-weeks"),
+        m->calendar.unit == RP_UNIT_MONTH ? _("parallel-months") : _("parallel-weeks"),
     };
     rp_grid_add(&g, head);
     bool used = false;
@@ -241,14 +248,14 @@ static void put_summary(const rp_model *m, const rp_plan *p, FILE *out)
 static void put_bends(const rp_model *m, const rp_plan *p, FILE *out)
 {
     if (p->n_bends)
-        fputs("\nprogramme rules this plan bends (a what-if's decision):\n", out);
+        fputs(_("\nprogramme rules this plan bends (a what-if's decision):\n"), out);
     for (size_t i = 0; i < p->n_bends; i++) {
         const rp_bend *b = &p->bends[i];
         const rp_plan_resident *r = &p->residents[b->resident];
         char la[11], lb[11];
         rp_period_label(m, r->cohort, b->first, la);
         rp_period_end_label(m, r->cohort, b->last, lb);
-        fprintf(out, "  %s  %s  periods %d-%d (%s to %s)\n", m->rules[b->rule].id, r->id,
+        fprintf(out, _("  %s  %s  periods %d-%d (%s to %s)\n"), m->rules[b->rule].id, r->id,
                 b->first, b->last, la, lb);
     }
 }

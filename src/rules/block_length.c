@@ -46,6 +46,7 @@
 #include "rules/kind.h"
 #include "rules/places.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -470,7 +471,7 @@ static void required_text(const rp_model *m, const params *pa, char *out, size_t
     size_t k = 0;
     switch (pa->shape) {
     case SHAPE_UNIT:
-        k = (size_t)snprintf(out, size, "a multiple of %d %s", pa->unit,
+        k = (size_t)snprintf(out, size, _("a multiple of %d %s"), pa->unit,
                              rp_unit_word(m, pa->unit));
         break;
     case SHAPE_LENGTHS:
@@ -485,14 +486,14 @@ static void required_text(const rp_model *m, const params *pa, char *out, size_t
         break;
     case SHAPE_RANGE:
         if (pa->max)
-            k = (size_t)snprintf(out, size, "%d to %d %s", pa->min, pa->max,
+            k = (size_t)snprintf(out, size, _("%d to %d %s"), pa->min, pa->max,
                                  rp_unit_word(m, pa->max));
         else
-            k = (size_t)snprintf(out, size, "%d %s or more", pa->min, rp_unit_word(m, pa->min));
+            k = (size_t)snprintf(out, size, _("%d %s or more"), pa->min, rp_unit_word(m, pa->min));
         break;
     }
     if (pa->aligned && k < size)
-        snprintf(out + k, size - k, ", starting on %s 1 + %dk", rp_unit_word(m, 1), grid(pa));
+        snprintf(out + k, size - k, _(", starting on %s 1 + %dk"), rp_unit_word(m, 1), grid(pa));
 }
 
 static void report_block(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out,
@@ -507,7 +508,7 @@ static void report_block(const rp_rule *rule, const rp_check_ctx *ctx, rp_findin
     required_text(m, pa, req, sizeof req);
     bool length_ok = allowed_length(pa, len);
     if (length_ok)
-        snprintf(got, sizeof got, "a block starting on %s %d", rp_unit_word(m, 1), first);
+        snprintf(got, sizeof got, _("a block starting on %s %d"), rp_unit_word(m, 1), first);
     else
         snprintf(got, sizeof got, "%d %s", len, rp_unit_word(m, len));
     rp_finding_add(out, ctx, rule, (int)r, c->facility, first, last, req, got,
@@ -556,7 +557,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     for (size_t i = 0; !pa->by_field && i < pa->n_departments && k < sizeof what; i++)
         k += (size_t)snprintf(what + k, sizeof what - k, "%s%s", k ? ", " : "",
                               pa->departments[i]);
-    return rp_xasprintf("every block in %s lasts %s", what, req);
+    return rp_xasprintf(_("every block in %s lasts %s"), what, req);
 }
 
 const rp_rule_kind rp_kind_block_length = {

@@ -22,6 +22,7 @@
 #include "rules/kind.h"
 #include "rules/places.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -190,7 +191,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (chosen >= pa->choose)
             continue;
         char req[64], got[32];
-        snprintf(req, sizeof req, "%d of %zu, %d weeks each", pa->choose, pa->n_items,
+        snprintf(req, sizeof req, _("%d of %zu, %d weeks each"), pa->choose, pa->n_items,
                  pa->weeks);
         snprintf(got, sizeof got, "%d", chosen);
         char *when = rp_window_describe(&pa->window, m);
@@ -209,7 +210,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     rp_buf b = {0};
-    rp_buf_printf(&b, "every resident spends at least %d weeks in each of %d of: ", pa->weeks,
+    rp_buf_printf(&b, _("every resident spends at least %d weeks in each of %d of: "), pa->weeks,
                   pa->choose);
     char *items = items_text(pa, m);
     rp_buf_add(&b, items);

@@ -22,6 +22,7 @@
 #include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 
 typedef struct params {
@@ -138,12 +139,12 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             char *span = rp_span_text(m, rp->planned->cohort, p, q);
             char got[160];
             if (pa->condition == RP_COMMUNITY_YEAR)
-                snprintf(got, sizeof got, "year %d", rp_period_year(m, p));
+                snprintf(got, sizeof got, _("year %d"), rp_period_year(m, p));
             else if (pa->condition == RP_COMMUNITY_SITE)
-                snprintf(got, sizeof got, "%s: %d beds%s", f->id, f->beds,
+                snprintf(got, sizeof got, _("%s: %d beds%s"), f->id, f->beds,
                          f->remote ? ", remote" : ", not remote");
             else
-                snprintf(got, sizeof got, "%s: no home care", f->id);
+                snprintf(got, sizeof got, _("%s: no home care"), f->id);
             const char *req = pa->condition == RP_COMMUNITY_YEAR   ? "year 2 or later"
                               : pa->condition == RP_COMMUNITY_SITE
                                   ? "fewer than the bed limit, or a remote or island area"
@@ -162,13 +163,13 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     if (pa->condition == RP_COMMUNITY_YEAR)
-        return rp_xasprintf("community medicine only from programme year %d",
+        return rp_xasprintf(_("community medicine only from programme year %d"),
                             m->crediting.community_from_year);
     if (pa->condition == RP_COMMUNITY_SITE)
-        return rp_xasprintf("community medicine only at a facility of fewer than %d beds, or in a "
-                            "remote or island area",
+        return rp_xasprintf(_("community medicine only at a facility of fewer than %d beds, or in a "
+                              "remote or island area"),
                             m->crediting.community_beds_below);
-    return rp_xstrdup("community medicine only where home care is provided");
+    return rp_xstrdup(_("community medicine only where home care is provided"));
 }
 
 const rp_rule_kind rp_kind_community_condition = {

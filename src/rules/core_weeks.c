@@ -23,6 +23,7 @@
 #include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 typedef struct params {
     double days;        /* required, in days */
@@ -164,7 +165,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             continue;
         char req[64], got[96];
         rp_days_text(m, pa->days, req, sizeof req);
-        snprintf(got, sizeof got, "%g days at the core and %g credited", core, counted);
+        snprintf(got, sizeof got, _("%g days at the core and %g credited"), core, counted);
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
                        "resident %s spends %g days at the core hospital and is credited %g more "
                        "(community medicine and public health, up to %g); %s are required",
@@ -176,9 +177,9 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     int dpw = m->calendar.days_per_week;
-    return rp_xasprintf("every resident trains at least %g weeks at the core hospital, of which "
-                        "up to %g weeks of community medicine or public health elsewhere may "
-                        "count",
+    return rp_xasprintf(_("every resident trains at least %g weeks at the core hospital, of which "
+                          "up to %g weeks of community medicine or public health elsewhere may "
+                          "count"),
                         pa->days / dpw, pa->credit_days / dpw);
 }
 

@@ -17,6 +17,7 @@
  * Used by: RAD-01 (36 months, 003 §7-1 L533).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int periods;
@@ -99,8 +100,8 @@ static void extension(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp
         return;
     char date[11], req[64], got[64];
     rp_date_format(rp_period_last_day(m, rp->planned->cohort, rp->horizon), date);
-    snprintf(req, sizeof req, "to month %d (%s)", rp->horizon, date);
-    snprintf(got, sizeof got, "to month %d", last);
+    snprintf(req, sizeof req, _("to month %d (%s)"), rp->horizon, date);
+    snprintf(got, sizeof got, _("to month %d"), last);
     const rp_resident *res = rp->resident;
     rp_finding *f;
     if (res && res->extension_rule != RP_NONE && res->rule_extension == n)
@@ -186,7 +187,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (counted + 1e-9 >= pa->periods)
             continue;
         char req[64], got[64];
-        snprintf(req, sizeof req, "at least %d %s", pa->periods, rp_unit_word(m, pa->periods));
+        snprintf(req, sizeof req, _("at least %d %s"), pa->periods, rp_unit_word(m, pa->periods));
         snprintf(got, sizeof got, "%.4g %s", counted, rp_unit_word(m, counted));
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
                        "resident %s has %.4g counted %s (%d in training, the rest credited "
@@ -198,8 +199,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
-    return rp_xasprintf("every resident has at least %d counted %s of training, leave credited "
-                        "as the programme allows",
+    return rp_xasprintf(_("every resident has at least %d counted %s of training, leave credited "
+                          "as the programme allows"),
                         pa->periods, rp_unit_word(m, pa->periods));
 }
 

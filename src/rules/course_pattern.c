@@ -27,6 +27,7 @@
 #include "check/judge.h"
 #include "rules/course.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
@@ -133,7 +134,7 @@ static void check_year(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
             q++;
         char *span = rp_span_text(m, rp->planned->cohort, p, q);
         char req[96], got[96];
-        snprintf(req, sizeof req, "%s facility in year %d", rp_role_name(want), y);
+        snprintf(req, sizeof req, _("%s facility in year %d"), rp_role_name(want), y);
         snprintf(got, sizeof got, "%s (%s)", m->facilities[f].id,
                  rp_role_name(m->facilities[f].role));
         rp_finding_add(out, ctx, rule, (int)r, f, p, q, req, got,

@@ -23,6 +23,7 @@
 #include "check/judge.h"
 #include "rules/course.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
@@ -161,9 +162,9 @@ static void check_resident(const rp_rule *rule, const rp_check_ctx *ctx, rp_find
     if (runs == 1 && !several && count == c->window_months)
         return;
     char req[96], got[96];
-    snprintf(req, sizeof req, "one run of exactly %d %s at one partner", c->window_months,
+    snprintf(req, sizeof req, _("one run of exactly %d %s at one partner"), c->window_months,
              rp_unit_word(m, c->window_months));
-    snprintf(got, sizeof got, "%d %s in %d run%s", count, rp_unit_word(m, count), runs,
+    snprintf(got, sizeof got, _("%d %s in %d run%s"), count, rp_unit_word(m, count), runs,
              runs == 1 ? "" : "s");
     char *span = rp_span_text(m, rp->planned->cohort, a, b);
     rp_finding_add(out, ctx, rule, (int)r, several ? RP_NONE : f0, a, b, req, got,
@@ -188,8 +189,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
     (void)m;
-    return rp_xstrdup("a course's partner window, when taken, is one run of exactly the window's "
-                      "length at a single partner inside its year");
+    return rp_xstrdup(_("a course's partner window, when taken, is one run of exactly the window's "
+                        "length at a single partner inside its year"));
 }
 
 const rp_rule_kind rp_kind_course_window = {

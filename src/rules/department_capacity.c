@@ -26,6 +26,7 @@
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -243,7 +244,7 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     int ppy = m->calendar.periods_per_year;
     rp_period_label(m, (int)(a / ppy), (int)(a % ppy) + 1, la);
     rp_period_end_label(m, (int)(b / ppy), (int)(b % ppy) + 1, lb);
-    snprintf(req, sizeof req, "at most %d at once", cap);
+    snprintf(req, sizeof req, _("at most %d at once"), cap);
     snprintf(got, sizeof got, "%g", worst);
     const params *pa = rule->params;
     if (pa->per_instructor > 0) { /* INIT-70 */
@@ -331,11 +332,11 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     (void)m;
     const params *pa = rule->params;
     if (pa->per_instructor > 0)
-        return rp_xasprintf("every department holds at most %g residents per 指導医 at once, "
-                            "every cohort together, where the model gives its instructors (a "
-                            "parallel session counts a resident)", pa->per_instructor);
-    return rp_xstrdup("every department holds at most its capacity of residents at once, every "
-                      "cohort together (a parallel day takes a fifth of a place)");
+        return rp_xasprintf(_("every department holds at most %g residents per 指導医 at once, "
+                              "every cohort together, where the model gives its instructors (a "
+                              "parallel session counts a resident)"), pa->per_instructor);
+    return rp_xstrdup(_("every department holds at most its capacity of residents at once, every "
+                        "cohort together (a parallel day takes a fifth of a place)"));
 }
 
 const rp_rule_kind rp_kind_department_capacity = {

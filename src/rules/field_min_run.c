@@ -21,6 +21,7 @@
 #include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 typedef struct params {
     bool fields[RP_N_FIELDS];
@@ -142,8 +143,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
                 if (proper && len < pa->weeks) {
                     char *span = rp_span_text(m, rp->planned->cohort, p, q);
                     char req[48], got[48];
-                    snprintf(req, sizeof req, "at least %d weeks", pa->weeks);
-                    snprintf(got, sizeof got, "%d week%s", len, len == 1 ? "" : "s");
+                    snprintf(req, sizeof req, _("at least %d weeks"), pa->weeks);
+                    snprintf(got, sizeof got, _("%d week%s"), len, len == 1 ? "" : "s");
                     rp_finding_add(out, ctx, rule, (int)r, RP_NONE, p, q, req, got,
                                    "resident %s trains in %s for %s only (%s); block training "
                                    "lasts at least %d weeks",
@@ -163,7 +164,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     (void)m;
     const params *pa = rule->params;
     rp_buf b = {0};
-    rp_buf_printf(&b, "every block of ");
+    rp_buf_printf(&b, _("every block of "));
     bool first = true;
     for (int X = 0; X < RP_N_FIELDS; X++) {
         if (!pa->fields[X])
@@ -171,7 +172,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
         rp_buf_printf(&b, "%s%s", first ? "" : ", ", rp_field_names[X]);
         first = false;
     }
-    rp_buf_printf(&b, " lasts at least %d contiguous weeks", pa->weeks);
+    rp_buf_printf(&b, _(" lasts at least %d contiguous weeks"), pa->weeks);
     return rp_buf_take(&b);
 }
 

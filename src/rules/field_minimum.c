@@ -40,6 +40,7 @@
 #include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -330,7 +331,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     rp_buf b = {0};
     char amount[64];
     rp_days_text(m, pa->days, amount, sizeof amount);
-    rp_buf_printf(&b, "every resident is credited at least %s of ", amount);
+    rp_buf_printf(&b, _("every resident is credited at least %s of "), amount);
     bool first = true;
     for (int X = 0; X < RP_N_FIELDS; X++) {
         if (!pa->fields[X])
@@ -339,12 +340,12 @@ static char *describe(const rp_rule *rule, const rp_model *m)
         first = false;
     }
     if (pa->fields[RP_FIELD_EM] && pa->anesthesiology_days > 0)
-        rp_buf_printf(&b, " (anaesthesiology counting for up to %g days of emergency)",
+        rp_buf_printf(&b, _(" (anaesthesiology counting for up to %g days of emergency)"),
                       pa->anesthesiology_days);
     for (size_t i = 0; i < pa->n_counted; i++)
         rp_buf_printf(&b, "%s%s", i ? ", " : " (", pa->counted[i]);
     if (pa->n_counted)
-        rp_buf_printf(&b, " counting for up to %g days)", pa->counted_days);
+        rp_buf_printf(&b, _(" counting for up to %g days)"), pa->counted_days);
     if (rule->cls == RP_CLASS_SOFT)
         rp_buf_add(&b, ", as is desirable");
     return rp_buf_take(&b);

@@ -22,6 +22,7 @@
 #include "rules/kind.h"
 #include "rules/places.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 typedef struct params {
     bool before[RP_N_FIELDS], after[RP_N_FIELDS];
@@ -199,7 +200,7 @@ static void check_before(const rp_rule *rule, const rp_check_ctx *ctx, rp_findin
     if (!last_a || !first_b || last_a < first_b)
         return;
     char got[64];
-    snprintf(got, sizeof got, "week %d after week %d", last_a, first_b);
+    snprintf(got, sizeof got, _("week %d after week %d"), last_a, first_b);
     rp_finding_add(out, ctx, rule, (int)r, RP_NONE, first_b, last_a, "every week before", got,
                    "resident %s trains in %s in week %d, after %s began in week %d; the "
                    "programme asks for %s first", rp->planned->id,

@@ -19,6 +19,7 @@
 #include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
@@ -59,8 +60,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
     (void)m;
-    return rp_xstrdup("general outpatient training only in general clinics (not specialist, "
-                      "psychiatric or emergency outpatient clinics)");
+    return rp_xstrdup(_("general outpatient training only in general clinics (not specialist, "
+                        "psychiatric or emergency outpatient clinics)"));
 }
 
 const rp_rule_kind rp_kind_general_clinics = {

@@ -12,6 +12,7 @@
  * Used by: INIT-52 (000 Q45 L62, Q53 L70).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -119,8 +120,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
     (void)m;
-    return rp_xstrdup("hospitals and clinics of the group lie in the core hospital's prefecture "
-                      "or secondary medical area, unless justified");
+    return rp_xstrdup(_("hospitals and clinics of the group lie in the core hospital's prefecture "
+                        "or secondary medical area, unless justified"));
 }
 
 const rp_rule_kind rp_kind_group_area = {

@@ -4,6 +4,7 @@
  */
 #include "rules/intake.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 
@@ -62,8 +63,8 @@ void rp_intake_put_head(const rp_rule *rule, const char *what, FILE *out)
 void rp_intake_put_foot(const rp_rule *rule, FILE *out)
 {
     if (rule->note)
-        fprintf(out, "  note: %s\n", rule->note);
-    fprintf(out, "  source: %s\n", rule->source);
+        fprintf(out, _("  note: %s\n"), rule->note);
+    fprintf(out, _("  source: %s\n"), rule->source);
 }
 
 int rp_intake_in(const rp_intake_years *y, int year)

@@ -17,6 +17,7 @@
 #include "rules/intake.h"
 #include "report/grid.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -105,7 +106,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             continue;
         int y = w[i].first_year + 1;
         char req[48], got[48];
-        snprintf(req, sizeof req, "at most %d", w[i].limit);
+        snprintf(req, sizeof req, _("at most %d"), w[i].limit);
         snprintf(got, sizeof got, "%d", w[i].intake);
         rp_finding_add(out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
                        "%d residents are in training in %d (cohorts %d and %d); the core "
@@ -119,8 +120,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
-    return rp_xasprintf("the residents of both years at most max(beds / %g, admissions / %g) of "
-                        "the core hospital (%d)",
+    return rp_xasprintf(_("the residents of both years at most max(beds / %g, admissions / %g) of "
+                          "the core hospital (%d)"),
                         pa->per_beds, pa->per_admissions, compute(pa, m).value);
 }
 
@@ -140,26 +141,26 @@ static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
     const rp_beds_cap *b = &cap;
     rp_intake_put_head(rule, "residents of both years at the core hospital, by its size", out);
     if (b->value < 0) {
-        fputs("  no core hospital gives its beds or admissions: nothing to limit\n", out);
+        fputs(_("  no core hospital gives its beds or admissions: nothing to limit\n"), out);
         rp_intake_put_foot(rule, out);
         return;
     }
     const rp_facility *f = &m->facilities[b->facility];
-    fprintf(out, "  core hospital: %s (%s)\n", f->id, f->name);
+    fprintf(out, _("  core hospital: %s (%s)\n"), f->id, f->name);
     rp_grid g;
     rp_grid_init(&g, 4);
     g.indent = 2;
     g.right[3] = true;
     const char *beds[4] = {"beds", "not given", NULL, NULL};
     if (b->by_beds >= 0) {
-        beds[1] = rp_grid_printf(&g, "floor(%s / %s)", rp_grid_grouped(&g, f->beds),
+        beds[1] = rp_grid_printf(&g, _("floor(%s / %s)"), rp_grid_grouped(&g, f->beds),
                                  rp_grid_grouped(&g, b->per_beds));
         beds[2] = "=";
         beds[3] = rp_grid_printf(&g, "%d", b->by_beds);
     }
     const char *adm[4] = {"admissions", "not given", NULL, NULL};
     if (b->by_admissions >= 0) {
-        adm[1] = rp_grid_printf(&g, "floor(%s / %s)", rp_grid_grouped(&g, f->admissions),
+        adm[1] = rp_grid_printf(&g, _("floor(%s / %s)"), rp_grid_grouped(&g, f->admissions),
                                 rp_grid_grouped(&g, b->per_admissions));
         adm[2] = "=";
         adm[3] = rp_grid_printf(&g, "%d", b->by_admissions);

@@ -18,6 +18,7 @@
 #include "rules/intake.h"
 #include "report/grid.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -124,8 +125,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (w[i].intake <= w[i].limit)
             continue;
         char req[64], got[64];
-        snprintf(req, sizeof req, "at most %d residents a year", w[i].limit);
-        snprintf(got, sizeof got, "%d residents starting in %d", w[i].intake, w[i].first_year);
+        snprintf(req, sizeof req, _("at most %d residents a year"), w[i].limit);
+        snprintf(got, sizeof got, _("%d residents starting in %d"), w[i].intake, w[i].first_year);
         rp_finding_add(out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
                        "%d residents start in %d; the programme's yearly intake cap is %d "
                        "(%s binds: %.2f)",
@@ -140,8 +141,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     rp_intake_cap c = compute(pa, m);
-    return rp_xasprintf("yearly intake at most floor(min(instructors %.2f, CT/%g %.2f, IVR/%g "
-                        "%.2f, RT/%g %.2f)) = %d",
+    return rp_xasprintf(_("yearly intake at most floor(min(instructors %.2f, CT/%g %.2f, IVR/%g "
+                          "%.2f, RT/%g %.2f)) = %d"),
                         c.term[0], pa->ct, c.term[1], pa->ivr, c.term[2], pa->rt, c.term[3],
                         c.value);
 }
@@ -175,11 +176,11 @@ static void put_totals_differ(const rp_intake_cap *c, FILE *out)
         differ = true;
         const char *p = rp_grid_grouped(&g, printed), *s = rp_grid_grouped(&g, sum),
                    *by = rp_grid_grouped(&g, fabs(printed - sum));
-        fprintf(out, "  %s: printed %s, column sum %s (printed %s %s; D-6)\n",
+        fprintf(out, _("  %s: printed %s, column sum %s (printed %s %s; D-6)\n"),
                 rp_intake_cap_terms[i], p, s, by, printed > sum ? "higher" : "lower");
     }
     if (differ)
-        fprintf(out, "  with the %s the cap would be %d\n",
+        fprintf(out, _("  with the %s the cap would be %d\n"),
                 c->printed[RP_CAP_CT] ? "column sums" : "printed totals",
                 (int)floor(other + 1e-9));
     rp_grid_free(&g);
@@ -205,7 +206,7 @@ static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
                               i == c->binding ? "<- binds" : NULL};
         rp_grid_add(&g, row);
     }
-    const char *cap[5] = {"cap", rp_grid_printf(&g, "floor(%.2f)", c->term[c->binding]), "=",
+    const char *cap[5] = {"cap", rp_grid_printf(&g, _("floor(%.2f)"), c->term[c->binding]), "=",
                           rp_grid_printf(&g, "%d", c->value), NULL};
     rp_grid_add(&g, cap);
     rp_grid_print(&g, NULL, out);
@@ -213,10 +214,10 @@ static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
     const char *totals = c->printed[RP_CAP_CT] ? "the printed totals of the facility table"
                          : m->totals.given     ? "the column sums of the facility table"
                                                : "the column sums (the model prints no totals)";
-    fprintf(out, "  totals: %s (D-6, readings.cap_totals: %s)\n", totals,
+    fprintf(out, _("  totals: %s (D-6, readings.cap_totals: %s)\n"), totals,
             m->readings.totals_computed ? "computed" : "printed");
     put_totals_differ(c, out);
-    fprintf(out, "  instructors: %s (D-8, readings.instructors: %s)\n",
+    fprintf(out, _("  instructors: %s (D-8, readings.instructors: %s)\n"),
             m->readings.instructors_named ? "named persons" : "table shares",
             m->readings.instructors_named ? "named" : "share");
     rp_intake_put_foot(rule, out);

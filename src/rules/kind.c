@@ -2,6 +2,7 @@
  * kind.c: see kind.h.
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -40,8 +41,8 @@ const char *rp_unit_word(const rp_model *m, double n)
 {
     bool one = n == 1;
     if (m->calendar.unit == RP_UNIT_WEEK)
-        return one ? "week" : "weeks";
-    return one ? "month" : "months";
+        return one ? _("week") : _("weeks");
+    return one ? _("month") : _("months");
 }
 
 char *rp_span_text(const rp_model *m, int cohort, int first, int last)
@@ -50,7 +51,7 @@ char *rp_span_text(const rp_model *m, int cohort, int first, int last)
     rp_period_label(m, cohort, first, a);
     rp_period_end_label(m, cohort, last, b);
     if (first == last)
-        return rp_xasprintf("%s %d (%s)", m->calendar.unit == RP_UNIT_WEEK ? "week" : "month",
+        return rp_xasprintf(_("%s %d (%s)"), m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"),
                             first, a);
-    return rp_xasprintf("%s %d-%d (%s to %s)", rp_unit_word(m, 2), first, last, a, b);
+    return rp_xasprintf(_("%s %d-%d (%s to %s)"), rp_unit_word(m, 2), first, last, a, b);
 }

@@ -16,6 +16,7 @@
  * Used by: INIT-60, INIT-61 (000 Q07 L18; the make-up formula is RULES.md E-3's default).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
@@ -55,8 +56,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         char date[11], req[64], got[64];
         rp_date end = rp_period_last_day(m, rp->planned->cohort, rp->horizon);
         rp_date_format(end, date);
-        snprintf(req, sizeof req, "to week %d (%s)", rp->horizon, date);
-        snprintf(got, sizeof got, "to week %d", reached);
+        snprintf(req, sizeof req, _("to week %d (%s)"), rp->horizon, date);
+        snprintf(got, sizeof got, _("to week %d"), reached);
         rp_finding *f = rp_finding_add(
             out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
             "resident %s takes %g days of leave, %g beyond the %g allowed: the programme is "
@@ -72,8 +73,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
-    return rp_xasprintf("leave of at most %d days; beyond that the programme is extended by the "
-                        "weeks it takes to make up the days",
+    return rp_xasprintf(_("leave of at most %d days; beyond that the programme is extended by the "
+                          "weeks it takes to make up the days"),
                         m->calendar.leave_allowance_days);
 }
 

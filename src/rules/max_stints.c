@@ -21,6 +21,7 @@
 #include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/places.h"
+#include "util/i18n.h"
 
 typedef struct params {
     rp_place_set set;
@@ -129,8 +130,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (runs <= pa->stints)
             continue;
         char req[48], got[48];
-        snprintf(req, sizeof req, "at most %d stint%s", pa->stints, pa->stints == 1 ? "" : "s");
-        snprintf(got, sizeof got, "%d stints", runs);
+        snprintf(req, sizeof req, _("at most %d stint%s"), pa->stints, pa->stints == 1 ? "" : "s");
+        snprintf(got, sizeof got, _("%d stints"), runs);
         char *span = rp_span_text(m, rp->planned->cohort, first, last);
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, first, last, req, got,
                        "resident %s trains in %s in %d separate stints (%s); the programme "
@@ -144,7 +145,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     char *where = rp_place_set_describe(&pa->set, m);
-    char *s = rp_xasprintf("every resident trains in %s in at most %d separate stint%s", where,
+    char *s = rp_xasprintf(_("every resident trains in %s in at most %d separate stint%s"), where,
                            pa->stints, pa->stints == 1 ? "" : "s");
     free(where);
     return s;

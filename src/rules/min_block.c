@@ -21,6 +21,7 @@
  */
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -190,8 +191,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (longest >= pa->weeks)
             continue;
         char req[96], got[48];
-        snprintf(req, sizeof req, "a block of %d weeks or more in %s", pa->weeks, pa->label);
-        snprintf(got, sizeof got, "%d week%s at most", longest, longest == 1 ? "" : "s");
+        snprintf(req, sizeof req, _("a block of %d weeks or more in %s"), pa->weeks, pa->label);
+        snprintf(got, sizeof got, _("%d week%s at most"), longest, longest == 1 ? "" : "s");
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
                        "resident %s has no block of %d contiguous weeks in %s (the longest is "
                        "%d); parallel days and other departments do not replace it",
@@ -203,7 +204,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
     const params *pa = rule->params;
-    return rp_xasprintf("every resident has at least one block of %d contiguous weeks in %s",
+    return rp_xasprintf(_("every resident has at least one block of %d contiguous weeks in %s"),
                         pa->weeks, pa->label);
 }
 

@@ -15,6 +15,7 @@
  * Used by: RAD-05 (two or more facilities, 003 §7-1 L535).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int count;
@@ -89,7 +90,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (count >= pa->count)
             continue;
         char req[64], got[64];
-        snprintf(req, sizeof req, "at least %d facilities", pa->count);
+        snprintf(req, sizeof req, _("at least %d facilities"), pa->count);
         snprintf(got, sizeof got, "%d", count);
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
                        "resident %s trains at %d facilit%s; at least %d are required",
@@ -102,7 +103,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
     const params *pa = rule->params;
-    return rp_xasprintf("every resident trains at %d or more facilities", pa->count);
+    return rp_xasprintf(_("every resident trains at %d or more facilities"), pa->count);
 }
 
 const rp_rule_kind rp_kind_min_facilities = {

@@ -28,6 +28,7 @@
 #include "rules/course.h"
 #include "check/judge.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int periods;
@@ -161,7 +162,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             continue;
         char *where = rp_selector_describe(&pa->where, m);
         char req[160], got[64];
-        snprintf(req, sizeof req, "at least %d %s at %s", pa->periods,
+        snprintf(req, sizeof req, _("at least %d %s at %s"), pa->periods,
                  rp_unit_word(m, pa->periods), where);
         snprintf(got, sizeof got, "%d %s", count, rp_unit_word(m, count));
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, 1, rp->horizon, req, got,
@@ -175,7 +176,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     char *where = rp_selector_describe(&pa->where, m);
-    char *s = rp_xasprintf("every resident is present at least %d %s at %s%s", pa->periods,
+    char *s = rp_xasprintf(_("every resident is present at least %d %s at %s%s"), pa->periods,
                            rp_unit_word(m, pa->periods), where,
                            pa->departments.n_ids ? " (in the listed departments where named)" : "");
     free(where);

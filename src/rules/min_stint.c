@@ -22,6 +22,7 @@
  */
 #include "check/judge.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int periods;
@@ -131,7 +132,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
                 continue;
             char *span = rp_span_text(m, rp->planned->cohort, p, last);
             char req[64], got[64];
-            snprintf(req, sizeof req, "at least %d %s", pa->periods, rp_unit_word(m, pa->periods));
+            snprintf(req, sizeof req, _("at least %d %s"), pa->periods, rp_unit_word(m, pa->periods));
             snprintf(got, sizeof got, "%d %s", len, rp_unit_word(m, len));
             rp_finding_add(out, ctx, rule, (int)r, f, p, last, req, got,
                            "the stint of resident %s at %s lasts %d %s (%s); a stint there "
@@ -147,7 +148,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     char *where = rp_selector_describe(&pa->where, m);
-    char *s = rp_xasprintf("every stint at %s lasts at least %d %s", where, pa->periods,
+    char *s = rp_xasprintf(_("every stint at %s lasts at least %d %s"), where, pa->periods,
                            rp_unit_word(m, pa->periods));
     free(where);
     return s;

@@ -12,6 +12,7 @@
  */
 #include "check/judge.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     rp_selector where;
@@ -75,7 +76,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     char *where = rp_selector_describe(&((const params *)rule->params)->where, m);
-    char *s = rp_xasprintf("no full-time block at %s: part-time (parallel) rows only", where);
+    char *s = rp_xasprintf(_("no full-time block at %s: part-time (parallel) rows only"), where);
     free(where);
     return s;
 }

@@ -14,6 +14,7 @@
  * Used by: RAD-06 (003 §7-1, §7-2).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model *m)
 {
@@ -131,9 +132,9 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
-    return rp_xasprintf("every %s of a resident's programme is spent at exactly one facility, "
-                        "in contiguous stints",
-                        m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
+    return rp_xasprintf(_("every %s of a resident's programme is spent at exactly one facility, "
+                          "in contiguous stints"),
+                        m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"));
 }
 
 const rp_rule_kind rp_kind_one_place_per_period = {

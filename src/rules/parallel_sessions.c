@@ -22,6 +22,7 @@
 #include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 typedef struct params {
     bool by_field;            /* the fields are restricted (INIT-30) */
@@ -112,8 +113,8 @@ static void check_rows(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
         }
         if (pa->days > 0 && s->days_per_week > pa->days) {
             char req[48], got[48];
-            snprintf(req, sizeof req, "at most %g day a week", pa->days);
-            snprintf(got, sizeof got, "%g days a week", s->days_per_week);
+            snprintf(req, sizeof req, _("at most %g day a week"), pa->days);
+            snprintf(got, sizeof got, _("%g days a week"), s->days_per_week);
             report(rule, ctx, out, i, req, got, "takes more than one day a week");
         }
         const rp_resident_plan *rp = &ctx->residents[s->resident];
@@ -149,9 +150,9 @@ static void check_weeks(const rp_rule *rule, const rp_check_ctx *ctx, rp_finding
                 most = count[++q] > most ? count[q] : most;
             char *span = rp_span_text(ctx->model, rp->planned->cohort, p, q);
             char req[48], got[48];
-            snprintf(req, sizeof req, "at most %d session%s a week", pa->per_week,
+            snprintf(req, sizeof req, _("at most %d session%s a week"), pa->per_week,
                      pa->per_week == 1 ? "" : "s");
-            snprintf(got, sizeof got, "%d sessions a week", most);
+            snprintf(got, sizeof got, _("%d sessions a week"), most);
             rp_finding_add(out, ctx, rule, (int)r, RP_NONE, p, q, req, got,
                            "resident %s has %d parallel sessions a week in %s; at most %d",
                            rp->planned->id, most, span, pa->per_week);
@@ -185,10 +186,10 @@ static char *describe(const rp_rule *rule, const rp_model *m)
         rp_buf_add(&b, ", beside blocks of other fields");
     }
     if (pa->per_week >= 0)
-        rp_buf_printf(&b, "%sat most %d parallel session%s a week", b.len ? "; " : "",
+        rp_buf_printf(&b, _("%sat most %d parallel session%s a week"), b.len ? "; " : "",
                       pa->per_week, pa->per_week == 1 ? "" : "s");
     if (pa->days > 0)
-        rp_buf_printf(&b, "%sof at most %g day each", b.len ? ", " : "", pa->days);
+        rp_buf_printf(&b, _("%sof at most %g day each"), b.len ? ", " : "", pa->days);
     return rp_buf_take(&b);
 }
 

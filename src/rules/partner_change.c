@@ -27,6 +27,7 @@
  */
 #include "check/judge.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int periods;
@@ -94,7 +95,7 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     int n = last - first + 1;
     char *span = rp_span_text(m, rp->planned->cohort, first, last);
     char req[64], got[64];
-    snprintf(req, sizeof req, "at most %d %s at one partner", pa->periods,
+    snprintf(req, sizeof req, _("at most %d %s at one partner"), pa->periods,
              rp_unit_word(m, pa->periods));
     snprintf(got, sizeof got, "%d %s", n, rp_unit_word(m, n));
     rp_finding *x = rp_finding_add(out, ctx, rule, (int)r, f, first, last, req, got,
@@ -132,8 +133,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
-    return rp_xasprintf("partners change every %d %s as a rule; a longer stay at one partner "
-                        "only when needed (a preference, reported as a finding)",
+    return rp_xasprintf(_("partners change every %d %s as a rule; a longer stay at one partner "
+                          "only when needed (a preference, reported as a finding)"),
                         pa->periods, rp_unit_word(m, pa->periods));
 }
 

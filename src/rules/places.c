@@ -7,6 +7,7 @@
 
 #include "rules/kind.h"
 #include "rules/weeks.h"
+#include "util/i18n.h"
 
 int rp_read_departments(rp_yctx *y, const rp_ynode *n, const rp_model *m, const char ***ids,
                         size_t *n_ids)
@@ -168,9 +169,9 @@ bool rp_window_has(const rp_window *w, const rp_model *m, int p)
 char *rp_window_describe(const rp_window *w, const rp_model *m)
 {
     if (w->year)
-        return rp_xasprintf(" in year %d", w->year);
+        return rp_xasprintf(_(" in year %d"), w->year);
     if (w->first)
-        return rp_xasprintf(" in %s %d-%d", rp_unit_word(m, 2), w->first, w->last);
+        return rp_xasprintf(_(" in %s %d-%d"), rp_unit_word(m, 2), w->first, w->last);
     return rp_xstrdup("");
 }
 

@@ -10,6 +10,7 @@
  * Used by: INIT-73 (麻酔科 selectable at the core, 000 Q49 L66).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -60,8 +61,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
     (void)m;
-    return rp_xstrdup("the programme offers the department at its core hospital (checked when "
-                      "the model is loaded)");
+    return rp_xstrdup(_("the programme offers the department at its core hospital (checked when "
+                        "the model is loaded)"));
 }
 
 const rp_rule_kind rp_kind_requires_department = {

@@ -21,6 +21,7 @@
  * Used by: RAD-12 (3 per instructor, 003 §2 L87).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -225,8 +226,8 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     slot_label(m, a, la);
     rp_period_end_label(m, (int)(b / m->calendar.periods_per_year),
                         (int)(b % m->calendar.periods_per_year) + 1, lb);
-    snprintf(req, sizeof req, "at most %d residents", limit);
-    snprintf(got, sizeof got, "%d residents", worst);
+    snprintf(req, sizeof req, _("at most %d residents"), limit);
+    snprintf(got, sizeof got, _("%d residents"), worst);
     const char *who = f >= 0 ? m->facilities[f].id : "the programme";
     bool withdrawn = false;
     if (f >= 0 && rp_changed_on(m, f, a, &withdrawn))
@@ -287,10 +288,10 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
-    return rp_xasprintf("at most %g residents per instructor at each facility and over the "
-                        "programme (%d in all), in every %s, all cohorts together",
+    return rp_xasprintf(_("at most %g residents per instructor at each facility and over the "
+                          "programme (%d in all), in every %s, all cohorts together"),
                         pa->per_instructor, programme_limit(pa, m, 0),
-                        m->calendar.unit == RP_UNIT_WEEK ? "week" : "month");
+                        m->calendar.unit == RP_UNIT_WEEK ? _("week") : _("month"));
 }
 
 const rp_rule_kind rp_kind_residents_per_instructor = {

@@ -44,6 +44,7 @@
 #include "check/judge.h"
 #include "rules/course.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 typedef struct params {
     int periods;
@@ -312,10 +313,10 @@ static void report(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *ou
     char *span = rp_span_text(m, rp->planned->cohort, first, last);
     char req[128];
     if (W > 0)
-        snprintf(req, sizeof req, "one facility, or a window of exactly %d %s at one partner", W,
+        snprintf(req, sizeof req, _("one facility, or a window of exactly %d %s at one partner"), W,
                  rp_unit_word(m, W));
     else
-        snprintf(req, sizeof req, "one facility per %d-%s unit", U, rp_unit_word(m, 1));
+        snprintf(req, sizeof req, _("one facility per %d-%s unit"), U, rp_unit_word(m, 1));
     rp_finding_add(out, ctx, rule, (int)r, RP_NONE, first, last, req, rp_buf_str(&seen),
                    "resident %s changes facility inside the rotation unit %s (%s); facilities "
                    "rotate in units of %d %s%s",
@@ -347,8 +348,8 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
 static char *describe(const rp_rule *rule, const rp_model *m)
 {
     int U = unit_of(rule);
-    return rp_xasprintf("facilities are rotated in units of %d %s (stints start and end on unit "
-                        "boundaries), but for a course's partner window",
+    return rp_xasprintf(_("facilities are rotated in units of %d %s (stints start and end on unit "
+                          "boundaries), but for a course's partner window"),
                         U, rp_unit_word(m, U));
 }
 

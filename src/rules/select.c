@@ -3,6 +3,7 @@
  */
 #include "rules/select.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -71,19 +72,19 @@ char *rp_selector_describe(const rp_selector *sel, const rp_model *m)
         return rp_buf_take(&b);
     }
     if (sel->rt_capable == 1)
-        rp_buf_add(&b, "radiotherapy-capable ");
+        rp_buf_add(&b, _("radiotherapy-capable "));
     else if (sel->rt_capable == 0)
-        rp_buf_add(&b, "non-radiotherapy ");
+        rp_buf_add(&b, _("non-radiotherapy "));
     if (sel->accreditation >= 0)
         rp_buf_printf(&b, "%s ", rp_accreditation_names[sel->accreditation]);
     if (sel->role == RP_ROLE_BASE && b.len == 0)
-        rp_buf_add(&b, "the base facility");
+        rp_buf_add(&b, _("the base facility"));
     else if (sel->role == RP_ROLE_BASE)
-        rp_buf_add(&b, "base facility");
+        rp_buf_add(&b, _("base facility"));
     else if (sel->role >= 0)
-        rp_buf_printf(&b, "%s facilities", rp_role_names[sel->role]);
+        rp_buf_printf(&b, _("%s facilities"), rp_role_names[sel->role]);
     else
-        rp_buf_add(&b, "facilities");
+        rp_buf_add(&b, _("facilities"));
     return rp_buf_take(&b);
 }
 

@@ -19,6 +19,7 @@
 #include "rules/intake.h"
 #include "report/grid.h"
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 
@@ -109,13 +110,13 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             continue;
         int y = w[i].first_year, k = w[i].years;
         char req[64], got[64];
-        snprintf(req, sizeof req, "at most %d", w[i].limit);
+        snprintf(req, sizeof req, _("at most %d"), w[i].limit);
         snprintf(got, sizeof got, "%d", w[i].intake);
         char span[48];
         if (k == 1)
-            snprintf(span, sizeof span, "in %d", y);
+            snprintf(span, sizeof span, _("in %d"), y);
         else
-            snprintf(span, sizeof span, "in %d-%d (%d years)", y, y + k - 1, k);
+            snprintf(span, sizeof span, _("in %d-%d (%d years)"), y, y + k - 1, k);
         rp_finding *f = rp_finding_add(
             out, ctx, rule, RP_NONE, RP_NONE, 0, 0, req, got,
             "%d residents start %s; the urban cap allows %d (past average %d/%d = %.2f a "
@@ -132,9 +133,9 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     const params *pa = rule->params;
     if (!pa->urban)
-        return rp_xstrdup("no urban intake cap (the base is not in an urban prefecture)");
-    return rp_xasprintf("urban programme: intake over any k consecutive years at most floor(%.2f "
-                        "x k), the past %d years' average (%s)",
+        return rp_xstrdup(_("no urban intake cap (the base is not in an urban prefecture)"));
+    return rp_xasprintf(_("urban programme: intake over any k consecutive years at most floor(%.2f "
+                          "x k), the past %d years' average (%s)"),
                         (double)m->intake.history_total / m->intake.history_years,
                         m->intake.history_years,
                         m->readings.intake_cap_strict ? "strict" : "reported as a finding");
@@ -162,7 +163,7 @@ static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
         return;
     }
     rp_intake_put_head(rule, "urban intake cap: the past years' average intake", out);
-    fprintf(out, "  average: %d / %d = %.2f a year (%s)\n", u->history_total, u->history_years,
+    fprintf(out, _("  average: %d / %d = %.2f a year (%s)\n"), u->history_total, u->history_years,
             u->average, m->intake.history_source ? m->intake.history_source : "intake.history");
     rp_grid g;
     rp_grid_init(&g, 4);
@@ -172,17 +173,17 @@ static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
     rp_grid_add(&g, head);
     for (int k = 1; k <= u->history_years; k++) {
         const char *row[4] = {rp_grid_printf(&g, "%d", k),
-                              rp_grid_printf(&g, "floor(%.2f x %d)", u->average, k), "=",
+                              rp_grid_printf(&g, _("floor(%.2f x %d)"), u->average, k), "=",
                               rp_grid_printf(&g, "%d", rp_urban_cap_limit(u, k))};
         rp_grid_add(&g, row);
     }
     rp_grid_print(&g, NULL, out);
     rp_grid_free(&g);
     if (u->level == RP_LEVEL_FINDING)
-        fputs("  over the strict limit: a finding, to be adjusted across years (年次で調整; "
-              "D-4, readings.intake_cap: report)\n", out);
+        fputs(_("  over the strict limit: a finding, to be adjusted across years (年次で調整; "
+                "D-4, readings.intake_cap: report)\n"), out);
     else
-        fprintf(out, "  over the strict limit: a %s (D-4, readings.intake_cap: strict)\n",
+        fprintf(out, _("  over the strict limit: a %s (D-4, readings.intake_cap: strict)\n"),
                 rp_level_name(u->level));
     rp_intake_put_foot(rule, out);
 }

@@ -6,6 +6,7 @@
 #include "rotaplan/check.h"
 #include "rotaplan/rule.h"
 #include "util/util.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -82,9 +83,9 @@ void rp_days_text(const rp_model *m, double days, char *out, size_t size)
 {
     double weeks = days / m->calendar.days_per_week;
     if (fabs(weeks - round(weeks)) < 1e-9)
-        snprintf(out, size, "%g week%s (%g days)", weeks, weeks == 1 ? "" : "s", days);
+        snprintf(out, size, _("%g week%s (%g days)"), weeks, weeks == 1 ? "" : "s", days);
     else
-        snprintf(out, size, "%g days", days);
+        snprintf(out, size, _("%g days"), days);
 }
 
 /* ---- general-clinic credit, rows ---- */

@@ -22,6 +22,7 @@
 #include "check/judge.h"
 #include "rules/kind.h"
 #include "rules/places.h"
+#include "util/i18n.h"
 
 typedef struct params {
     rp_place_set set;
@@ -104,9 +105,9 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (!low && !high)
             continue;
         char req[48], got[48];
-        snprintf(req, sizeof req, "%s %d weeks", low ? "at least" : "at most",
+        snprintf(req, sizeof req, _("%s %d weeks"), low ? "at least" : "at most",
                  low ? pa->min : pa->max);
-        snprintf(got, sizeof got, "%d week%s", weeks, weeks == 1 ? "" : "s");
+        snprintf(got, sizeof got, _("%d week%s"), weeks, weeks == 1 ? "" : "s");
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, first ? first : 1,
                        last ? last : rp->horizon, req, got,
                        "resident %s has %s in %s%s; the programme asks for %s", rp->planned->id,
@@ -124,12 +125,12 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     rp_buf b = {0};
     rp_buf_add(&b, "every resident spends ");
     if (pa->min > 0 && pa->max >= 0)
-        rp_buf_printf(&b, "%d to %d weeks", pa->min, pa->max);
+        rp_buf_printf(&b, _("%d to %d weeks"), pa->min, pa->max);
     else if (pa->max >= 0)
-        rp_buf_printf(&b, "at most %d weeks", pa->max);
+        rp_buf_printf(&b, _("at most %d weeks"), pa->max);
     else
-        rp_buf_printf(&b, "at least %d weeks", pa->min);
-    rp_buf_printf(&b, " in %s%s", where, when);
+        rp_buf_printf(&b, _("at least %d weeks"), pa->min);
+    rp_buf_printf(&b, _(" in %s%s"), where, when);
     free(where);
     free(when);
     return rp_buf_take(&b);

@@ -318,13 +318,13 @@ static void table_exact(void **state)
     assert_string_equal(text,
         "plan for test-model: 3 residents, optimal (objective 12.5)\n"
         "\n"
-        "resident  name      cohort  course  facility     department  months  from     to       length     mode\n"
-        "2019-01   山田太郎  2019    A       keio         ct-mri-ri   1-11    2019-04  2020-02  11 months  block\n"
-        "                                    keio         rt          12      2020-03  2020-03  1 month    block\n"
-        "                                    tokyo-mc                 13-24   2020-04  2021-03  12 months  block\n"
-        "                                    hiroo                    13-24   2020-04  2021-03  12 months  parallel 0.5 d/wk\n"
-        "2020-01             2020            hiroo                    1-12    2020-04  2021-03  12 months  block\n"
-        "                                    none                     13-15   2021-04  2021-06  3 months   block\n"
+        "resident  name      cohort  course  facility                   department  months  from     to       length     mode\n"
+        "2019-01   山田太郎  2019    A       慶應義塾大学病院 放射線科  CT/MRI/RI   1-11    2019-04  2020-02  11 months  block\n"
+        "                                    慶應義塾大学病院 放射線科  放射線治療  12      2020-03  2020-03  1 month    block\n"
+        "                                    東京医療センター                       13-24   2020-04  2021-03  12 months  block\n"
+        "                                    Hiroo                                  13-24   2020-04  2021-03  12 months  parallel 0.5 d/wk\n"
+        "2020-01             2020            Hiroo                                  1-12    2020-04  2021-03  12 months  block\n"
+        "                                    none                                   13-15   2021-04  2021-06  3 months   block\n"
         "2021-01   Ann       2021    A       (no stints)\n"
         "\n"
         "facility  name                       resident-months  parallel-months\n"
@@ -349,7 +349,8 @@ static void table_aligns_japanese_names(void **state)
     assert_int_equal(column_of(japanese, 7, "2019"), col);
     assert_int_equal(column_of(nameless, 7, "2020"), col);
     assert_int_equal(column_of(ascii, 7, "2021"), col);
-    assert_int_equal(column_of(japanese, 0, "keio"), column_of(header, 0, "facility"));
+    assert_int_equal(column_of(japanese, 0, "慶應義塾大学病院"), column_of(header, 0, "facility"));
+    assert_int_equal(column_of(japanese, 0, "CT/MRI/RI"), column_of(header, 0, "department"));
     for (const char *l = text; *l; l = strchr(l, '\n') + 1) /* no trailing spaces */
         assert_false(strchr(l, '\n') > l && strchr(l, '\n')[-1] == ' ');
     free(header);
@@ -372,8 +373,8 @@ static void table_leaves_out_name_and_mode_columns(void **state)
     assert_string_equal(text,
         "plan for test-model: 1 resident, feasible, not proven optimal (objective 2)\n"
         "\n"
-        "resident  cohort  course  facility  department  months  from     to       length\n"
-        "r1        2019            tokyo-mc              1       2019-04  2019-04  1 month\n"
+        "resident  cohort  course  facility          department  months  from     to       length\n"
+        "r1        2019            東京医療センター              1       2019-04  2019-04  1 month\n"
         "\n"
         "facility  name              resident-months\n"
         "tokyo-mc  東京医療センター  1\n");
@@ -393,7 +394,7 @@ static void table_weekly_calendar_shows_dates(void **state)
         "plan for test-model: 1 resident, given\n"
         "\n"
         "resident  cohort  course  facility  department  weeks  from        to          length\n"
-        "w         2019            hiroo                 1-4    2019-04-01  2019-04-28  4 weeks\n"
+        "w         2019            Hiroo                 1-4    2019-04-01  2019-04-28  4 weeks\n"
         "\n"
         "facility  name   resident-weeks\n"
         "hiroo     Hiroo  4\n");
@@ -691,6 +692,9 @@ static void ics_one_all_day_event_per_stint(void **state)
     assert_non_null(strstr(text, "UID:rotaplan-test-model-2019-01-parallel-20200401@rotaplan\r\n"));
     assert_non_null(strstr(text, "DTSTAMP:20190401T000000Z\r\n"));
     assert_non_null(strstr(text, "SUMMARY:parallel 0.5 days/week: Hiroo\r\n"));
+    /* the place a calendar shows: the facility's name (issue 15) */
+    assert_non_null(strstr(text, "SUMMARY:東京医療センター\r\nLOCATION:東京医療センター\r\n"));
+    assert_non_null(strstr(text, "SUMMARY:parallel 0.5 days/week: Hiroo\r\nLOCATION:Hiroo\r\n"));
     assert_true(strcmp(text + strlen(text) - 15, "END:VCALENDAR\r\n") == 0);
     free(text);
     rp_plan_free(p);
@@ -717,7 +721,9 @@ static void ics_escapes_and_folds_text(void **state)
     }
     assert_non_null(strstr(rp_buf_str(&b), "X-WR-CALNAME:山田\\, 花子\\; a\\\\b 慶應義塾大学病院"
                                            "放射線科専門研修 2022-01: test-model\r\n"));
-    assert_non_null(strstr(rp_buf_str(&b), "SUMMARY:慶應義塾大学病院 放射線科 (rt)\r\n"));
+    /* the department by its name from the model, not its id rt (issue 15) */
+    assert_non_null(strstr(rp_buf_str(&b), "SUMMARY:慶應義塾大学病院 放射線科 (放射線治療)\r\n"
+                                           "LOCATION:慶應義塾大学病院 放射線科\r\n"));
     assert_non_null(strstr(text, "\r\n ")); /* the long name was folded */
     rp_buf_free(&b);
     char *again = ics_text(&x->m, p, r);
