@@ -36,6 +36,7 @@ extern const rp_rule_kind rp_kind_choose;
 extern const rp_rule_kind rp_kind_max_stints;
 extern const rp_rule_kind rp_kind_field_order;
 extern const rp_rule_kind rp_kind_partner_change;
+extern const rp_rule_kind rp_kind_coop_weeks;
 
 static const rp_rule_kind *const kinds[] = {
     &rp_kind_counted_months,
@@ -68,6 +69,7 @@ static const rp_rule_kind *const kinds[] = {
     &rp_kind_max_stints,
     &rp_kind_field_order,
     &rp_kind_partner_change,
+    &rp_kind_coop_weeks,
 };
 
 const rp_rule_kind *rp_rule_kind_find(const char *name)
