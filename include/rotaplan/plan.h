@@ -27,6 +27,8 @@ typedef struct rp_stint {
     const char *department_id; /* a department the facility does not run (a hand-made plan may
                                 * name one the model knows elsewhere: its rules then judge it);
                                 * NULL otherwise. Owned by the plan's arena. */
+    bool night;           /* parallel rows only: a night of duty (当直) a week, days_per_week
+                           * nights, beside the block (INIT-35); mode 'night' in a plan file */
 } rp_stint;
 
 typedef struct rp_plan_resident {

@@ -88,7 +88,7 @@ void rp_check_week(const rp_check_ctx *ctx, size_t r, int p, rp_session *session
             continue;
         if (n < max)
             sessions[n] = (rp_session){{s->facility, s->department, s->department_id},
-                                       s->days_per_week};
+                                       s->days_per_week, s->night};
         n++;
     }
     out->n_sessions = n < max ? n : max;

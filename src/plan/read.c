@@ -177,14 +177,17 @@ static int cell_department(reader *r, const cell *c, int facility, int *out, con
     return -1;
 }
 
-static int cell_mode(reader *r, const cell *c, rp_mode *out)
+/* block, parallel, or night: a parallel row of night duty (当直, INIT-35). */
+static int cell_mode(reader *r, const cell *c, rp_mode *out, bool *night)
 {
-    static const char *const names[] = {"block", "parallel"};
+    static const char *const names[] = {"block", "parallel", "night"};
     *out = RP_MODE_BLOCK;
+    *night = false;
     if (empty(c) || strcmp(c->text, "block") == 0)
         return 0;
-    if (strcmp(c->text, "parallel") == 0) {
+    if (strcmp(c->text, "parallel") == 0 || strcmp(c->text, "night") == 0) {
         *out = RP_MODE_PARALLEL;
+        *night = c->text[0] == 'n';
         return 0;
     }
     return unknown(r, c, "mode", names, N_OF(names));
@@ -340,7 +343,7 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
     s.department = RP_NONE;
     if (facility_ok)
         cell_department(r, &c[C_DEPARTMENT], s.facility, &s.department, &s.department_id);
-    cell_mode(r, &c[C_MODE], &s.mode);
+    cell_mode(r, &c[C_MODE], &s.mode, &s.night);
     bool first_ok = cell_int(r, &c[C_START], "start_period", 1, horizon, &s.first) == 0;
     bool last_ok = cell_int(r, &c[C_END], "end_period", 1, horizon, &s.last) == 0;
     if (first_ok && last_ok && s.first > s.last) {
@@ -410,11 +413,12 @@ static void own_field_session(reader *r, const parallel_row *row, const size_t *
         if (b->last < s->first || b->first > s->last || rp_place_field(m, place_of(b)) != field)
             continue;
         const char *f = field == RP_FIELD_EM ? "emergency (救急)" : "general outpatient (一般外来)";
+        /* a night in an emergency block is its own duty already (INIT-24, 000 Q24 L37) */
         cell_error(r, &row->where,
-                   "parallel session in %s beside resident '%s''s block in the same "
-                   "field (%s %d-%d, line %d); expected a session of another field "
-                   "(INIT-30)",
-                   f, r->p->residents[s->resident].id,
+                   "%s in %s beside resident '%s''s block in the same field (%s %d-%d, line "
+                   "%d); expected a session of another field (INIT-30)",
+                   s->night ? "night duty" : "parallel session", f,
+                   r->p->residents[s->resident].id,
                    m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months", b->first, b->last,
                    b->line);
         return;

@@ -52,7 +52,7 @@ static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp
     add_field(row, rp_report_course_id(m, r->course), excel);
     add_field(row, rp_report_facility_id(m, s->facility), excel);
     add_field(row, rp_report_stint_department(m, s), excel);
-    add_field(row, s->mode == RP_MODE_PARALLEL ? "parallel" : "block", false);
+    add_field(row, rp_report_mode(s), false);
     add_int(row, s->first);
     add_int(row, s->last);
     add_date(row, rp_period_first_day(m, r->cohort, s->first));

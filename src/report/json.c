@@ -71,7 +71,7 @@ static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *
     put_key(out, ",\n          ", "facility_name", facility_name(m, s));
     put_key(out, ",\n          ", "department", rp_report_stint_department(m, s));
     put_key(out, ",\n          ", "department_name", department_name(m, s));
-    put_key(out, ",\n          ", "mode", s->mode == RP_MODE_PARALLEL ? "parallel" : "block");
+    put_key(out, ",\n          ", "mode", rp_report_mode(s));
     fprintf(out, ",\n          \"start_period\": %d,\n          \"end_period\": %d", s->first,
             s->last);
     put_date(out, "start_date", rp_period_first_day(m, cohort, s->first));

@@ -65,7 +65,7 @@ static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *
         put_key_quoted(out, "      - ", "facility", rp_report_facility_id(m, s->facility));
     if (department)
         put_key_quoted(out, "        ", "department", department);
-    fprintf(out, "        mode: %s\n", s->mode == RP_MODE_PARALLEL ? "parallel" : "block");
+    fprintf(out, "        mode: %s\n", rp_report_mode(s));
     fprintf(out, "        start_period: %d\n", s->first);
     fprintf(out, "        end_period: %d\n", s->last);
     put_date(out, "start_date", rp_period_first_day(m, cohort, s->first));

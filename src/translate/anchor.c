@@ -27,6 +27,7 @@ typedef struct old_cell {
     int facility, department;
     int par_department;
     double par_days;
+    bool par_night;
 } old_cell;
 
 /* The cells of old's resident o over periods 1..horizon. */
@@ -45,6 +46,7 @@ static old_cell *old_cells(const rp_plan *old, int o, int horizon)
             if (s->mode == RP_MODE_PARALLEL) {
                 cells[p].par_department = s->department;
                 cells[p].par_days = s->days_per_week;
+                cells[p].par_night = s->night;
             } else {
                 cells[p].known = true;
                 cells[p].facility = s->facility;
@@ -66,7 +68,8 @@ static bool session_agrees(const rp_piece *pc, const old_cell *c)
 {
     if (pc->par_department == RP_NONE || c->par_department == RP_NONE)
         return pc->par_department == c->par_department;
-    return pc->par_department == c->par_department && fabs(pc->par_days - c->par_days) < 1e-9;
+    return pc->par_department == c->par_department && fabs(pc->par_days - c->par_days) < 1e-9 &&
+           pc->par_night == c->par_night;
 }
 
 /* The first period of a resident (starting in year cohort) that is not past. */
