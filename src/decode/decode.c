@@ -195,8 +195,10 @@ static slot *plan_slots(const rp_model *m, const rp_plan *plan, int pr, const rp
                 at[p].department = s->department;
             } else if (s->mode == RP_MODE_PARALLEL &&
                        (s->night || m->n_parallel_departments > 0) && sessions[p]++ == 0) {
-                /* a night row is always in the space: only night pieces hold it */
-                at[p].par_department = s->department_id ? RP_ANY : s->department;
+                /* a night row is always in the space: only night pieces hold it; a row given
+                 * as a total (INIT-39) is a weekly session of no piece */
+                at[p].par_department = s->department_id || s->days_total > 0 ? RP_ANY
+                                                                              : s->department;
                 at[p].par_days = s->days_per_week;
                 at[p].par_night = s->night;
             }

@@ -29,12 +29,14 @@
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
+/* days_total is optional (INIT-39): the header without it, the contract of report.h, stays
+ * valid, and a plan that gives no total is written without it. */
 enum { C_RESIDENT, C_COHORT, C_COURSE, C_FACILITY, C_DEPARTMENT, C_MODE, C_START, C_END,
-       C_START_DATE, C_END_DATE, C_DAYS, C_COUNT };
+       C_START_DATE, C_END_DATE, C_DAYS, C_DAYS_TOTAL, C_COUNT };
 
 static const char *const column_names[C_COUNT] = {
     "resident",     "cohort",     "course",   "facility",    "department",   "mode",
-    "start_period", "end_period", "start_date", "end_date", "days_per_week",
+    "start_period", "end_period", "start_date", "end_date", "days_per_week", "days_total",
 };
 
 /* A field of a CSV row or a scalar of the YAML: text NULL when absent (YAML only; rp_ymap has
@@ -252,7 +254,29 @@ static void cell_date(reader *r, const cell *c, bool is_end, int *period, int co
     *period = p;
 }
 
-static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, double *out)
+/* days_total (INIT-39): empty, or on a parallel row the session days over its periods, a
+ * multiple of 0.5 from 0.5 to 5 a period (its days_per_week is then each session's length). */
+static void cell_days_total(reader *r, const cell *c, const rp_stint *s, double *out)
+{
+    *out = 0;
+    if (empty(c))
+        return;
+    if (s->mode == RP_MODE_BLOCK) {
+        cell_error(r, c, "days_total '%s' is given on a block stint; expected it empty", c->text);
+        return;
+    }
+    int weeks = s->last >= s->first && s->first > 0 ? s->last - s->first + 1 : 1;
+    double v;
+    if (rp_parse_double(c->text, &v) != 0 || !(v >= 0.5 && v <= 5.0 * weeks) ||
+        v * 2 != (int)(v * 2))
+        cell_error(r, c, "days_total '%s' is not a number of days; expected a multiple of 0.5 "
+                         "from 0.5 to %d (5 days a period of the row)", c->text, 5 * weeks);
+    else
+        *out = v;
+}
+
+static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, bool total,
+                      double *out)
 {
     static const char expected[] = "0.5 or a whole number from 1 to 5";
     *out = 0;
@@ -260,6 +284,15 @@ static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, d
         if (!empty(c))
             cell_error(r, c, "days_per_week '%s' is given on a block stint; expected it empty",
                        c->text);
+        return;
+    }
+    if (total) { /* each session's length: a day unless said */
+        double v = 1;
+        if (!empty(c) && (rp_parse_double(c->text, &v) != 0 || (v != 0.5 && v != 1)))
+            cell_error(r, c, "days_per_week '%s' is not a session's length; expected 0.5 or 1 "
+                             "(or empty: 1) on a row with days_total", c->text);
+        else
+            *out = v;
         return;
     }
     if (empty(c)) {
@@ -360,7 +393,8 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
                    c[C_START_DATE].text);
     s.first = first_ok ? first : s.first;
     s.last = last_ok ? last : s.last;
-    cell_days(r, &c[C_DAYS], row, s.mode, &s.days_per_week);
+    cell_days_total(r, &c[C_DAYS_TOTAL], &s, &s.days_total);
+    cell_days(r, &c[C_DAYS], row, s.mode, !empty(&c[C_DAYS_TOTAL]), &s.days_per_week);
     if (resident >= 0 && r->errors == before) {
         if (s.mode == RP_MODE_PARALLEL) {
             /* the cell's text lives in the CSV reader's arena, gone when the file is closed:
@@ -465,10 +499,10 @@ static void csv_rows(reader *r, rp_csv *in, const rp_csv_columns_map *map)
             continue;
         cell row = {"", line, 1};
         if (n != map->n_fields) {
-            if (map->n_fields == C_COUNT)
+            if (map->n_fields == C_DAYS + 1) /* the contract's columns */
                 cell_error(r, &row, "row has %zu field%s; expected %d (%s to %s)", n,
-                           n == 1 ? "" : "s", C_COUNT, column_names[0],
-                           column_names[C_COUNT - 1]);
+                           n == 1 ? "" : "s", C_DAYS + 1, column_names[0],
+                           column_names[C_DAYS]);
             else
                 cell_error(r, &row, "row has %zu field%s; expected %zu, as the header", n,
                            n == 1 ? "" : "s", map->n_fields);
@@ -521,6 +555,7 @@ static void yaml_stint(reader *r, rp_yctx *y, const rp_ynode *n, const char *rwh
         {"mode", RP_Y_SCALAR, false},       {"start_period", RP_Y_SCALAR, true},
         {"end_period", RP_Y_SCALAR, true},  {"start_date", RP_Y_SCALAR, false},
         {"end_date", RP_Y_SCALAR, false},   {"days_per_week", RP_Y_SCALAR, false},
+        {"days_total", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     char what[160];

@@ -79,7 +79,13 @@ static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *
     char days[32] = "null";
     if (s->mode == RP_MODE_PARALLEL)
         rp_report_days(s->days_per_week, days);
-    fprintf(out, ",\n          \"days_per_week\": %s\n        }", days);
+    fprintf(out, ",\n          \"days_per_week\": %s", days);
+    if (s->days_total > 0) { /* INIT-39: only on a row given as a total */
+        char total[32];
+        rp_report_days(s->days_total, total);
+        fprintf(out, ",\n          \"days_total\": %s", total);
+    }
+    fputs("\n        }", out);
 }
 
 static void put_resident(FILE *out, const rp_model *m, const rp_plan *p, int index)

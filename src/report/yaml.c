@@ -75,6 +75,11 @@ static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *
         rp_report_days(s->days_per_week, days);
         fprintf(out, "        days_per_week: %s\n", days);
     }
+    if (s->days_total > 0) { /* INIT-39: only on a row given as a total */
+        char total[32];
+        rp_report_days(s->days_total, total);
+        fprintf(out, "        days_total: %s\n", total);
+    }
 }
 
 static void put_resident(FILE *out, const rp_model *m, const rp_plan *p, int index)

@@ -190,7 +190,7 @@ static double load_at(const params *pa, const rp_check_ctx *ctx, const sessions 
             const rp_stint *s = &ctx->plan->stints[ss->index[r][k]];
             if (s->first <= p && p <= s->last && s->facility == f && s->department == d &&
                 rp_streq(s->department_id, id))
-                load += session_share(pa, m, s->days_per_week);
+                load += session_share(pa, m, rp_stint_week_days(s));
         }
     }
     return load;

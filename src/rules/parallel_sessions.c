@@ -13,6 +13,10 @@
  * field breaks INIT-30), and is no session for `per_week` and `days`: it takes nothing from the
  * day's block, which Q16's "ブロック研修をしている診療科の研修に支障をきたす" is about (RULES.md
  * INIT-35).
+ * A row given as a total (`days_total` N over weeks a..b: INIT-39, 000 Q15 L28, the days need not
+ * be fixed) holds its sessions on days the resident arranges: it is one session in each week it
+ * runs (so another row in those weeks makes two, the conservative reading), its N sessions are at
+ * most one a week (N <= b - a + 1, RULES.md INIT-39), and `days` bounds each session's length.
  *
  * Pieces: the planner's pieces carry at most one session a week, of the model's
  * parallel_training departments; a piece whose session is of a field not allowed, or of the
@@ -119,6 +123,15 @@ static void check_rows(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
                    rp_field_label(kind), "is not a kind of parallel training allowed; required "
                    "fields other than these are trained in blocks");
             continue;
+        }
+        int weeks = s->last - s->first + 1;
+        if (pa->per_week >= 0 && !s->night && s->days_total > pa->per_week * weeks) {
+            char req[64], got[64];
+            snprintf(req, sizeof req, "at most %d session%s a week", pa->per_week,
+                     pa->per_week == 1 ? "" : "s");
+            snprintf(got, sizeof got, "%g sessions in %d week%s", s->days_total, weeks,
+                     weeks == 1 ? "" : "s");
+            report(rule, ctx, out, i, req, got, "holds more sessions than its weeks allow");
         }
         if (pa->days > 0 && !s->night && s->days_per_week > pa->days) {
             char req[48], got[48];

@@ -44,7 +44,8 @@ static old_cell *old_cells(const rp_plan *old, int o, int horizon)
             if (p < 1)
                 continue;
             if (s->mode == RP_MODE_PARALLEL) {
-                cells[p].par_department = s->department;
+                /* a total (INIT-39) is no weekly session a piece can keep */
+                cells[p].par_department = s->days_total > 0 ? RP_ANY : s->department;
                 cells[p].par_days = s->days_per_week;
                 cells[p].par_night = s->night;
             } else {

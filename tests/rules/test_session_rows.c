@@ -1,5 +1,8 @@
 /*
- * test_night_duty.c: night emergency duty (当直) beside a daytime block of another field, RULES.md
+ * test_session_rows.c: the forms of a parallel row beyond a weekly session. INIT-39: sessions
+ * given as a total over a row's weeks (`days_total`), 000 Q15 (L28): "並行研修を行う日について
+ * は、あらかじめ定めなければならないのでしょうか。" "必ずしも予め定める必要はありません". INIT-35:
+ * night emergency duty (当直) beside a daytime block of another field, RULES.md
  * INIT-35, from seed 000 Q27 (L42): "救急部門における並行研修についても、ダブルカウントは不可と
  * なります。ただし、例えば、日中に必修分野の研修を行い、夜間に救急部門を研修することは可能です。"
  * A plan writes it as a `night` row (mode night, department emergency, days_per_week nights a
@@ -7,17 +10,18 @@
  * day: the model's crediting.night_emergency, RULES.md D-15's reading when false) as the kinds
  * field-minimum (INIT-11, INIT-12) and parallel-sessions (INIT-30, INIT-31) judge it, and the
  * planner's night pieces (the model's night_duty). Shared by several kinds: listed in
- * test_registry.c. Fixtures in tests/rules/night_duty/ (variants of the INIT base plan,
+ * test_registry.c. Fixtures in tests/rules/session_rows/ (variants of the INIT base plan,
  * init_test.h; minami-night-20.csv of minami-general-2024's).
  */
 #include "init_test.h"
 #include "structure_test.h"
 
 #include "report/writers.h"
+#include "rotaplan/report.h"
 #include "rotaplan/solve.h"
 #include "rotaplan/translate.h"
 
-#define DIR "tests/rules/night_duty/"
+#define DIR "tests/rules/session_rows/"
 
 static const char *const night_departments[] = {"emergency"};
 
@@ -291,6 +295,133 @@ static void test_night_model_keys(void **state)
     free(yaml);
 }
 
+/* ---- INIT-39: sessions as a total over a row's weeks ---- */
+
+/* INIT-39, 000 Q15 (L28): 20 emergency sessions over weeks 57-76 on days not fixed (a total)
+ * credit as 20 weekly ones do: with the 8-week block, INIT-12's 60 days. A total is no weekly
+ * session the planner's pieces hold: outside the space (the weekly form is inside it). */
+static void test_INIT39_Q15_L28_total_credits_as_weekly_sessions(void **state)
+{
+    (void)state;
+    it_fixture x = it_load(DIR, "INIT-12", "em-total-20", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "INIT-12"), 0);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), -1);
+    it_unload(&x);
+    x = it_load(DIR, "INIT-12", "em-weekly-20", NULL);
+    t_expect_compliant(x.m, x.c, x.p, "INIT-12");
+    it_unload(&x);
+    x = it_load(DIR, "INIT-12", "em-total-16", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "INIT-12"), 1);
+    it_expect_finding(&x, "INIT-12", 0, RP_LEVEL_VIOLATION, 0, "-", 1, 104,
+                      "12 weeks (60 days)", "56 days");
+    it_unload(&x);
+}
+
+/* INIT-39 with INIT-32, 000 Q15 (L28): "必修科目の間に一般外来の並行研修を行う場合、必修科目の研修
+ * 期間を延ばす必要が生じることもある": 4 general-outpatient days (the core's clinic serves IM) during
+ * the 4 weeks of surgery leave surgery 16 days (INIT-13). */
+static void test_INIT39_Q15_L28_total_taken_from_the_required_block(void **state)
+{
+    (void)state;
+    it_fixture x = it_load(DIR, "INIT-13", "go-total-in-surgery", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "INIT-13"), 1);
+    it_expect_finding(&x, "INIT-13", 0, RP_LEVEL_VIOLATION, 0, "-", 1, 104,
+                      "4 weeks (20 days)", "16 days");
+    it_unload(&x);
+}
+
+/* INIT-39 with INIT-31 (RULES.md: "N <= number of weeks"): 24 sessions in 20 weeks are more than
+ * one a week; 20 are not. */
+static void test_INIT39_INIT31_total_at_most_one_a_week(void **state)
+{
+    (void)state;
+    it_fixture x = it_load(DIR, "INIT-31", "em-total-24", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "INIT-31"), 1);
+    it_expect_finding(&x, "INIT-31", 0, RP_LEVEL_VIOLATION, 0, "city", 57, 76,
+                      "at most 1 session a week", "24 sessions in 20 weeks");
+    it_unload(&x);
+    x = it_load(DIR, "INIT-31", "em-total-20", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, "INIT-31"), 0);
+    it_unload(&x);
+}
+
+/* The second model (minami-general-2024, another shape): er 4 weeks, anaesthesiology 4 and 20
+ * sessions in er given as a total over weeks 1-20 of internal medicine make INIT-12's 60 days
+ * (64 with 4 more during paediatrics), and those 4 leave paediatrics' 4 weeks 16 days (INIT-13). */
+static void test_INIT39_minami(void **state)
+{
+    (void)state;
+    kt_fixture x = st_load(DIR, "INIT-12", "minami-total-20");
+    assert_int_equal(t_violations(x.m, x.c, x.p, "INIT-12"), 0);
+    kt_unload(&x);
+    x = st_load(DIR, "INIT-13", "minami-total-20");
+    assert_int_equal(t_violations(x.m, x.c, x.p, "INIT-13"), 1);
+    it_expect_finding(&x, "INIT-13", 0, RP_LEVEL_VIOLATION, 0, "-", 1, 104, NULL, "16 days");
+    kt_unload(&x);
+}
+
+/* A total is written in the optional column days_total (the header gains it only then) and in
+ * YAML's days_total, and read back; bad values are located errors. */
+static void test_INIT39_days_total_round_trip_and_bad_cells(void **state)
+{
+    (void)state;
+    it_fixture x = it_load(DIR, NULL, "em-total-20", NULL);
+    for (int yaml = 0; yaml <= 1; yaml++) {
+        char *path = t_write_temp(yaml ? ".yaml" : ".csv", "");
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        assert_int_equal(yaml ? rp_report_yaml(x.m, x.p, f) : rp_report_csv(x.m, x.p, false, f),
+                         0);
+        fclose(f);
+        rp_plan *back = t_plan_file(x.m, path);
+        size_t totals = 0;
+        for (size_t i = 0; i < back->n_stints; i++)
+            if (back->stints[i].days_total > 0) {
+                totals++;
+                assert_float_equal(back->stints[i].days_total, 20, 0);
+                assert_float_equal(back->stints[i].days_per_week, 1, 0);
+            }
+        assert_int_equal(totals, 1);
+        rp_plan_free(back);
+        unlink(path);
+        free(path);
+    }
+    /* a plan without totals keeps the contract's header */
+    it_fixture w = it_load(DIR, NULL, "em-weekly-20", NULL);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(rp_report_csv(w.m, w.p, false, f), 0);
+    fclose(f);
+    assert_int_equal(strncmp(buf, RP_CSV_HEADER "\n", strlen(RP_CSV_HEADER) + 1), 0);
+    free(buf);
+    it_unload(&w);
+    char *path = t_write_temp(".csv", "resident,cohort,course,facility,department,mode,"
+                                      "start_period,end_period,start_date,end_date,"
+                                      "days_per_week,days_total\n"
+                                      "r1,2020,,core,internal-medicine,block,1,104,,,,3\n"
+                                      "r1,2020,,core,emergency,parallel,1,4,,,,21\n"
+                                      "r1,2020,,core,emergency,parallel,5,8,,,2,4\n"
+                                      "r1,2020,,core,emergency,parallel,9,12,,,,0.3\n");
+    rp_plan *p = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    assert_int_equal(rp_plan_read(x.m, path, &p, &d), -1);
+    char *text = t_diags_text(&d);
+    assert_string_equal(text,
+                        "2:48: days_total '3' is given on a block stint; expected it empty\n"
+                        "3:41: days_total '21' is not a number of days; expected a multiple of "
+                        "0.5 from 0.5 to 20 (5 days a period of the row)\n"
+                        "4:40: days_per_week '2' is not a session's length; expected 0.5 or 1 "
+                        "(or empty: 1) on a row with days_total\n"
+                        "5:42: days_total '0.3' is not a number of days; expected a multiple of "
+                        "0.5 from 0.5 to 20 (5 days a period of the row)\n");
+    free(text);
+    rp_diags_free(&d);
+    unlink(path);
+    free(path);
+    it_unload(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +435,11 @@ int main(void)
         cmocka_unit_test(test_INIT35_night_rows_round_trip),
         cmocka_unit_test(test_INIT35_planner_plans_nights),
         cmocka_unit_test(test_night_model_keys),
+        cmocka_unit_test(test_INIT39_Q15_L28_total_credits_as_weekly_sessions),
+        cmocka_unit_test(test_INIT39_Q15_L28_total_taken_from_the_required_block),
+        cmocka_unit_test(test_INIT39_INIT31_total_at_most_one_a_week),
+        cmocka_unit_test(test_INIT39_minami),
+        cmocka_unit_test(test_INIT39_days_total_round_trip_and_bad_cells),
     };
     return T_RUN(tests);
 }
