@@ -25,6 +25,8 @@ typedef struct rp_session {
     rp_place place;
     double days; /* days_per_week: 0.5 for a morning-only clinic (INIT-38), else whole days */
     bool night;  /* night duty (当直, INIT-35): days are nights; the block loses none */
+    bool visit;  /* days at another facility during a block (INIT-44): a community-medicine
+                  * block keeps them (the visit's allowance is admin-visits' to judge) */
 } rp_session;
 
 /* One week of a resident as the rules see it. */

@@ -102,7 +102,7 @@ void rp_check_week(const rp_check_ctx *ctx, size_t r, int p, rp_session *session
             continue;
         if (n < max)
             sessions[n] = (rp_session){{s->facility, s->department, s->department_id},
-                                       session_days(ctx->model, s), s->night};
+                                       session_days(ctx->model, s), s->night, s->visit};
         n++;
     }
     out->n_sessions = n < max ? n : max;

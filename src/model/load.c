@@ -764,7 +764,7 @@ static void read_rule_kind(loader *l, const rp_ynode *n, rp_rule *r)
     const char **names = rp_xcalloc(count ? count : 1, sizeof *names);
     for (size_t i = 0; i < count; i++)
         names[i] = kinds[i]->name;
-    char hint[512];
+    char hint[1024]; /* every kind listed: the registry outgrew 512 bytes */
     rp_yerror(l->y, n, "unknown rule kind '%s'%s", name,
               rp_yhint(hint, sizeof hint, name, names, count));
     free(names);

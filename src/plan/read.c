@@ -179,17 +179,20 @@ static int cell_department(reader *r, const cell *c, int facility, int *out, con
     return -1;
 }
 
-/* block, parallel, or night: a parallel row of night duty (当直, INIT-35). */
-static int cell_mode(reader *r, const cell *c, rp_mode *out, bool *night)
+/* block, parallel, night (a parallel row of night duty, 当直, INIT-35) or visit (days at a
+ * 保健所 during a block, INIT-44). */
+static int cell_mode(reader *r, const cell *c, rp_stint *s)
 {
-    static const char *const names[] = {"block", "parallel", "night"};
-    *out = RP_MODE_BLOCK;
-    *night = false;
+    static const char *const names[] = {"block", "parallel", "night", "visit"};
+    s->mode = RP_MODE_BLOCK;
+    s->night = s->visit = false;
     if (empty(c) || strcmp(c->text, "block") == 0)
         return 0;
-    if (strcmp(c->text, "parallel") == 0 || strcmp(c->text, "night") == 0) {
-        *out = RP_MODE_PARALLEL;
-        *night = c->text[0] == 'n';
+    if (strcmp(c->text, "parallel") == 0 || strcmp(c->text, "night") == 0 ||
+        strcmp(c->text, "visit") == 0) {
+        s->mode = RP_MODE_PARALLEL;
+        s->night = c->text[0] == 'n';
+        s->visit = c->text[0] == 'v';
         return 0;
     }
     return unknown(r, c, "mode", names, N_OF(names));
@@ -376,7 +379,7 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
     s.department = RP_NONE;
     if (facility_ok)
         cell_department(r, &c[C_DEPARTMENT], s.facility, &s.department, &s.department_id);
-    cell_mode(r, &c[C_MODE], &s.mode, &s.night);
+    cell_mode(r, &c[C_MODE], &s);
     bool first_ok = cell_int(r, &c[C_START], "start_period", 1, horizon, &s.first) == 0;
     bool last_ok = cell_int(r, &c[C_END], "end_period", 1, horizon, &s.last) == 0;
     if (first_ok && last_ok && s.first > s.last) {
@@ -394,7 +397,11 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
     s.first = first_ok ? first : s.first;
     s.last = last_ok ? last : s.last;
     cell_days_total(r, &c[C_DAYS_TOTAL], &s, &s.days_total);
-    cell_days(r, &c[C_DAYS], row, s.mode, !empty(&c[C_DAYS_TOTAL]), &s.days_per_week);
+    if (s.visit && empty(&c[C_DAYS_TOTAL]))
+        cell_error(r, c[C_DAYS_TOTAL].text ? &c[C_DAYS_TOTAL] : row,
+                   "days_total is missing on a visit; expected the days of the visit (INIT-44)");
+    cell_days(r, &c[C_DAYS], row, s.mode, s.visit || !empty(&c[C_DAYS_TOTAL]),
+              &s.days_per_week);
     if (resident >= 0 && r->errors == before) {
         if (s.mode == RP_MODE_PARALLEL) {
             /* the cell's text lives in the CSV reader's arena, gone when the file is closed:

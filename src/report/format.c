@@ -75,7 +75,7 @@ const char *rp_report_mode(const rp_stint *s)
 {
     if (s->mode != RP_MODE_PARALLEL)
         return "block";
-    return s->night ? "night" : "parallel";
+    return s->night ? "night" : s->visit ? "visit" : "parallel";
 }
 
 void rp_report_days(double days, char out[32])

@@ -110,7 +110,7 @@ static void check_rows(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
     const rp_model *m = ctx->model;
     for (size_t i = 0; i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
-        if (s->mode != RP_MODE_PARALLEL)
+        if (s->mode != RP_MODE_PARALLEL || s->visit) /* a visit is admin-visits' (INIT-44) */
             continue;
         int kind = rp_place_field(m, (rp_place){s->facility, s->department, s->department_id});
         if (pa->by_field && s->night && kind != RP_FIELD_EM) {
@@ -161,7 +161,7 @@ static void check_weeks(const rp_rule *rule, const rp_check_ctx *ctx, rp_finding
         int *count = rp_xcalloc((size_t)rp->horizon + 2, sizeof *count);
         for (size_t i = 0; i < ctx->plan->n_stints; i++) {
             const rp_stint *s = &ctx->plan->stints[i];
-            if (s->resident == (int)r && s->mode == RP_MODE_PARALLEL && !s->night)
+            if (s->resident == (int)r && s->mode == RP_MODE_PARALLEL && !s->night && !s->visit)
                 for (int p = s->first; p <= s->last && p <= rp->horizon; p++)
                     count[p] += p >= 1;
         }
