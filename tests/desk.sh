@@ -153,7 +153,7 @@ has "header order" "$T/err" "note: ignored the column 'Note': not a plan column"
 
 # ---- check and report without a model: the model the YAML plan names ----
 run "check named model" 0 check "$T/initial.yaml" --residents "$DESK"
-has "check named model" "$T/out" "compliant: no violation of 22 rules over 4 residents"
+has "check named model" "$T/out" "compliant: no violation of 24 rules over 4 residents"
 run "report named model" 0 report "$T/initial.yaml" --out "$T/named.html" --quiet
 has "report named model" "$T/named.html" "initial-residency-2020"
 

@@ -24,6 +24,9 @@ typedef struct rp_place {
 typedef struct rp_session {
     rp_place place;
     double days; /* days_per_week: 0.5 for a morning-only clinic (INIT-38), else whole days */
+    bool night;  /* night duty (当直, INIT-35): days are nights; the block loses none */
+    bool visit;  /* days at another facility during a block (INIT-44): a community-medicine
+                  * block keeps them (the visit's allowance is admin-visits' to judge) */
 } rp_session;
 
 /* One week of a resident as the rules see it. */
@@ -38,7 +41,7 @@ typedef struct rp_week_credit {
     int host;            /* the field the block's days go to (rp_field), or RP_NONE: a
                           * community block that fails INIT-40/41/43 counts as an elective */
     double host_days;    /* days_per_week less the sessions' days not counted twice (INIT-32/34) */
-    double em_days;      /* emergency session days (INIT-33) */
+    double em_days;      /* emergency session days (INIT-33), and nights (INIT-35) */
     double go_days;      /* general-outpatient days: eligible sessions and a general-clinic block */
     int go_block_field;  /* a general-clinic block: the field it may also count for (INIT-37,
                           * when the week lies in a run of that field of 4 weeks or more), or

@@ -115,6 +115,7 @@ typedef struct rp_piece {
     double par_days;    /* its days a week */
     bool bent;          /* a what-if's cut of an admitted piece at a change date, which a rule
                          * of class PROG refused (translate.h split_at_changes) */
+    bool par_night;     /* the session is a night of duty (当直, INIT-35), par_days nights */
 } rp_piece;
 
 /* What a column of a resident's group stands for, so that the first plan can offer a resident the

@@ -219,6 +219,11 @@ typedef struct rp_crediting {
     /* a general-clinic block counts for the field it serves only inside a run of that field of
      * at least this many periods (INIT-37 with INIT-21: 4) */
     int go_block_run;
+    /* a night of emergency duty (当直) beside a block of another field earns emergency days
+     * (INIT-35: 000 Q27 L42, "ただし、例えば、日中に必修分野の研修を行い、夜間に救急部門を研修する
+     * ことは可能です", read as the exception to its ban on double counting: the default); false
+     * is RULES.md D-15's reading, the night earns nothing. Either way it costs the block no day. */
+    bool night_emergency;
 } rp_crediting;
 
 typedef struct rp_intake {
@@ -286,6 +291,10 @@ typedef struct rp_model {
     const char **experience_ids;
     const char **experience_names;
     size_t n_experience;
+    /* departments where the planner may add night duty (当直, INIT-35) to a block of another
+     * field at the same facility, one night a week (the model's `night_duty`) */
+    const char **night_departments;
+    size_t n_night_departments;
     /* what-if changes, in the order given (a later one wins where they overlap) */
     rp_change *changes;
     size_t n_changes, cap_changes;

@@ -27,7 +27,18 @@ typedef struct rp_stint {
     const char *department_id; /* a department the facility does not run (a hand-made plan may
                                 * name one the model knows elsewhere: its rules then judge it);
                                 * NULL otherwise. Owned by the plan's arena. */
+    bool night;           /* parallel rows only: a night of duty (当直) a week, days_per_week
+                           * nights, beside the block (INIT-35); mode 'night' in a plan file */
+    bool visit;           /* parallel rows only: days at another facility (a 保健所) during a
+                           * block, days_total of them (INIT-44); mode 'visit' in a plan file */
+    double days_total;    /* parallel rows only: the session days over first..last in all, each
+                           * of days_per_week (1, or 0.5 for a morning), on days the programme
+                           * need not fix (INIT-39, 000 Q15 L28); 0: days_per_week every week */
 } rp_stint;
+
+/* The days a week a parallel row takes on average: days_per_week, or for a row given as a total
+ * (days_total) its days spread evenly over its weeks. */
+double rp_stint_week_days(const rp_stint *s);
 
 typedef struct rp_plan_resident {
     const char *id;

@@ -74,6 +74,20 @@ int rp_next_run(const rp_resident_plan *rp, int from, int *facility, int *last)
     return from;
 }
 
+/* The days a week of a parallel row as the crediting takes them: days_per_week, or a total
+ * (INIT-39, 000 Q15 L28: the days need not be fixed in advance) spread evenly over the row's
+ * weeks, each session no longer than the half day of a morning-only clinic (INIT-38). */
+static double session_days(const rp_model *m, const rp_stint *s)
+{
+    if (s->days_total <= 0)
+        return s->days_per_week;
+    double each = s->days_per_week;
+    if (s->facility >= 0 && s->department >= 0 &&
+        m->facilities[s->facility].departments[s->department].half_day_only && each > 0.5)
+        each = 0.5;
+    return s->days_total * each / (s->last - s->first + 1);
+}
+
 void rp_check_week(const rp_check_ctx *ctx, size_t r, int p, rp_session *sessions, size_t max,
                    size_t *n_sessions, rp_week *out)
 {
@@ -89,7 +103,7 @@ void rp_check_week(const rp_check_ctx *ctx, size_t r, int p, rp_session *session
             continue;
         if (n < max)
             sessions[n] = (rp_session){{s->facility, s->department, s->department_id},
-                                       s->days_per_week};
+                                       session_days(ctx->model, s), s->night, s->visit};
         n++;
     }
     out->n_sessions = n < max ? n : max;

@@ -779,7 +779,7 @@ static void stubs_free(stubs *st)
 static bool same_place(const rp_piece *a, const rp_piece *b)
 {
     return a->facility == b->facility && a->department == b->department &&
-           a->par_department == b->par_department;
+           a->par_department == b->par_department && a->par_night == b->par_night;
 }
 
 static int add_join(rp_translation *t, size_t r, const rp_piece *pc, size_t np, size_t i)

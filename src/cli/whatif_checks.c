@@ -97,7 +97,7 @@ static void say_cut(const rp_translation *t, size_t r, const rp_stint *s, int la
     const rp_resident *res = &t->cohort->residents[r];
     const rp_facility *f = &m->facilities[s->facility];
     rp_piece cut = {s->facility, rp_space_by_department(f) ? s->department : RP_NONE, s->first,
-                    last, -1, RP_NONE, 0, false};
+                    last, -1, RP_NONE, 0, false, false};
     int rule = rp_space_refuser(t->space, r, res, &cut);
     char la[11], lb[11];
     rp_period_label(m, res->cohort, s->first, la);

@@ -94,6 +94,7 @@ typedef struct slot {
     int department;
     int par_department; /* at the block's facility */
     double par_days;
+    bool par_night;     /* the session is night duty (INIT-35) */
 } slot;
 
 static bool same_block(const slot *a, const slot *b)
@@ -104,7 +105,7 @@ static bool same_block(const slot *a, const slot *b)
 static bool same_session(const slot *a, const slot *b)
 {
     return a->facility == b->facility && a->par_department == b->par_department &&
-           a->par_days == b->par_days;
+           a->par_days == b->par_days && a->par_night == b->par_night;
 }
 
 /* The stints of one resident: blocks over runs of the same place, parallel rows over runs of the
@@ -125,7 +126,7 @@ static void add_stints(rp_plan *plan, int pr, const slot *at, int h)
             continue;
         rp_stint s = {.resident = pr, .facility = at[p].facility,
                       .department = at[p].par_department, .mode = RP_MODE_PARALLEL, .first = p,
-                      .last = q, .days_per_week = at[p].par_days};
+                      .last = q, .days_per_week = at[p].par_days, .night = at[p].par_night};
         rp_plan_add_stint(plan, &s);
     }
 }
@@ -140,6 +141,7 @@ static slot *decoded_slots(const rp_resident *res, const rp_piece *pieces, const
         at[p].department = pc->department >= 0 ? pc->department : pinned_department(res, p);
         at[p].par_department = pc->par_department;
         at[p].par_days = pc->par_days;
+        at[p].par_night = pc->par_night;
     }
     return at;
 }
@@ -184,17 +186,21 @@ static slot *plan_slots(const rp_model *m, const rp_plan *plan, int pr, const rp
     int *blocks = rp_xcalloc((size_t)h + 1, sizeof *blocks);
     int *sessions = rp_xcalloc((size_t)h + 1, sizeof *sessions);
     for (int p = 0; p <= h; p++)
-        at[p] = (slot){RP_ANY, RP_NONE, RP_NONE, 0};
+        at[p] = (slot){RP_ANY, RP_NONE, RP_NONE, 0, false};
     for (size_t i = 0; i < plan->n_stints; i++) {
         const rp_stint *s = &plan->stints[i];
         for (int p = s->first < 1 ? 1 : s->first; s->resident == pr && p <= s->last && p <= h; p++) {
             if (s->mode == RP_MODE_BLOCK && blocks[p]++ == 0) {
                 at[p].facility = s->department_id ? RP_ANY : s->facility;
                 at[p].department = s->department;
-            } else if (s->mode == RP_MODE_PARALLEL && m->n_parallel_departments > 0 &&
-                       sessions[p]++ == 0) {
-                at[p].par_department = s->department_id ? RP_ANY : s->department;
+            } else if (s->mode == RP_MODE_PARALLEL &&
+                       (s->night || m->n_parallel_departments > 0) && sessions[p]++ == 0) {
+                /* a night row is always in the space: only night pieces hold it; a row given
+                 * as a total (INIT-39) is a weekly session of no piece */
+                at[p].par_department = s->department_id || s->days_total > 0 ? RP_ANY
+                                                                              : s->department;
                 at[p].par_days = s->days_per_week;
+                at[p].par_night = s->night;
             }
         }
     }
@@ -223,7 +229,8 @@ static bool piece_holds(const rp_piece *pc, const slot *a)
 {
     return pc->facility == a->facility && pc->department == a->department &&
            pc->par_department == a->par_department &&
-           (pc->par_department == RP_NONE || pc->par_days == a->par_days);
+           (pc->par_department == RP_NONE ||
+            (pc->par_days == a->par_days && pc->par_night == a->par_night));
 }
 
 static bool same_slot(const slot *a, const slot *b)

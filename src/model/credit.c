@@ -86,6 +86,18 @@ void rp_week_credit_of(const rp_model *m, const rp_week *w, rp_week_credit *out)
     for (size_t i = 0; i < w->n_sessions; i++) {
         const rp_session *s = &w->sessions[i];
         int kind = rp_place_field(m, s->place);
+        if (s->visit) { /* INIT-44: a day or two at a 保健所 are community medicine's own */
+            if (rp_place_field(m, w->block) != RP_FIELD_CM) {
+                loss += s->days;
+                out->away_days += s->place.facility != w->block.facility ? s->days : 0;
+            }
+            continue;
+        }
+        if (s->night) { /* INIT-35: the day stays with the block; emergency at night only */
+            if (kind == RP_FIELD_EM && m->crediting.night_emergency)
+                out->em_days += s->days;
+            continue;
+        }
         bool eligible_go = kind == RP_FIELD_GO && rp_place_go_field(m, s->place) != RP_NONE;
         double days = session_days(m, s);
         if (eligible_go)

@@ -549,9 +549,11 @@ static void read_crediting(loader *l, const rp_ynode *n)
         {"double_count_fields", RP_Y_SEQ, false},
         {"community", RP_Y_MAP, false},
         {"general_clinic_run", RP_Y_SCALAR, false},
+        {"night_emergency", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     rp_ymap(l->y, n, "crediting", keys, N_OF(keys), v);
+    opt_bool(l, v[3], "night_emergency", &l->m->crediting.night_emergency);
     if (v[1])
         read_community(l, v[1]);
     opt_int(l, v[2], "general_clinic_run", 1, 1000, &l->m->crediting.go_block_run);
@@ -566,24 +568,24 @@ static void read_crediting(loader *l, const rp_ynode *n)
     }
 }
 
-static void read_parallel(loader *l, const rp_ynode *list)
+/* parallel_training or night_duty (key): department ids into *ids, *n. */
+static void read_parallel(loader *l, const rp_ynode *list, const char *key, const char ***ids,
+                          size_t *count)
 {
     size_t n = 0;
-    if (rp_yseq(l->y, list, "parallel_training", &n) != 0)
+    if (rp_yseq(l->y, list, key, &n) != 0)
         return;
     rp_model *m = l->m;
     if (l->calendar_ok && m->calendar.unit == RP_UNIT_MONTH) {
         /* sessions are days a week (INIT-30/31): a month model cannot say them yet (issue 12) */
-        rp_yerror(l->y, list, "parallel_training is given in days a week, but the calendar's "
-                              "unit is month; expected no parallel_training, or a calendar in "
-                              "weeks");
+        rp_yerror(l->y, list, "%s is given in days a week, but the calendar's unit is month; "
+                              "expected no %s, or a calendar in weeks", key, key);
         return;
     }
-    m->parallel_departments = rp_arena_alloc(l->a, (n + 1) * sizeof *m->parallel_departments);
+    *ids = rp_arena_alloc(l->a, (n + 1) * sizeof **ids);
     for (size_t i = 0; i < n; i++)
-        if (rp_yid(l->y, rp_yseq_item(l->y, list, i), "department id",
-                   &m->parallel_departments[m->n_parallel_departments]) == 0)
-            m->n_parallel_departments++;
+        if (rp_yid(l->y, rp_yseq_item(l->y, list, i), "department id", &(*ids)[*count]) == 0)
+            (*count)++;
 }
 
 /* Gives every department its field, and every general clinic the field it serves: a general
@@ -763,7 +765,7 @@ static void read_rule_kind(loader *l, const rp_ynode *n, rp_rule *r)
     const char **names = rp_xcalloc(count ? count : 1, sizeof *names);
     for (size_t i = 0; i < count; i++)
         names[i] = kinds[i]->name;
-    char hint[512];
+    char hint[1024]; /* every kind listed: the registry outgrew 512 bytes */
     rp_yerror(l->y, n, "unknown rule kind '%s'%s", name,
               rp_yhint(hint, sizeof hint, name, names, count));
     free(names);
@@ -898,7 +900,7 @@ static void read_experience_items(loader *l, const rp_ynode *list)
 
 enum { T_PROGRAMME, T_CALENDAR, T_READINGS, T_INTAKE, T_TOTALS, T_OBJECTIVE, T_FACILITIES,
        T_COURSES, T_RULES, T_FIELDS, T_CREDITING, T_PARALLEL, T_STANDARD, T_EXPERIENCE,
-       T_COUNT };
+       T_NIGHT, T_COUNT };
 
 static const rp_ykey top_keys[T_COUNT] = {
     {"programme", RP_Y_MAP, true},   {"calendar", RP_Y_MAP, true},
@@ -909,11 +911,13 @@ static const rp_ykey top_keys[T_COUNT] = {
     {"crediting", RP_Y_MAP, false},  {"parallel_training", RP_Y_SEQ, false},
     {"standard_rotation", RP_Y_MAP, false},
     {"experience_items", RP_Y_SEQ, false},
+    {"night_duty", RP_Y_SEQ, false},
 };
 
 static void set_defaults(rp_model *m)
 {
     m->crediting.go_block_run = 1;
+    m->crediting.night_emergency = true; /* INIT-35: 000 Q27's reading (model.h) */
     m->readings.capacity_counts_leave = true;
     m->objective.wishes = 1.0;
     m->objective.balance = 0.02;
@@ -940,7 +944,11 @@ static void read_model(loader *l)
     if (v[T_CREDITING])
         read_crediting(l, v[T_CREDITING]);
     if (v[T_PARALLEL])
-        read_parallel(l, v[T_PARALLEL]);
+        read_parallel(l, v[T_PARALLEL], "parallel_training", &l->m->parallel_departments,
+                      &l->m->n_parallel_departments);
+    if (v[T_NIGHT])
+        read_parallel(l, v[T_NIGHT], "night_duty", &l->m->night_departments,
+                      &l->m->n_night_departments);
     if (v[T_FACILITIES]) {
         read_facilities(l, v[T_FACILITIES]);
         resolve_departments(l);

@@ -112,6 +112,13 @@ static void merge_sort(rp_stint *s, rp_stint *tmp, size_t n)
     memcpy(s, tmp, n * sizeof *s);
 }
 
+double rp_stint_week_days(const rp_stint *s)
+{
+    if (s->days_total <= 0)
+        return s->days_per_week;
+    return s->days_total * s->days_per_week / (s->last - s->first + 1);
+}
+
 void rp_plan_sort(rp_plan *p)
 {
     if (p->n_stints < 2)

@@ -29,12 +29,14 @@
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
+/* days_total is optional (INIT-39): the header without it, the contract of report.h, stays
+ * valid, and a plan that gives no total is written without it. */
 enum { C_RESIDENT, C_COHORT, C_COURSE, C_FACILITY, C_DEPARTMENT, C_MODE, C_START, C_END,
-       C_START_DATE, C_END_DATE, C_DAYS, C_COUNT };
+       C_START_DATE, C_END_DATE, C_DAYS, C_DAYS_TOTAL, C_COUNT };
 
 static const char *const column_names[C_COUNT] = {
     "resident",     "cohort",     "course",   "facility",    "department",   "mode",
-    "start_period", "end_period", "start_date", "end_date", "days_per_week",
+    "start_period", "end_period", "start_date", "end_date", "days_per_week", "days_total",
 };
 
 /* A field of a CSV row or a scalar of the YAML: text NULL when absent (YAML only; rp_ymap has
@@ -177,14 +179,20 @@ static int cell_department(reader *r, const cell *c, int facility, int *out, con
     return -1;
 }
 
-static int cell_mode(reader *r, const cell *c, rp_mode *out)
+/* block, parallel, night (a parallel row of night duty, 当直, INIT-35) or visit (days at a
+ * 保健所 during a block, INIT-44). */
+static int cell_mode(reader *r, const cell *c, rp_stint *s)
 {
-    static const char *const names[] = {"block", "parallel"};
-    *out = RP_MODE_BLOCK;
+    static const char *const names[] = {"block", "parallel", "night", "visit"};
+    s->mode = RP_MODE_BLOCK;
+    s->night = s->visit = false;
     if (empty(c) || strcmp(c->text, "block") == 0)
         return 0;
-    if (strcmp(c->text, "parallel") == 0) {
-        *out = RP_MODE_PARALLEL;
+    if (strcmp(c->text, "parallel") == 0 || strcmp(c->text, "night") == 0 ||
+        strcmp(c->text, "visit") == 0) {
+        s->mode = RP_MODE_PARALLEL;
+        s->night = c->text[0] == 'n';
+        s->visit = c->text[0] == 'v';
         return 0;
     }
     return unknown(r, c, "mode", names, N_OF(names));
@@ -249,7 +257,29 @@ static void cell_date(reader *r, const cell *c, bool is_end, int *period, int co
     *period = p;
 }
 
-static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, double *out)
+/* days_total (INIT-39): empty, or on a parallel row the session days over its periods, a
+ * multiple of 0.5 from 0.5 to 5 a period (its days_per_week is then each session's length). */
+static void cell_days_total(reader *r, const cell *c, const rp_stint *s, double *out)
+{
+    *out = 0;
+    if (empty(c))
+        return;
+    if (s->mode == RP_MODE_BLOCK) {
+        cell_error(r, c, "days_total '%s' is given on a block stint; expected it empty", c->text);
+        return;
+    }
+    int weeks = s->last >= s->first && s->first > 0 ? s->last - s->first + 1 : 1;
+    double v;
+    if (rp_parse_double(c->text, &v) != 0 || !(v >= 0.5 && v <= 5.0 * weeks) ||
+        v * 2 != (int)(v * 2))
+        cell_error(r, c, "days_total '%s' is not a number of days; expected a multiple of 0.5 "
+                         "from 0.5 to %d (5 days a period of the row)", c->text, 5 * weeks);
+    else
+        *out = v;
+}
+
+static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, bool total,
+                      double *out)
 {
     static const char expected[] = "0.5 or a whole number from 1 to 5";
     *out = 0;
@@ -257,6 +287,15 @@ static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, d
         if (!empty(c))
             cell_error(r, c, "days_per_week '%s' is given on a block stint; expected it empty",
                        c->text);
+        return;
+    }
+    if (total) { /* each session's length: a day unless said */
+        double v = 1;
+        if (!empty(c) && (rp_parse_double(c->text, &v) != 0 || (v != 0.5 && v != 1)))
+            cell_error(r, c, "days_per_week '%s' is not a session's length; expected 0.5 or 1 "
+                             "(or empty: 1) on a row with days_total", c->text);
+        else
+            *out = v;
         return;
     }
     if (empty(c)) {
@@ -340,7 +379,7 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
     s.department = RP_NONE;
     if (facility_ok)
         cell_department(r, &c[C_DEPARTMENT], s.facility, &s.department, &s.department_id);
-    cell_mode(r, &c[C_MODE], &s.mode);
+    cell_mode(r, &c[C_MODE], &s);
     bool first_ok = cell_int(r, &c[C_START], "start_period", 1, horizon, &s.first) == 0;
     bool last_ok = cell_int(r, &c[C_END], "end_period", 1, horizon, &s.last) == 0;
     if (first_ok && last_ok && s.first > s.last) {
@@ -357,7 +396,12 @@ static void cell_stint(reader *r, const cell *c, const cell *row, int resident, 
                    c[C_START_DATE].text);
     s.first = first_ok ? first : s.first;
     s.last = last_ok ? last : s.last;
-    cell_days(r, &c[C_DAYS], row, s.mode, &s.days_per_week);
+    cell_days_total(r, &c[C_DAYS_TOTAL], &s, &s.days_total);
+    if (s.visit && empty(&c[C_DAYS_TOTAL]))
+        cell_error(r, c[C_DAYS_TOTAL].text ? &c[C_DAYS_TOTAL] : row,
+                   "days_total is missing on a visit; expected the days of the visit (INIT-44)");
+    cell_days(r, &c[C_DAYS], row, s.mode, s.visit || !empty(&c[C_DAYS_TOTAL]),
+              &s.days_per_week);
     if (resident >= 0 && r->errors == before) {
         if (s.mode == RP_MODE_PARALLEL) {
             /* the cell's text lives in the CSV reader's arena, gone when the file is closed:
@@ -410,11 +454,12 @@ static void own_field_session(reader *r, const parallel_row *row, const size_t *
         if (b->last < s->first || b->first > s->last || rp_place_field(m, place_of(b)) != field)
             continue;
         const char *f = field == RP_FIELD_EM ? "emergency (救急)" : "general outpatient (一般外来)";
+        /* a night in an emergency block is its own duty already (INIT-24, 000 Q24 L37) */
         cell_error(r, &row->where,
-                   "parallel session in %s beside resident '%s''s block in the same "
-                   "field (%s %d-%d, line %d); expected a session of another field "
-                   "(INIT-30)",
-                   f, r->p->residents[s->resident].id,
+                   "%s in %s beside resident '%s''s block in the same field (%s %d-%d, line "
+                   "%d); expected a session of another field (INIT-30)",
+                   s->night ? "night duty" : "parallel session", f,
+                   r->p->residents[s->resident].id,
                    m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months", b->first, b->last,
                    b->line);
         return;
@@ -461,10 +506,10 @@ static void csv_rows(reader *r, rp_csv *in, const rp_csv_columns_map *map)
             continue;
         cell row = {"", line, 1};
         if (n != map->n_fields) {
-            if (map->n_fields == C_COUNT)
+            if (map->n_fields == C_DAYS + 1) /* the contract's columns */
                 cell_error(r, &row, "row has %zu field%s; expected %d (%s to %s)", n,
-                           n == 1 ? "" : "s", C_COUNT, column_names[0],
-                           column_names[C_COUNT - 1]);
+                           n == 1 ? "" : "s", C_DAYS + 1, column_names[0],
+                           column_names[C_DAYS]);
             else
                 cell_error(r, &row, "row has %zu field%s; expected %zu, as the header", n,
                            n == 1 ? "" : "s", map->n_fields);
@@ -517,6 +562,7 @@ static void yaml_stint(reader *r, rp_yctx *y, const rp_ynode *n, const char *rwh
         {"mode", RP_Y_SCALAR, false},       {"start_period", RP_Y_SCALAR, true},
         {"end_period", RP_Y_SCALAR, true},  {"start_date", RP_Y_SCALAR, false},
         {"end_date", RP_Y_SCALAR, false},   {"days_per_week", RP_Y_SCALAR, false},
+        {"days_total", RP_Y_SCALAR, false},
     };
     const rp_ynode *v[N_OF(keys)];
     char what[160];

@@ -44,7 +44,7 @@ static void add_date(rp_buf *row, rp_date d)
 }
 
 static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp_stint *s,
-                      bool excel)
+                      bool excel, bool totals)
 {
     const rp_plan_resident *r = &p->residents[s->resident];
     put_field(row, r->id, excel);
@@ -52,7 +52,7 @@ static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp
     add_field(row, rp_report_course_id(m, r->course), excel);
     add_field(row, rp_report_facility_id(m, s->facility), excel);
     add_field(row, rp_report_stint_department(m, s), excel);
-    add_field(row, s->mode == RP_MODE_PARALLEL ? "parallel" : "block", false);
+    add_field(row, rp_report_mode(s), false);
     add_int(row, s->first);
     add_int(row, s->last);
     add_date(row, rp_period_first_day(m, r->cohort, s->first));
@@ -61,6 +61,12 @@ static void stint_row(rp_buf *row, const rp_model *m, const rp_plan *p, const rp
     if (s->mode == RP_MODE_PARALLEL)
         rp_report_days(s->days_per_week, days);
     add_field(row, days, false);
+    if (totals) {
+        char total[32] = "";
+        if (s->days_total > 0)
+            rp_report_days(s->days_total, total);
+        add_field(row, total, false);
+    }
     rp_buf_add(row, excel ? "\r\n" : "\n");
 }
 
@@ -70,11 +76,18 @@ int rp_report_csv(const rp_model *m, const rp_plan *p, bool excel, FILE *out)
     const char *eol = excel ? "\r\n" : "\n";
     if (excel)
         fputs("\xEF\xBB\xBF", out); /* UTF-8 byte-order mark */
+    /* the optional column days_total (INIT-39) only when a row gives a total: every other plan
+     * keeps the contract's header */
+    bool totals = false;
+    for (size_t i = 0; i < p->n_stints; i++)
+        totals = totals || p->stints[i].days_total > 0;
     fputs(RP_CSV_HEADER, out);
+    if (totals)
+        fputs(",days_total", out);
     fputs(eol, out);
     for (size_t i = 0; i < p->n_stints; i++) {
         rp_buf_clear(&row);
-        stint_row(&row, m, p, &p->stints[i], excel);
+        stint_row(&row, m, p, &p->stints[i], excel, totals);
         fwrite(row.data, 1, row.len, out);
     }
     rp_buf_free(&row);

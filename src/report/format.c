@@ -71,6 +71,13 @@ const char *rp_report_status_name(rp_plan_status s)
     return "given";
 }
 
+const char *rp_report_mode(const rp_stint *s)
+{
+    if (s->mode != RP_MODE_PARALLEL)
+        return "block";
+    return s->night ? "night" : s->visit ? "visit" : "parallel";
+}
+
 void rp_report_days(double days, char out[32])
 {
     snprintf(out, 32, "%.6g", days);

@@ -116,7 +116,8 @@ static void put_title(const chart *c, const rp_stint *s, bool changed, FILE *out
     if (s->mode == RP_MODE_PARALLEL) {
         char days[32];
         rp_report_days(s->days_per_week, days);
-        rp_html_printf(out, _(", parallel: %s day(s) a week"), days);
+        rp_html_printf(out, s->night ? _(", night duty (当直): %s night(s) a week")
+                                     : _(", parallel: %s day(s) a week"), days);
     }
     if (changed)
         fputs(_(", changed"), out);

@@ -90,7 +90,9 @@ static char *summary_of(const rp_model *m, const rp_stint *s)
     if (s->mode == RP_MODE_PARALLEL) {
         char days[32];
         rp_report_days(s->days_per_week, days);
-        rp_buf_printf(&b, "parallel %s day%s/week: ", days, s->days_per_week == 1 ? "" : "s");
+        rp_buf_printf(&b, "%s %s %s/week: ", rp_report_mode(s), days,
+                      s->night ? (s->days_per_week == 1 ? "night" : "nights")
+                               : (s->days_per_week == 1 ? "day" : "days"));
     }
     rp_buf_add(&b, fac);
     if (dep)
@@ -106,7 +108,7 @@ static void put_event(FILE *out, const rp_model *m, const rp_plan *p, const rp_s
     rp_date end = rp_date_from_days(rp_date_to_days(rp_period_last_day(m, r->cohort, s->last)) + 1);
     put_line(out, "BEGIN:VEVENT");
     char *uid = rp_xasprintf("rotaplan-%s-%s-%s-%04d%02d%02d@rotaplan", m->id, r->id,
-                             s->mode == RP_MODE_PARALLEL ? "parallel" : "block", first.year,
+                             rp_report_mode(s), first.year,
                              first.month, first.day);
     put_text(out, "UID", uid);
     free(uid);
@@ -125,7 +127,7 @@ static void put_event(FILE *out, const rp_model *m, const rp_plan *p, const rp_s
                               rp_report_facility_id(m, s->facility),
                               rp_report_stint_department(m, s) ? rp_report_stint_department(m, s)
                                                                : "-",
-                              s->mode == RP_MODE_PARALLEL ? "parallel" : "block", s->first,
+                              rp_report_mode(s), s->first,
                               s->last, m->id);
     put_text(out, "DESCRIPTION", what);
     free(what);

@@ -71,7 +71,7 @@ static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *
     put_key(out, ",\n          ", "facility_name", facility_name(m, s));
     put_key(out, ",\n          ", "department", rp_report_stint_department(m, s));
     put_key(out, ",\n          ", "department_name", department_name(m, s));
-    put_key(out, ",\n          ", "mode", s->mode == RP_MODE_PARALLEL ? "parallel" : "block");
+    put_key(out, ",\n          ", "mode", rp_report_mode(s));
     fprintf(out, ",\n          \"start_period\": %d,\n          \"end_period\": %d", s->first,
             s->last);
     put_date(out, "start_date", rp_period_first_day(m, cohort, s->first));
@@ -79,7 +79,13 @@ static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *
     char days[32] = "null";
     if (s->mode == RP_MODE_PARALLEL)
         rp_report_days(s->days_per_week, days);
-    fprintf(out, ",\n          \"days_per_week\": %s\n        }", days);
+    fprintf(out, ",\n          \"days_per_week\": %s", days);
+    if (s->days_total > 0) { /* INIT-39: only on a row given as a total */
+        char total[32];
+        rp_report_days(s->days_total, total);
+        fprintf(out, ",\n          \"days_total\": %s", total);
+    }
+    fputs("\n        }", out);
 }
 
 static void put_resident(FILE *out, const rp_model *m, const rp_plan *p, int index)

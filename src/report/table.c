@@ -88,7 +88,15 @@ static void stint_cells(rp_grid *g, const rp_model *m, int cohort, const rp_stin
     if (s->mode == RP_MODE_PARALLEL) {
         char days[32];
         rp_report_days(s->days_per_week, days);
-        row[COL_MODE] = rp_arena_printf(g->text, _("parallel %s d/wk"), days);
+        if (s->days_total > 0) {
+            char total[32];
+            rp_report_days(s->days_total, total);
+            row[COL_MODE] = rp_arena_printf(g->text, _("parallel %s x %s d"), total, days);
+        } else {
+            row[COL_MODE] = rp_arena_printf(g->text,
+                                            s->night ? _("night %s n/wk") : _("parallel %s d/wk"),
+                                            days);
+        }
     } else {
         row[COL_MODE] = _("block");
     }

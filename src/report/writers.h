@@ -22,6 +22,10 @@ int rp_report_json(const rp_model *m, const rp_plan *p, FILE *out);
 /* "optimal", "feasible", "best-effort", "given": the plan's status as YAML and JSON write it. */
 const char *rp_report_status_name(rp_plan_status s);
 
+/* A stint's mode as plan files write it: "block", "parallel", "night" (night duty, 当直: a
+ * parallel row, INIT-35) or "visit" (days at a 保健所 during a block, INIT-44). */
+const char *rp_report_mode(const rp_stint *s);
+
 /* Days a week of a parallel row: "0.5", "1", "2.5" (%.6g), into out. */
 void rp_report_days(double days, char out[32]);
 

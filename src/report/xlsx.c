@@ -199,7 +199,8 @@ static void add_sessions(book *b, int r, int p)
         char days[32];
         rp_report_days(s->days_per_week, days);
         const char *name = place_name(m, s->facility, s->department, s->department_id);
-        rp_buf_printf(&b->buf, "＋%s(週%s日)", name ? name : "?", days);
+        rp_buf_printf(&b->buf, s->night ? "＋%s当直(週%s回)" : "＋%s(週%s日)", name ? name : "?",
+                      days);
     }
 }
 

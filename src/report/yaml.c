@@ -65,7 +65,7 @@ static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *
         put_key_quoted(out, "      - ", "facility", rp_report_facility_id(m, s->facility));
     if (department)
         put_key_quoted(out, "        ", "department", department);
-    fprintf(out, "        mode: %s\n", s->mode == RP_MODE_PARALLEL ? "parallel" : "block");
+    fprintf(out, "        mode: %s\n", rp_report_mode(s));
     fprintf(out, "        start_period: %d\n", s->first);
     fprintf(out, "        end_period: %d\n", s->last);
     put_date(out, "start_date", rp_period_first_day(m, cohort, s->first));
@@ -74,6 +74,11 @@ static void put_stint(FILE *out, const rp_model *m, int cohort, const rp_stint *
         char days[32];
         rp_report_days(s->days_per_week, days);
         fprintf(out, "        days_per_week: %s\n", days);
+    }
+    if (s->days_total > 0) { /* INIT-39: only on a row given as a total */
+        char total[32];
+        rp_report_days(s->days_total, total);
+        fprintf(out, "        days_total: %s\n", total);
     }
 }
 

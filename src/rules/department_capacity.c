@@ -167,12 +167,13 @@ static int judged_limit(const params *pa, const rp_model *m, int f, int d, long 
 }
 
 /* Check: how much of a place a parallel row takes: a whole resident under INIT-70, its days out
- * of the week's working days under INIT-72 (a day a week: a fifth). */
+ * of the week's working days under INIT-72 (a day a week: a fifth; a row given as a total,
+ * INIT-39, its days spread over its weeks). */
 static double judged_share(const params *pa, const rp_model *m, const rp_stint *s)
 {
     if (pa->per_instructor > 0)
         return 1;
-    return s->days_per_week / m->calendar.days_per_week;
+    return rp_stint_week_days(s) / m->calendar.days_per_week; /* a total spread over its weeks */
 }
 
 /* Check: the period of the resident's own calendar that falls on slot t, or 0. */

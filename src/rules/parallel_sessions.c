@@ -8,6 +8,15 @@
  * built in memory);
  * `per_week`: at most so many sessions a week, rows counted, not days (INIT-31: one; a half-day
  * session is one); `days`: at most so many days a week a session ("毎週3日間" of Q42 is three).
+ * A night of duty (当直, a `night` row: INIT-35, 000 Q27 L42 "日中に必修分野の研修を行い、夜間に
+ * 救急部門を研修することは可能") is emergency work only (with `fields`: a night row of another
+ * field breaks INIT-30), and is no session for `per_week` and `days`: it takes nothing from the
+ * day's block, which Q16's "ブロック研修をしている診療科の研修に支障をきたす" is about (RULES.md
+ * INIT-35).
+ * A row given as a total (`days_total` N over weeks a..b: INIT-39, 000 Q15 L28, the days need not
+ * be fixed) holds its sessions on days the resident arranges: it is one session in each week it
+ * runs (so another row in those weeks makes two, the conservative reading), its N sessions are at
+ * most one a week (N <= b - a + 1, RULES.md INIT-39), and `days` bounds each session's length.
  *
  * Pieces: the planner's pieces carry at most one session a week, of the model's
  * parallel_training departments; a piece whose session is of a field not allowed, or of the
@@ -70,6 +79,8 @@ static bool admit(const rp_rule *rule, const rp_model *m, const rp_resident *r,
     rp_place session = {pc->facility, pc->par_department, NULL};
     rp_place block = {pc->facility, pc->department, NULL};
     int kind = rp_place_field(m, session);
+    if (pc->par_night) /* INIT-35: emergency only, and no session for INIT-31 */
+        return !pa->by_field || (kind == RP_FIELD_EM && kind != rp_place_field(m, block));
     if (pa->per_week == 0 || (pa->days > 0 && pc->par_days > pa->days))
         return false;
     return !pa->by_field || (kind >= 0 && pa->fields[kind] && kind != rp_place_field(m, block));
@@ -102,16 +113,30 @@ static void check_rows(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
     const rp_model *m = ctx->model;
     for (size_t i = 0; i < ctx->plan->n_stints; i++) {
         const rp_stint *s = &ctx->plan->stints[i];
-        if (s->mode != RP_MODE_PARALLEL)
+        if (s->mode != RP_MODE_PARALLEL || s->visit) /* a visit is admin-visits' (INIT-44) */
             continue;
         int kind = rp_judge_field(m, s->facility, s->department, s->department_id);
+        if (pa->by_field && s->night && kind != RP_FIELD_EM) {
+            report(rule, ctx, out, i, "night duty in emergency (当直)", rp_field_label(kind),
+                   "is night duty outside emergency; a night row is emergency work only");
+            continue;
+        }
         if (pa->by_field && (kind < 0 || !pa->fields[kind])) {
             report(rule, ctx, out, i, "emergency or general outpatient",
                    rp_field_label(kind), "is not a kind of parallel training allowed; required "
                    "fields other than these are trained in blocks");
             continue;
         }
-        if (pa->days > 0 && s->days_per_week > pa->days) {
+        int weeks = s->last - s->first + 1;
+        if (pa->per_week >= 0 && !s->night && s->days_total > pa->per_week * weeks) {
+            char req[64], got[64];
+            snprintf(req, sizeof req, "at most %d session%s a week", pa->per_week,
+                     pa->per_week == 1 ? "" : "s");
+            snprintf(got, sizeof got, "%g sessions in %d week%s", s->days_total, weeks,
+                     weeks == 1 ? "" : "s");
+            report(rule, ctx, out, i, req, got, "holds more sessions than its weeks allow");
+        }
+        if (pa->days > 0 && !s->night && s->days_per_week > pa->days) {
             char req[48], got[48];
             snprintf(req, sizeof req, _("at most %g day a week"), pa->days);
             snprintf(got, sizeof got, _("%g days a week"), s->days_per_week);
@@ -138,7 +163,7 @@ static void check_weeks(const rp_rule *rule, const rp_check_ctx *ctx, rp_finding
         int *count = rp_xcalloc((size_t)rp->horizon + 2, sizeof *count);
         for (size_t i = 0; i < ctx->plan->n_stints; i++) {
             const rp_stint *s = &ctx->plan->stints[i];
-            if (s->resident == (int)r && s->mode == RP_MODE_PARALLEL)
+            if (s->resident == (int)r && s->mode == RP_MODE_PARALLEL && !s->night && !s->visit)
                 for (int p = s->first; p <= s->last && p <= rp->horizon; p++)
                     count[p] += p >= 1;
         }

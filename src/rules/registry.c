@@ -37,6 +37,8 @@ extern const rp_rule_kind rp_kind_max_stints;
 extern const rp_rule_kind rp_kind_field_order;
 extern const rp_rule_kind rp_kind_partner_change;
 extern const rp_rule_kind rp_kind_experience_target;
+extern const rp_rule_kind rp_kind_coop_weeks;
+extern const rp_rule_kind rp_kind_admin_visits;
 
 static const rp_rule_kind *const kinds[] = {
     &rp_kind_counted_months,
@@ -70,6 +72,8 @@ static const rp_rule_kind *const kinds[] = {
     &rp_kind_field_order,
     &rp_kind_partner_change,
     &rp_kind_experience_target,
+    &rp_kind_coop_weeks,
+    &rp_kind_admin_visits,
 };
 
 const rp_rule_kind *rp_rule_kind_find(const char *name)

@@ -20,7 +20,8 @@ void rp_piece_week(const rp_model *m, const rp_piece *pc, int p, rp_session *ses
     out->sessions = session;
     out->n_sessions = 0;
     if (pc->par_department >= 0) {
-        *session = (rp_session){{pc->facility, pc->par_department, NULL}, pc->par_days};
+        *session = (rp_session){{pc->facility, pc->par_department, NULL}, pc->par_days,
+                                pc->par_night, false};
         out->n_sessions = 1;
     }
 }

@@ -27,6 +27,7 @@ typedef struct old_cell {
     int facility, department;
     int par_department;
     double par_days;
+    bool par_night;
 } old_cell;
 
 /* The cells of old's resident o over periods 1..horizon. */
@@ -43,8 +44,10 @@ static old_cell *old_cells(const rp_plan *old, int o, int horizon)
             if (p < 1)
                 continue;
             if (s->mode == RP_MODE_PARALLEL) {
-                cells[p].par_department = s->department;
+                /* a total (INIT-39) is no weekly session a piece can keep */
+                cells[p].par_department = s->days_total > 0 ? RP_ANY : s->department;
                 cells[p].par_days = s->days_per_week;
+                cells[p].par_night = s->night;
             } else {
                 cells[p].known = true;
                 cells[p].facility = s->facility;
@@ -66,7 +69,8 @@ static bool session_agrees(const rp_piece *pc, const old_cell *c)
 {
     if (pc->par_department == RP_NONE || c->par_department == RP_NONE)
         return pc->par_department == c->par_department;
-    return pc->par_department == c->par_department && fabs(pc->par_days - c->par_days) < 1e-9;
+    return pc->par_department == c->par_department && fabs(pc->par_days - c->par_days) < 1e-9 &&
+           pc->par_night == c->par_night;
 }
 
 /* The first period of a resident (starting in year cohort) that is not past. */

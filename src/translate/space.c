@@ -148,7 +148,7 @@ static void add_piece(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model
                            sizeof dname - 1);
     }
     if (candidate->par_department >= 0) {
-        memcpy(pname, "_with_", 6);
+        memcpy(pname, candidate->par_night ? "_night" : "_with_", 6);
         rp_space_name_part(m->facilities[f].departments[candidate->par_department].id, pname + 6,
                            sizeof pname - 6);
     }
@@ -164,15 +164,16 @@ static void add_piece(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model
     rs->narrowed_by[rs->n_pieces - 1] = narrowed;
 }
 
-/* The parallel sessions the planner may add to a block at (f, d): the model's parallel-training
- * departments that facility f runs, other than the block's own field. Writes their department
- * indices into out (at most n) and returns how many. */
-static size_t session_choices(const rp_model *m, int f, int d, int *out, size_t n)
+/* The parallel sessions the planner may add to a block at (f, d): the departments of ids[0..n)
+ * (the model's parallel-training or night-duty departments) that facility f runs, other than the
+ * block's own field. Writes their department indices into out and returns how many. */
+static size_t session_choices(const rp_model *m, int f, int d, const char *const *ids, size_t n,
+                              int *out)
 {
     const rp_facility *fac = &m->facilities[f];
     size_t k = 0;
-    for (size_t i = 0; d >= 0 && i < m->n_parallel_departments && k < n; i++) {
-        int pd = rp_facility_department(fac, m->parallel_departments[i]);
+    for (size_t i = 0; d >= 0 && i < n; i++) {
+        int pd = rp_facility_department(fac, ids[i]);
         if (pd >= 0 && fac->departments[pd].field != fac->departments[d].field)
             out[k++] = pd;
     }
@@ -184,12 +185,12 @@ static size_t session_choices(const rp_model *m, int f, int d, int *out, size_t 
  * rules' admit hooks. */
 static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
                          const rp_resident *r, const rp_timeline *t, int f, int d, int par,
-                         bool plain, bool skip_programme, blame *bl)
+                         bool night, bool plain, bool skip_programme, blame *bl)
 {
     int longest = longest_piece(m, r, f, d, plain);
-    rp_piece c = {f, d, 0, 0, -1, par, 0, false};
-    if (par >= 0)
-        c.par_days = m->facilities[f].departments[par].half_day_only ? 0.5 : 1;
+    rp_piece c = {f, d, 0, 0, -1, par, 0, false, night};
+    if (par >= 0) /* a night is a night, whatever the clinic's daytime hours */
+        c.par_days = !night && m->facilities[f].departments[par].half_day_only ? 0.5 : 1;
     for (int a = 1; a <= rs->horizon; a++) {
         for (int b = a; b < a + longest && b <= rs->horizon; b++) {
             if (!rp_status_keeps_facility(t->status[b]))
@@ -222,19 +223,25 @@ static void facility_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp
 {
     const rp_facility *fac = &m->facilities[f];
     if (!rp_space_by_department(fac)) {
-        place_pieces(ilp, rs, ri, m, r, t, f, RP_NONE, RP_NONE, plain, skip_programme, bl);
+        place_pieces(ilp, rs, ri, m, r, t, f, RP_NONE, RP_NONE, false, plain, skip_programme,
+                     bl);
         return;
     }
     for (size_t d = 0; d < fac->n_departments; d++) {
         if (fac->departments[d].capacity == 0)
             continue; /* a department that takes no resident */
-        place_pieces(ilp, rs, ri, m, r, t, f, (int)d, RP_NONE, plain, skip_programme, bl);
-        int *sessions = rp_xcalloc(m->n_parallel_departments + 1, sizeof *sessions);
-        size_t n = session_choices(m, f, (int)d, sessions, m->n_parallel_departments);
-        for (size_t i = 0; i < n; i++)
-            place_pieces(ilp, rs, ri, m, r, t, f, (int)d, sessions[i], plain, skip_programme,
-                         bl);
-        free(sessions);
+        place_pieces(ilp, rs, ri, m, r, t, f, (int)d, RP_NONE, false, plain, skip_programme,
+                     bl);
+        for (int night = 0; night <= 1; night++) {
+            const char *const *ids = night ? m->night_departments : m->parallel_departments;
+            size_t nids = night ? m->n_night_departments : m->n_parallel_departments;
+            int *sessions = rp_xcalloc(nids + 1, sizeof *sessions);
+            size_t n = session_choices(m, f, (int)d, ids, nids, sessions);
+            for (size_t i = 0; i < n; i++)
+                place_pieces(ilp, rs, ri, m, r, t, f, (int)d, sessions[i], night, plain,
+                             skip_programme, bl);
+            free(sessions);
+        }
     }
 }
 
@@ -244,7 +251,8 @@ static bool has_piece(const resident_space *rs, const rp_piece *c)
     for (size_t i = 0; i < rs->n_pieces; i++) {
         const rp_piece *p = &rs->pieces[i];
         if (p->first == c->first && p->last == c->last && p->facility == c->facility &&
-            p->department == c->department && p->par_department == c->par_department)
+            p->department == c->department && p->par_department == c->par_department &&
+            p->par_night == c->par_night)
             return true;
     }
     return false;
@@ -459,7 +467,7 @@ rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timelin
             split_pieces(ilp, rs, ri, m, r);
         for (int p = 1; p <= rs->horizon; p++) {
             if (!rp_status_keeps_facility(t->status[p])) {
-                rp_piece none = {RP_NONE, RP_NONE, p, p, -1, RP_NONE, 0, false};
+                rp_piece none = {RP_NONE, RP_NONE, p, p, -1, RP_NONE, 0, false, false};
                 add_piece(ilp, rs, ri, m, &none, rs->all_courses, -1);
             }
         }

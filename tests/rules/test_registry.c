@@ -59,7 +59,8 @@ static bool kebab(const char *s)
  * parameters several kinds share (field-minimum's counted departments with min-block's list). */
 static bool shared_test(const char *name)
 {
-    static const char *const shared[] = {"test_registry.c", "test_named_departments.c"};
+    static const char *const shared[] = {"test_registry.c", "test_named_departments.c",
+                                         "test_session_rows.c"};
     for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++)
         if (strcmp(name, shared[i]) == 0)
             return true;

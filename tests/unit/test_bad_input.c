@@ -137,7 +137,7 @@ static void test_every_error_in_one_pass(void **state)
         "6:10: duplicate facility id 'hiroo'; first defined at line 5\n"
         "8:1: unknown key 'extra' in the model; expected one of programme, calendar, readings, "
         "intake, totals, objective, facilities, courses, rules, fields, crediting, "
-        "parallel_training, standard_rotation, experience_items\n");
+        "parallel_training, standard_rotation, experience_items, night_duty\n");
     free(text);
     rp_diags_free(&d);
     remove(path);

@@ -138,13 +138,14 @@ static rp_plan *made_plan(const rp_model *m)
     int b = rp_plan_add_resident(p, "2020-07", NULL, 2020, RP_NONE);
     int keio = rp_model_facility(m, "keio");
     rp_stint s[] = {
-        {a, rp_model_facility(m, "hiroo"), RP_NONE, RP_MODE_BLOCK, 1, 12, 0, 0, NULL},
-        {a, keio, 3, RP_MODE_BLOCK, 13, 24, 0, 0, NULL},
-        {a, rp_model_facility(m, "st-lukes"), RP_NONE, RP_MODE_BLOCK, 25, 36, 0, 0, NULL},
-        {a, keio, 0, RP_MODE_PARALLEL, 25, 30, 1, 0, NULL},
-        {b, keio, RP_NONE, RP_MODE_BLOCK, 1, 35, 0, 0, NULL},
-        {b, RP_NONE, RP_NONE, RP_MODE_BLOCK, 36, 36, 0, 0, NULL},
-        {b, keio, RP_NONE, RP_MODE_PARALLEL, 1, 6, 0.5, 0, NULL},
+        {a, rp_model_facility(m, "hiroo"), RP_NONE, RP_MODE_BLOCK, 1, 12, 0, 0, NULL, false, false, 0},
+        {a, keio, 3, RP_MODE_BLOCK, 13, 24, 0, 0, NULL, false, false, 0},
+        {a, rp_model_facility(m, "st-lukes"), RP_NONE, RP_MODE_BLOCK, 25, 36, 0, 0, NULL, false,
+         false, 0},
+        {a, keio, 0, RP_MODE_PARALLEL, 25, 30, 1, 0, NULL, false, false, 0},
+        {b, keio, RP_NONE, RP_MODE_BLOCK, 1, 35, 0, 0, NULL, false, false, 0},
+        {b, RP_NONE, RP_NONE, RP_MODE_BLOCK, 36, 36, 0, 0, NULL, false, false, 0},
+        {b, keio, RP_NONE, RP_MODE_PARALLEL, 1, 6, 0.5, 0, NULL, false, false, 0},
     };
     for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
         rp_plan_add_stint(p, &s[i]);
