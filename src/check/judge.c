@@ -149,17 +149,26 @@ int rp_judge_clinic(const rp_model *m, int f, int d)
     return dep->go_field;
 }
 
-/* δ of a parallel row: half a day at a morning-only clinic whatever the row says (INIT-38). */
+/* δ of a parallel row in one of its weeks: half a day at a morning-only clinic whatever the row
+ * says (INIT-38); a row given as a total of sessions (INIT-39, days_total) spreads them evenly
+ * over its weeks. */
 static double row_days(const rp_model *m, const rp_stint *s)
 {
     bool mornings = s->facility != RP_NONE && s->department != RP_NONE &&
                     m->facilities[s->facility].departments[s->department].half_day_only;
-    return mornings && s->days_per_week > 0.5 ? 0.5 : s->days_per_week;
+    double each = mornings && s->days_per_week > 0.5 ? 0.5 : s->days_per_week;
+    if (s->days_total > 0 && s->last >= s->first)
+        return s->days_total * each / (s->last - s->first + 1);
+    return each;
 }
 
-/* What the week's parallel rows add and take (INIT-32..35, INIT-38, INIT-50), given φ. */
-static void add_sessions(const rp_check_ctx *ctx, size_t r, int p, int host, int block_facility,
-                         rp_week_credit *out, double *loss)
+/* What the week's parallel rows add and take (INIT-32..35, INIT-38, INIT-44, INIT-50), given φ
+ * (host) and the block's own field (block_field: community medicine even where INIT-43 makes it
+ * an elective). A night of duty (INIT-35, 000 Q27) costs the block no day and earns emergency
+ * days unless the model reads D-15's way (crediting.night_emergency false); a visit (INIT-44)
+ * costs a community-medicine block nothing and any other block its days. */
+static void add_sessions(const rp_check_ctx *ctx, size_t r, int p, int host, int block_field,
+                         int block_facility, rp_week_credit *out, double *loss)
 {
     const rp_model *m = ctx->model;
     for (size_t i = 0; i < ctx->plan->n_stints; i++) {
@@ -168,6 +177,17 @@ static void add_sessions(const rp_check_ctx *ctx, size_t r, int p, int host, int
             continue;
         double delta = row_days(m, s);
         int k = rp_judge_field(m, s->facility, s->department, s->department_id);
+        if (s->night) {
+            out->em_days += k == RP_FIELD_EM && m->crediting.night_emergency ? delta : 0;
+            continue;
+        }
+        if (s->visit) {
+            if (block_field == RP_FIELD_CM)
+                continue;
+            *loss += delta;
+            out->away_days += s->facility != block_facility ? delta : 0;
+            continue;
+        }
         int serves = rp_judge_clinic(m, s->facility, s->department);
         bool go = k == RP_FIELD_GO && serves != RP_NONE;
         /* dc(p, r, w): a GO session in the general clinic of φ, a field that double counts */
@@ -193,11 +213,11 @@ void rp_judge_week(const rp_check_ctx *ctx, size_t r, int p, rp_week_credit *out
     if (c->facility == RP_NONE)
         return;
     int year = rp_period_year(m, p);
-    int host = rp_judge_field(m, c->facility, c->department, c->department_id);
+    int field = rp_judge_field(m, c->facility, c->department, c->department_id), host = field;
     if (host == RP_FIELD_CM && !rp_judge_community(m, c->facility, year))
         host = RP_FIELD_ELECT; /* INIT-43: an elective, not 地域医療 */
     double loss = 0;
-    add_sessions(ctx, r, p, host, c->facility, out, &loss);
+    add_sessions(ctx, r, p, host, field, c->facility, out, &loss);
     out->host = host;
     out->host_days = loss < m->calendar.days_per_week ? m->calendar.days_per_week - loss : 0;
     if (host != RP_FIELD_GO)
