@@ -104,7 +104,7 @@ has "months left extend" "$T/err" "resident c-sick's leave leaves RAD-02 short b
 # the extended plan passes the direct checks, which read the leave from the residents (without
 # them its months 37-40 run outside the programme)
 run "check months left extend" 0 check "$MODEL" "$T/left-ext.csv" --residents tests/cli/months-left.yaml
-has "check months left extend" "$T/out" "compliant: no violation of 15 rules over 1 resident"
+has "check months left extend" "$T/out" "compliant: no violation of 19 rules over 1 resident"
 has "check months left extend" "$T/out" "finding RAD-01 [hard] resident c-sick"
 run "check months left extend without residents" 1 check "$MODEL" "$T/left-ext.csv"
 has "check months left extend without residents" "$T/out" "runs outside the programme's 36 months"

@@ -122,7 +122,7 @@ has "round trip whatif" "$T/diff.txt" "r2019-02"
 # the what-if's plan from the edited plan passes the direct checks; the one bend it declares is
 # r2019-02's change of facility inside the third year (RAD-07, a finding)
 run "round trip whatif check" 0 check "$MODEL" "$T/new.yaml" --residents "$COHORT"
-has "round trip whatif check" "$T/out" "compliant: no violation of 15 rules over 12 residents"
+has "round trip whatif check" "$T/out" "compliant: no violation of 19 rules over 12 residents"
 has "round trip whatif check" "$T/out" "finding RAD-07 [programme] resident r2019-02 (cohort 2019)"
 run "round trip report" 0 report "$MODEL" "$T/new.yaml" --compare "$T/edited.csv" --residents "$COHORT" \
     --scenario "keiyu withdraws from 2021-10" --out "$T/whatif.html" --quiet
