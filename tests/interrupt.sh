@@ -147,14 +147,24 @@ nothing_or_feasible "plan n120 solving" "$T/plan.yaml" "$BIG_MODEL" --residents 
 
 # ---- the explanation of a proven "no plan" ----
 # (tests/cli/infeasible.yaml is explained in no time: its pin breaks a row whatever the plan.) The
-# counting model over three years with 200 residents and a base of 10 instructors: each resident
-# needs 3 months there, 600 in all against 360 places; no count finds it (only all the residents
-# together are short), the solve proves it in about a second and the elastic solve and deletion
-# filter that explain it run some seconds (CPU) more: the stop lands inside the explanation.
-sed -e 's/years: 1/years: 3/' -e '/id: base/,/instructors/ s/instructors: 1$/instructors: 10/' \
-    -e 's/instructors: 1.5/instructors: 100/' tests/cli/counting-model.yaml >"$T/explain-model.yaml"
+# counting model over three years with room for everyone (1000 instructors a facility) and a second
+# rule beside its 3 months at the base: 34 months at the partners. Each rule alone can be met, so
+# no count finds it (the counting checks judge one rule at a time, and no place is short); the
+# LP proves it in a fraction of a second, and the elastic solve and deletion filter that explain it
+# for 300 residents run some 4 s of CPU more: the stop lands inside the explanation.
+sed -e 's/years: 1/years: 3/' -e 's/instructors: 1$/instructors: 1000/' \
+    -e 's/instructors: 1.5/instructors: 1000/' tests/cli/counting-model.yaml >"$T/explain-model.yaml"
+cat >>"$T/explain-model.yaml" <<'EOF2'
+  - id: T-04
+    kind: min-months-at
+    class: hard
+    source: test
+    params:
+      months: 34
+      facilities: {role: partner}
+EOF2
 { echo "programme: counting"; echo "residents:"
-  awk 'BEGIN {for (i = 1; i <= 200; i++) printf "  - {id: r%03d, cohort: 2019}\n", i}'; } \
+  awk 'BEGIN {for (i = 1; i <= 300; i++) printf "  - {id: r%03d, cohort: 2019}\n", i}'; } \
     >"$T/explain-residents.yaml"
 echo "keep me" >"$T/plan.yaml"
 at "plan explaining" 130 "phase: explaining" 0 TERM plan "$T/explain-model.yaml" \
