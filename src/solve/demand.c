@@ -137,7 +137,10 @@ static void describe_resident(const years *y, size_t r, int **rows_of, size_t n_
         sig_add(c, &cap, b, sizeof b);
         sig_add(c, &cap, &kind, sizeof kind);
         sig_add(c, &cap, &y->n_lim[col], sizeof y->n_lim[col]);
-        sig_add(c, &cap, y->lim[col], y->n_lim[col] * sizeof *y->lim[col]);
+        for (size_t e = 0; e < y->n_lim[col]; e++) { /* field by field: no padding bytes */
+            sig_add(c, &cap, &y->lim[col][e].row, sizeof y->lim[col][e].row);
+            sig_add(c, &cap, &y->lim[col][e].coef, sizeof y->lim[col][e].coef);
+        }
     }
     for (size_t i = 0; i < c->n_rows; i++) {
         const int *col;
