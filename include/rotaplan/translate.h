@@ -153,4 +153,8 @@ void rp_counts_free(rp_counts *c);
  * shortest failing runs are appended. Never a finding for a programme that has a plan. */
 void rp_count_years(const rp_translation *t, rp_counts *out);
 
+/* Whether a row is a limit on residents at once: no resident's own, one slot, every coefficient
+ * positive (what rp_count and rp_count_years sum over groups and years). */
+bool rp_count_is_limit(const rp_ilp *ilp, int row);
+
 #endif

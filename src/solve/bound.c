@@ -16,6 +16,7 @@
  * rounds are the same on every machine.
  */
 #include "rotaplan/solve.h"
+#include "solve/columns.h"
 #include "solve/guard.h"
 #include "util/util.h"
 
@@ -28,51 +29,6 @@
  * before), and the columns a group may add in one round: adding every column that prices in
  * swells the LP with columns the next duals price out again. */
 enum { MAX_ROUNDS = 1000, PER_GROUP = 8 };
-
-/* The matrix by column: the rows and coefficients of column j are at start[j]..start[j+1]. */
-typedef struct by_column {
-    size_t *start;
-    int *row;
-    double *coef;
-} by_column;
-
-static void by_column_build(const rp_ilp *ilp, by_column *bc)
-{
-    size_t n = rp_ilp_n_cols(ilp), m = rp_ilp_n_rows(ilp);
-    bc->start = rp_xcalloc(n + 2, sizeof *bc->start);
-    for (size_t i = 0; i < m; i++) {
-        const int *col;
-        const double *coef;
-        size_t len;
-        rp_ilp_row_terms(ilp, (int)i, &col, &coef, &len);
-        for (size_t k = 0; k < len; k++)
-            bc->start[col[k] + 1]++;
-    }
-    for (size_t j = 0; j < n; j++)
-        bc->start[j + 1] += bc->start[j];
-    bc->row = rp_xmalloc((bc->start[n] + 1) * sizeof *bc->row);
-    bc->coef = rp_xmalloc((bc->start[n] + 1) * sizeof *bc->coef);
-    size_t *fill = rp_xmalloc((n + 1) * sizeof *fill);
-    memcpy(fill, bc->start, n * sizeof *fill);
-    for (size_t i = 0; i < m; i++) {
-        const int *col;
-        const double *coef;
-        size_t len;
-        rp_ilp_row_terms(ilp, (int)i, &col, &coef, &len);
-        for (size_t k = 0; k < len; k++) {
-            bc->row[fill[col[k]]] = (int)i;
-            bc->coef[fill[col[k]]++] = coef[k];
-        }
-    }
-    free(fill);
-}
-
-static void by_column_free(by_column *bc)
-{
-    free(bc->start);
-    free(bc->row);
-    free(bc->coef);
-}
 
 static int bounds_type(double lb, double ub)
 {
@@ -101,7 +57,7 @@ static glp_prob *master_new(const rp_ilp *ilp)
 }
 
 /* Adds ILP column j to the restricted LP (as a continuous column: the relaxation). */
-static void master_add(glp_prob *p, const rp_ilp *ilp, const by_column *bc, size_t j, int *where)
+static void master_add(glp_prob *p, const rp_ilp *ilp, const rp_columns *bc, size_t j, int *where)
 {
     int k = glp_add_cols(p, 1);
     double lb, ub;
@@ -122,7 +78,7 @@ static void master_add(glp_prob *p, const rp_ilp *ilp, const by_column *bc, size
 }
 
 /* The reduced cost of column j at the duals y (the objective is maximised: positive raises it). */
-static double reduced_cost(const rp_ilp *ilp, const by_column *bc, const double *y, int j)
+static double reduced_cost(const rp_ilp *ilp, const rp_columns *bc, const double *y, int j)
 {
     double d = rp_ilp_col_obj(ilp, j);
     for (size_t t = bc->start[j]; t < bc->start[j + 1]; t++)
@@ -132,7 +88,7 @@ static double reduced_cost(const rp_ilp *ilp, const by_column *bc, const double 
 
 /* Adds, for every group, the PER_GROUP columns left out whose reduced costs at the duals y would
  * raise the objective most (ties: the earlier column). Returns how many. */
-static size_t price(glp_prob *p, const rp_ilp *ilp, const by_column *bc, const double *y,
+static size_t price(glp_prob *p, const rp_ilp *ilp, const rp_columns *bc, const double *y,
                     const rp_first_plan *fp, int *where, double *excess)
 {
     size_t added = 0;
@@ -251,7 +207,7 @@ static double best_tiling(const tiling *t, const rp_col_shape *shapes, const dou
  * as one piece a period. Unlike the restricted LP's value it bounds every plan at any y, so the
  * rounds can stop as soon as it is good enough. d receives the reduced costs.
  */
-static double lagrangian(const rp_ilp *ilp, const by_column *bc, const rp_first_plan *fp,
+static double lagrangian(const rp_ilp *ilp, const rp_columns *bc, const rp_first_plan *fp,
                          const tiling *tilings, const bool *in_group, double *y, double *d,
                          double *best)
 {
@@ -283,8 +239,8 @@ int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start,
     size_t n = rp_ilp_n_cols(ilp), m = rp_ilp_n_rows(ilp);
     rp_guard guard;
     rp_guard_init(&guard, opt->interrupt, opt->time_limit);
-    by_column bc;
-    by_column_build(ilp, &bc);
+    rp_columns bc;
+    rp_columns_build(ilp, true, &bc);
     glp_prob *p = master_new(ilp);
     int *where = rp_xcalloc(n + 1, sizeof *where);
     bool *priced = rp_xcalloc(n + 1, sizeof *priced);
@@ -343,6 +299,6 @@ int rp_lp_bound(const rp_ilp *ilp, const rp_first_plan *fp, const double *start,
     if (tilings)
         tilings_free(tilings, fp->n_groups);
     free(where);
-    by_column_free(&bc);
+    rp_columns_free(&bc);
     return err;
 }

@@ -67,22 +67,6 @@ typedef struct years {
 
 /* ---- the limit rows and the residents' own rows ---- */
 
-static bool limit_row(const rp_ilp *ilp, int row)
-{
-    rp_row_tag tag = rp_ilp_row_tag(ilp, row);
-    if (tag.resident != RP_NONE || tag.rule < 0 || tag.first != tag.last ||
-        rp_ilp_row_sense(ilp, row) != RP_LE)
-        return false;
-    const int *col;
-    const double *coef;
-    size_t n;
-    rp_ilp_row_terms(ilp, row, &col, &coef, &n);
-    for (size_t k = 0; k < n; k++)
-        if (coef[k] <= 0)
-            return false;
-    return n > 0;
-}
-
 /* The resident all of whose columns a row holds, or RP_NONE. */
 static int row_owner(const years *y, int row)
 {
@@ -238,7 +222,7 @@ static void years_init(years *y, const rp_translation *t)
     y->is_limit = rp_xcalloc(nr + 1, sizeof *y->is_limit);
     y->in_window = rp_xcalloc(nr + 1, sizeof *y->in_window);
     for (size_t i = 0; i < nr; i++) {
-        if (!(y->is_limit[i] = limit_row(t->ilp, (int)i)))
+        if (!(y->is_limit[i] = rp_count_is_limit(t->ilp, (int)i)))
             continue;
         const int *col;
         const double *coef;

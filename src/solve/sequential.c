@@ -25,6 +25,7 @@
  * pool only leaves columns at 0.
  */
 #include "rotaplan/solve.h"
+#include "solve/columns.h"
 #include "solve/guard.h"
 #include "translate/glpk_bridge.h"
 #include "util/util.h"
@@ -78,29 +79,10 @@ typedef struct seq {
 
 static void index_columns(seq *s)
 {
-    s->col_start = rp_xcalloc(s->n + 2, sizeof *s->col_start);
-    for (size_t i = 0; i < s->m; i++) {
-        const int *col;
-        const double *coef;
-        size_t len;
-        rp_ilp_row_terms(s->ilp, (int)i, &col, &coef, &len);
-        for (size_t k = 0; k < len; k++)
-            s->col_start[col[k] + 1]++;
-    }
-    for (size_t j = 0; j < s->n; j++)
-        s->col_start[j + 1] += s->col_start[j];
-    s->col_row = rp_xmalloc((s->col_start[s->n] + 1) * sizeof *s->col_row);
-    size_t *fill = rp_xmalloc((s->n + 1) * sizeof *fill);
-    memcpy(fill, s->col_start, s->n * sizeof *fill);
-    for (size_t i = 0; i < s->m; i++) {
-        const int *col;
-        const double *coef;
-        size_t len;
-        rp_ilp_row_terms(s->ilp, (int)i, &col, &coef, &len);
-        for (size_t k = 0; k < len; k++)
-            s->col_row[fill[col[k]]++] = (int)i;
-    }
-    free(fill);
+    rp_columns c;
+    rp_columns_build(s->ilp, false, &c);
+    s->col_start = c.start; /* the seq owns them from here */
+    s->col_row = c.row;
 }
 
 static void seq_init(seq *s, const rp_ilp *ilp, const int *const *groups, const size_t *sizes,

@@ -355,8 +355,7 @@ static demand slot_demand(col_index *ix, const int *rows, size_t n_rows, long sl
     return d;
 }
 
-/* Whether a row is a limit on residents at once: a slot, every coefficient positive. */
-static bool is_limit(const rp_ilp *ilp, int row)
+bool rp_count_is_limit(const rp_ilp *ilp, int row)
 {
     rp_row_tag tag = rp_ilp_row_tag(ilp, row);
     if (tag.resident != RP_NONE || tag.rule < 0 || tag.first != tag.last ||
@@ -510,7 +509,7 @@ static limits collect_limits(const rp_ilp *ilp)
     size_t nr = rp_ilp_n_rows(ilp), n = 0;
     keyed *k = rp_xmalloc((nr + 1) * sizeof *k);
     for (size_t i = 0; i < nr; i++) {
-        if (!is_limit(ilp, (int)i))
+        if (!rp_count_is_limit(ilp, (int)i))
             continue;
         rp_row_tag tag = rp_ilp_row_tag(ilp, (int)i);
         k[n++] = (keyed){tag.rule, tag.first, (int)i};
