@@ -210,17 +210,3 @@ rp_week_credit *rp_check_credits(const rp_check_ctx *ctx, size_t r)
     return credit;
 }
 
-static bool in_field(const rp_week_credit *c, int X)
-{
-    return c->host == X || c->go_block_field == X;
-}
-
-bool rp_in_run(const rp_week_credit *credit, int horizon, int p, int X, int run)
-{
-    int a = p, b = p;
-    while (a - 1 >= 1 && in_field(&credit[a - 1], X))
-        a--;
-    while (b + 1 <= horizon && in_field(&credit[b + 1], X))
-        b++;
-    return b - a + 1 >= run;
-}

@@ -32,9 +32,6 @@ void rp_emit_clinic_credit(rp_emit *em, size_t r, int X, bool whole_weeks, const
  * crediting (check/judge.h, rp_judge_credits) against. */
 struct rp_check_ctx;
 rp_week_credit *rp_check_credits(const struct rp_check_ctx *ctx, size_t r);
-/* Whether week p lies in a run of X (blocks of X, or general clinics serving X) of at least
- * `run` weeks. Unused by the checks since issue 14 item 3 (they ask rp_judge_in_run). */
-bool rp_in_run(const rp_week_credit *credit, int horizon, int p, int X, int run);
 
 /* "internal medicine (内科)" */
 const char *rp_field_label(int field);
