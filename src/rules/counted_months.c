@@ -111,6 +111,12 @@ static void extension(const rp_rule *rule, const rp_check_ctx *ctx, size_t r, rp
             "the programme is extended by %d month%s, to %s",
             rp->planned->id, m->rules[res->extension_rule].id, n, n == 1 ? "" : "s", base, n,
             n == 1 ? "" : "s", date);
+    else if (res && rp_graduate_entry(m, res) > 0 && res->graduate == RP_GRADUATE_NONCLINICAL)
+        f = rp_finding_add( /* RAD-10: non-clinical graduate school counts nothing */
+            out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,
+            "resident %s's non-clinical graduate school (RAD-10) and leave leave %d of the %d "
+            "months uncounted: the programme is extended by %d month%s, to %s",
+            rp->planned->id, n, base, n, n == 1 ? "" : "s", date);
     else
         f = rp_finding_add(
             out, ctx, rule, (int)r, RP_NONE, base + 1, rp->horizon, req, got,

@@ -54,6 +54,22 @@ static void expect_status(const rp_timeline *t, int first, int last, rp_status s
                      rp_status_name(s));
 }
 
+/* Whether check's findings on the plan hold one of rule id whose message contains text. */
+static bool finding_says(const rp_model *m, const rp_cohort *c, const rp_plan *p, const char *id,
+                         const char *text)
+{
+    rp_findings f = RP_FINDINGS_INIT;
+    rp_diags d = RP_DIAGS_INIT;
+    assert_int_equal(rp_check_plan(m, c, p, &f, &d), 0);
+    bool found = false;
+    for (size_t i = 0; i < f.count; i++)
+        found |= strcmp(m->rules[f.items[i].rule].id, id) == 0 &&
+                 strstr(f.items[i].message, text) != NULL;
+    rp_findings_free(&f);
+    rp_diags_free(&d);
+    return found;
+}
+
 /* L571 "大学院入学は3年目を原則": course D without an entry year enters in year 3: months 1-24
  * full time, 25-36 clinical graduate school, all 36 counted (§10(4): 研修期間としてカウント). */
 static void test_RAD10_L571_course_default_year_3(void **state)
@@ -134,6 +150,9 @@ static void test_RAD10_L781_nonclinical_counts_nothing(void **state)
                       "r1,2019,E,keio,,block,37,48,,,\n");
     assert_int_equal(t_violations(m, c, p, "RAD-01"), 0);
     assert_int_equal(t_violations(m, c, p, "RAD-06"), 0);
+    /* the extension's finding names the graduate school, not leave (the resident has none) */
+    assert_true(finding_says(m, c, p, "RAD-01", "non-clinical graduate school (RAD-10)"));
+    assert_false(finding_says(m, c, p, "RAD-01", "leave leaves"));
     rp_plan_free(p);
     rp_cohort_free(c);
     rp_model_free(m);
