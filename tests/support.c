@@ -133,7 +133,7 @@ static int rule_index(const rp_model *m, const char *id)
 int t_rows_accept(const rp_model *m, const rp_cohort *c, const rp_plan *p, bool plain,
                   const char *skip)
 {
-    rp_translate_options opt = {plain, true, false, false, false, NULL};
+    rp_translate_options opt = {plain, true, false, false, false, NULL, NULL};
     return t_rows_accept_with(m, c, p, &opt, skip);
 }
 

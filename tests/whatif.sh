@@ -389,5 +389,25 @@ else
     has "counting base gone" "$T/err" "T-03 [hard]: no place left that counts toward this minimum: base from 2019-06-01"
 fi
 
+# ---- a past with sessions the model does not offer (the two-year model has no night_duty):
+# 20 nights of emergency duty in weeks 1-20 are kept, and the change (emergency at the core
+# closed from 2020-10) is answered with a plan that passes check; before, no piece could hold the
+# past and whatif said "no compliant plan exists". A session given as a total (INIT-39) or a
+# visit (INIT-44) in the past cannot be kept: a located error at its row, exit 2, not a false
+# "no plan" ----
+INIT=models/initial-residency-2020.yaml
+SR=tests/rules/session_rows
+run "past nights" 0 whatif "$INIT" "$SR/night-20.csv" --capacity core:emergency=0 \
+    --from 2020-10-01 --out "$T/nights.csv"
+has "past nights" "$T/nights.csv" "r1,2020,,core,emergency,night,1,20,2020-04-01,2020-08-18,1"
+run "past nights check" 0 check "$INIT" "$T/nights.csv" --quiet
+run "past total" 2 whatif "$INIT" "$SR/em-total-20.csv" --capacity city:obgyn=0 \
+    --from 2021-10-01 --out "$T/total.csv"
+has "past total" "$T/err" "em-total-20.csv:14:1: error: resident r1's session row given as days_total (periods 57-76)"
+[ ! -e "$T/total.csv" ] || fail "past total: a plan was written"
+run "past visit" 2 whatif "$INIT" tests/rules/admin_visits/visit-2.csv --capacity city:obgyn=0 \
+    --from 2021-10-01 --out "$T/visit.csv"
+has "past visit" "$T/err" "visit-2.csv:13:1: error: resident r1's visit row (periods 53-56)"
+
 echo "whatif.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -34,6 +34,11 @@ typedef struct rp_translate_options {
     /* split_at_changes: the residents (cohort order) whose pieces are cut, NULL for all: a
      * what-if cuts those of the residents a change touches, who may have to move mid-unit */
     const bool *cut_residents;
+    /* What-if and plan --keep: the earlier plan. Each piece of one of its residents also comes
+     * in the variant with the weekly parallel session (a night of duty, or a day session) that
+     * the earlier plan holds over all the piece's periods at that facility, when the model
+     * offers no such variant itself, so that a past with sessions can be kept. NULL: none. */
+    const rp_plan *earlier;
 } rp_translate_options;
 
 /* A period of a resident that no piece can hold: the rule whose admit hook refused the candidate

@@ -864,7 +864,7 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
 {
     bool *cut = cut_residents(m, c, old, from);
     rp_cli_phase(cli, RP_PHASE_TRANSLATE);
-    rp_translate_options topt = {false, false, lv == CUT, lv == CUT, false, cut};
+    rp_translate_options topt = {false, false, lv == CUT, lv == CUT, false, cut, old};
     int translated = rp_translate(m, c, &topt, &o->t, d);
     free(cut);
     if (translated != 0)

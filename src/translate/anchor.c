@@ -16,6 +16,7 @@
  */
 #include "rotaplan/translate.h"
 #include "translate/space.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -105,6 +106,32 @@ static void anchor_resident(rp_translation *t, size_t r, const old_cell *cells, 
     }
 }
 
+/* A row of old's resident o that lies (partly) before period open and that no piece can hold:
+ * a parallel session given as a total (INIT-39) or a visit (INIT-44). The planner makes neither,
+ * so keeping it is not a question the ILP can answer: a located error, not "no plan exists". */
+static int unkeepable_past(const rp_plan *old, int o, int open, const rp_resident *res,
+                           rp_diags *d)
+{
+    int err = 0;
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *s = &old->stints[i];
+        if (s->resident != o || s->mode != RP_MODE_PARALLEL || s->first >= open ||
+            (s->days_total <= 0 && !s->visit))
+            continue;
+        rp_diag_add(d, RP_ERROR, old->source, s->line, 1, 0,
+                    s->visit ? _("resident %s's visit row (periods %d-%d) lies before the "
+                                 "what-if's date: the planner makes no visits (INIT-44), so it "
+                                 "cannot keep them; give a date after period %d")
+                             : _("resident %s's session row given as days_total (periods %d-%d) "
+                                 "lies before the what-if's date: the planner makes no sessions "
+                                 "given as a total (INIT-39), so it cannot keep them; give them "
+                                 "as days_per_week, or a date after period %d"),
+                    res->id, s->first, s->last, s->last);
+        err = -1;
+    }
+    return err;
+}
+
 /* Fixes the course columns of resident r to old's course (when the solver chooses it). */
 static void keep_course(rp_translation *t, size_t r, int course)
 {
@@ -139,6 +166,11 @@ int rp_anchor(rp_translation *t, const rp_plan *old, rp_date from, double **matc
         int horizon = rp_space_horizon(t->space, r);
         old_cell *cells = old_cells(old, o, horizon);
         int open = first_open_period(m, res->cohort, horizon, from);
+        if (unkeepable_past(old, o, open, res, d) != 0) {
+            err = -1;
+            free(cells);
+            continue;
+        }
         for (int p = open; p <= horizon; p++)
             *open_periods += cells[p].known;
         anchor_resident(t, r, cells, open, *matches);

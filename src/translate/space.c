@@ -258,6 +258,74 @@ static bool has_piece(const resident_space *rs, const rp_piece *c)
     return false;
 }
 
+/* The weekly session of the earlier plan's resident o in period p, at facility f: its department
+ * (RP_NONE when none), days and whether it is a night. A session given as a total or a visit is
+ * none a piece can hold (translate/anchor.c says so). */
+typedef struct earlier_session {
+    int department;
+    double days;
+    bool night;
+} earlier_session;
+
+static earlier_session session_of(const rp_plan *old, int o, int p, int f)
+{
+    earlier_session e = {RP_NONE, 0, false};
+    for (size_t i = 0; i < old->n_stints; i++) {
+        const rp_stint *st = &old->stints[i];
+        if (st->resident == o && st->mode == RP_MODE_PARALLEL && st->facility == f &&
+            st->department >= 0 && st->days_total <= 0 && !st->visit && st->first <= p &&
+            p <= st->last) {
+            e = (earlier_session){st->department, st->days_per_week, st->night};
+            break;
+        }
+    }
+    return e;
+}
+
+/* The earlier plan's session of resident o over all of c's periods at c's facility, or one with
+ * department RP_NONE when it changes or stops inside c. */
+static earlier_session session_over(const rp_plan *old, int o, const rp_piece *c)
+{
+    earlier_session e = session_of(old, o, c->first, c->facility);
+    for (int p = c->first + 1; p <= c->last && e.department != RP_NONE; p++) {
+        earlier_session q = session_of(old, o, p, c->facility);
+        if (q.department != e.department || q.days != e.days || q.night != e.night)
+            e.department = RP_NONE;
+    }
+    return e;
+}
+
+/* translate.h `earlier`: each session-free piece of a resident of the earlier plan also in the
+ * variant with the session the earlier plan holds over its periods, when the rules admit it and
+ * the space has no such piece yet (the model's own parallel or night departments). */
+static void earlier_session_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
+                                   const rp_resident *r, const rp_plan *old)
+{
+    int o = rp_plan_resident_index(old, r->id);
+    bool any = false;
+    for (size_t i = 0; o != RP_NONE && i < old->n_stints && !any; i++)
+        any = old->stints[i].resident == o && old->stints[i].mode == RP_MODE_PARALLEL;
+    size_t n = rs->n_pieces;
+    for (size_t i = 0; any && i < n; i++) {
+        rp_piece c = rs->pieces[i];
+        if (c.facility == RP_NONE || c.par_department != RP_NONE)
+            continue;
+        earlier_session e = session_over(old, o, &c);
+        if (e.department == RP_NONE || (c.department >= 0 && e.department == c.department))
+            continue;
+        c.par_department = e.department;
+        c.par_days = e.days;
+        c.par_night = e.night;
+        c.col = -1;
+        unsigned long long mask = rs->all_courses;
+        int narrowed = -1;
+        if (has_piece(rs, &c) || judge(m, r, rs->possible, &c, &mask, &narrowed, false) >= 0)
+            continue;
+        add_piece(ilp, rs, ri, m, &c, mask & rs->condition[i],
+                  narrowed >= 0 ? narrowed : rs->narrowed_by[i]);
+    }
+}
+
 /* The first period of a resident (starting in year cohort) that begins on or after day d: a
  * period is governed by the changes in force on its first day (changes.c). */
 static int first_period_from(const rp_model *m, int cohort, rp_date d)
@@ -465,6 +533,8 @@ rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timelin
             facility_pieces(ilp, rs, ri, m, r, t, (int)f, plain, skip_programme, &bl);
         if (split && !plain && (!opt->cut_residents || opt->cut_residents[ri]))
             split_pieces(ilp, rs, ri, m, r);
+        if (opt->earlier && !plain)
+            earlier_session_pieces(ilp, rs, ri, m, r, opt->earlier);
         for (int p = 1; p <= rs->horizon; p++) {
             if (!rp_status_keeps_facility(t->status[p])) {
                 rp_piece none = {RP_NONE, RP_NONE, p, p, -1, RP_NONE, 0, false, false};

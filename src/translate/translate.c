@@ -31,7 +31,7 @@ static int emit_rules(const rp_model *m, rp_emit *em, rp_diags *d)
 int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
                  rp_translation **out, rp_diags *d)
 {
-    rp_translate_options defaults = {false, false, false, false, false, NULL};
+    rp_translate_options defaults = {false, false, false, false, false, NULL, NULL};
     if (!opt)
         opt = &defaults;
     rp_translation *t = rp_xcalloc(1, sizeof *t);

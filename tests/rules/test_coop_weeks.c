@@ -30,7 +30,7 @@ static double rows_objective(rp_model *m, const rp_plan *p)
     rp_objective *o = &m->objective;
     o->wishes = o->balance = o->sessions = o->stints = o->away = o->excess = o->standard = 0;
     rp_cohort *c = t_cohort_of_plan(p);
-    rp_translate_options opt = {true, false, false, false, false, NULL};
+    rp_translate_options opt = {true, false, false, false, false, NULL, NULL};
     rp_translation *t = NULL;
     rp_diags d = RP_DIAGS_INIT;
     assert_int_equal(rp_translate(m, c, &opt, &t, &d), 0);

@@ -115,7 +115,7 @@ static void test_INIT11_Q41_L56_go_block_credited_once_among_cut_pieces(void **s
     rp_change cut = {RP_CHANGE_WITHDRAW, rp_model_facility(m, "island"), RP_NONE,
                      {2020, 4, 15}, {0, 0, 0}, 0};
     rp_model_add_change(m, &cut);
-    rp_translate_options opt = {false, true, true, true, false, NULL};
+    rp_translate_options opt = {false, true, true, true, false, NULL, NULL};
     rp_plan *base = t_plan_file(m, "tests/rules/field_minimum/base.csv");
     rp_plan *short4 = t_plan_file(m, "tests/rules/field_minimum/im-16-go-in-run.csv");
     assert_int_equal(t_violations(m, NULL, base, "INIT-11"), 0);

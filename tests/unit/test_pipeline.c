@@ -30,7 +30,7 @@ static solved solve_in(const rp_model *m, const rp_cohort *c, bool plain)
 {
     rp_translation *t = NULL;
     rp_diags d = RP_DIAGS_INIT;
-    rp_translate_options topt = {plain, false, false, false, false, NULL};
+    rp_translate_options topt = {plain, false, false, false, false, NULL, NULL};
     assert_int_equal(rp_translate(m, c, &topt, &t, &d), 0);
     assert_int_equal(t->n_uncovered, 0);
     assert_int_equal(rp_ilp_n_violated(t->ilp), 0);

@@ -17,7 +17,7 @@
 
 static rp_translation *translate(const rp_model *m, const rp_cohort *c, bool plain)
 {
-    rp_translate_options opt = {plain, false, false, false, false, NULL};
+    rp_translate_options opt = {plain, false, false, false, false, NULL, NULL};
     rp_translation *t = NULL;
     rp_diags d = RP_DIAGS_INIT;
     assert_int_equal(rp_translate(m, c, &opt, &t, &d), 0);
