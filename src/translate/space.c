@@ -295,6 +295,18 @@ static earlier_session session_over(const rp_plan *old, int o, const rp_piece *c
     return e;
 }
 
+/* Whether the model offers session department pd at facility f (its parallel or night
+ * departments): the space then has the variant already, where the rules admit it. */
+static bool model_offers(const rp_model *m, int f, int pd, bool night)
+{
+    const char *const *ids = night ? m->night_departments : m->parallel_departments;
+    size_t n = night ? m->n_night_departments : m->n_parallel_departments;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ids[i], m->facilities[f].departments[pd].id) == 0)
+            return true;
+    return false;
+}
+
 /* translate.h `earlier`: each session-free piece of a resident of the earlier plan also in the
  * variant with the session the earlier plan holds over its periods, when the rules admit it and
  * the space has no such piece yet (the model's own parallel or night departments). */
@@ -311,7 +323,8 @@ static void earlier_session_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, c
         if (c.facility == RP_NONE || c.par_department != RP_NONE)
             continue;
         earlier_session e = session_over(old, o, &c);
-        if (e.department == RP_NONE || (c.department >= 0 && e.department == c.department))
+        if (e.department == RP_NONE || (c.department >= 0 && e.department == c.department) ||
+            model_offers(m, c.facility, e.department, e.night))
             continue;
         c.par_department = e.department;
         c.par_days = e.days;
