@@ -71,10 +71,17 @@ $(BUILD)/obj/main.o: CFLAGS += -DRP_LOCALEDIR='"$(abspath $(BUILD))/locale"'
 # entries empty, changed ones fuzzy: both show English until translated); then translate them.
 XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
                  --keyword=rp_finding_add:10 --flag=rp_finding_add:10:c-format \
+                 --keyword=rp_diag_add:7 --flag=rp_diag_add:7:c-format \
+                 --keyword=rp_yerror:3 --flag=rp_yerror:3:c-format \
+                 --keyword=rp_yerror_pos:3 --flag=rp_yerror_pos:3:c-format \
+                 --keyword=rp_ywarning:3 --flag=rp_ywarning:3:c-format \
+                 --keyword=rp_csv_error:3 --flag=rp_csv_error:3:c-format \
+                 --keyword=cell_error:3 --flag=cell_error:3:c-format \
+                 --keyword=scan_error:4 --flag=scan_error:4:c-format \
                  --package-name=rotaplan --sort-by-file --no-wrap
 po-update:
 	@mkdir -p $(BUILD)
-	xgettext $(XGETTEXT_FLAGS) -o $(BUILD)/rotaplan.pot $(sort $(shell find src -name '*.c'))
+	xgettext $(XGETTEXT_FLAGS) -o $(BUILD)/rotaplan.pot $(sort $(shell find src -name '*.[ch]'))
 	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching $$po $(BUILD)/rotaplan.pot && \
 	  msgattrib --no-obsolete --no-wrap -o $$po $$po && \
 	  msgfmt --check --statistics -o $(BUILD)/po-check.mo $$po; done

@@ -213,7 +213,7 @@ static const rp_intake_window *window_at(const intake_item *it, int first_year, 
 static const char *verdict(rp_grid *g, const rp_intake_window *w, rp_level level)
 {
     if (w->intake <= w->limit)
-        return "ok";
+        return _("ok");
     return rp_grid_printf(g, _("over by %d (%s)"), w->intake - w->limit, rp_level_name(level));
 }
 
