@@ -124,7 +124,7 @@ static int run(const report_args *a, const rp_model *m, const char *plan_path)
     status = RP_EXIT_OK;
     if (!a->quiet && a->out)
         fprintf(stderr, _("%s of %zu residents, %zu stints written to %s\n"),
-                a->xlsx ? "workbook" : "report", plan->n_residents, plan->n_stints, a->out);
+                a->xlsx ? _("workbook") : _("report"), plan->n_residents, plan->n_stints, a->out);
 done:
     inputs_free(&x);
     rp_plan_free(old);
