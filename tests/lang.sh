@@ -4,9 +4,12 @@
 # a finding of check, the what-if's summary, the table's and the HTML report's headings are
 # Japanese; without it they are English; facilities and departments are shown by their names
 # from the model (小児科, not pediatrics) in the table and the calendars (with LOCATION); and the
-# machine formats (CSV, YAML, JSON, iCalendar) are the same bytes in either language.
-# LANG=ja_JP.UTF-8 is tried too where that locale is installed. Small models and committed
-# plans only: no search but one small what-if. Run by `make test` with ROTAPLAN set to the binary.
+# machine formats (CSV, YAML, JSON, iCalendar) are the same bytes in either language. Located
+# input errors and option errors are Japanese too, at the same position with the same ids and
+# quoted values: a few in full, and the first error of every case of tests/bad/.
+# LANG=ja_JP.UTF-8 alone is tried too where that locale is installed (make deps generates it),
+# else skipped with a note. Small models and committed plans only: no search but one small
+# what-if. Run by `make test` with ROTAPLAN set to the binary.
 set -u
 . tests/lib.sh
 RAD=models/radiology-keio-2019.yaml
