@@ -25,8 +25,10 @@ WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototype
 BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) -g $(WARN) -Iinclude -Isrc -I$(BUILD)/gen $(SANITIZE)
 DEB_PACKAGES = libglpk-dev libyaml-dev libcmocka-dev libxlsxwriter-dev gettext pkg-config
 # what the tests read back with (tests/report.sh: the workbook through openpyxl; the CSV
-# conversions through iconv, which libc gives)
-TEST_PACKAGES = python3-openpyxl
+# conversions through iconv, which libc gives; tests/lang.sh: the locale ja_JP.UTF-8, whose
+# definition Debian's locales holds and localedef compiles)
+TEST_PACKAGES = python3-openpyxl locales
+JA_LOCALE = ja_JP.UTF-8
 
 PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 xlsxwriter 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) \
@@ -71,10 +73,17 @@ $(BUILD)/obj/main.o: CFLAGS += -DRP_LOCALEDIR='"$(abspath $(BUILD))/locale"'
 # entries empty, changed ones fuzzy: both show English until translated); then translate them.
 XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
                  --keyword=rp_finding_add:10 --flag=rp_finding_add:10:c-format \
+                 --keyword=rp_diag_add:7 --flag=rp_diag_add:7:c-format \
+                 --keyword=rp_yerror:3 --flag=rp_yerror:3:c-format \
+                 --keyword=rp_yerror_pos:3 --flag=rp_yerror_pos:3:c-format \
+                 --keyword=rp_ywarning:3 --flag=rp_ywarning:3:c-format \
+                 --keyword=rp_csv_error:3 --flag=rp_csv_error:3:c-format \
+                 --keyword=cell_error:3 --flag=cell_error:3:c-format \
+                 --keyword=scan_error:4 --flag=scan_error:4:c-format \
                  --package-name=rotaplan --sort-by-file --no-wrap
 po-update:
 	@mkdir -p $(BUILD)
-	xgettext $(XGETTEXT_FLAGS) -o $(BUILD)/rotaplan.pot $(sort $(shell find src -name '*.c'))
+	xgettext $(XGETTEXT_FLAGS) -o $(BUILD)/rotaplan.pot $(sort $(shell find src -name '*.[ch]'))
 	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching $$po $(BUILD)/rotaplan.pot && \
 	  msgattrib --no-obsolete --no-wrap -o $$po $$po && \
 	  msgfmt --check --statistics -o $(BUILD)/po-check.mo $$po; done
@@ -89,13 +98,16 @@ deps:
 	pkg-config --exists xlsxwriter 2>/dev/null || missing="$$missing libxlsxwriter-dev"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing="$$missing $(TEST_PACKAGES)"; \
+	[ -f /usr/share/i18n/locales/ja_JP ] || missing="$$missing locales"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PACKAGES) \
 	    $(TEST_PACKAGES) >/dev/null; \
-	else echo "deps: $(DEB_PACKAGES) $(TEST_PACKAGES) present"; fi
+	else echo "deps: $(DEB_PACKAGES) $(TEST_PACKAGES) present"; fi; \
+	locale -a 2>/dev/null | grep -qix 'ja_JP.utf-*8' || { echo "generating the locale $(JA_LOCALE)"; \
+	  $$SUDO localedef -i ja_JP -f UTF-8 $(JA_LOCALE); }
 
 # The browser test's only dependencies, kept apart from deps: the build and `make test` need
 # none. chromium renders the report; fonts-ipafont-gothic (3.5 MB) gives it Japanese glyphs.

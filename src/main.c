@@ -48,7 +48,7 @@ static void on_glpk_error(void *info)
               "more memory, or plan fewer residents at once)\n", stderr);
         _exit(RP_EXIT_MEMORY);
     }
-    fputs("rotaplan: internal error in the solver (GLPK); nothing written\n", stderr);
+    fputs(_("rotaplan: internal error in the solver (GLPK); nothing written\n"), stderr);
     _exit(RP_EXIT_INTERNAL);
 }
 
@@ -141,13 +141,13 @@ static bool is_command(const char *name)
 static int help(int argc, char **argv)
 {
     if (argc > 1) {
-        fprintf(stderr, "rotaplan help: unexpected argument '%s'; expected at most one "
-                        "command\n", argv[1]);
+        fprintf(stderr, _("rotaplan help: unexpected argument '%s'; expected at most one "
+                        "command\n"), argv[1]);
         return RP_EXIT_INPUT;
     }
     if (argc == 1 && !is_command(argv[0])) {
-        fprintf(stderr, "rotaplan help: unknown command '%s'; expected plan, check, whatif, "
-                        "capacity, report, show or help\n", argv[0]);
+        fprintf(stderr, _("rotaplan help: unknown command '%s'; expected plan, check, whatif, "
+                        "capacity, report, show or help\n"), argv[0]);
         return RP_EXIT_INPUT;
     }
     rp_cli_usage(argc > 0 ? argv[0] : NULL, stdout);
@@ -171,8 +171,8 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
         return commands[i].run(cli, argc - 2, argv + 2);
     }
     fprintf(stderr,
-            "rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report, show or "
-            "help\n",
+            _("rotaplan: unknown command '%s'; expected plan, check, whatif, capacity, report, show or "
+            "help\n"),
             name);
     return RP_EXIT_INPUT;
 }

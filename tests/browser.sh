@@ -10,9 +10,21 @@
 # wide: the radiology plan, the two-year plan (with leave, an extension and wishes) and a what-if
 # comparison. Japanese must render in a CJK font, not as tofu: the printed PDF embeds the fonts
 # it drew with, and an IPA or Noto CJK font must be among them (make deps-browser installs
-# fonts-ipafont-gothic; the page's font stack names IPAGothic).
+# fonts-ipafont-gothic; the page's font stack names IPAGothic). The reports are made with the
+# messages in Japanese (LANGUAGE=ja), the coordinator's screen: its headings and labels are the
+# ones that must fit.
 set -u
 . tests/lib.sh
+# ja NAME STATUS ARGS...: as run, with the messages in Japanese (tests/lang.sh)
+ja() {
+    name=$1
+    want=$2
+    shift 2
+    count=$((count + 1))
+    (LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE=ja "$BIN" "$@") >"$T/out" 2>"$T/err"
+    got=$?
+    [ "$got" -eq "$want" ] || { fail "$name: exit $got, expected $want"; head -5 "$T/err"; }
+}
 OUT=${BROWSER_OUT:-build/browser}
 mkdir -p "$OUT"
 dir=$(cd "$OUT" && pwd) # absolute, for the file:// address
@@ -27,18 +39,19 @@ run "whatif" 0 whatif "$RADIOLOGY" "$T/old.yaml" --withdraw kawasaki --from 2020
 for model in "$RADIOLOGY" models/initial-residency-2020.yaml whatif; do
     prog=$(basename "$model" .yaml)
     if [ "$model" = whatif ]; then
-        run "$prog report" 0 report "$RADIOLOGY" "$T/whatif.csv" --compare "$T/old.yaml" \
+        ja "$prog report" 0 report "$RADIOLOGY" "$T/whatif.csv" --compare "$T/old.yaml" \
             --residents examples/radiology-cohort-12.yaml \
             --scenario "kawasaki withdraws from 2020-10" --out "$OUT/$prog.html" --quiet
         has "$prog report" "$OUT/$prog.html" '<table class="changes">'
+        has "$prog report" "$OUT/$prog.html" '<h2>想定変更: kawasaki withdraws from 2020-10</h2>'
     elif [ "$prog" = initial-residency-2020 ]; then
         run "$prog plan" 0 plan "$model" --residents tests/fixtures/desk-initial.yaml --format csv \
             --out "$T/$prog.csv" --quiet
-        run "$prog report" 0 report "$model" "$T/$prog.csv" --residents tests/fixtures/desk-initial.yaml \
+        ja "$prog report" 0 report "$model" "$T/$prog.csv" --residents tests/fixtures/desk-initial.yaml \
             --out "$OUT/$prog.html" --quiet
     else
         run "$prog plan" 0 plan "$model" --format csv --out "$T/$prog.csv" --quiet
-        run "$prog report" 0 report "$model" "$T/$prog.csv" --out "$OUT/$prog.html" --quiet
+        ja "$prog report" 0 report "$model" "$T/$prog.csv" --out "$OUT/$prog.html" --quiet
     fi
     stints=$(($(wc -l <"$T/$prog.csv") - 1))
     bars=$(grep -o '<rect class="stint[" ]' "$OUT/$prog.html" | wc -l)

@@ -7,7 +7,7 @@
 # case headers, an extra column, leave and pins plans exactly as its YAML twin; a plan CSV
 # edited by hand (dates trusted over periods). The round trip: plan -> xlsx -> the Excel CSV
 # edited (a facility cell changed), saved as Shift_JIS with slash dates -> check -> what-if ->
-# report. Run by `make test` with ROTAPLAN set; needs /usr/bin/python3 with openpyxl and iconv
+# report, with the messages in Japanese (LANGUAGE=ja) as the coordinator reads them. Run by `make test` with ROTAPLAN set; needs /usr/bin/python3 with openpyxl and iconv
 # (make deps installs python3-openpyxl).
 set -u
 MODEL=models/radiology-keio-2019.yaml
@@ -26,6 +26,16 @@ if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
     echo "desk.sh: /usr/bin/python3 with openpyxl is missing: run make deps"
     exit 1
 fi
+# ja NAME STATUS ARGS...: as run, with the messages in Japanese (LANGUAGE=ja; tests/lang.sh)
+ja() {
+    name=$1
+    want=$2
+    shift 2
+    count=$((count + 1))
+    (LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE=ja "$BIN" "$@") >"$T/out" 2>"$T/err"
+    got=$?
+    [ "$got" -eq "$want" ] || { fail "$name: exit $got, expected $want"; head -5 "$T/err"; }
+}
 xlsx() { # xlsx NAME ARGS...: tests/xlsx_cells.py ARGS, its complaints counted as failures
     name=$1
     shift
@@ -101,7 +111,8 @@ run "residents leave pins" 2 capacity "$INITIAL" --residents "$T/bad-lp.csv"
 has "residents leave pins" "$T/err" "bad-lp.csv:2:9: error: unknown leave kind 'suspention'; did you mean 'suspension'?"
 has "residents leave pins" "$T/err" "bad-lp.csv:3:10: error: unknown facility 'iland' in a pin; did you mean 'island'?"
 
-# ---- the round trip: plan -> xlsx -> the Excel CSV edited in Shift_JIS with slash dates ----
+# ---- the round trip: plan -> xlsx -> the Excel CSV edited in Shift_JIS with slash dates ->
+# check -> what-if -> report, the coordinator's screen in Japanese (LANGUAGE=ja) ----
 run "excel csv" 0 plan "$MODEL" --residents "$COHORT" --format csv --excel --out "$T/excel.csv" --quiet
 grep -q '^r2019-02,2019,B,kawasaki,,block,25,36,' "$T/excel.csv" ||
     fail "round trip: r2019-02's third year is not at kawasaki (the plan changed: pick another edit)"
@@ -113,25 +124,33 @@ tail -c +4 "$T/excel.csv" |
                  split($i, d, "-"); $i = d[1] "/" (d[2] + 0) "/" (d[3] + 0) } } { print }' |
     iconv -f UTF-8 -t CP932 >"$T/edited.csv"
 grep -q ',2021/4/1,' "$T/edited.csv" || fail "round trip: the dates were not written with slashes"
-run "round trip check" 0 check "$MODEL" "$T/edited.csv" --residents "$COHORT"
-run "round trip xlsx" 0 report "$MODEL" "$T/edited.csv" --residents "$COHORT" --xlsx --out "$T/edited.xlsx" --quiet
+ja "round trip check" 0 check "$MODEL" "$T/edited.csv" --residents "$COHORT"
+matches "round trip check" "$T/out" '^適合: 違反なし、規則 [0-9]+ 件、研修医 12 名'
+ja "round trip xlsx" 0 report "$MODEL" "$T/edited.csv" --residents "$COHORT" --xlsx --out "$T/edited.xlsx" --quiet
 xlsx "round trip edit read" row "$T/edited.xlsx" 2019年度 r2019-02 "month25=神奈川県警友会 けいゆう病院 放射線科"
-run "round trip whatif" 0 whatif "$MODEL" "$T/edited.csv" --withdraw keiyu --from 2021-10 \
-    --residents "$COHORT" --out "$T/new.yaml" --diff "$T/diff.txt" --quiet
+ja "round trip whatif" 0 whatif "$MODEL" "$T/edited.csv" --withdraw keiyu --from 2021-10 \
+    --residents "$COHORT" --out "$T/new.yaml" --diff "$T/diff.txt"
 has "round trip whatif" "$T/diff.txt" "r2019-02"
+has "round trip whatif" "$T/diff.txt" "変更 (研修医、期間、変更前 -> 変更後):"
+matches "round trip whatif" "$T/err" '^想定変更 \(2021-10-01 から\): 研修医・期間 [0-9]+ のうち [0-9]+ を維持'
 # the what-if's plan from the edited plan passes the direct checks; the one bend it declares is
 # r2019-02's change of facility inside the third year (RAD-07, a finding)
-run "round trip whatif check" 0 check "$MODEL" "$T/new.yaml" --residents "$COHORT"
-has "round trip whatif check" "$T/out" "compliant: no violation of 19 rules over 12 residents"
-has "round trip whatif check" "$T/out" "finding RAD-07 [programme] resident r2019-02 (cohort 2019)"
-run "round trip report" 0 report "$MODEL" "$T/new.yaml" --compare "$T/edited.csv" --residents "$COHORT" \
+ja "round trip whatif check" 0 check "$MODEL" "$T/new.yaml" --residents "$COHORT"
+has "round trip whatif check" "$T/out" "適合: 違反なし、規則 19 件、研修医 12 名"
+has "round trip whatif check" "$T/out" "所見 RAD-07 [programme] 研修医 r2019-02 (2019 年度)"
+ja "round trip report" 0 report "$MODEL" "$T/new.yaml" --compare "$T/edited.csv" --residents "$COHORT" \
     --scenario "keiyu withdraws from 2021-10" --out "$T/whatif.html" --quiet
-has "round trip report" "$T/whatif.html" "keiyu withdraws from 2021-10"
+has "round trip report" "$T/whatif.html" "<h2>想定変更: keiyu withdraws from 2021-10</h2>"
+has "round trip report" "$T/whatif.html" "<h2>規則ごとの適合状況</h2>"
 has "round trip report" "$T/whatif.html" '<table class="changes">'
-run "round trip whatif xlsx" 0 whatif "$MODEL" "$T/edited.csv" --withdraw keiyu --from 2021-10 \
+ja "round trip whatif xlsx" 0 whatif "$MODEL" "$T/edited.csv" --withdraw keiyu --from 2021-10 \
     --residents "$COHORT" --out "$T/new-whatif.xlsx" --quiet
 xlsx "round trip whatif xlsx" sheets "$T/new-whatif.xlsx" 2019年度 集計 受入数 所見
-run "round trip report xlsx" 0 report "$MODEL" "$T/new.yaml" --residents "$COHORT" --xlsx --out "$T/new.xlsx" --quiet
+# the findings sheet speaks the messages' language: RAD-07's finding in Japanese
+"$PY" -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())' \
+    "$T/new-whatif.xlsx" >"$T/strings.xml" || fail "round trip whatif xlsx: no shared strings"
+has "round trip whatif xlsx" "$T/strings.xml" "研修医 r2019-02 がローテーション単位"
+ja "round trip report xlsx" 0 report "$MODEL" "$T/new.yaml" --residents "$COHORT" --xlsx --out "$T/new.xlsx" --quiet
 xlsx "round trip new plan" row "$T/new.xlsx" 2019年度 r2019-02 "month31!=神奈川県警友会 けいゆう病院 放射線科"
 
 # ---- a plan CSV edited by hand: the dates are trusted over the periods ----

@@ -4,9 +4,12 @@
 # a finding of check, the what-if's summary, the table's and the HTML report's headings are
 # Japanese; without it they are English; facilities and departments are shown by their names
 # from the model (小児科, not pediatrics) in the table and the calendars (with LOCATION); and the
-# machine formats (CSV, YAML, JSON, iCalendar) are the same bytes in either language.
-# LANG=ja_JP.UTF-8 is tried too where that locale is installed. Small models and committed
-# plans only: no search but one small what-if. Run by `make test` with ROTAPLAN set to the binary.
+# machine formats (CSV, YAML, JSON, iCalendar) are the same bytes in either language. Located
+# input errors and option errors are Japanese too, at the same position with the same ids and
+# quoted values: a few in full, and the first error of every case of tests/bad/.
+# LANG=ja_JP.UTF-8 alone is tried too where that locale is installed (make deps generates it),
+# else skipped with a note. Small models and committed plans only: no search but one small
+# what-if. Run by `make test` with ROTAPLAN set to the binary.
 set -u
 . tests/lib.sh
 RAD=models/radiology-keio-2019.yaml
@@ -108,13 +111,88 @@ ja "plan summary ja" 0 plan "$TINY" --residents "$TINY_RES" --out "$T/p.csv"
 has "plan summary ja" "$T/err" "tiny の研修医 1 名を計画しました: 最適 (proven best)"
 has "plan summary ja" "$T/err" "計画の形"
 
-# ---- LANG=ja_JP.UTF-8 alone, where Debian's locales has generated it ----
-if locale -a 2>/dev/null | grep -qix 'ja_JP.utf8'; then
+# ---- located input errors and option errors: the prose in Japanese, the position, the ids and
+# the quoted values as they are, the source line and its caret under the same column ----
+ja "model error ja" 2 show tests/bad/model/unknown-key.yaml
+has "model error ja" "$T/err" "tests/bad/model/unknown-key.yaml:10:5: error: 施設 'keio' に不明なキー 'instructers' があります。'instructors' のことですか?"
+has "model error ja" "$T/err" "   10 |     instructers: 11"
+has "model error ja" "$T/err" "      |     ^~~~~~~~~~~"
+run "model error en" 2 show tests/bad/model/unknown-key.yaml
+has "model error en" "$T/err" "tests/bad/model/unknown-key.yaml:10:5: error: unknown key 'instructers' in facility 'keio'; did you mean 'instructors'?"
+ja "residents csv error ja" 2 plan "$RAD" --residents tests/bad/residents/csv-unknown-wish.csv \
+    --out "$T/never.csv"
+has "residents csv error ja" "$T/err" "csv-unknown-wish.csv:2:32: error: 希望の施設または診療科 'kawasak' が不明です。'kawasaki' のことですか?"
+[ -e "$T/never.csv" ] && fail "residents csv error ja: a plan was written"
+ja "undecodable csv ja" 2 check "$RAD" tests/bad/plan/invalid-utf8.csv
+has "undecodable csv ja" "$T/err" "invalid-utf8.csv:3:3: error: バイト 0xff は UTF-8 でも Shift_JIS (CP932) でもありません"
+ja "plan csv error ja" 2 check "$RAD" tests/bad/plan/wrong-header.csv
+has "plan csv error ja" "$T/err" "wrong-header.csv:1:33: error: 列 'dept' は plan の列ではありません。'department' のことですか?"
+ja "option error ja" 2 plan "$TINY" --residnets "$TINY_RES"
+has "option error ja" "$T/err" "rotaplan plan: 不明なオプション '--residnets' です。'--residents' のことですか?"
+has "option error ja" "$T/err" "オプションは 'rotaplan help plan' で表示されます"
+empty "option error ja" "$T/out"
+ja "whatif option error ja" 2 whatif "$RAD" "$RAD_PLAN" --withdraw kawasaki --from 2020-13
+has "whatif option error ja" "$T/err" "rotaplan whatif: --from '2020-13': 日付 YYYY-MM-DD または月 YYYY-MM を期待しています"
+
+# Every case of tests/bad: its first error in Japanese keeps the position of the English one (the
+# `# expect:` line of tests/unit/test_bad_input.c) and says it in other words, with Japanese in them.
+bad_ja() { # bad_ja FILE EXPECT_FILE ARGS...: the FILE's first error against its expectation
+    file=$1
+    expect=$(sed -n '1s/^# expect: //p' "$2")
+    shift 2
+    ja "bad $file ja" 2 "$@"
+    first=$(grep -m1 ': error: ' "$T/err")
+    case $first in
+    "$file:${expect%%: *}: error: "*) ;;
+    *) fail "bad $file ja: '$first' is not at ${expect%%: *}" ;;
+    esac
+    prose=${first#*: error: }
+    [ "$prose" != "${expect#*: }" ] || fail "bad $file ja: still English: $prose"
+    printf '%s' "$prose" | LC_ALL=C grep -q '[^ -~]' || fail "bad $file ja: no Japanese: $prose"
+}
+for f in tests/bad/model/*.yaml; do bad_ja "$f" "$f" show "$f"; done
+for f in tests/bad/residents/*.yaml tests/bad/residents/*.csv; do
+    e=$f; case $f in *.csv) e=${f%.csv}.expect ;; esac
+    bad_ja "$f" "$e" plan "$RAD" --residents "$f" --out "$T/never.csv"
+done
+for f in tests/bad/plan/*.yaml tests/bad/plan/*.csv; do
+    e=$f; case $f in *.csv) e=${f%.csv}.expect ;; esac
+    bad_ja "$f" "$e" check "$RAD" "$f"
+done
+[ -e "$T/never.csv" ] && fail "bad residents ja: a plan was written"
+
+# ---- LANG=ja_JP.UTF-8 alone (no LANGUAGE), where Debian's locales has generated it (make deps
+# does); without it the part is skipped with a note, and LANGUAGE=ja above still runs ----
+jalang() { # as run, with LANG=ja_JP.UTF-8 the only locale variable
+    name=$1
+    want=$2
+    shift 2
     count=$((count + 1))
-    (unset LANGUAGE LC_ALL LC_MESSAGES; LANG=ja_JP.UTF-8 "$BIN" help) >"$T/out" 2>"$T/err"
+    (unset LANGUAGE LC_ALL LC_MESSAGES LC_CTYPE; LANG=ja_JP.UTF-8 "$BIN" "$@") >"$T/out" 2>"$T/err"
+    got=$?
+    [ "$got" -eq "$want" ] || { fail "$name: exit $got, expected $want"; head -5 "$T/err"; }
+}
+if locale -a 2>/dev/null | grep -qix 'ja_JP.utf-*8'; then
+    jalang "help LANG=ja_JP.UTF-8" 0 help
     has "help LANG=ja_JP.UTF-8" "$T/out" "使い方: rotaplan COMMAND [ARGS]"
+    jalang "check LANG=ja_JP.UTF-8" 1 check "$RAD" tests/fixtures/plan.yaml
+    cmp -s "$T/out" "$T/check-ja" || fail "check LANG=ja_JP.UTF-8: not the findings of LANGUAGE=ja"
+    jalang "model error LANG=ja_JP.UTF-8" 2 show tests/bad/model/unknown-key.yaml
+    has "model error LANG=ja_JP.UTF-8" "$T/err" ":10:5: error: 施設 'keio' に不明なキー 'instructers' があります"
+    jalang "report LANG=ja_JP.UTF-8" 0 report "$RAD" tests/fixtures/plan.yaml --out "$T/lang.html"
+    cmp -s "$T/lang.html" "$T/ja.html" || fail "report LANG=ja_JP.UTF-8: not the page of LANGUAGE=ja"
+    for f in csv yaml json; do
+        jalang "plan $f LANG=ja_JP.UTF-8" 0 plan "$TINY" --residents "$TINY_RES" --format "$f" \
+            --out "$T/p-lang.$f"
+        cmp -s "$T/p-lang.$f" "$T/p-en.$f" || fail "plan $f: LANG=ja_JP.UTF-8 writes other bytes"
+    done
+    has "plan LANG=ja_JP.UTF-8" "$T/err" "tiny の研修医 1 名を計画しました: 最適 (proven best)"
+    jalang "ics LANG=ja_JP.UTF-8" 0 whatif "$INIT" "$INIT_PLAN" --capacity core=100 --from 2021-01 \
+        --format ics --out "$T/ics-lang"
+    diff -r "$T/ics-lang" "$T/ics-en" >/dev/null || fail "ics: LANG=ja_JP.UTF-8 writes other bytes"
 else
-    echo "lang.sh: no ja_JP.UTF-8 locale here; LANGUAGE=ja tested (locale-gen ja_JP.UTF-8 to try LANG)"
+    echo "lang.sh: NOTE: no ja_JP.UTF-8 locale here, its part skipped (make deps generates it);" \
+         "LANGUAGE=ja tested"
 fi
 
 echo "lang.sh: $count runs, $failures failure(s)"

@@ -36,7 +36,9 @@ typedef struct rp_diags {
 void rp_diags_free(rp_diags *d); /* frees the entries; d itself may live on the stack */
 
 /* Appends a diagnostic (or counts it in d->dropped when RP_DIAGS_MAX are kept). file may be
- * NULL; line/col 0 when unknown; span 0 means 1. */
+ * NULL; line/col 0 when unknown; span 0 means 1. fmt is an English message in the messages'
+ * catalogue: it is translated (gettext, util/i18n.h) before it is formatted, so that a caller
+ * passes the English literal and `make po-update` extracts it. */
 void rp_diag_add(rp_diags *d, rp_severity sev, const char *file, int line, int col, int span,
                  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 

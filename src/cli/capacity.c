@@ -195,7 +195,7 @@ static void put_intake_rules(const report *r, FILE *out)
         if (rule->kind->put_intake)
             rule->kind->put_intake(rule, r->m, out);
         else
-            put_rule_head(rule, "limits the intake", out);
+            put_rule_head(rule, _("limits the intake"), out);
     }
     put_yearly_cap(r, out);
 }
@@ -213,7 +213,7 @@ static const rp_intake_window *window_at(const intake_item *it, int first_year, 
 static const char *verdict(rp_grid *g, const rp_intake_window *w, rp_level level)
 {
     if (w->intake <= w->limit)
-        return "ok";
+        return _("ok");
     return rp_grid_printf(g, _("over by %d (%s)"), w->intake - w->limit, rp_level_name(level));
 }
 
@@ -483,7 +483,7 @@ static void put_places(const report *r, const load_item *it, FILE *out)
 static void put_loads(const report *r, FILE *out)
 {
     fprintf(out, _("\nload of the plan '%s' against capacity, all cohorts together%s:\n"),
-            r->plan_path, r->leave_given ? "" : " (every resident full time: no --residents)");
+            r->plan_path, r->leave_given ? "" : _(" (every resident full time: no --residents)"));
     if (r->n_load == 0)
         fputs(_("  the model caps no place's load (no enabled rule of kind "
                 "residents-per-instructor or department-capacity)\n"), out);

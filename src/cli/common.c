@@ -7,6 +7,7 @@
 #include "rotaplan/calendar.h"
 #include "rotaplan/rule.h"
 #include "rotaplan/solve.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <errno.h>
@@ -26,8 +27,8 @@ bool rp_cli_colour(void)
 static void usage_error(const char *command, const char *fmt, const char *a, const char *b)
 {
     fprintf(stderr, "rotaplan %s: ", command);
-    fprintf(stderr, fmt, a, b);
-    fprintf(stderr, "\nrun 'rotaplan help %s' for the options\n", command);
+    fprintf(stderr, _(fmt), a, b);
+    fprintf(stderr, _("\nrun 'rotaplan help %s' for the options\n"), command);
 }
 
 static const rp_opt *find_opt(const rp_opt *opts, size_t n, const char *name, size_t len)
@@ -46,9 +47,9 @@ static void unknown_option(const char *command, const char *arg, const rp_opt *o
     char *name = rp_xstrndup(arg, strcspn(arg, "="));
     const char *near = rp_nearest(name, names, n);
     if (near)
-        usage_error(command, "unknown option '%s'; did you mean '%s'?", name, near);
+        usage_error(command, N_("unknown option '%s'; did you mean '%s'?"), name, near);
     else
-        usage_error(command, "unknown option '%s'%s", name, "");
+        usage_error(command, N_("unknown option '%s'%s"), name, "");
     free(name);
     free(names);
 }
@@ -73,17 +74,17 @@ static int check_value(const char *command, const rp_opt *o, const char *value, 
 {
     bool option = !inline_value && value && value[0] == '-' && value[1] == '-' && value[2];
     if (!value || option) {
-        usage_error(command, "option '%s' needs a value%s", o->name,
-                    value ? "; the next argument is an option" : "");
+        usage_error(command, N_("option '%s' needs a value%s"), o->name,
+                    value ? _("; the next argument is an option") : "");
         return -1;
     }
     if (!*value) {
-        usage_error(command, "option '%s' has an empty value; expected %s", o->name,
+        usage_error(command, N_("option '%s' has an empty value; expected %s"), o->name,
                     value_name(o->name));
         return -1;
     }
     if (*o->value) {
-        usage_error(command, "option '%s' given twice%s; expected it once", o->name, "");
+        usage_error(command, N_("option '%s' given twice%s; expected it once"), o->name, "");
         return -1;
     }
     return 0;
@@ -98,7 +99,7 @@ int rp_cli_parse(const char *command, int argc, char **argv, const rp_opt *opts,
         const char *arg = argv[i];
         if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
             if (*n_positional == max_positional) {
-                usage_error(command, "unexpected argument '%s'%s", arg, "");
+                usage_error(command, N_("unexpected argument '%s'%s"), arg, "");
                 return -1;
             }
             positional[(*n_positional)++] = arg;
@@ -117,7 +118,7 @@ int rp_cli_parse(const char *command, int argc, char **argv, const rp_opt *opts,
         }
         if (!o->has_value) {
             if (eq) {
-                usage_error(command, "option '%s' takes no value%s", o->name, "");
+                usage_error(command, N_("option '%s' takes no value%s"), o->name, "");
                 return -1;
             }
             *o->flag = true;
@@ -136,7 +137,7 @@ int rp_cli_number(const char *command, const char *option, const char *text, dou
 {
     double v;
     if (rp_parse_double(text, &v) != 0 || v < min || v > max) {
-        fprintf(stderr, "rotaplan %s: %s '%s' is not a number from %g to %g\n", command, option,
+        fprintf(stderr, _("rotaplan %s: %s '%s' is not a number from %g to %g\n"), command, option,
                 text, min, max);
         return -1;
     }
@@ -183,8 +184,8 @@ static bool model_plannable(const rp_model *m)
         enabled += r->enabled;
         if (!r->enabled || !needs_courses(r) || m->n_courses > 0)
             continue;
-        fprintf(stderr, "%s:%d:%d: error: rule '%s' of kind %s needs the model's courses; "
-                        "expected a courses list in the model, or the rule disabled\n",
+        fprintf(stderr, _("%s:%d:%d: error: rule '%s' of kind %s needs the model's courses; "
+                        "expected a courses list in the model, or the rule disabled\n"),
                 r->pos.file ? r->pos.file : m->path, r->pos.line, r->pos.col, r->id,
                 r->kind->name);
         ok = false;
@@ -196,16 +197,16 @@ static bool model_plannable(const rp_model *m)
     if (enabled > 0 && !one_place) {
         /* the pieces are chosen by its rows: without them a resident holds no place */
         rp_pos at = m->rules[0].pos;
-        fprintf(stderr, "%s:%d:%d: error: no enabled rule of kind one-place-per-period; expected "
+        fprintf(stderr, _("%s:%d:%d: error: no enabled rule of kind one-place-per-period; expected "
                         "one (each period of a resident is spent in exactly one place: RAD-06, "
-                        "INIT-05)\n",
+                        "INIT-05)\n"),
                 at.file ? at.file : m->path, at.line, at.col);
         ok = false;
     }
     if (enabled == 0) {
         rp_pos at = m->n_rules ? m->rules[0].pos : (rp_pos){m->path, 1, 1};
-        fprintf(stderr, "%s:%d:%d: error: no rule of the model is enabled; expected at least "
-                        "one enabled rule (a plan must follow some rule)\n",
+        fprintf(stderr, _("%s:%d:%d: error: no rule of the model is enabled; expected at least "
+                        "one enabled rule (a plan must follow some rule)\n"),
                 at.file ? at.file : m->path, at.line, at.col);
         ok = false;
     }
@@ -222,16 +223,16 @@ bool rp_cli_plannable(const rp_model *m, const rp_cohort *c)
         rp_pos at = c->path ? (rp_pos){c->path, 1, 1} : m->intake.pos;
         if (!at.file)
             at = (rp_pos){m->path, 1, 1};
-        fprintf(stderr, "%s:%d:%d: error: no residents to plan; expected at least one (the "
-                        "model's default cohort is empty: give --residents FILE)\n",
+        fprintf(stderr, _("%s:%d:%d: error: no residents to plan; expected at least one (the "
+                        "model's default cohort is empty: give --residents FILE)\n"),
                 at.file, at.line, at.col);
         return false;
     }
     if (c->n_residents <= MAX_PLAN_RESIDENTS)
         return true;
     const rp_resident *r = &c->residents[MAX_PLAN_RESIDENTS];
-    fprintf(stderr, "%s:%d:%d: error: resident '%s' is one of %zu; expected at most %d residents "
-                    "in one plan (its ILP grows with every resident: plan the cohorts apart)\n",
+    fprintf(stderr, _("%s:%d:%d: error: resident '%s' is one of %zu; expected at most %d residents "
+                    "in one plan (its ILP grows with every resident: plan the cohorts apart)\n"),
             r->pos.file ? r->pos.file : c->path ? c->path : "residents", r->pos.line,
             r->pos.col, r->id, c->n_residents, MAX_PLAN_RESIDENTS);
     return false;
@@ -313,9 +314,9 @@ bool rp_cli_outputs_distinct(const char *command, const rp_cli_file *inputs, siz
                 continue;
             file_id in = identify(inputs[i].path);
             if (same_file(&out, &in) && !(out.exists && !out.regular)) {
-                fprintf(stderr, "rotaplan %s: %s '%s' is the input %s '%s'; expected an output "
+                fprintf(stderr, _("rotaplan %s: %s '%s' is the input %s '%s'; expected an output "
                                 "that is not one of the command's inputs (writing it would "
-                                "replace what is read)\n",
+                                "replace what is read)\n"),
                         command, outputs[o].what, outputs[o].path, inputs[i].what,
                         inputs[i].path);
                 ok = false;
@@ -327,8 +328,8 @@ bool rp_cli_outputs_distinct(const char *command, const rp_cli_file *inputs, siz
                 continue;
             file_id other = identify(outputs[k].path);
             if (same_file(&out, &other) && !(out.exists && !out.regular)) {
-                fprintf(stderr, "rotaplan %s: %s '%s' is also %s '%s'; expected a different "
-                                "file for each output\n",
+                fprintf(stderr, _("rotaplan %s: %s '%s' is also %s '%s'; expected a different "
+                                "file for each output\n"),
                         command, outputs[k].what, outputs[k].path, outputs[o].what,
                         outputs[o].path);
                 ok = false;
@@ -344,24 +345,24 @@ int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx)
 {
     if (!path || strcmp(path, "-") == 0) {
         if (fn(ctx, stdout) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "rotaplan: cannot write to standard output: %s\n", strerror(errno));
+            fprintf(stderr, _("rotaplan: cannot write to standard output: %s\n"), strerror(errno));
             return -1;
         }
         return 0;
     }
     rp_atomic a;
     if (rp_atomic_open(&a, path) != 0) {
-        fprintf(stderr, "rotaplan: cannot write '%s': %s\n", path, strerror(errno));
+        fprintf(stderr, _("rotaplan: cannot write '%s': %s\n"), path, strerror(errno));
         return -1;
     }
     if (fn(ctx, a.fp) != 0) {
         int e = errno;
         rp_atomic_abort(&a);
-        fprintf(stderr, "rotaplan: cannot write '%s': %s\n", path, strerror(e ? e : EIO));
+        fprintf(stderr, _("rotaplan: cannot write '%s': %s\n"), path, strerror(e ? e : EIO));
         return -1;
     }
     if (rp_atomic_commit(&a) != 0) {
-        fprintf(stderr, "rotaplan: cannot write '%s': %s\n", path, strerror(errno));
+        fprintf(stderr, _("rotaplan: cannot write '%s': %s\n"), path, strerror(errno));
         return -1;
     }
     return 0;
@@ -387,8 +388,8 @@ bool rp_cli_passes_checks(void *ctx, const double *x)
              (t->programme_bends && cls == RP_CLASS_PROGRAMME);
     }
     if (!ok)
-        fputs("rotaplan: internal error: a start plan fails a direct check; the search starts "
-              "without it\n", stderr);
+        fputs(_("rotaplan: internal error: a start plan fails a direct check; the search starts "
+              "without it\n"), stderr);
     rp_findings_free(&f);
     rp_plan_free(plan);
     rp_diags_free(&d);
@@ -470,8 +471,8 @@ bool rp_cli_every_resident_known(const rp_plan *old, const rp_cohort *c, const c
     for (size_t i = 0; i < old->n_residents; i++) {
         if (rp_cohort_resident(c, old->residents[i].id) != RP_NONE)
             continue;
-        fprintf(stderr, "%s:%d:1: resident '%s' of the plan is not in %s; expected the residents "
-                        "of the plan (and maybe new ones)\n",
+        fprintf(stderr, _("%s:%d:1: resident '%s' of the plan is not in %s; expected the residents "
+                        "of the plan (and maybe new ones)\n"),
                 old->source ? old->source : "plan", old->residents[i].line, old->residents[i].id,
                 path);
         ok = false;
@@ -502,8 +503,8 @@ bool rp_cli_past_kept(const rp_model *m, const rp_plan *old, const rp_plan *new_
                         fabs(t->days_per_week - s->days_per_week) < 1e-9;
             }
             if (!found) {
-                fprintf(stderr, "rotaplan: internal error: the new plan changes %s's "
-                                "period %d, before the date it plans from; nothing is written\n",
+                fprintf(stderr, _("rotaplan: internal error: the new plan changes %s's "
+                                "period %d, before the date it plans from; nothing is written\n"),
                         res->id, p);
                 return false;
             }
@@ -538,16 +539,16 @@ int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format forma
     rp_plan *plan = NULL;
     int status = RP_EXIT_NO_PLAN;
     if (found < 0 || !x || t->n_uncovered) {
-        fputs("rotaplan: no best-effort plan either: some periods no stint can hold\n", stderr);
+        fputs(_("rotaplan: no best-effort plan either: some periods no stint can hold\n"), stderr);
     } else if (rp_decode(t, x, &plan, &d) != 0) {
         /* the fewest violations leave a period without a place (RAD-06 gave): no plan to write */
-        fputs("rotaplan: no best-effort plan either: the fewest violations leave a resident "
-              "without a place in some period\n", stderr);
+        fputs(_("rotaplan: no best-effort plan either: the fewest violations leave a resident "
+              "without a place in some period\n"), stderr);
     } else {
         plan->status = RP_PLAN_BEST_EFFORT;
         rp_findings f = RP_FINDINGS_INIT;
         if (rp_check_plan(t->model, t->cohort, plan, &f, &d) == 0) {
-            fputs("best-effort plan written; its violations:\n", stderr);
+            fputs(_("best-effort plan written; its violations:\n"), stderr);
             rp_report_findings(t->model, plan, &f, stderr);
         }
         rp_findings_free(&f);

@@ -319,7 +319,7 @@ static void say_limit(const rp_translation *t, const rp_count *c, FILE *out)
     const rp_rule *ru = &m->rules[c->tag.rule];
     const char *where = c->group[0] ? c->group : m->facilities[c->tag.facility].id;
     fprintf(out, "  %s [%s] %s %s, ", ru->id, rp_class_name(ru->cls),
-            strncmp(where, "the programme", 13) == 0 ? "over" : "at", where);
+            strncmp(where, "the programme", 13) == 0 ? _("over") : _("at"), where);
     print_slots(m, c->tag.first, c->tag.last, out);
     fprintf(out, _(": the residents who have no place elsewhere count at least %g against a "
                    "limit of %g (over by %g)\n"),
@@ -341,21 +341,21 @@ static void say_years(const rp_translation *t, const rp_count *c, FILE *out)
     const char *where = c->group[0] ? c->group : m->facilities[c->tag.facility].id;
     bool week = m->calendar.unit == RP_UNIT_WEEK;
     fprintf(out, "  %s [%s] %s %s, ", ru->id, rp_class_name(ru->cls),
-            strncmp(where, "the programme", 13) == 0 ? "over" : "at", where);
+            strncmp(where, "the programme", 13) == 0 ? _("over") : _("at"), where);
     print_slots(m, c->tag.first, c->tag.last, out);
-    fprintf(out, ": the residents need at least %g resident-%s there by their own rules, against "
-                 "a limit of %g summed over those %s (over by %g)\n",
-            c->reach, week ? "weeks" : "months", c->bound, week ? "weeks" : "months",
+    fprintf(out, _(": the residents need at least %g resident-%s there by their own rules, against "
+                 "a limit of %g summed over those %s (over by %g)\n"),
+            c->reach, week ? _("weeks") : _("months"), c->bound, week ? _("weeks") : _("months"),
             c->reach - c->bound);
     print_rule(m, c->tag.rule, out);
     if (c->n_forcing > 0) {
-        fputs("      what makes them need it:", out);
+        fputs(_("      what makes them need it:"), out);
         for (size_t i = 0; i < c->n_forcing; i++)
             fprintf(out, "%s %s (%s)", i ? "," : "", m->rules[c->forcing[i]].id,
                     m->rules[c->forcing[i]].kind->name);
         fputs("\n", out);
     }
-    fputs("      residents who need it, by cohort:", out);
+    fputs(_("      residents who need it, by cohort:"), out);
     for (size_t i = 0; i < c->n_residents;) { /* one entry per cohort and amount */
         int cohort = t->cohort->residents[c->residents[i]].cohort;
         size_t n = 0;
@@ -369,7 +369,7 @@ static void say_years(const rp_translation *t, const rp_count *c, FILE *out)
         for (size_t j = 0; j < i && first; j++)
             first = t->cohort->residents[c->residents[j]].cohort != cohort;
         if (first)
-            fprintf(out, "%s cohort %d: %zu residents, at least %g", i ? ";" : "", cohort, n, sum);
+            fprintf(out, _("%s cohort %d: %zu residents, at least %g"), i ? ";" : "", cohort, n, sum);
         i++;
     }
     fputs("\n", out);

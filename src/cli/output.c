@@ -5,6 +5,7 @@
  * into a temporary folder first).
  */
 #include "cli/cli.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <errno.h>
@@ -19,23 +20,23 @@ int rp_cli_plan_format(const char *command, const char *format, bool excel, cons
 {
     rp_format f = rp_cli_format_of_path(out);
     if (format && rp_format_parse(format, &f) != 0) {
-        fprintf(stderr, "rotaplan %s: unknown format '%s'; expected table, csv, yaml, json, "
-                        "ics or xlsx\n", command, format);
+        fprintf(stderr, _("rotaplan %s: unknown format '%s'; expected table, csv, yaml, json, "
+                        "ics or xlsx\n"), command, format);
         return -1;
     }
     if (excel && f != RP_FORMAT_CSV) {
-        fprintf(stderr, "rotaplan %s: --excel goes with --format csv (a CSV file Excel opens as "
-                        "UTF-8)\n", command);
+        fprintf(stderr, _("rotaplan %s: --excel goes with --format csv (a CSV file Excel opens as "
+                        "UTF-8)\n"), command);
         return -1;
     }
     if (f == RP_FORMAT_ICS && (!out || strcmp(out, "-") == 0)) {
-        fprintf(stderr, "rotaplan %s: --format ics writes one file per resident: give the "
-                        "folder with --out DIR\n", command);
+        fprintf(stderr, _("rotaplan %s: --format ics writes one file per resident: give the "
+                        "folder with --out DIR\n"), command);
         return -1;
     }
     if (f == RP_FORMAT_XLSX && (!out || strcmp(out, "-") == 0)) {
-        fprintf(stderr, "rotaplan %s: --format xlsx writes a workbook: give the file with --out "
-                        "FILE.xlsx\n", command);
+        fprintf(stderr, _("rotaplan %s: --format xlsx writes a workbook: give the file with --out "
+                        "FILE.xlsx\n"), command);
         return -1;
     }
     *fmt = excel ? RP_FORMAT_CSV_EXCEL : f;
@@ -94,8 +95,8 @@ static char **ics_names(const rp_plan *plan)
     for (size_t i = 1; i < n; i++) {
         if (strcasecmp(sorted[i - 1], sorted[i]) != 0)
             continue;
-        fprintf(stderr, "rotaplan: two residents' calendars would be one file '%s' and '%s'; "
-                        "expected resident ids that differ in more than letter case\n",
+        fprintf(stderr, _("rotaplan: two residents' calendars would be one file '%s' and '%s'; "
+                        "expected resident ids that differ in more than letter case\n"),
                 sorted[i - 1], sorted[i]);
         for (size_t r = 0; r < n; r++)
             free(names[r]);
@@ -151,7 +152,7 @@ static int move_calendars(const char *tmp, const char *dir, char **names, size_t
     if (rename(tmp, dir) == 0)
         return 0;
     if (errno != EEXIST && errno != ENOTEMPTY) {
-        fprintf(stderr, "rotaplan: cannot make the folder '%s': %s\n", dir, strerror(errno));
+        fprintf(stderr, _("rotaplan: cannot make the folder '%s': %s\n"), dir, strerror(errno));
         return -1;
     }
     for (size_t r = 0; r < n; r++) {
@@ -159,7 +160,7 @@ static int move_calendars(const char *tmp, const char *dir, char **names, size_t
         char *to = rp_xasprintf("%s/%s", dir, names[r]);
         int err = rename(from, to);
         if (err)
-            fprintf(stderr, "rotaplan: cannot write '%s': %s\n", to, strerror(errno));
+            fprintf(stderr, _("rotaplan: cannot write '%s': %s\n"), to, strerror(errno));
         free(from);
         free(to);
         if (err)
@@ -181,16 +182,16 @@ static int write_ics(const char *dir, plan_out *w)
     char *folder = ics_folder(dir), *tmp = NULL;
     struct stat st;
     if (!folder) {
-        fprintf(stderr, "rotaplan: cannot make the folder '%s': %s\n", dir, strerror(errno));
+        fprintf(stderr, _("rotaplan: cannot make the folder '%s': %s\n"), dir, strerror(errno));
     } else if (stat(folder, &st) == 0 && !S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "rotaplan: cannot make the folder '%s': a file of that name exists\n",
+        fprintf(stderr, _("rotaplan: cannot make the folder '%s': a file of that name exists\n"),
                 dir);
     } else {
         tmp = rp_xasprintf("%s.tmp-XXXXXX", folder);
         mode_t mask = umask(0);
         umask(mask);
         if (!mkdtemp(tmp) || chmod(tmp, 0777 & ~mask) != 0) {
-            fprintf(stderr, "rotaplan: cannot make the folder '%s': %s\n", dir, strerror(errno));
+            fprintf(stderr, _("rotaplan: cannot make the folder '%s': %s\n"), dir, strerror(errno));
             rmdir(tmp);
         } else if (write_calendars(tmp, names, w) != 0 ||
                    move_calendars(tmp, folder, names, n) != 0) {

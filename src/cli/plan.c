@@ -138,9 +138,9 @@ static void summary(const rp_cli *cli, const rp_translation *t, const rp_solve_r
                 rp_solve_status_name(res->status), res->objective, rp_ilp_n_rows(t->ilp),
                 rp_ilp_n_cols(t->ilp), rp_ilp_n_nonzeros(t->ilp),
                 solve_started + res->first_plan_seconds, rp_cli_elapsed(cli));
-    const char *why = res->interrupted    ? "interrupted"
-                      : res->budget_hit ? "node budget reached"
-                                        : "time limit reached";
+    const char *why = res->interrupted    ? _("interrupted")
+                      : res->budget_hit ? _("node budget reached")
+                                        : _("time limit reached");
     char gap[32];
     rp_solve_gap_text(res->gap, gap, sizeof gap);
     if (res->status == RP_SOLVE_FEASIBLE && isnan(res->bound))

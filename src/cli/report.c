@@ -10,6 +10,7 @@
  */
 #include "cli/cli.h"
 #include "rotaplan/rule.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -122,8 +123,8 @@ static int run(const report_args *a, const rp_model *m, const char *plan_path)
         goto done;
     status = RP_EXIT_OK;
     if (!a->quiet && a->out)
-        fprintf(stderr, "%s of %zu residents, %zu stints written to %s\n",
-                a->xlsx ? "workbook" : "report", plan->n_residents, plan->n_stints, a->out);
+        fprintf(stderr, _("%s of %zu residents, %zu stints written to %s\n"),
+                a->xlsx ? _("workbook") : _("report"), plan->n_residents, plan->n_stints, a->out);
 done:
     inputs_free(&x);
     rp_plan_free(old);
@@ -151,14 +152,14 @@ int rp_cmd_report(const rp_cli *cli, int argc, char **argv)
         return RP_EXIT_OK;
     }
     if (npos == 0) {
-        fprintf(stderr, "rotaplan report: missing the plan to show\n"
+        fprintf(stderr, _("rotaplan report: missing the plan to show\n"
                         "usage: rotaplan report [MODEL] PLAN [--compare OLD_PLAN] --out "
-                        "report.html\n");
+                        "report.html\n"));
         return RP_EXIT_INPUT;
     }
     if (a.xlsx && (!a.out || strcmp(a.out, "-") == 0) && isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "rotaplan report: --xlsx writes a workbook: give the file with --out "
-                        "FILE.xlsx\n");
+        fprintf(stderr, _("rotaplan report: --xlsx writes a workbook: give the file with --out "
+                        "FILE.xlsx\n"));
         return RP_EXIT_INPUT;
     }
     const rp_cli_file in[] = {{"MODEL", npos == 2 ? pos[0] : NULL}, {"PLAN", pos[npos - 1]},
@@ -249,8 +250,8 @@ rp_model *rp_cli_model_of_plan(const char *plan_path)
     }
     char *path = find_model_file(plan_path, id);
     if (!path) {
-        fprintf(stderr, "rotaplan: the plan names the model '%s', found neither beside it nor in "
-                        "models/: give the model file before the plan\n", id);
+        fprintf(stderr, _("rotaplan: the plan names the model '%s', found neither beside it nor in "
+                        "models/: give the model file before the plan\n"), id);
         free(id);
         return m; /* the plan reader then says where the plan names it */
     }

@@ -54,9 +54,9 @@ static bool is_sweep(const char *s)
 static int usage_error(const char *fmt, const char *a, const char *b)
 {
     fputs("rotaplan whatif: ", stderr);
-    fprintf(stderr, fmt, a, b);
-    fputs("\nusage: rotaplan whatif [MODEL] PLAN (--withdraw FACILITY | --capacity "
-          "FACILITY[:DEPARTMENT]=N | --instructors FACILITY=N) --from DATE [--until DATE] ...\n",
+    fprintf(stderr, _(fmt), a, b);
+    fputs(_("\nusage: rotaplan whatif [MODEL] PLAN (--withdraw FACILITY | --capacity "
+          "FACILITY[:DEPARTMENT]=N | --instructors FACILITY=N) --from DATE [--until DATE] ...\n"),
           stderr);
     return -1;
 }
@@ -80,11 +80,11 @@ static const char *change_value(int argc, char **argv, int *i, const char *name,
     if (!v && *i + 1 < argc && !(argv[*i + 1][0] == '-' && argv[*i + 1][1] == '-'))
         v = argv[++*i];
     if (!v) {
-        usage_error("option '%s' needs a value%s", name, "");
+        usage_error(N_("option '%s' needs a value%s"), name, "");
         return NULL;
     }
     if (!*v) {
-        usage_error("option '%s' has an empty value%s", name, "");
+        usage_error(N_("option '%s' has an empty value%s"), name, "");
         return NULL;
     }
     return v;
@@ -101,7 +101,7 @@ static int split_changes(int argc, char **argv, whatif_args *a, char **rest)
         bool date = strcmp(s, "--from") == 0 || strcmp(s, "--until") == 0;
         if (is_sweep(s)) { /* a change of its own: every facility in turn, with its dates */
             if (inline_value)
-                return usage_error("option '--sweep' takes no value%s%s", "", "");
+                return usage_error(N_("option '--sweep' takes no value%s%s"), "", "");
             *RP_PUSH(a->changes, a->n_changes, a->cap_changes) =
                 (change_arg){"--sweep", "", NULL, NULL};
             a->sweep = true;
@@ -122,23 +122,23 @@ static int split_changes(int argc, char **argv, whatif_args *a, char **rest)
             *RP_PUSH(a->changes, a->n_changes, a->cap_changes) = (change_arg){name, v, NULL, NULL};
             if (strcmp(name, "--add-resident") == 0) {
                 if (a->add)
-                    return usage_error("--add-resident given twice: put the residents in one "
-                                       "file%s%s", "", "");
+                    return usage_error(N_("--add-resident given twice: put the residents in one "
+                                       "file%s%s"), "", "");
                 a->add = v;
             }
             continue;
         }
         if (!a->n_changes)
-            return usage_error("%s %s belongs to a change: put it after --withdraw, --capacity "
-                               "or --instructors", s, v);
+            return usage_error(N_("%s %s belongs to a change: put it after --withdraw, --capacity "
+                               "or --instructors"), s, v);
         change_arg *c = &a->changes[a->n_changes - 1];
         bool from = strcmp(s, "--from") == 0;
         const char **slot = from ? &c->from : &c->until;
         if (*slot)
-            return usage_error("%s given twice for %s", from ? "--from" : "--until", c->option);
+            return usage_error(N_("%s given twice for %s"), from ? "--from" : "--until", c->option);
         if (!from && strcmp(c->option, "--add-resident") == 0)
-            return usage_error("--until %s: residents who join stay; expected --until after "
-                               "--withdraw, --capacity, --instructors or --sweep%s", v, "");
+            return usage_error(N_("--until %s: residents who join stay; expected --until after "
+                               "--withdraw, --capacity, --instructors or --sweep%s"), v, "");
         *slot = v;
     }
     return n;
@@ -167,15 +167,15 @@ static int parse_args(int argc, char **argv, whatif_args *a)
     if (err || a->help)
         return err;
     if (npos == 0)
-        return usage_error("missing the plan to change%s%s", "", "");
+        return usage_error(N_("missing the plan to change%s%s"), "", "");
     if (!a->n_changes && !a->scenario)
-        return usage_error("no change given%s%s", "", "");
+        return usage_error(N_("no change given%s%s"), "", "");
     if (a->sweep && (a->n_changes > 1 || a->scenario))
-        return usage_error("--sweep withdraws every facility in turn: give it alone, with "
-                           "--from and --until%s%s", "", "");
+        return usage_error(N_("--sweep withdraws every facility in turn: give it alone, with "
+                           "--from and --until%s%s"), "", "");
     if (a->sweep && (a->out || a->diff || a->lp || a->mps || a->format || a->excel))
-        return usage_error("--sweep prints one table: --out, --diff, --lp, --mps and --format "
-                           "belong to a single what-if%s%s", "", "");
+        return usage_error(N_("--sweep prints one table: --out, --diff, --lp, --mps and --format "
+                           "belong to a single what-if%s%s"), "", "");
     a->model = npos == 2 ? pos[0] : NULL;
     a->plan = pos[npos - 1];
     return 0;
@@ -187,8 +187,8 @@ static int parse_date(const char *option, const char *text, bool until, rp_date 
 {
     int form = rp_date_parse(text, out);
     if (form < 0) {
-        fprintf(stderr, "rotaplan whatif: %s '%s': expected a date YYYY-MM-DD or a month "
-                        "YYYY-MM\n", option, text);
+        fprintf(stderr, _("rotaplan whatif: %s '%s': expected a date YYYY-MM-DD or a month "
+                        "YYYY-MM\n"), option, text);
         return -1;
     }
     if (form == 1 && until) /* a month: up to its last day */
@@ -203,12 +203,12 @@ static int facility_of(const rp_model *m, const char *option, const char *id, si
     int f = rp_model_facility(m, buf);
     if (f == RP_NONE) {
         const char *near = rp_model_nearest_place(m, buf);
-        fprintf(stderr, "rotaplan whatif: %s: unknown facility '%s'; expected one of:", option,
+        fprintf(stderr, _("rotaplan whatif: %s: unknown facility '%s'; expected one of:"), option,
                 buf);
         for (size_t i = 0; i < m->n_facilities; i++)
             fprintf(stderr, " %s", m->facilities[i].id);
         if (near && rp_model_facility(m, near) != RP_NONE)
-            fprintf(stderr, "; did you mean '%s'?", near);
+            fprintf(stderr, _("; did you mean '%s'?"), near);
         fputc('\n', stderr);
     }
     return f;
@@ -221,7 +221,7 @@ static int parse_target(const rp_model *m, const change_arg *a, bool with_depart
     const char *eq = strchr(a->value, '=');
     const char *colon = strchr(a->value, ':');
     if (!eq || (colon && (!with_department || colon > eq))) {
-        fprintf(stderr, "rotaplan whatif: %s '%s': expected %s=N\n", a->option, a->value,
+        fprintf(stderr, _("rotaplan whatif: %s '%s': expected %s=N\n"), a->option, a->value,
                 with_department ? "FACILITY[:DEPARTMENT]" : "FACILITY");
         return -1;
     }
@@ -234,7 +234,7 @@ static int parse_target(const rp_model *m, const change_arg *a, bool with_depart
         snprintf(dep, sizeof dep, "%.*s", (int)(eq - colon - 1), colon + 1);
         c->department = rp_facility_department(&m->facilities[c->facility], dep);
         if (c->department == RP_NONE) {
-            fprintf(stderr, "rotaplan whatif: %s: %s runs no department '%s'\n", a->option,
+            fprintf(stderr, _("rotaplan whatif: %s: %s runs no department '%s'\n"), a->option,
                     m->facilities[c->facility].id, dep);
             return -1;
         }
@@ -242,7 +242,7 @@ static int parse_target(const rp_model *m, const change_arg *a, bool with_depart
     char *stop;
     c->value = strtod(eq + 1, &stop);
     if (eq[1] == '\0' || *stop != '\0' || !(c->value >= 0) || c->value > 1e6) {
-        fprintf(stderr, "rotaplan whatif: %s '%s': expected a number of at least 0 after '='\n",
+        fprintf(stderr, _("rotaplan whatif: %s '%s': expected a number of at least 0 after '='\n"),
                 a->option, a->value);
         return -1;
     }
@@ -253,7 +253,7 @@ static int parse_change(const rp_model *m, const change_arg *a, rp_change *c)
 {
     memset(c, 0, sizeof *c);
     if (!a->from) {
-        fprintf(stderr, "rotaplan whatif: %s%s%s needs --from DATE\n", a->option,
+        fprintf(stderr, _("rotaplan whatif: %s%s%s needs --from DATE\n"), a->option,
                 *a->value ? " " : "", a->value);
         return -1;
     }
@@ -261,7 +261,7 @@ static int parse_change(const rp_model *m, const change_arg *a, rp_change *c)
         (a->until && parse_date("--until", a->until, true, &c->until) != 0))
         return -1;
     if (a->until && rp_date_to_days(c->until) < rp_date_to_days(c->from)) {
-        fprintf(stderr, "rotaplan whatif: --until %s is before --from %s\n", a->until, a->from);
+        fprintf(stderr, _("rotaplan whatif: --until %s is before --from %s\n"), a->until, a->from);
         return -1;
     }
     if (is_sweep(a->option)) { /* dates only: sweep() puts each facility in turn */
@@ -1001,8 +1001,8 @@ static int audit(const rp_model *m, const rp_cohort *c, rp_plan *plan, bool bent
         }
     }
     if (bugs)
-        fprintf(stderr, "rotaplan: internal error: the what-if plan fails the direct check of %d "
-                        "rule instance(s); nothing is written\n", bugs);
+        fprintf(stderr, _("rotaplan: internal error: the what-if plan fails the direct check of %d "
+                        "rule instance(s); nothing is written\n"), bugs);
     if (!err && bugs) {
         rp_report_findings(m, plan, &f, stderr);
     } else if (!err && *bends && !quiet) {
@@ -1270,14 +1270,14 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
     else if (s == FAILED)
         status = RP_EXIT_INTERNAL;
     else if (o.res.interrupted) {
-        fprintf(stderr, "rotaplan: interrupted before any compliant plan was found (%.1f s); "
-                        "nothing is written\n", rp_cli_elapsed(cli));
+        fprintf(stderr, _("rotaplan: interrupted before any compliant plan was found (%.1f s); "
+                        "nothing is written\n"), rp_cli_elapsed(cli));
         status = RP_EXIT_INTERRUPTED;
     } else {
         if (o.res.status == RP_SOLVE_NO_PLAN)
-            fprintf(stderr, "rotaplan: time limit reached before any compliant plan was found "
+            fprintf(stderr, _("rotaplan: time limit reached before any compliant plan was found "
                             "(%.1f s); nothing is written. This is NOT a proof that no plan "
-                            "exists: try a longer --time-limit\n", rp_cli_elapsed(cli));
+                            "exists: try a longer --time-limit\n"), rp_cli_elapsed(cli));
         else if (o.why)
             fprintf(stderr, _("rotaplan: no compliant plan exists after this change\n%s"), o.why);
         else if (o.t) {
@@ -1419,8 +1419,8 @@ static int join(rp_cohort *c, const rp_cohort *extra, const char *path)
     for (size_t i = 0; i < extra->n_residents; i++) {
         const rp_resident *r = &extra->residents[i];
         if (rp_cohort_resident(c, r->id) != RP_NONE) {
-            fprintf(stderr, "%s:%d:%d: resident '%s' is already in the cohort; expected a new "
-                            "resident\n", path, r->pos.line, r->pos.col, r->id);
+            fprintf(stderr, _("%s:%d:%d: resident '%s' is already in the cohort; expected a new "
+                            "resident\n"), path, r->pos.line, r->pos.col, r->id);
             err = -1;
             continue;
         }
@@ -1463,8 +1463,8 @@ static int read_scenario(const rp_model *m, whatif_args *a, rp_arena *arena)
         if (strcmp(s.changes[i].option, "--add-resident") != 0)
             continue;
         if (a->add) {
-            fprintf(stderr, "%s: residents join twice (add_residents and --add-resident); "
-                            "expected one file\n", a->scenario);
+            fprintf(stderr, _("%s: residents join twice (add_residents and --add-resident); "
+                            "expected one file\n"), a->scenario);
             err = -1;
         }
         a->add = s.changes[i].value;

@@ -12,6 +12,7 @@
  */
 #include "cli/whatif.h"
 #include "model/yamlx.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -32,7 +33,7 @@ static void check_facility(rp_yctx *y, const rp_ynode *n, const rp_model *m, con
         const char *near = rp_model_nearest_place(m, id);
         bool facility = near && rp_model_facility(m, near) != RP_NONE;
         rp_yerror(y, n, "unknown facility '%s'; expected a facility id of the model%s%s%s", id,
-                  facility ? "; did you mean '" : "", facility ? near : "", facility ? "'?" : "");
+                  facility ? _("; did you mean '") : "", facility ? near : "", facility ? _("'?") : "");
     }
 }
 

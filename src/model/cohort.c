@@ -40,6 +40,7 @@
 #include "util/csv.h"
 #include "rotaplan/calendar.h"
 #include "rotaplan/model.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -143,11 +144,11 @@ static int outside(reader *r, const rp_ynode *n, const rp_resident *res, const c
 static int read_period(reader *r, const rp_ynode *n, const char *key, const rp_resident *res,
                        bool is_to, int *out)
 {
-    static const char expected[] = "a month YYYY-MM, a date YYYY-MM-DD or a period number";
+    static const char expected[] = N_("a month YYYY-MM, a date YYYY-MM-DD or a period number");
     const char *s = rp_ytext(n);
     if (!s || !*s)
-        return rp_yerror(r->y, n, "%s is %s; expected %s", key, s ? "empty" : "not a single value",
-                         expected);
+        return rp_yerror(r->y, n, "%s is %s; expected %s", key, s ? _("empty") : _("not a single value"),
+                         _(expected));
     int h = rp_horizon(r->m, res);
     if (digits_only(s)) {
         long v;
@@ -162,7 +163,7 @@ static int read_period(reader *r, const rp_ynode *n, const char *key, const rp_r
     int kind = rp_date_parse(s, &d);
     if (kind < 0)
         return rp_yerror(r->y, n, "%s '%s' is not a month, a date or a period; expected %s", key,
-                         s, expected);
+                         s, _(expected));
     if (res->cohort == 0)
         return -1;
     if (kind == 1 && is_to)
@@ -221,7 +222,7 @@ static int read_wish(reader *r, const rp_ynode *item, rp_wish *w)
     w->pos = rp_ypos(r->y, item);
     if (!s || !*s)
         return rp_yerror(r->y, item, "wish is %s; expected a facility or department id",
-                         s ? "empty" : "not a single value");
+                         s ? _("empty") : _("not a single value"));
     int f = rp_model_facility(r->m, s);
     if (f != RP_NONE) {
         w->facility = f;
@@ -306,7 +307,7 @@ static void read_pin(reader *r, const rp_ynode *n, const char *rwhat, const rp_r
     };
     const rp_ynode *v[N_OF(keys)];
     char what[160];
-    snprintf(what, sizeof what, "pin of %s", rwhat);
+    snprintf(what, sizeof what, _("pin of %s"), rwhat);
     pin->facility = pin->department = RP_NONE;
     pin->pos = rp_ypos(r->y, n);
     sp->node = n;
@@ -342,16 +343,16 @@ static const rp_status leave_statuses[] = {RP_STATUS_MATERNITY, RP_STATUS_SICKNE
 
 static void read_hours(reader *r, const rp_ynode *n, rp_leave *lv)
 {
-    static const char expected[] = "a number > 0 and <= 60";
+    static const char expected[] = N_("a number > 0 and <= 60");
     const char *s = rp_ytext(n);
     double h;
     if (!s || !*s)
-        rp_yerror(r->y, n, "hours_per_week is %s; expected %s", s ? "empty" : "not a single value",
-                  expected);
+        rp_yerror(r->y, n, "hours_per_week is %s; expected %s", s ? _("empty") : _("not a single value"),
+                  _(expected));
     else if (rp_parse_double(s, &h) != 0)
-        rp_yerror(r->y, n, "hours_per_week '%s' is not a number; expected %s", s, expected);
+        rp_yerror(r->y, n, "hours_per_week '%s' is not a number; expected %s", s, _(expected));
     else if (h <= 0 || h > 60)
-        rp_yerror(r->y, n, "hours_per_week '%s' is out of range; expected %s", s, expected);
+        rp_yerror(r->y, n, "hours_per_week '%s' is out of range; expected %s", s, _(expected));
     else
         lv->hours_per_week = h;
 }
@@ -389,7 +390,7 @@ static void read_leave_entry(reader *r, const rp_ynode *n, const char *rwhat,
     };
     const rp_ynode *v[N_OF(keys)];
     char what[160];
-    snprintf(what, sizeof what, "leave of %s", rwhat);
+    snprintf(what, sizeof what, _("leave of %s"), rwhat);
     lv->pos = rp_ypos(r->y, n);
     sp->node = n;
     rp_ymap(r->y, n, what, keys, N_OF(keys), v);
@@ -452,7 +453,7 @@ static void check_leave_bounds(reader *r, const rp_ynode *list, const char *what
     int extension = rp_horizon(r->m, res) - base;
     if (extension <= cal->periods_per_year)
         return;
-    const char *unit = cal->unit == RP_UNIT_WEEK ? "weeks" : "months";
+    const char *unit = cal->unit == RP_UNIT_WEEK ? _("weeks") : _("months");
     rp_yerror(r->y, list, "leave of %s extends the programme by %d %s; expected at most %d %s "
                           "(one programme year) of extension",
               what, extension, unit, cal->periods_per_year, unit);
@@ -565,7 +566,7 @@ static void read_experience(reader *r, const rp_ynode *n, const char *rwhat, rp_
     };
     const rp_ynode *v[N_OF(keys)];
     char what[160];
-    snprintf(what, sizeof what, "experience of %s", rwhat);
+    snprintf(what, sizeof what, _("experience of %s"), rwhat);
     rp_ymap(r->y, n, what, keys, N_OF(keys), v);
     size_t k = r->m->n_experience;
     rp_experience *e = rp_arena_alloc(r->a, sizeof *e);
@@ -625,9 +626,9 @@ static void read_resident(reader *r, const rp_ynode *n, rp_resident *res)
     char what[128];
     const char *id = rp_ytext(rp_ymap_get(r->y, n, "id"));
     if (id && *id && strlen(id) <= 64)
-        snprintf(what, sizeof what, "resident '%s'", id);
+        snprintf(what, sizeof what, _("resident '%s'"), id);
     else
-        snprintf(what, sizeof what, "resident");
+        snprintf(what, sizeof what, "%s", _("resident"));
     res->course = RP_ANY;
     res->pos = rp_ypos(r->y, n);
     size_t errors = rp_yerrors(r->y);

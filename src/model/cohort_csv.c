@@ -23,6 +23,7 @@
 #include "model/cohort_csv.h"
 #include "rotaplan/calendar.h"
 #include "util/csv.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -42,7 +43,7 @@ static void read_id(rp_csv *in, const rp_csv_cell *c, const rp_cohort *co, rp_re
         return;
     }
     if (!rp_id_valid(s)) {
-        rp_csv_error(in, c, "resident id '%s' is not an id; expected %s", s, RP_ID_GRAMMAR);
+        rp_csv_error(in, c, "resident id '%s' is not an id; expected %s", s, _(RP_ID_GRAMMAR));
         return;
     }
     int dup = rp_cohort_resident(co, s);
@@ -77,7 +78,7 @@ static void read_course(rp_csv *in, const rp_csv_cell *c, const rp_model *m, rp_
             ids[i] = m->courses[i].id;
         const char *near = rp_nearest(c->text, ids, m->n_courses);
         rp_csv_error(in, c, "unknown course '%s'; expected any or a course id of the model%s%s%s",
-                     c->text, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+                     c->text, near ? _("; did you mean '") : "", near ? near : "", near ? _("'?") : "");
         free(ids);
     }
     else
@@ -98,7 +99,7 @@ static void read_wish(rp_csv *in, const rp_csv_cell *at, const rp_model *m, rp_c
         rp_csv_cell c = {text, at->line, at->col};
         const char *near = rp_model_nearest_place(m, text);
         rp_csv_error(in, &c, "unknown facility or department '%s' in a wish%s%s%s", text,
-                     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+                     near ? _("; did you mean '") : "", near ? near : "", near ? _("'?") : "");
         return;
     }
     for (size_t j = 0; j < res->n_wishes; j++)
@@ -257,8 +258,8 @@ static void read_leave_entry(rp_csv *in, const entry *e, const rp_model *m, rp_r
         const char *near = rp_nearest(kind, names, sizeof names / sizeof names[0]);
         rp_csv_error(in, &e->at, "unknown leave kind '%s'%s%s%s; expected maternity, sickness, "
                                  "abroad, graduate-nonclinical, other or suspension (part-time "
-                                 "needs the YAML file)", kind, near ? "; did you mean '" : "",
-                     near ? near : "", near ? "'?" : "");
+                                 "needs the YAML file)", kind, near ? _("; did you mean '") : "",
+                     near ? near : "", near ? _("'?") : "");
     } else {
         lv->kind = kinds[k];
     }
@@ -307,7 +308,7 @@ static void read_pin_entry(rp_csv *in, const entry *e, const rp_model *m, const 
     if (f == RP_NONE) {
         const char *near = rp_model_nearest_place(m, place);
         rp_csv_error(in, &e->at, "unknown facility '%s' in a pin%s%s%s", place,
-                     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+                     near ? _("; did you mean '") : "", near ? near : "", near ? _("'?") : "");
     } else if (colon && (pin->department = rp_facility_department(&m->facilities[f], colon + 1))
                             == RP_NONE) {
         rp_csv_error(in, &e->at, "unknown department '%s' of facility '%s' in a pin", colon + 1,

@@ -13,6 +13,7 @@
 #include "model/yamlx.h"
 #include "rotaplan/model.h"
 #include "rotaplan/rule.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <float.h>
@@ -62,9 +63,9 @@ static const char *label(const loader *l, const rp_ynode *map, const char *kind,
 {
     const char *id = rp_ytext(rp_ymap_get(l->y, map, "id"));
     if (id && *id && strlen(id) <= 64)
-        snprintf(buf, size, "%s '%s'%s", kind, id, suffix);
+        snprintf(buf, size, _("%s '%s'%s"), _(kind), id, suffix);
     else
-        snprintf(buf, size, "%s%s", kind, suffix);
+        snprintf(buf, size, _("%s%s"), _(kind), suffix);
     return buf;
 }
 
@@ -312,8 +313,8 @@ static void read_department(loader *l, const rp_ynode *n, const char *fwhat, rp_
     };
     const rp_ynode *v[N_OF(keys)];
     char suffix[160], what[256];
-    snprintf(suffix, sizeof suffix, " of %s", fwhat);
-    label(l, n, "department", suffix, what, sizeof what);
+    snprintf(suffix, sizeof suffix, _(" of %s"), fwhat);
+    label(l, n, N_("department"), suffix, what, sizeof what);
     d->capacity = -1;
     d->instructors = -1;
     d->field = (rp_field)-1; /* resolved once the model's table of fields is read */
@@ -437,7 +438,7 @@ static int read_facility(loader *l, const rp_ynode *n, rp_facility *f)
 {
     char what[128];
     const rp_ynode *v[F_COUNT];
-    label(l, n, "facility", "", what, sizeof what);
+    label(l, n, N_("facility"), "", what, sizeof what);
     f->instructors_named = -1;
     f->beds = -1;
     f->admissions = -1;
@@ -618,7 +619,7 @@ static void read_course_years(loader *l, const rp_ynode *list, const char *what,
     static const char *const names[] = {"base", "partner"};
     size_t n = 0;
     char label_years[160];
-    snprintf(label_years, sizeof label_years, "years of %s", what);
+    snprintf(label_years, sizeof label_years, _("years of %s"), what);
     if (rp_yseq(l->y, list, label_years, &n) != 0)
         return;
     int years = l->m->calendar.years;
@@ -642,7 +643,7 @@ static void read_window(loader *l, const rp_ynode *n, const char *what, rp_cours
     };
     const rp_ynode *v[N_OF(keys)];
     char label_window[160];
-    snprintf(label_window, sizeof label_window, "partner_window of %s", what);
+    snprintf(label_window, sizeof label_window, _("partner_window of %s"), what);
     const rp_calendar *cal = &l->m->calendar;
     int years = l->calendar_ok ? cal->years : MAX_YEARS;
     int periods = l->calendar_ok ? cal->periods_per_year : MAX_PERIODS;
@@ -656,7 +657,7 @@ static void read_graduate(loader *l, const rp_ynode *n, const char *what, rp_cou
     static const rp_ykey keys[] = {{"entry_year", RP_Y_SCALAR, true}};
     const rp_ynode *v[N_OF(keys)];
     char label_school[160];
-    snprintf(label_school, sizeof label_school, "graduate_school of %s", what);
+    snprintf(label_school, sizeof label_school, _("graduate_school of %s"), what);
     int years = l->calendar_ok ? l->m->calendar.years : MAX_YEARS;
     c->graduate_school = true;
     rp_ymap(l->y, n, label_school, keys, N_OF(keys), v);
@@ -674,7 +675,7 @@ static void read_course(loader *l, const rp_ynode *n, rp_course *c)
     };
     const rp_ynode *v[N_OF(keys)];
     char what[128];
-    label(l, n, "course", "", what, sizeof what);
+    label(l, n, N_("course"), "", what, sizeof what);
     int years = l->m->calendar.years;
     c->year_roles = rp_arena_alloc(l->a, (size_t)(years > 0 ? years : 1) * sizeof *c->year_roles);
     c->pos = rp_ypos(l->y, n);
@@ -796,7 +797,7 @@ static void read_rule(loader *l, const rp_ynode *n, rp_rule *r, const rp_ynode *
     };
     const rp_ynode *v[N_OF(keys)];
     char what[128];
-    label(l, n, "rule", "", what, sizeof what);
+    label(l, n, N_("rule"), "", what, sizeof what);
     r->enabled = true;
     r->pos = rp_ypos(l->y, n);
     rp_ymap(l->y, n, what, keys, N_OF(keys), v);

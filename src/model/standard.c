@@ -15,6 +15,7 @@
  */
 #include "model/standard.h"
 #include "rotaplan/shape.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <string.h>
@@ -44,7 +45,7 @@ static int read_block(rp_yctx *y, const rp_ynode *n, const rp_model *m, int year
     };
     const rp_ynode *v[N_OF(keys)];
     char what[96];
-    snprintf(what, sizeof what, "a block of year %d of standard_rotation", year);
+    snprintf(what, sizeof what, _("a block of year %d of standard_rotation"), year);
     size_t before = rp_yerrors(y);
     b->facility = RP_NONE;
     b->field = RP_NONE;
@@ -84,7 +85,7 @@ static void read_year(rp_yctx *y, const rp_ynode *list, rp_model *m, int year, r
 {
     size_t n = 0;
     char what[64];
-    snprintf(what, sizeof what, "year %d of standard_rotation", year);
+    snprintf(what, sizeof what, _("year %d of standard_rotation"), year);
     if (rp_yseq(y, list, what, &n) != 0)
         return;
     if (n == 0) {

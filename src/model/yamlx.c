@@ -11,6 +11,7 @@
  * rp_yctx_close.
  */
 #include "model/yamlx.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <ctype.h>
@@ -58,7 +59,7 @@ static const yaml_node_t *child(const rp_yctx *y, int index)
 static void add_diag(rp_diags *d, rp_severity sev, const char *file, int line, int col, int span,
                      const char *fmt, va_list ap)
 {
-    char *msg = rp_xvasprintf(fmt, ap);
+    char *msg = rp_xvasprintf(_(fmt), ap);
     rp_diag_add(d, sev, file, line, col, span, "%s", msg);
     free(msg);
 }
@@ -124,12 +125,12 @@ void rp_ywarning(rp_yctx *y, const rp_ynode *n, const char *fmt, ...)
 static const char *describe(const yaml_node_t *n, char *buf, size_t size)
 {
     if (n->type == YAML_SEQUENCE_NODE)
-        return "a list";
+        return _("a list");
     if (n->type == YAML_MAPPING_NODE)
-        return "a mapping";
+        return _("a mapping");
     const char *s = (const char *)n->data.scalar.value;
     if (!*s)
-        return "empty";
+        return _("empty");
     size_t bytes = 0;
     int chars = 0;
     while (s[bytes] && chars < MAX_SHOWN) {
@@ -145,15 +146,15 @@ static const char *type_name(rp_ytype t)
 {
     switch (t) {
     case RP_Y_SCALAR:
-        return "a single value";
+        return _("a single value");
     case RP_Y_SEQ:
-        return "a list";
+        return _("a list");
     case RP_Y_MAP:
-        return "a mapping";
+        return _("a mapping");
     case RP_Y_ANY:
         break;
     }
-    return "a value";
+    return _("a value");
 }
 
 /* "a, b, c" into buf, as many names as fit, then "...". */
@@ -176,11 +177,11 @@ const char *rp_yhint(char *buf, size_t size, const char *s, const char *const *n
 {
     const char *near = rp_nearest(s, names, n);
     if (near) {
-        snprintf(buf, size, "; did you mean '%s'?", near);
+        snprintf(buf, size, _("; did you mean '%s'?"), near);
     } else if (n == 0) {
         buf[0] = '\0';
     } else {
-        const char *lead = n == 1 ? "; expected " : "; expected one of ";
+        const char *lead = n == 1 ? _("; expected ") : _("; expected one of ");
         size_t len = strlen(lead);
         snprintf(buf, size, "%s", lead);
         if (len < size)
@@ -191,19 +192,20 @@ const char *rp_yhint(char *buf, size_t size, const char *s, const char *const *n
 
 /* ---- reading the file ---- */
 
-static void report_errno(rp_diags *d, const char *file, const char *doing, int e)
+/* fmt: "cannot open file: %s" or "cannot read file: %s" (whole, so that each translates) */
+static void report_errno(rp_diags *d, const char *file, const char *fmt, int e)
 {
     char msg[128];
     snprintf(msg, sizeof msg, "%s", strerror(e));
     msg[0] = (char)tolower((unsigned char)msg[0]);
-    report(d, file, 0, 0, 0, "cannot %s file: %s", doing, msg);
+    report(d, file, 0, 0, 0, fmt, msg);
 }
 
 static unsigned char *read_file(const char *path, size_t *len, rp_diags *d)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        report_errno(d, path, "open", errno);
+        report_errno(d, path, N_("cannot open file: %s"), errno);
         return NULL;
     }
     rp_buf b = {0};
@@ -211,14 +213,14 @@ static unsigned char *read_file(const char *path, size_t *len, rp_diags *d)
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
         if (b.len + n > (size_t)MAX_FILE) {
-            report(d, path, 0, 0, 0, "file is larger than %ld MiB; expected a smaller file",
+            report(d, path, 0, 0, 0, N_("file is larger than %ld MiB; expected a smaller file"),
                    MAX_FILE / (1024 * 1024));
             goto fail;
         }
         rp_buf_addn(&b, chunk, n);
     }
     if (ferror(fp)) {
-        report_errno(d, path, "read", errno ? errno : EIO);
+        report_errno(d, path, N_("cannot read file: %s"), errno ? errno : EIO);
         goto fail;
     }
     fclose(fp);
@@ -274,9 +276,9 @@ static int check_utf8(const char *file, const unsigned char *data, size_t len, r
         int k = utf8_char(data + i, len - i);
         if (k == 0) {
             if (data[i] == 0)
-                report(d, file, line, col, 1, "NUL byte; expected UTF-8 text");
+                report(d, file, line, col, 1, N_("NUL byte; expected UTF-8 text"));
             else
-                report(d, file, line, col, 1, "invalid UTF-8 byte 0x%02x; expected UTF-8 text",
+                report(d, file, line, col, 1, N_("invalid UTF-8 byte 0x%02x; expected UTF-8 text"),
                        data[i]);
             return -1;
         }
@@ -292,15 +294,15 @@ static void report_parser(rp_diags *d, const char *file, const yaml_parser_t *p,
     int line, col;
     switch (p->error) {
     case YAML_MEMORY_ERROR:
-        report(d, file, 0, 0, 0, "cannot parse file: out of memory");
+        report(d, file, 0, 0, 0, N_("cannot parse file: out of memory"));
         return;
     case YAML_READER_ERROR:
         offset_position(data, len, p->problem_offset, &line, &col);
         if (p->problem_value >= 0)
-            report(d, file, line, col, 1, "%s (0x%02x); expected UTF-8 text", p->problem,
+            report(d, file, line, col, 1, N_("%s (0x%02x); expected UTF-8 text"), p->problem,
                    (unsigned)p->problem_value);
         else
-            report(d, file, line, col, 1, "%s; expected UTF-8 text", p->problem);
+            report(d, file, line, col, 1, N_("%s; expected UTF-8 text"), p->problem);
         return;
     default:
         break;
@@ -309,10 +311,10 @@ static void report_parser(rp_diags *d, const char *file, const yaml_parser_t *p,
     col = (int)p->problem_mark.column + 1;
     const char *problem = p->problem ? p->problem : "unknown problem";
     if (p->context)
-        report(d, file, line, col, 1, "syntax error: %s (%s at line %d)", problem, p->context,
+        report(d, file, line, col, 1, N_("syntax error: %s (%s at line %d)"), problem, p->context,
                (int)p->context_mark.line + 1);
     else
-        report(d, file, line, col, 1, "syntax error: %s", problem);
+        report(d, file, line, col, 1, N_("syntax error: %s"), problem);
 }
 
 /* ---- the event scan: what libyaml accepts and rotaplan does not ---- */
@@ -344,7 +346,7 @@ static void scan_error(scan *s, yaml_mark_t mark, int span, const char *fmt, ...
 }
 
 static const char *const alias_message =
-    "aliases and anchors are not supported; write the value out";
+    N_("aliases and anchors are not supported; write the value out");
 
 /* An anchor, remembered so that one no alias uses is reported at the end; past MAX_ANCHORS (an
  * expansion bomb defines thousands) each is reported at once, as is every alias. */
@@ -353,7 +355,7 @@ static void note_anchor(scan *s, const yaml_char_t *name, yaml_mark_t mark)
     if (!name)
         return;
     if (s->n_anchors == MAX_ANCHORS) {
-        scan_error(s, mark, (int)strlen((const char *)name) + 1, "%s", alias_message);
+        scan_error(s, mark, (int)strlen((const char *)name) + 1, "%s", _(alias_message));
         return;
     }
     anchor *a = RP_PUSH(s->anchors, s->n_anchors, s->cap_anchors);
@@ -367,7 +369,7 @@ static void note_alias(scan *s, const yaml_char_t *name, yaml_mark_t mark)
     for (size_t i = 0; i < s->n_anchors; i++)
         if (strcmp(s->anchors[i].name, (const char *)name) == 0)
             s->anchors[i].used = true;
-    scan_error(s, mark, (int)strlen((const char *)name) + 1, "%s", alias_message);
+    scan_error(s, mark, (int)strlen((const char *)name) + 1, "%s", _(alias_message));
 }
 
 /* Returns true when scanning must stop. */
@@ -416,7 +418,7 @@ static void scan_finish(scan *s)
     for (size_t i = 0; i < s->n_anchors; i++) {
         if (!s->anchors[i].used)
             scan_error(s, s->anchors[i].mark, (int)strlen(s->anchors[i].name) + 1, "%s",
-                       alias_message);
+                       _(alias_message));
         free(s->anchors[i].name);
     }
     free(s->anchors);
@@ -428,7 +430,7 @@ static size_t scan_events(const char *file, const unsigned char *data, size_t le
     scan s = {file, d, 0, 0, 0, NULL, 0, 0};
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p)) {
-        report(d, file, 0, 0, 0, "cannot parse file: out of memory");
+        report(d, file, 0, 0, 0, N_("cannot parse file: out of memory"));
         return 1;
     }
     yaml_parser_set_input_string(&p, data, len);
@@ -451,7 +453,7 @@ static size_t scan_events(const char *file, const unsigned char *data, size_t le
     yaml_parser_delete(&p);
     scan_finish(&s);
     if (complete && s.documents == 0) {
-        report(d, file, 1, 1, 1, "empty file; expected a YAML mapping");
+        report(d, file, 1, 1, 1, N_("empty file; expected a YAML mapping"));
         s.errors++;
     }
     return s.errors;
@@ -473,7 +475,7 @@ rp_yctx *rp_yctx_open_buffer(const char *name, const unsigned char *data, size_t
     rp_yctx *y = rp_xcalloc(1, sizeof *y);
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p)) {
-        report(d, name, 0, 0, 0, "cannot parse file: out of memory");
+        report(d, name, 0, 0, 0, N_("cannot parse file: out of memory"));
         free(y);
         return NULL;
     }
@@ -493,7 +495,7 @@ rp_yctx *rp_yctx_open_buffer(const char *name, const unsigned char *data, size_t
     if (!root || empty_root(root)) {
         int line = root ? (int)root->start_mark.line + 1 : 1;
         int col = root ? (int)root->start_mark.column + 1 : 1;
-        report(d, name, line, col, 1, "empty document; expected a YAML mapping");
+        report(d, name, line, col, 1, N_("empty document; expected a YAML mapping"));
         rp_yctx_close(y);
         return NULL;
     }
@@ -619,7 +621,7 @@ static void map_pair(rp_yctx *y, const yaml_node_pair_t *pair, const char *what,
     first[i] = key;
     if (!type_matches(keys[i].type, value)) {
         char label[256];
-        snprintf(label, sizeof label, "%s of %s", name, what);
+        snprintf(label, sizeof label, _("%s of %s"), name, what);
         wrong_type(y, value, label, type_name(keys[i].type));
         return;
     }
@@ -633,7 +635,7 @@ int rp_ymap(rp_yctx *y, const rp_ynode *map, const char *what, const rp_ykey *ke
         found[i] = NULL;
     const yaml_node_t *m = node_of(map);
     if (m->type != YAML_MAPPING_NODE)
-        return wrong_type(y, m, what, "a mapping");
+        return wrong_type(y, m, what, _("a mapping"));
     size_t before = y->errors;
     const yaml_node_t **first = rp_xcalloc(n_keys ? n_keys : 1, sizeof *first);
     for (const yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top;
@@ -665,7 +667,7 @@ int rp_ypairs(rp_yctx *y, const rp_ynode *map, const char *what, const rp_ynode 
 {
     const yaml_node_t *m = node_of(map);
     if (m->type != YAML_MAPPING_NODE)
-        return wrong_type(y, m, what, "a mapping");
+        return wrong_type(y, m, what, _("a mapping"));
     size_t count = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
     const rp_ynode **k = rp_arena_alloc(y->arena, (count + 1) * sizeof *k);
     const rp_ynode **v = rp_arena_alloc(y->arena, (count + 1) * sizeof *v);
@@ -674,7 +676,7 @@ int rp_ypairs(rp_yctx *y, const rp_ynode *map, const char *what, const rp_ynode 
         const yaml_node_pair_t *p = &m->data.mapping.pairs.start[i];
         const yaml_node_t *key = child(y, p->key);
         if (key->type != YAML_SCALAR_NODE) {
-            wrong_type(y, key, what, "a single value as key");
+            wrong_type(y, key, what, _("a single value as key"));
             continue;
         }
         bool dup = false;
@@ -702,7 +704,7 @@ int rp_yseq(rp_yctx *y, const rp_ynode *node, const char *what, size_t *len)
 {
     const yaml_node_t *n = node_of(node);
     if (n->type != YAML_SEQUENCE_NODE)
-        return wrong_type(y, n, what, "a list");
+        return wrong_type(y, n, what, _("a list"));
     *len = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
     return 0;
 }
@@ -740,21 +742,21 @@ int rp_ystr(rp_yctx *y, const rp_ynode *node, const char *what, bool allow_empty
 {
     const yaml_node_t *n = node_of(node);
     if (n->type != YAML_SCALAR_NODE || (!allow_empty && n->data.scalar.length == 0))
-        return wrong_type(y, n, what, "text");
+        return wrong_type(y, n, what, _("text"));
     *out = rp_arena_strndup(y->arena, (const char *)n->data.scalar.value, n->data.scalar.length);
     return 0;
 }
 
 int rp_yid(rp_yctx *y, const rp_ynode *node, const char *what, const char **out)
 {
-    const char *s = scalar_text(y, node, what, "an id");
+    const char *s = scalar_text(y, node, what, _("an id"));
     if (!s)
         return -1;
     if (strlen(s) > RP_MAX_ID)
         return rp_yerror(y, node, "%s '%.20s...' is too long; expected at most %d characters",
                          what, s, RP_MAX_ID);
     if (!rp_id_valid(s))
-        return rp_yerror(y, node, "%s '%s' is not an id; expected %s", what, s, RP_ID_GRAMMAR);
+        return rp_yerror(y, node, "%s '%s' is not an id; expected %s", what, s, _(RP_ID_GRAMMAR));
     *out = rp_arena_strdup(y->arena, s);
     return 0;
 }
@@ -762,11 +764,11 @@ int rp_yid(rp_yctx *y, const rp_ynode *node, const char *what, const char **out)
 static void int_range(char *buf, size_t size, long min, long max)
 {
     if (max >= INT_MAX)
-        snprintf(buf, size, "a whole number >= %ld", min);
+        snprintf(buf, size, _("a whole number >= %ld"), min);
     else if (min <= INT_MIN)
-        snprintf(buf, size, "a whole number <= %ld", max);
+        snprintf(buf, size, _("a whole number <= %ld"), max);
     else
-        snprintf(buf, size, "a whole number from %ld to %ld", min, max);
+        snprintf(buf, size, _("a whole number from %ld to %ld"), min, max);
 }
 
 static bool all_digits(const char *s)
@@ -805,9 +807,9 @@ int rp_yint(rp_yctx *y, const rp_ynode *node, const char *what, long min, long m
 static void num_range(char *buf, size_t size, double min, double max)
 {
     if (max >= DBL_MAX)
-        snprintf(buf, size, "a number >= %g", min);
+        snprintf(buf, size, _("a number >= %g"), min);
     else
-        snprintf(buf, size, "a number from %g to %g", min, max);
+        snprintf(buf, size, _("a number from %g to %g"), min, max);
 }
 
 int rp_ynum(rp_yctx *y, const rp_ynode *node, const char *what, double min, double max,
@@ -831,7 +833,7 @@ int rp_ybool(rp_yctx *y, const rp_ynode *node, const char *what, bool *out)
 {
     static const char *const yes[] = {"true", "yes", "True", "Yes", "TRUE", "YES"};
     static const char *const no[] = {"false", "no", "False", "No", "FALSE", "NO"};
-    const char *s = scalar_text(y, node, what, "true or false");
+    const char *s = scalar_text(y, node, what, _("true or false"));
     if (!s)
         return -1;
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
@@ -848,7 +850,7 @@ int rp_yenum(rp_yctx *y, const rp_ynode *node, const char *what, const char *con
 {
     char list[256], expected[300];
     join_names(list, sizeof list, names, n_names);
-    snprintf(expected, sizeof expected, "one of %s", list);
+    snprintf(expected, sizeof expected, _("one of %s"), list);
     const char *s = scalar_text(y, node, what, expected);
     if (!s)
         return -1;
@@ -866,8 +868,8 @@ int rp_yenum(rp_yctx *y, const rp_ynode *node, const char *what, const char *con
 int rp_ydate(rp_yctx *y, const rp_ynode *node, const char *what, bool allow_month, rp_date *out,
              bool *is_month)
 {
-    const char *expected = allow_month ? "a date YYYY-MM-DD or a month YYYY-MM"
-                                       : "a date YYYY-MM-DD";
+    const char *expected = allow_month ? _("a date YYYY-MM-DD or a month YYYY-MM")
+                                       : _("a date YYYY-MM-DD");
     const char *s = scalar_text(y, node, what, expected);
     if (!s)
         return -1;
@@ -885,7 +887,7 @@ int rp_ydate(rp_yctx *y, const rp_ynode *node, const char *what, bool allow_mont
 
 int rp_yfacility(rp_yctx *y, const rp_ynode *node, const rp_model *m, const char *what, int *out)
 {
-    const char *s = scalar_text(y, node, what, "a facility id");
+    const char *s = scalar_text(y, node, what, _("a facility id"));
     if (!s)
         return -1;
     int f = rp_model_facility(m, s);

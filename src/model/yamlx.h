@@ -51,7 +51,8 @@ size_t rp_yerrors(const rp_yctx *y); /* errors reported through this context so 
 
 rp_pos rp_ypos(const rp_yctx *y, const rp_ynode *n);
 rp_ytype rp_ytype_of(const rp_ynode *n);
-/* Reports a located error and returns -1. */
+/* Reports a located error and returns -1. fmt (here and below) is translated before it is
+ * formatted, as rp_diag_add's: pass the English literal. */
 int rp_yerror(rp_yctx *y, const rp_ynode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Reports a located error at a saved position (for cross-references resolved after parsing,

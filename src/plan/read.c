@@ -19,6 +19,7 @@
 #include "rotaplan/plan.h"
 #include "rotaplan/report.h"
 #include "util/csv.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <ctype.h>
@@ -65,7 +66,7 @@ static int cell_error(reader *r, const cell *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = rp_xvasprintf(fmt, ap);
+    char *msg = rp_xvasprintf(_(fmt), ap);
     va_end(ap);
     int span = c->text && *c->text ? rp_display_width(c->text) : 1;
     rp_diag_add(r->d, RP_ERROR, r->file, c->line, c->col, span, "%s", msg);
@@ -85,7 +86,7 @@ static bool empty(const cell *c)
 static int cell_int(reader *r, const cell *c, const char *what, long min, long max, int *out)
 {
     char expected[64];
-    snprintf(expected, sizeof expected, "a whole number from %ld to %ld", min, max);
+    snprintf(expected, sizeof expected, _("a whole number from %ld to %ld"), min, max);
     if (!c->text)
         return -1;
     if (!*c->text)
@@ -281,7 +282,7 @@ static void cell_days_total(reader *r, const cell *c, const rp_stint *s, double 
 static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, bool total,
                       double *out)
 {
-    static const char expected[] = "0.5 or a whole number from 1 to 5";
+    static const char expected[] = N_("0.5 or a whole number from 1 to 5");
     *out = 0;
     if (mode == RP_MODE_BLOCK) {
         if (!empty(c))
@@ -300,13 +301,13 @@ static void cell_days(reader *r, const cell *c, const cell *row, rp_mode mode, b
     }
     if (empty(c)) {
         cell_error(r, c->text ? c : row,
-                   "days_per_week is missing on a parallel stint; expected %s", expected);
+                   "days_per_week is missing on a parallel stint; expected %s", _(expected));
         return;
     }
     double v;
     if (rp_parse_double(c->text, &v) != 0 || !(v == 0.5 || (v >= 1 && v <= 5 && v == (int)v)))
         cell_error(r, c, "days_per_week '%s' is not a number of days; expected %s", c->text,
-                   expected);
+                   _(expected));
     else
         *out = v;
 }
@@ -328,7 +329,7 @@ static int cell_resident(reader *r, const cell *c, const char *name, int line, b
                                       "characters", c[C_RESIDENT].text, RP_MAX_ID);
     else if (c[C_RESIDENT].text && !rp_id_valid(c[C_RESIDENT].text))
         cell_error(r, &c[C_RESIDENT], "resident '%s' is not an id; expected %s",
-                   c[C_RESIDENT].text, RP_ID_GRAMMAR);
+                   c[C_RESIDENT].text, _(RP_ID_GRAMMAR));
     if (cell_int(r, &c[C_COHORT], "cohort", 1900, 2999, &cohort) == 0)
         *cohort_out = cohort;
     cell_course(r, &c[C_COURSE], &course);
@@ -566,7 +567,7 @@ static void yaml_stint(reader *r, rp_yctx *y, const rp_ynode *n, const char *rwh
     };
     const rp_ynode *v[N_OF(keys)];
     char what[160];
-    snprintf(what, sizeof what, "stint of %s", rwhat);
+    snprintf(what, sizeof what, _("stint of %s"), rwhat);
     rp_ymap(y, n, what, keys, N_OF(keys), v);
     cell c[C_COUNT];
     for (size_t i = 0; i < N_OF(keys); i++)
@@ -585,9 +586,10 @@ static void yaml_resident(reader *r, rp_yctx *y, const rp_ynode *n)
     };
     const rp_ynode *v[N_OF(keys)];
     const char *id = rp_ytext(rp_ymap_get(y, n, "id"));
-    char what[128] = "resident";
+    char what[128];
+    snprintf(what, sizeof what, "%s", _("resident"));
     if (id && *id && strlen(id) <= 64)
-        snprintf(what, sizeof what, "resident '%s'", id);
+        snprintf(what, sizeof what, _("resident '%s'"), id);
     rp_ymap(y, n, what, keys, N_OF(keys), v);
     if (rp_ytype_of(n) != RP_Y_MAP)
         return;

@@ -306,7 +306,7 @@ static void put_legend(const rp_html_input *in, const rp_colour_key *key, FILE *
     if (none)
         fprintf(out, "<span><span class=\"swatch\" style=\"background:%s\"></span>%s</span>",
                 rp_colour_rgb(-1),
-                key->by_department ? "no department named" : "none (no facility)");
+                key->by_department ? _("no department named") : _("none (no facility)"));
     if (in->ctx)
         fputs(_("<span><span class=\"swatch leave\"></span>休止・休暇 leave (not training)</span>"),
               out);

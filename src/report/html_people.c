@@ -52,7 +52,7 @@ static void put_wishes_cell(const rp_model *m, const rp_check_ctx *ctx, size_t r
                                                  : n > 0                         ? "partly"
                                                                                  : "not-granted");
         rp_html_printf(out, _("%zu. %s: %s (%d %s there)"), w + 1, rp_wish_label(m, &res->wishes[w]),
-                       outcome, n, m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months"));
+                       _(outcome), n, m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months"));
         fputs("</span>", out);
     }
     fputs("</td>", out);

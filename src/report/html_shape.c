@@ -41,7 +41,7 @@ void rp_html_shape(const rp_html_input *in, FILE *out)
         put_row(out, what, sh.distance, n);
     }
     fputs("</table>\n<p>", out);
-    const char *sep = "Fields split into several stints (the most stints of a resident): ";
+    const char *sep = _("Fields split into several stints (the most stints of a resident): ");
     for (size_t a = 0; a < sh.n_fields; a++) {
         if (sh.field_max_stints[a] < 2)
             continue;

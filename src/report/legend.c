@@ -5,6 +5,7 @@
 #include "report/legend.h"
 #include "report/writers.h"
 #include "rotaplan/check.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -150,7 +151,7 @@ const char *rp_department_name(const rp_model *m, int facility, const char *depa
 const char *rp_colour_key_label(const rp_colour_key *k, const rp_model *m, int index)
 {
     if (index < 0)
-        return k->by_department ? "(department not named)" : "(no facility)";
+        return k->by_department ? _("(department not named)") : _("(no facility)");
     if (k->by_department)
         return (size_t)index < k->n_deps ? rp_department_name(m, RP_NONE, k->deps[index]) : "?";
     return (size_t)index < m->n_facilities ? m->facilities[index].name : "?";
@@ -218,6 +219,6 @@ const char *rp_wish_outcome(const rp_model *m, int periods)
 {
     int full = m->objective.wish_periods > 0 ? m->objective.wish_periods : 1;
     if (periods >= full)
-        return "granted";
-    return periods > 0 ? "partly" : "not granted";
+        return N_("granted");
+    return periods > 0 ? N_("partly") : N_("not granted");
 }

@@ -28,6 +28,7 @@
 #include "rotaplan/credit.h"
 #include "rotaplan/report.h"
 #include "rotaplan/rule.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <errno.h>
@@ -540,7 +541,7 @@ static void put_loads(book *b)
         row++;
     }
     if (b->in->n_loads == 0)
-        worksheet_write_string(ws, 1, 0, "no capacity rule in this model", b->text);
+        worksheet_write_string(ws, 1, 0, _("no capacity rule in this model"), b->text);
     worksheet_set_column(ws, 1, 1, 40, NULL);
     worksheet_freeze_panes(ws, 2, 3);
     worksheet_set_landscape(ws);
@@ -591,7 +592,7 @@ static void put_findings(book *b)
         worksheet_write_string(ws, row, 10, rule->source ? rule->source : "", b->text);
     }
     if (f->count == 0)
-        worksheet_write_string(ws, 1, 0, "compliant: no finding", b->text);
+        worksheet_write_string(ws, 1, 0, _("compliant: no finding"), b->text);
     worksheet_set_column(ws, 9, 9, 60, NULL);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_set_landscape(ws);

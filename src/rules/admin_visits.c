@@ -25,6 +25,7 @@
  * Used by: INIT-44 (models/initial-residency-2020.yaml).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 #include "rules/weeks.h"
 
 typedef struct params {
@@ -83,16 +84,16 @@ static void check_rows(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
         if (s->mode != RP_MODE_PARALLEL || !s->visit)
             continue;
         if (s->facility < 0 || m->facilities[s->facility].kind != RP_KIND_ADMIN)
-            report(rule, ctx, out, s, "a facility of 保健・医療行政 (保健所 and the like)",
+            report(rule, ctx, out, s, _("a facility of 保健・医療行政 (保健所 and the like)"),
                    s->facility >= 0 ? m->facilities[s->facility].id : "none",
-                   "is not to a facility of 保健・医療行政");
+                   _("is not to a facility of 保健・医療行政"));
         const rp_resident_plan *rp = &ctx->residents[s->resident];
         for (int p = s->first; p <= s->last; p++)
             if (!community_week(m, rp, p)) {
-                report(rule, ctx, out, s, "inside a community-medicine block",
-                       "outside community medicine",
-                       "falls outside community medicine; a day or two at a 保健所 belong "
-                       "inside a 地域医療 block (000 Q32)");
+                report(rule, ctx, out, s, _("inside a community-medicine block"),
+                       _("outside community medicine"),
+                       _("falls outside community medicine; a day or two at a 保健所 belong "
+                         "inside a 地域医療 block (000 Q32)"));
                 break;
             }
     }
@@ -120,8 +121,8 @@ static void check_runs(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings
             }
             if (days > pa->days) {
                 char req[48], got[48];
-                snprintf(req, sizeof req, "at most %g days", pa->days);
-                snprintf(got, sizeof got, "%g days", days);
+                snprintf(req, sizeof req, _("at most %g days"), pa->days);
+                snprintf(got, sizeof got, _("%g days"), days);
                 char *span = rp_span_text(m, rp->planned->cohort, p, q);
                 rp_finding_add(out, ctx, rule, (int)r, RP_NONE, p, q, req, got,
                                "resident %s visits 保健・医療行政 facilities for %g days in the "
@@ -144,8 +145,8 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
     const params *pa = rule->params;
-    return rp_xasprintf("visits to a 保健所 or another facility of 保健・医療行政 only inside a "
-                        "community-medicine block, at most %g days a block",
+    return rp_xasprintf(_("visits to a 保健所 or another facility of 保健・医療行政 only inside a "
+                          "community-medicine block, at most %g days a block"),
                         pa->days);
 }
 

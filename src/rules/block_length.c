@@ -109,7 +109,7 @@ static int one_of(rp_yctx *y, const rp_rule *rule, const rp_ynode *node, const c
 {
     if (given == 1)
         return 0;
-    const char *why = given == 0 ? "has none" : "has more than one";
+    const char *why = given == 0 ? _("has none") : _("has more than one");
     if (node)
         return rp_yerror(y, node, "params of rule '%s' %s of %s; expected exactly one",
                          rule->id, why, what);

@@ -27,6 +27,7 @@
  * Used by: INIT-53 (models/initial-residency-2020.yaml, models/minami-general-2024.yaml).
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -142,8 +143,8 @@ static void warn_resident(const rp_rule *rule, const rp_check_ctx *ctx, rp_findi
     const params *pa = rule->params;
     const rp_resident_plan *rp = &ctx->residents[r];
     char req[64], got[32];
-    snprintf(req, sizeof req, "at least %d weeks at a 協力型 hospital", pa->weeks);
-    snprintf(got, sizeof got, "%d week%s", n, n == 1 ? "" : "s");
+    snprintf(req, sizeof req, _("at least %d weeks at a 協力型 hospital"), pa->weeks);
+    snprintf(got, sizeof got, _("%d week%s"), n, n == 1 ? "" : "s");
     rp_finding_add(out, ctx, rule, (int)r, f, 1, rp->horizon, req, got,
                    "resident %s trains %d week%s at the 協力型 hospital %s; at least %d are "
                    "desirable for its record (000 Q57)",
@@ -163,8 +164,8 @@ static void warn_facility(const rp_rule *rule, const rp_check_ctx *ctx, rp_findi
     char *under = rp_buf_take(&b);
     char req[80], got[80];
     const char *ss = residents == 1 ? "" : "s";
-    snprintf(req, sizeof req, "at least %d weeks a resident on average", pa->weeks);
-    snprintf(got, sizeof got, "%.4g weeks (%d weeks over %d resident%s)",
+    snprintf(req, sizeof req, _("at least %d weeks a resident on average"), pa->weeks);
+    snprintf(got, sizeof got, _("%.4g weeks (%d weeks over %d resident%s)"),
              (double)total / residents, total, residents, ss);
     rp_finding_add(out, ctx, rule, RP_NONE, f, 0, 0, req, got,
                    "%d resident%s at the 協力型 hospital %s: %.4g weeks each on average, under "
@@ -200,9 +201,9 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
     const params *pa = rule->params;
-    return rp_xasprintf("at least %d weeks a resident at each 協力型 hospital (coop)%s "
-                        "(desirable)",
-                        pa->weeks, pa->per_resident ? "" : ", on average over its residents");
+    return rp_xasprintf(_("at least %d weeks a resident at each 協力型 hospital (coop)%s "
+                          "(desirable)"),
+                        pa->weeks, pa->per_resident ? "" : _(", on average over its residents"));
 }
 
 const rp_rule_kind rp_kind_coop_weeks = {

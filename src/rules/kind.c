@@ -8,7 +8,7 @@
 
 const char *rp_kind_what(rp_yctx *y, const rp_rule *rule)
 {
-    return rp_arena_printf(rp_yarena(y), "params of rule '%s'", rule->id);
+    return rp_arena_printf(rp_yarena(y), _("params of rule '%s'"), rule->id);
 }
 
 int rp_kind_params(rp_yctx *y, const rp_rule *rule, const rp_ynode *params, const rp_ykey *keys,

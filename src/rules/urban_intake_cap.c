@@ -122,7 +122,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
             "%d residents start %s; the urban cap allows %d (past average %d/%d = %.2f a "
             "year)%s",
             w[i].intake, span, w[i].limit, u.history_total, u.history_years, u.average,
-            m->readings.intake_cap_strict ? "" : "; to be adjusted across years (年次で調整)");
+            m->readings.intake_cap_strict ? "" : _("; to be adjusted across years (年次で調整)"));
         f->level = u.level;
     }
     free(w);

@@ -10,6 +10,7 @@
  * columns the reader does not know ignored (one note); dates are 2019-04-01 or 2019/4/1.
  */
 #include "util/csv.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <ctype.h>
@@ -28,7 +29,7 @@ int rp_csv_error(rp_csv *in, const rp_csv_cell *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = rp_xvasprintf(fmt, ap);
+    char *msg = rp_xvasprintf(_(fmt), ap);
     va_end(ap);
     int span = c->text && *c->text ? rp_display_width(c->text) : 1;
     rp_diag_add(in->d, RP_ERROR, in->file, c->line, c->col, span, "%s", msg);

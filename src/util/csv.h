@@ -43,7 +43,8 @@ bool rp_csv_path(const char *path);
  * UTF-8. Returns 0, or -1 after reporting (a byte that neither encoding reads is located). */
 int rp_csv_open(rp_csv *in, const char *path, rp_diags *d);
 void rp_csv_close(rp_csv *in);
-/* Reports an error at c (counted in in->errors); returns -1. */
+/* Reports an error at c (counted in in->errors); returns -1. fmt is translated before it is
+ * formatted, as rp_diag_add's: pass the English literal. */
 int rp_csv_error(rp_csv *in, const rp_csv_cell *c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The first line is exactly header (what names the file's kind in the message); else false

@@ -3,6 +3,7 @@
  * source line under the message as compilers do.
  */
 #include "rotaplan/diag.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdarg.h>
@@ -35,7 +36,7 @@ void rp_diag_add(rp_diags *d, rp_severity sev, const char *file, int line, int c
     e->span = span > 0 ? span : 1;
     va_list ap;
     va_start(ap, fmt);
-    e->message = rp_xvasprintf(fmt, ap);
+    e->message = rp_xvasprintf(_(fmt), ap);
     va_end(ap);
 }
 

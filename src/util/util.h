@@ -108,7 +108,8 @@ bool rp_csv_formula_start(const char *s);
 #define RP_MAX_ID 64 /* characters in an id: ids end up in ILP row names (<= 255) */
 /* What an id is, for messages: "letters, digits, '-' and '_', starting with a letter or digit,
  * at most 64 characters". */
-#define RP_ID_GRAMMAR "letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters"
+#define RP_ID_GRAMMAR                                                                         \
+    N_("letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters")
 /* Whether s is an id: ASCII letters and digits, '-' and '_', starting with a letter or a digit,
  * 1 to RP_MAX_ID characters. Plan files, calendar file names and spreadsheets all rely on it. */
 bool rp_id_valid(const char *s);
