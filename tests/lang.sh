@@ -111,6 +111,17 @@ ja "plan summary ja" 0 plan "$TINY" --residents "$TINY_RES" --out "$T/p.csv"
 has "plan summary ja" "$T/err" "tiny の研修医 1 名を計画しました: 最適 (proven best)"
 has "plan summary ja" "$T/err" "計画の形"
 
+# ---- rule sentences of the programme-structure kinds: whole sentences, with the fields,
+# departments and facilities named as the model names them (救命救急センター, 北病院) ----
+MINAMI=models/minami-general-2024.yaml
+ja "show minami ja" 0 show "$MINAMI"
+has "show minami ja" "$T/out" "MG-16 [programme] field-order: すべての研修医が 救急 を終えてから 地域医療 を始める"
+has "show minami ja" "$T/out" "MG-11 [programme] weeks-in: すべての研修医が 診療科 救命救急センター (1 年目) で 8 週以上研修する"
+has "show minami ja" "$T/out" "MG-18 [programme] weeks-in: すべての研修医が 北病院（例） で最大 12 週研修する"
+grep -q "every resident\|internal medicine (内科)" "$T/out" && fail "show minami ja: English rule sentences left"
+run "show minami en" 0 show "$MINAMI"
+has "show minami en" "$T/out" "MG-11 [programme] weeks-in: every resident spends at least 8 weeks in department er in year 1"
+
 # ---- located input errors and option errors: the prose in Japanese, the position, the ids and
 # the quoted values as they are, the source line and its caret under the same column ----
 ja "model error ja" 2 show tests/bad/model/unknown-key.yaml

@@ -276,17 +276,21 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
     const params *pa = rule->params;
-    rp_buf b = {0};
+    rp_buf b = {0}, one = {0}, two = {0};
     if (pa->is_separate) {
-        rp_buf_add(&b, "every resident trains in each of ");
-        list(&b, pa->separate);
-        rp_buf_add(&b, " within one programme year, each in a different year");
+        list(&one, pa->separate);
+        rp_buf_printf(&b,
+                      _("every resident trains in each of %s within one programme year, each in "
+                        "a different year"),
+                      one.len ? one.data : "");
     } else {
-        rp_buf_add(&b, "every resident finishes ");
-        list(&b, pa->before);
-        rp_buf_add(&b, " before beginning ");
-        list(&b, pa->after);
+        list(&one, pa->before);
+        list(&two, pa->after);
+        rp_buf_printf(&b, _("every resident finishes %s before beginning %s"),
+                      one.len ? one.data : "", two.len ? two.data : "");
     }
+    rp_buf_free(&one);
+    rp_buf_free(&two);
     return rp_buf_take(&b);
 }
 

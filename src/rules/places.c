@@ -110,6 +110,28 @@ bool rp_place_set_match(const rp_place_set *s, const rp_model *m, int f, int d)
     return false;
 }
 
+/* How a department id reads in a sentence: in English its id (the tests and the model speak
+ * of `er`), translated the name the model gives it at the first facility that runs it (救命救急
+ * センター). Whether the messages are translated is read off the catalogue itself. */
+static const char *department_label(const rp_model *m, const char *id)
+{
+    if (strcmp(_("department "), "department ") == 0)
+        return id;
+    for (size_t f = 0; f < m->n_facilities; f++) {
+        int d = rp_facility_department(&m->facilities[f], id);
+        if (d >= 0 && m->facilities[f].departments[d].name)
+            return m->facilities[f].departments[d].name;
+    }
+    return id;
+}
+
+/* A facility in a sentence: its id in English, its name from the model translated. */
+static const char *facility_label(const rp_model *m, int f)
+{
+    const rp_facility *fac = &m->facilities[f];
+    return strcmp(_("department "), "department ") != 0 && fac->name ? fac->name : fac->id;
+}
+
 char *rp_place_set_describe(const rp_place_set *s, const rp_model *m)
 {
     rp_buf b = {0};
@@ -120,14 +142,15 @@ char *rp_place_set_describe(const rp_place_set *s, const rp_model *m)
             sep = ", ";
         }
     if (s->n_departments) {
-        rp_buf_printf(&b, "%sdepartment%s ", sep, s->n_departments > 1 ? "s" : "");
+        rp_buf_printf(&b, "%s%s", sep,
+                      s->n_departments > 1 ? _("departments ") : _("department "));
         for (size_t i = 0; i < s->n_departments; i++)
-            rp_buf_printf(&b, "%s%s", i ? ", " : "", s->departments[i]);
+            rp_buf_printf(&b, "%s%s", i ? ", " : "", department_label(m, s->departments[i]));
     }
     if (s->n_facilities) {
-        rp_buf_add(&b, b.len ? " at " : "");
+        rp_buf_add(&b, b.len ? _(" at ") : "");
         for (size_t i = 0; i < s->n_facilities; i++)
-            rp_buf_printf(&b, "%s%s", i ? ", " : "", m->facilities[s->facilities[i]].id);
+            rp_buf_printf(&b, "%s%s", i ? ", " : "", facility_label(m, s->facilities[i]));
     }
     return rp_buf_take(&b);
 }

@@ -37,14 +37,14 @@ void rp_piece_credit(const rp_model *m, const rp_piece *pc, int p, rp_week_credi
 const char *rp_field_label(int field)
 {
     static const char *const labels[RP_N_FIELDS] = {
-        "internal medicine (内科)",         "emergency (救急)",
-        "surgery (外科)",                   "paediatrics (小児科)",
-        "obstetrics and gynaecology (産婦人科)", "psychiatry (精神科)",
-        "community medicine (地域医療)",    "general outpatient (一般外来)",
-        "anaesthesiology (麻酔科)",         "public health (保健・医療行政)",
-        "orientation",                      "electives (選択科)",
+        N_("internal medicine (内科)"),         N_("emergency (救急)"),
+        N_("surgery (外科)"),                   N_("paediatrics (小児科)"),
+        N_("obstetrics and gynaecology (産婦人科)"), N_("psychiatry (精神科)"),
+        N_("community medicine (地域医療)"),    N_("general outpatient (一般外来)"),
+        N_("anaesthesiology (麻酔科)"),         N_("public health (保健・医療行政)"),
+        N_("orientation"),                      N_("electives (選択科)"),
     };
-    return field >= 0 && field < RP_N_FIELDS ? labels[field] : "no field";
+    return field >= 0 && field < RP_N_FIELDS ? _(labels[field]) : _("no field");
 }
 
 int rp_read_fields(rp_yctx *y, const rp_ynode *n, const char *what, bool in[RP_N_FIELDS])

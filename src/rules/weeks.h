@@ -33,7 +33,7 @@ void rp_emit_clinic_credit(rp_emit *em, size_t r, int X, bool whole_weeks, const
 struct rp_check_ctx;
 rp_week_credit *rp_check_credits(const struct rp_check_ctx *ctx, size_t r);
 
-/* "internal medicine (内科)" */
+/* "internal medicine (内科)"; in Japanese "内科" (the messages' language, i18n.h) */
 const char *rp_field_label(int field);
 
 /* A list of field names (IM, EM, ...) into in[]. 0 or -1 after reporting. */

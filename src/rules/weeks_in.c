@@ -105,7 +105,7 @@ static void check(const rp_rule *rule, const rp_check_ctx *ctx, rp_findings *out
         if (!low && !high)
             continue;
         char req[48], got[48];
-        snprintf(req, sizeof req, _("%s %d weeks"), low ? "at least" : "at most",
+        snprintf(req, sizeof req, low ? _("at least %d weeks") : _("at most %d weeks"),
                  low ? pa->min : pa->max);
         snprintf(got, sizeof got, _("%d week%s"), weeks, weeks == 1 ? "" : "s");
         rp_finding_add(out, ctx, rule, (int)r, RP_NONE, first ? first : 1,
@@ -123,14 +123,15 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     char *where = rp_place_set_describe(&pa->set, m);
     char *when = rp_window_describe(&pa->window, m);
     rp_buf b = {0};
-    rp_buf_add(&b, "every resident spends ");
     if (pa->min > 0 && pa->max >= 0)
-        rp_buf_printf(&b, _("%d to %d weeks"), pa->min, pa->max);
+        rp_buf_printf(&b, _("every resident spends %d to %d weeks in %s%s"), pa->min, pa->max,
+                      where, when);
     else if (pa->max >= 0)
-        rp_buf_printf(&b, _("at most %d weeks"), pa->max);
+        rp_buf_printf(&b, _("every resident spends at most %d weeks in %s%s"), pa->max, where,
+                      when);
     else
-        rp_buf_printf(&b, _("at least %d weeks"), pa->min);
-    rp_buf_printf(&b, _(" in %s%s"), where, when);
+        rp_buf_printf(&b, _("every resident spends at least %d weeks in %s%s"), pa->min, where,
+                      when);
     free(where);
     free(when);
     return rp_buf_take(&b);
