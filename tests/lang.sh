@@ -119,6 +119,10 @@ has "show minami ja" "$T/out" "MG-16 [programme] field-order: すべての研修
 has "show minami ja" "$T/out" "MG-11 [programme] weeks-in: すべての研修医が 診療科 救命救急センター (1 年目) で 8 週以上研修する"
 has "show minami ja" "$T/out" "MG-18 [programme] weeks-in: すべての研修医が 北病院（例） で最大 12 週研修する"
 grep -q "every resident\|internal medicine (内科)" "$T/out" && fail "show minami ja: English rule sentences left"
+ja "show radiology ja" 0 show "$RAD"
+has "show radiology ja" "$T/out" "RAD-09 [programme] course-pattern: すべての研修医がいずれかのコースの年ごとの型に従う (A: 基幹 基幹 連携;"
+ja "show two-year ja" 0 show models/initial-residency-2020.yaml
+has "show two-year ja" "$T/out" "INIT-30 [hard] parallel-sessions: 並行研修は 救急、一般外来 のみ"
 run "show minami en" 0 show "$MINAMI"
 has "show minami en" "$T/out" "MG-11 [programme] weeks-in: every resident spends at least 8 weeks in department er in year 1"
 

@@ -457,6 +457,7 @@ double rp_resident_leave_days(const rp_resident *r);
 
 /* Names for messages and output. */
 const char *rp_role_name(rp_role r);               /* "base", "partner", "related" */
+const char *rp_role_label(rp_role r); /* the same word for people, in the messages' language */
 const char *rp_accreditation_name(rp_accreditation a); /* "総合修練", ... "none" */
 const char *rp_status_name(rp_status s);           /* "full-time", "maternity", ... */
 const char *rp_class_name(rp_rule_class c);        /* "hard", "hard (原則)", "programme", ... */

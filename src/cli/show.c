@@ -84,7 +84,7 @@ static void put_courses(const rp_model *m, FILE *out)
         const rp_course *c = &m->courses[i];
         fprintf(out, _("  %-4s %s: years"), c->id, c->name ? c->name : "");
         for (int y = 0; y < m->calendar.years; y++)
-            fprintf(out, " %s", rp_role_name(c->year_roles[y]));
+            fprintf(out, " %s", rp_role_label(c->year_roles[y]));
         if (c->window_year)
             fprintf(out, _("; partner window of %d months in year %d"), c->window_months,
                     c->window_year);

@@ -3,6 +3,7 @@
  * facility's figures under the model's readings (RULES.md section D).
  */
 #include "rotaplan/model.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -97,6 +98,20 @@ const char *const rp_accreditation_names[RP_N_ACCREDITATIONS] = {"none", "総合
 const char *rp_role_name(rp_role r)
 {
     return (unsigned)r < RP_N_ROLES ? rp_role_names[r] : "?";
+}
+
+const char *rp_role_label(rp_role r)
+{
+    switch (r) {
+    case RP_ROLE_BASE:
+        return _("base");
+    case RP_ROLE_PARTNER:
+        return _("partner");
+    case RP_ROLE_RELATED:
+        return _("related");
+    default:
+        return "?";
+    }
 }
 
 const char *rp_accreditation_name(rp_accreditation a)

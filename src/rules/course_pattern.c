@@ -188,13 +188,15 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)rule;
     rp_buf b = {0};
-    rp_buf_add(&b, "every resident follows a course's year pattern (");
+    rp_buf courses = {0};
     for (size_t k = 0; k < m->n_courses; k++) {
-        rp_buf_printf(&b, "%s%s:", k ? "; " : "", m->courses[k].id);
+        rp_buf_printf(&courses, "%s%s:", k ? "; " : "", m->courses[k].id);
         for (int y = 0; y < m->calendar.years; y++)
-            rp_buf_printf(&b, " %s", rp_role_name(m->courses[k].year_roles[y]));
+            rp_buf_printf(&courses, " %s", rp_role_label(m->courses[k].year_roles[y]));
     }
-    rp_buf_add(&b, ")");
+    rp_buf_printf(&b, _("every resident follows a course's year pattern (%s)"),
+                  courses.len ? courses.data : "");
+    rp_buf_free(&courses);
     return rp_buf_take(&b);
 }
 

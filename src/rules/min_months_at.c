@@ -178,7 +178,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     char *where = rp_selector_describe(&pa->where, m);
     char *s = rp_xasprintf(_("every resident is present at least %d %s at %s%s"), pa->periods,
                            rp_unit_word(m, pa->periods), where,
-                           pa->departments.n_ids ? " (in the listed departments where named)" : "");
+                           pa->departments.n_ids ? _(" (in the listed departments where named)") : "");
     free(where);
     return s;
 }

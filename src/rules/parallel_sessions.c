@@ -200,15 +200,13 @@ static char *describe(const rp_rule *rule, const rp_model *m)
     const params *pa = rule->params;
     rp_buf b = {0};
     if (pa->by_field) {
-        rp_buf_add(&b, "parallel training only in ");
-        bool first = true;
-        for (int X = 0; X < RP_N_FIELDS; X++) {
-            if (!pa->fields[X])
-                continue;
-            rp_buf_printf(&b, "%s%s", first ? "" : " and ", rp_field_label(X));
-            first = false;
-        }
-        rp_buf_add(&b, ", beside blocks of other fields");
+        rp_buf fields = {0};
+        for (int X = 0; X < RP_N_FIELDS; X++)
+            if (pa->fields[X])
+                rp_buf_printf(&fields, "%s%s", fields.len ? _(" and ") : "", rp_field_label(X));
+        rp_buf_printf(&b, _("parallel training only in %s, beside blocks of other fields"),
+                      fields.len ? fields.data : "");
+        rp_buf_free(&fields);
     }
     if (pa->per_week >= 0)
         rp_buf_printf(&b, _("%sat most %d parallel session%s a week"), b.len ? "; " : "",
