@@ -123,6 +123,10 @@ ja "show radiology ja" 0 show "$RAD"
 has "show radiology ja" "$T/out" "RAD-09 [programme] course-pattern: すべての研修医がいずれかのコースの年ごとの型に従う (A: 基幹 基幹 連携;"
 ja "show two-year ja" 0 show models/initial-residency-2020.yaml
 has "show two-year ja" "$T/out" "INIT-30 [hard] parallel-sessions: 並行研修は 救急、一般外来 のみ"
+ja "capacity radiology ja" 0 capacity "$RAD"
+has "capacity radiology ja" "$T/out" "RAD-13 [intake] 年間の採用上限: 各項の最小値 (切り捨て)"
+has "capacity radiology ja" "$T/out" "<- 決まる項"
+has "capacity radiology ja" "$T/out" "RAD-14 [intake] 都市部の採用上限: 過去の年平均採用数"
 run "show minami en" 0 show "$MINAMI"
 has "show minami en" "$T/out" "MG-11 [programme] weeks-in: every resident spends at least 8 weeks in department er in year 1"
 

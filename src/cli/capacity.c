@@ -176,9 +176,9 @@ static void put_yearly_cap(const report *r, FILE *out)
     }
     fprintf(out, _(") = %d: %s binds%s\n"), yearly_limit(&r->intake[best]),
             r->intake[best].rule->id,
-            r->intake[best].limit.level == RP_LEVEL_FINDING ? " (in the strict reading; a breach is a "
-                                                        "finding)"
-                                                      : "");
+            r->intake[best].limit.level == RP_LEVEL_FINDING
+                ? _(" (in the strict reading; a breach is a finding)")
+                : "");
 }
 
 static void put_intake_rules(const report *r, FILE *out)

@@ -177,11 +177,11 @@ static void put_totals_differ(const rp_intake_cap *c, FILE *out)
         const char *p = rp_grid_grouped(&g, printed), *s = rp_grid_grouped(&g, sum),
                    *by = rp_grid_grouped(&g, fabs(printed - sum));
         fprintf(out, _("  %s: printed %s, column sum %s (printed %s %s; D-6)\n"),
-                rp_intake_cap_terms[i], p, s, by, printed > sum ? "higher" : "lower");
+                rp_intake_cap_terms[i], p, s, by, printed > sum ? _("higher") : _("lower"));
     }
     if (differ)
         fprintf(out, _("  with the %s the cap would be %d\n"),
-                c->printed[RP_CAP_CT] ? "column sums" : "printed totals",
+                c->printed[RP_CAP_CT] ? _("column sums") : _("printed totals"),
                 (int)floor(other + 1e-9));
     rp_grid_free(&g);
 }
@@ -195,7 +195,7 @@ static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
     rp_grid_init(&g, 5);
     g.indent = 2;
     g.right[3] = true;
-    rp_intake_put_head(rule, "yearly intake cap: the fewest of the terms, rounded down", out);
+    rp_intake_put_head(rule, _("yearly intake cap: the fewest of the terms, rounded down"), out);
     for (int i = 0; i < RP_CAP_N_TERMS; i++) {
         const char *arith = i == RP_CAP_INSTRUCTORS
                                 ? rp_grid_grouped(&g, c->total[i])
@@ -203,22 +203,22 @@ static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
                                                  rp_grid_grouped(&g, c->divisor[i]));
         const char *row[5] = {rp_intake_cap_terms[i], arith, "=",
                               rp_grid_printf(&g, "%.2f", c->term[i]),
-                              i == c->binding ? "<- binds" : NULL};
+                              i == c->binding ? _("<- binds") : NULL};
         rp_grid_add(&g, row);
     }
-    const char *cap[5] = {"cap", rp_grid_printf(&g, _("floor(%.2f)"), c->term[c->binding]), "=",
+    const char *cap[5] = {_("cap"), rp_grid_printf(&g, _("floor(%.2f)"), c->term[c->binding]), "=",
                           rp_grid_printf(&g, "%d", c->value), NULL};
     rp_grid_add(&g, cap);
     rp_grid_print(&g, NULL, out);
     rp_grid_free(&g);
-    const char *totals = c->printed[RP_CAP_CT] ? "the printed totals of the facility table"
-                         : m->totals.given     ? "the column sums of the facility table"
-                                               : "the column sums (the model prints no totals)";
+    const char *totals = c->printed[RP_CAP_CT] ? _("the printed totals of the facility table")
+                         : m->totals.given     ? _("the column sums of the facility table")
+                                               : _("the column sums (the model prints no totals)");
     fprintf(out, _("  totals: %s (D-6, readings.cap_totals: %s)\n"), totals,
             m->readings.totals_computed ? "computed" : "printed");
     put_totals_differ(c, out);
     fprintf(out, _("  instructors: %s (D-8, readings.instructors: %s)\n"),
-            m->readings.instructors_named ? "named persons" : "table shares",
+            m->readings.instructors_named ? _("named persons") : _("table shares"),
             m->readings.instructors_named ? "named" : "share");
     rp_intake_put_foot(rule, out);
 }

@@ -157,19 +157,20 @@ static void put_intake(const rp_rule *rule, const rp_model *m, FILE *out)
     rp_urban_cap urban = compute(rule, m);
     const rp_urban_cap *u = &urban;
     if (!u->urban) {
-        rp_intake_put_head(rule, "urban intake cap: none (the base is not in an urban "
-                                "prefecture)", out);
+        rp_intake_put_head(rule,
+                           _("urban intake cap: none (the base is not in an urban prefecture)"),
+                           out);
         rp_intake_put_foot(rule, out);
         return;
     }
-    rp_intake_put_head(rule, "urban intake cap: the past years' average intake", out);
+    rp_intake_put_head(rule, _("urban intake cap: the past years' average intake"), out);
     fprintf(out, _("  average: %d / %d = %.2f a year (%s)\n"), u->history_total, u->history_years,
             u->average, m->intake.history_source ? m->intake.history_source : "intake.history");
     rp_grid g;
     rp_grid_init(&g, 4);
     g.indent = 2;
     g.right[0] = g.right[3] = true;
-    const char *head[4] = {"years", "strict limit", NULL, NULL};
+    const char *head[4] = {_("years"), _("strict limit"), NULL, NULL};
     rp_grid_add(&g, head);
     for (int k = 1; k <= u->history_years; k++) {
         const char *row[4] = {rp_grid_printf(&g, "%d", k),
