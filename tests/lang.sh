@@ -121,6 +121,8 @@ has "show minami ja" "$T/out" "MG-18 [programme] weeks-in: すべての研修医
 grep -q "every resident\|internal medicine (内科)" "$T/out" && fail "show minami ja: English rule sentences left"
 ja "show radiology ja" 0 show "$RAD"
 has "show radiology ja" "$T/out" "RAD-09 [programme] course-pattern: すべての研修医がいずれかのコースの年ごとの型に従う (A: 基幹 基幹 連携;"
+has "show radiology ja" "$T/out" "RAD-19 [hard] experience-target: 修了時の経験数: cases >= 90"
+has "show radiology ja" "$T/out" "(過去 5 年の平均、所見として報告)"
 ja "show two-year ja" 0 show models/initial-residency-2020.yaml
 has "show two-year ja" "$T/out" "INIT-30 [hard] parallel-sessions: 並行研修は 救急、一般外来 のみ"
 ja "capacity radiology ja" 0 capacity "$RAD"

@@ -34,6 +34,7 @@
  * RAD-19 (90 of the 100 curriculum cases) of the radiology model.
  */
 #include "rules/kind.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -437,15 +438,13 @@ static char *describe(const rp_rule *rule, const rp_model *m)
 {
     (void)m;
     const params *pa = rule->params;
-    size_t size = 64;
+    rp_buf targets = {0};
     for (size_t k = 0; k < pa->n_targets; k++)
-        size += strlen(pa->targets[k].label) + 16;
-    char *s = rp_xmalloc(size);
-    size_t used = (size_t)snprintf(s, size, "experience at completion: ");
-    for (size_t k = 0; k < pa->n_targets; k++)
-        used += (size_t)snprintf(s + used, size - used, "%s%s >= %d", k ? ", " : "",
-                                 pa->targets[k].label, pa->targets[k].at_least);
-    snprintf(s + used, size - used, "%s", pa->n_yields ? " (yields given: planned toward)" : "");
+        rp_buf_printf(&targets, "%s%s >= %d", k ? ", " : "", pa->targets[k].label,
+                      pa->targets[k].at_least);
+    char *s = rp_xasprintf(_("experience at completion: %s%s"), targets.len ? targets.data : "",
+                           pa->n_yields ? _(" (yields given: planned toward)") : "");
+    rp_buf_free(&targets);
     return s;
 }
 

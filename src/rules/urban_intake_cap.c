@@ -138,7 +138,7 @@ static char *describe(const rp_rule *rule, const rp_model *m)
                           "x k), the past %d years' average (%s)"),
                         (double)m->intake.history_total / m->intake.history_years,
                         m->intake.history_years,
-                        m->readings.intake_cap_strict ? "strict" : "reported as a finding");
+                        m->readings.intake_cap_strict ? _("strict") : _("reported as a finding"));
 }
 
 /* The intake hook: every window of k consecutive years against its strict limit. */
