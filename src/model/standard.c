@@ -103,7 +103,7 @@ static void read_year(rp_yctx *y, const rp_ynode *list, rp_model *m, int year, r
         total += b.periods;
         out[(*n_out)++] = b;
     }
-    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? "weeks" : "months";
+    const char *unit = m->calendar.unit == RP_UNIT_WEEK ? _("weeks") : _("months");
     if (ok && total != m->calendar.periods_per_year)
         rp_yerror(y, list, "the blocks of %s last %d %s; expected %d, the whole year", what,
                   total, unit, m->calendar.periods_per_year);
