@@ -1078,7 +1078,8 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
                                : NULL;
     free(bounded);
     if (start)
-        rp_cli_note(cli, "a start plan that changes the fewest the counting allows");
+        rp_cli_note(cli, "a compliant start plan from the repair, changing the fewest resident-periods "
+                         "the counting allows");
     else if ((start = repair_start(o->t, old, from, matches, o->checked, cli->interrupt,
                                    &fixed)))
         rp_cli_note(cli, "a compliant start plan from the repair");
@@ -1099,6 +1100,11 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
     restore_bounds(ilp, lb, ub);
     if (status == SOLVED && lv == CUT) /* the model's own objective, without the stubs' weight */
         model_objective(o, objective, constant[2]);
+    if (status == SOLVED) {
+        char note[64];
+        snprintf(note, sizeof note, "the plan's objective %.9g", o->res.objective);
+        rp_cli_note(cli, note);
+    }
     free(fixed);
     free(start);
     free(last);

@@ -15,8 +15,9 @@
  *     least that many on the left-hand side, so at most floor(b) of them are kept and at least
  *     |C| - floor(b) change. A cell (r, p) that changes costs more than itself when exactly one
  *     piece covers each period of r (a row  sum of the pieces covering p = 1: RAD-06's,
- *     INIT's skeleton): the piece that covers p then disagrees with p, and with every other
- *     cell of its own that it disagrees with, so the cell costs the fewest disagreeing cells of
+ *     INIT's skeleton): the piece that covers p then disagrees with p, and changes every other
+ *     cell of its own that it disagrees with and that only one piece may cover, so the cell
+ *     costs the fewest such cells of
  *     any open piece that covers p without agreeing (a 4-week unit cut at one over-full week
  *     changes 4 periods). The row then counts the |C| - floor(b) smallest costs, and holds every
  *     cell those pieces span (the cell's neighbourhood, which must be free of other sets).
@@ -168,6 +169,21 @@ static void piece_owners(const rp_translation *t, int *res, int *piece)
     }
 }
 
+/* Whether the same pieces cover periods p - 1 and p of resident r (rp_ilp_add_row leaves out
+ * a row equal to one before, so the exact-cover row of p may be p - 1's). */
+static bool same_cover(const rp_translation *t, size_t r, int p)
+{
+    size_t n, m;
+    const int *a = rp_space_covering(t->space, r, p - 1, &n);
+    const int *b = rp_space_covering(t->space, r, p, &m);
+    if (n != m)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 /* Marks the cells p of every exact-cover row  sum of the pieces of r covering p = 1. */
 static void exact_cover(const rp_translation *t, cells *cs, const int *res, const int *piece)
 {
@@ -190,6 +206,9 @@ static void exact_cover(const rp_translation *t, cells *cs, const int *res, cons
                     pc[piece[col[k]]].first <= p && p <= pc[piece[col[k]]].last;
         cs->exact[r][p] = cs->exact[r][p] || exact;
     }
+    for (size_t r = 0; r < t->n_residents; r++) /* a row the same as one before is left out */
+        for (int p = 2; cs->c[r] && p <= rp_space_horizon(t->space, r); p++)
+            cs->exact[r][p] = cs->exact[r][p] || (cs->exact[r][p - 1] && same_cover(t, r, p));
 }
 
 /* The cost of changing cell p of r and the periods it lies in (cand's lo..hi): 1 and p alone
@@ -212,7 +231,7 @@ static void cost_of(const rp_translation *t, const cells *cs, cand *c)
             continue;
         long k = 0;
         for (int q = pc->first > cs->open[r] ? pc->first : cs->open[r]; q <= pc->last; q++)
-            k += cs->c[r][q].known && !agrees(pc, &cs->c[r][q]);
+            k += cs->c[r][q].known && !agrees(pc, &cs->c[r][q]) && cs->exact[r][q];
         best = best < 0 || k < best ? k : best;
         lo = pc->first < lo ? pc->first : lo;
         hi = pc->last > hi ? pc->last : hi;
