@@ -1010,14 +1010,60 @@ static void model_objective(outcome *o, const double *obj, double c)
     o->res.gap = proven ? 0 : NAN;
 }
 
+/* Whether some change closes a place (a withdrawal, a capacity or an instructor figure of 0). */
+static bool closes(const rp_model *m)
+{
+    for (size_t i = 0; i < m->n_changes; i++)
+        if (m->changes[i].kind == RP_CHANGE_WITHDRAW || m->changes[i].value < 1)
+            return true;
+    return false;
+}
+
+/* Whether the strict level already fails on its pieces: a translation of the pieces alone
+ * (no rule's rows), anchored to old, in which a pin meets a closed place or a kept past has no
+ * piece left (rp_whatif_past_checks, or a period no piece holds). The whole strict translation
+ * would end the same way, after writing every rule's rows (a third of a withdrawal's time on
+ * the two-year programme); so the what-if goes on to the level that cuts at once. Only when a
+ * change closes a place: no other change shuts a past piece. */
+static bool strict_needs_cut(const rp_model *m, const rp_cohort *c, const rp_plan *old,
+                             rp_date from)
+{
+    if (!closes(m))
+        return false;
+    rp_translate_options topt = {false, false, false, false, false, NULL};
+    rp_translation *t = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    double *matches = NULL;
+    long open = 0;
+    bool needs = false;
+    if (rp_translate_pieces(m, c, &topt, &t, &d) == 0 &&
+        rp_anchor(t, old, from, &matches, &open, &d) == 0) {
+        char *text = NULL;
+        size_t size = 0;
+        FILE *f = open_memstream(&text, &size); /* the text is the whole translation's to say */
+        needs = t->n_uncovered || (f && rp_whatif_past_checks(t, old, from, f) > 0);
+        if (f)
+            fclose(f);
+        free(text);
+    }
+    free(matches);
+    rp_translation_free(t);
+    rp_diags_free(&d);
+    return needs;
+}
+
 /* Translates at the level, anchors, and solves the stages. SOLVED with o->plan, NO_PLAN (o->t
  * kept for the explanation), BAD_INPUT or FAILED (messages in d). */
 static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model *m,
                         const rp_cohort *c, const rp_plan *old, rp_date from, level lv,
                         double limit, outcome *o, rp_diags *d)
 {
-    bool *cut = cut_residents(m, c, old, from);
     rp_cli_phase(cli, RP_PHASE_TRANSLATE);
+    if (lv == STRICT && !a->keep && strict_needs_cut(m, c, old, from)) {
+        rp_cli_note(cli, "the strict level needs a cut at the change dates (its pieces alone say so)");
+        return NO_PLAN;
+    }
+    bool *cut = cut_residents(m, c, old, from);
     rp_translate_options topt = {false, false, lv == CUT, lv == CUT, false, cut};
     int translated = rp_translate(m, c, &topt, &o->t, d);
     free(cut);
