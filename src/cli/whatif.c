@@ -9,8 +9,11 @@
  * most resident-periods kept (anchor.c), then (when bending) the fewest bends, then the model's
  * own objective (wishes...; a one-period stub at a cut weighs more than any of it), each holding
  * the earlier ones' result by a row, each starting from the plan before (the first from a
- * repair). The repair plans again the residents the changed model flags (else those a change
- * touches) with the others held as they were; when it finds a plan, the stages search that
+ * repair). The fewest changes every plan makes are counted first (whatif_bound.c); a start that
+ * changes no more (tight_start) proves the first stage, and the later ones then search only the
+ * pieces such a plan can use. Else the repair plans again the residents the changed model
+ * flags (else those a change touches) with the others held as they were; when it finds a plan,
+ * the stages search that
  * region only, the rest fixed (else everyone). `plan --keep` runs here too (rp_whatif_keep: no
  * change to the model, strict level only). Levels: strict first; when the counting checks or the solver find no plan, the
  * residents a change touches get their pieces cut at the change dates and every row of a rule of
