@@ -254,9 +254,11 @@ rp_week_credit *rp_judge_credits(const rp_check_ctx *ctx, size_t r)
     /* r's parallel stints, found once: each week reads those alone (every week reading every
      * stint of the plan made a check of 240 residents cost seconds) */
     size_t n_own = 0, *own = rp_xmalloc((ctx->plan->n_stints + 1) * sizeof *own);
-    for (size_t i = 0; i < ctx->plan->n_stints; i++)
-        if (ctx->plan->stints[i].resident == (int)r && ctx->plan->stints[i].mode == RP_MODE_PARALLEL)
+    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
+        const rp_stint *s = &ctx->plan->stints[i];
+        if (s->resident == (int)r && s->mode == RP_MODE_PARALLEL)
             own[n_own++] = i;
+    }
     for (int p = 1; p <= h; p++)
         judge_week(ctx, r, p, own, n_own, &credits[p]);
     free(own);

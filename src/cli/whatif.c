@@ -1063,7 +1063,7 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
 {
     rp_cli_phase(cli, RP_PHASE_TRANSLATE);
     if (lv == STRICT && !a->keep && strict_needs_cut(m, c, old, from)) {
-        rp_cli_note(cli, "the strict level needs a cut at the change dates (its pieces alone say so)");
+        rp_cli_note(cli, "the strict level needs a cut at the change dates (its pieces say so)");
         return NO_PLAN;
     }
     bool *cut = cut_residents(m, c, old, from);
@@ -1127,8 +1127,8 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
                                : NULL;
     free(bounded);
     if (start)
-        rp_cli_note(cli, "a compliant start plan from the repair, changing the fewest resident-periods "
-                         "the counting allows");
+        rp_cli_note(cli, "a compliant start plan from the repair, changing the fewest "
+                         "resident-periods the counting allows");
     else if ((start = repair_start(o->t, old, from, matches, o->checked, cli->interrupt,
                                    &fixed)))
         rp_cli_note(cli, "a compliant start plan from the repair");

@@ -191,7 +191,8 @@ static void exact_cover(const rp_translation *t, cells *cs, const int *res, cons
         rp_row_tag tag = rp_ilp_row_tag(t->ilp, (int)i);
         int r = tag.resident, p = tag.first;
         if (r < 0 || (size_t)r >= t->n_residents || !cs->c[r] || p != tag.last || p < 1 ||
-            p > rp_space_horizon(t->space, (size_t)r) || rp_ilp_row_sense(t->ilp, (int)i) != RP_EQ ||
+            p > rp_space_horizon(t->space, (size_t)r) ||
+            rp_ilp_row_sense(t->ilp, (int)i) != RP_EQ ||
             fabs(rp_ilp_row_rhs(t->ilp, (int)i) - 1) > 1e-9)
             continue;
         const int *col;
@@ -290,9 +291,11 @@ static long row_cells(const rp_translation *t, cells *cs, int i, double *coef, c
         return 0;
     for (size_t q = 0; q < k; q++)
         cost_of(t, cs, &cands[q]);
-    for (size_t q = 0; q < k; q++)
+    for (size_t q = 0; q < k; q++) {
+        int r = cands[q].r;
         for (int p = cands[q].lo; p <= cands[q].hi; p++)
-            cs->state[cands[q].r][p] = cs->c[cands[q].r][p].known ? COUNTED : cs->state[cands[q].r][p];
+            cs->state[r][p] = cs->c[r][p].known ? COUNTED : cs->state[r][p];
+    }
     qsort(cands, k, sizeof *cands, by_cost);
     long sum = 0;
     for (size_t q = 0; q < k - keep; q++)
