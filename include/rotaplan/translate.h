@@ -68,6 +68,11 @@ typedef struct rp_translation {
  * can be seen to fail before solving are kept in rp_ilp_violated, not reported as errors. */
 int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
                  rp_translation **out, rp_diags *d);
+/* rp_translate's pieces alone (their columns, the space, the periods no piece can hold): no
+ * rule's rows and no objective. A what-if asks of them, before a whole translation, whether a
+ * kept past already needs a cut (cli/whatif.c). Returns as rp_translate. */
+int rp_translate_pieces(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
+                        rp_translation **out, rp_diags *d);
 void rp_translation_free(rp_translation *t);
 
 /* The columns that decide resident r's plan (its pieces, and its course columns when the solver

@@ -5,6 +5,7 @@
  */
 #include "check/judge.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/util.h"
@@ -166,13 +167,16 @@ static double row_days(const rp_model *m, const rp_stint *s)
  * (host) and the block's own field (block_field: community medicine even where INIT-43 makes it
  * an elective). A night of duty (INIT-35, 000 Q27) costs the block no day and earns emergency
  * days unless the model reads D-15's way (crediting.night_emergency false); a visit (INIT-44)
- * costs a community-medicine block nothing and any other block its days. */
+ * costs a community-medicine block nothing and any other block its days. The stints read are
+ * those of `only` (n_only indices into the plan's stints), or every stint when only is NULL. */
 static void add_sessions(const rp_check_ctx *ctx, size_t r, int p, int host, int block_field,
-                         int block_facility, rp_week_credit *out, double *loss)
+                         int block_facility, const size_t *only, size_t n_only,
+                         rp_week_credit *out, double *loss)
 {
     const rp_model *m = ctx->model;
-    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
-        const rp_stint *s = &ctx->plan->stints[i];
+    size_t n = only ? n_only : ctx->plan->n_stints;
+    for (size_t i = 0; i < n; i++) {
+        const rp_stint *s = &ctx->plan->stints[only ? only[i] : i];
         if (s->resident != (int)r || s->mode != RP_MODE_PARALLEL || p < s->first || p > s->last)
             continue;
         double delta = row_days(m, s);
@@ -203,7 +207,9 @@ static void add_sessions(const rp_check_ctx *ctx, size_t r, int p, int host, int
     }
 }
 
-void rp_judge_week(const rp_check_ctx *ctx, size_t r, int p, rp_week_credit *out)
+/* rp_judge_week reading only the stints of `only` (NULL: every stint). */
+static void judge_week(const rp_check_ctx *ctx, size_t r, int p, const size_t *only,
+                       size_t n_only, rp_week_credit *out)
 {
     const rp_model *m = ctx->model;
     const rp_cell *c = &ctx->residents[r].cells[p];
@@ -217,7 +223,7 @@ void rp_judge_week(const rp_check_ctx *ctx, size_t r, int p, rp_week_credit *out
     if (host == RP_FIELD_CM && !rp_judge_community(m, c->facility, year))
         host = RP_FIELD_ELECT; /* INIT-43: an elective, not 地域医療 */
     double loss = 0;
-    add_sessions(ctx, r, p, host, field, c->facility, out, &loss);
+    add_sessions(ctx, r, p, host, field, c->facility, only, n_only, out, &loss);
     out->host = host;
     out->host_days = loss < m->calendar.days_per_week ? m->calendar.days_per_week - loss : 0;
     if (host != RP_FIELD_GO)
@@ -234,14 +240,28 @@ void rp_judge_week(const rp_check_ctx *ctx, size_t r, int p, rp_week_credit *out
         out->go_block_field = serves;
 }
 
+void rp_judge_week(const rp_check_ctx *ctx, size_t r, int p, rp_week_credit *out)
+{
+    judge_week(ctx, r, p, NULL, 0, out);
+}
+
 rp_week_credit *rp_judge_credits(const rp_check_ctx *ctx, size_t r)
 {
     int h = ctx->residents[r].horizon;
     rp_week_credit *credits = rp_xcalloc((size_t)h + 2, sizeof *credits);
     credits[0].host = credits[0].go_block_field = RP_NONE;
     credits[h + 1].host = credits[h + 1].go_block_field = RP_NONE;
+    /* r's parallel stints, found once: each week reads those alone (every week reading every
+     * stint of the plan made a check of 240 residents cost seconds) */
+    size_t n_own = 0, *own = rp_xmalloc((ctx->plan->n_stints + 1) * sizeof *own);
+    for (size_t i = 0; i < ctx->plan->n_stints; i++) {
+        const rp_stint *s = &ctx->plan->stints[i];
+        if (s->resident == (int)r && s->mode == RP_MODE_PARALLEL)
+            own[n_own++] = i;
+    }
     for (int p = 1; p <= h; p++)
-        rp_judge_week(ctx, r, p, &credits[p]);
+        judge_week(ctx, r, p, own, n_own, &credits[p]);
+    free(own);
     return credits;
 }
 

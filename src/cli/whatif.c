@@ -9,8 +9,11 @@
  * most resident-periods kept (anchor.c), then (when bending) the fewest bends, then the model's
  * own objective (wishes...; a one-period stub at a cut weighs more than any of it), each holding
  * the earlier ones' result by a row, each starting from the plan before (the first from a
- * repair). The repair plans again the residents the changed model flags (else those a change
- * touches) with the others held as they were; when it finds a plan, the stages search that
+ * repair). The fewest changes every plan makes are counted first (whatif_bound.c); a start that
+ * changes no more (tight_start) proves the first stage, and the later ones then search only the
+ * pieces such a plan can use. Else the repair plans again the residents the changed model
+ * flags (else those a change touches) with the others held as they were; when it finds a plan,
+ * the stages search that
  * region only, the rest fixed (else everyone). `plan --keep` runs here too (rp_whatif_keep: no
  * change to the model, strict level only). Levels: strict first; when the counting checks or the solver find no plan, the
  * residents a change touches get their pieces cut at the change dates and every row of a rule of
@@ -332,10 +335,57 @@ typedef struct outcome {
     long open_periods, kept;
     bool minimal_proven;
     bool region; /* planned with the residents no change touches held as they were */
+    const bool *off; /* pieces no plan changing the fewest can use (whatif_bound.c), or NULL */
+    long tight;      /* the periods kept when the fewest change: off applies then */
+    const rp_findings *checked; /* the earlier plan's findings with the changes in force, or
+                                 * NULL when not yet known (borrowed: already_holds's) */
     char *why; /* what the counting checks found (rp_whatif_prechecks), or NULL; owned */
 } outcome;
 
 enum { SOLVED = 0, NO_PLAN = 1, BAD_INPUT = 2, FAILED = 3 };
+
+/* A stage once the fewest changes are proven (leave_off): the region's own problem (the columns
+ * whose bounds differ, the others at start on the right-hand side: rp_solve_reduce) solved from
+ * scratch with GLPK's presolver, which removes most of what the fixed pieces decide (the rules'
+ * own columns of the region's residents), where the search from the start's basis walks the
+ * whole reduced LP. The start stands when the search finds nothing better before the command's
+ * stop. As rp_solve_region: *res in ilp's terms, optimal among the plans that hold the columns
+ * outside the region. */
+static int stage_presolved(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res,
+                           size_t *n_region, rp_diags *d)
+{
+    int *cols = NULL;
+    size_t nc = 0, n = rp_ilp_n_cols(ilp);
+    rp_ilp *sub = rp_solve_reduce(ilp, opt->start, &cols, &nc);
+    if (!sub) { /* the start breaks a row: rp_solve_region says which */
+        free(cols);
+        return rp_solve_region(ilp, opt, res, n_region, d);
+    }
+    *n_region = nc;
+    rp_solve_options o = *opt;
+    o.start = NULL;
+    o.first = NULL;
+    rp_solve_result r;
+    int err = rp_solve(sub, &o, &r, d);
+    if (err == 0) {
+        *res = r;
+        res->x = rp_xmalloc((n + 1) * sizeof *res->x);
+        memcpy(res->x, opt->start, n * sizeof *res->x);
+        res->n_cols = n;
+        bool found = r.x && (r.status == RP_SOLVE_OPTIMAL || r.status == RP_SOLVE_FEASIBLE);
+        for (size_t q = 0; found && q < nc; q++)
+            res->x[cols[q]] = r.x[q];
+        if (!found) /* nothing before the stop: the start stands, not proven */
+            res->status = RP_SOLVE_FEASIBLE;
+        res->objective = rp_ilp_objective(ilp, res->x);
+        res->bound = found && r.status == RP_SOLVE_OPTIMAL ? res->objective : NAN;
+        res->gap = isnan(res->bound) ? NAN : 0;
+        free(r.x);
+    }
+    rp_ilp_free(sub);
+    free(cols);
+    return err;
+}
 
 /* One stage: maximise obj (constant c) from start (NULL: a first plan built resident by
  * resident) within limit seconds. With region (and a start), only the columns whose bounds
@@ -344,8 +394,8 @@ enum { SOLVED = 0, NO_PLAN = 1, BAD_INPUT = 2, FAILED = 3 };
  * the search cost what the region costs, not the whole matrix (most of a what-if's time before:
  * BENCHMARKS.md). */
 static int stage(const rp_cli *cli, const whatif_args *a, rp_translation *t, const double *obj,
-                 double c, const double *start, bool region, double limit, rp_solve_result *res,
-                 rp_diags *d)
+                 double c, const double *start, bool region, bool presolved, double limit,
+                 rp_solve_result *res, rp_diags *d)
 {
     rp_ilp_set_obj(t->ilp, obj, c);
     rp_cli_first first;
@@ -353,9 +403,10 @@ static int stage(const rp_cli *cli, const whatif_args *a, rp_translation *t, con
     rp_solve_options opt = {limit, 0, cli->stderr_tty && !a->quiet, cli->interrupt,
                             start ? NULL : &first.first, start};
     int err;
-    if (region && start) {
+    if (region && start) { /* or the stages after the fewest changes proven, off left out */
         size_t n_region = 0;
-        err = rp_solve_region(t->ilp, &opt, res, &n_region, d);
+        err = presolved ? stage_presolved(t->ilp, &opt, res, &n_region, d)
+                        : rp_solve_region(t->ilp, &opt, res, &n_region, d);
         char note[96];
         snprintf(note, sizeof note, "a stage over the region's %zu of %zu columns", n_region,
                  rp_ilp_n_cols(t->ilp));
@@ -523,6 +574,8 @@ static double *repair_within(rp_translation *t, const double *fixed, const bool 
 
 static bool pins_hold(const rp_plan *old, int o, const rp_resident *res);
 static bool at_withdrawn(const rp_model *m, const rp_plan *old, int o);
+static void hold_outside(rp_ilp *ilp, const double *fixed, double **lb, double **ub);
+static void restore_bounds(rp_ilp *ilp, double *lb, double *ub);
 
 /* Whether resident o of old holds a block at facility f (any, when RP_NONE) in one of the
  * calendar slots a..b. */
@@ -543,18 +596,19 @@ static bool there_in_slots(const rp_model *m, const rp_plan *old, int o, int f, 
  * the programme's, in the slots it is over), a block at a withdrawn facility, a pin not held.
  * NULL when the checks cannot run on old (the caller then takes every resident a change
  * touches). The caller frees. */
-static bool *flagged(const rp_translation *t, const rp_plan *old)
+static bool *flagged(const rp_translation *t, const rp_plan *old, const rp_findings *checked)
 {
     const rp_model *m = t->model;
-    rp_findings f = RP_FINDINGS_INIT;
+    rp_findings own = RP_FINDINGS_INIT;
     rp_diags d = RP_DIAGS_INIT;
+    const rp_findings *f = checked ? checked : &own;
     bool *out = rp_xcalloc(old->n_residents + 1, sizeof *out);
-    if (rp_check_plan(m, t->cohort, old, &f, &d) != 0) {
+    if (!checked && rp_check_plan(m, t->cohort, old, &own, &d) != 0) {
         free(out);
         out = NULL;
     }
-    for (size_t i = 0; out && i < f.count; i++) {
-        const rp_finding *x = &f.items[i];
+    for (size_t i = 0; out && i < f->count; i++) {
+        const rp_finding *x = &f->items[i];
         if (x->level != RP_LEVEL_VIOLATION || rp_rule_on_cohort(&m->rules[x->rule]))
             continue;
         for (size_t o = 0; o < old->n_residents; o++)
@@ -568,7 +622,7 @@ static bool *flagged(const rp_translation *t, const rp_plan *old)
         if (o != RP_NONE)
             out[o] = out[o] || at_withdrawn(m, old, o) || !pins_hold(old, o, res);
     }
-    rp_findings_free(&f);
+    rp_findings_free(&own);
     rp_diags_free(&d);
     return out;
 }
@@ -579,8 +633,8 @@ static bool *flagged(const rp_translation *t, const rp_plan *old)
  * does not fit the space or no such plan exists (the first stage then builds its own, resident
  * by resident). */
 static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
-                            const double *matches, const volatile sig_atomic_t *stop,
-                            double **fixed_out)
+                            const double *matches, const rp_findings *checked,
+                            const volatile sig_atomic_t *stop, double **fixed_out)
 {
     rp_diags d = RP_DIAGS_INIT;
     double *x_old = NULL;
@@ -590,7 +644,7 @@ static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
     if (fits != 0)
         return NULL;
     bool *replan = rp_xcalloc(t->n_residents + 1, sizeof *replan);
-    bool *narrow = flagged(t, old);
+    bool *narrow = flagged(t, old, checked);
     double *fixed = NULL, *x = NULL;
     rp_ilp_set_obj(t->ilp, matches, 0);
     /* the residents the direct checks flag first, then every one a change touches */
@@ -609,6 +663,88 @@ static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
     return x;
 }
 
+/* Whether x (n_cols values) satisfies every row of ilp: what GLPK needs of a start (it checks
+ * integrality alone). The direct checks judge the plan the stages end with (audit), once: on the
+ * two-year programme each whole check costs a tenth of the what-if's time. */
+static bool holds_rows(const rp_ilp *ilp, const double *x)
+{
+    for (size_t i = 0; i < rp_ilp_n_rows(ilp); i++)
+        if (!rp_ilp_row_holds(ilp, (int)i, x, 1e-6))
+            return false;
+    return true;
+}
+
+/* A plan that changes exactly the fewest resident-periods every plan changes (whatif_bound.c):
+ * the residents of the bound's cells, those the direct checks flag and those who join planned
+ * together in one small ILP, of the pieces that keep every other cell (off left out), every other
+ * resident held at the earlier plan, the most periods kept. It stands only when it keeps tight
+ * periods (then no plan keeps more: the first stage is proven without a search) and holds every
+ * row; else NULL and the repair runs. On success *fixed_out holds the held columns'
+ * values (NAN for the region's), as repair_start's. */
+static double *tight_start(rp_translation *t, const rp_plan *old, rp_date from,
+                           const double *matches, const bool *off, const bool *bounded,
+                           long tight, const rp_findings *checked,
+                           const volatile sig_atomic_t *stop, double **fixed_out)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    double *x_old = NULL, *x = NULL;
+    *fixed_out = NULL;
+    int fits = rp_encode(t, old, &x_old, &d);
+    bool *narrow = fits == 0 ? flagged(t, old, checked) : NULL;
+    if (!narrow) {
+        free(x_old);
+        rp_diags_free(&d);
+        return NULL;
+    }
+    for (size_t r = 0; r < t->n_residents; r++) { /* the bound's residents join the region */
+        int o = rp_plan_resident_index(old, t->cohort->residents[r].id);
+        if (o != RP_NONE && bounded[r])
+            narrow[o] = true;
+    }
+    bool *replan = rp_xcalloc(t->n_residents + 1, sizeof *replan);
+    double *fixed = kept_values(t, old, from, x_old, replan, narrow);
+    size_t n = rp_ilp_n_cols(t->ilp), nc = 0;
+    double *lb, *ub;
+    hold_outside(t->ilp, fixed, &lb, &ub);
+    double *values = rp_xmalloc((n + 1) * sizeof *values);
+    for (size_t j = 0; j < n; j++) {
+        if (off[j] && isnan(fixed[j]))
+            rp_ilp_set_col_bounds(t->ilp, (int)j, 0, 0);
+        values[j] = !isnan(fixed[j]) ? fixed[j] : off[j] ? 0 : isfinite(lb[j]) ? lb[j] : 0;
+    }
+    rp_ilp_set_obj(t->ilp, matches, 0);
+    int *cols = NULL;
+    rp_ilp *sub = rp_solve_reduce(t->ilp, values, &cols, &nc);
+    restore_bounds(t->ilp, lb, ub);
+    /* no clock and no gap: the small problem is solved to its end */
+    rp_solve_options opt = {0, 0, false, stop, NULL, NULL};
+    rp_solve_result res = {0};
+    if (sub && rp_solve(sub, &opt, &res, &d) == 0 && res.x &&
+        res.status == RP_SOLVE_OPTIMAL && lround(res.objective) >= tight) {
+        x = values; /* the held columns' values, the region's put among them */
+        values = NULL;
+        for (size_t q = 0; q < nc; q++)
+            x[cols[q]] = res.x[q];
+        if (!holds_rows(t->ilp, x)) {
+            free(x);
+            x = NULL;
+        }
+    }
+    rp_solve_result_free(&res);
+    rp_ilp_free(sub);
+    free(cols);
+    free(values);
+    free(replan);
+    free(narrow);
+    free(x_old);
+    rp_diags_free(&d);
+    if (x)
+        *fixed_out = fixed;
+    else
+        free(fixed);
+    return x;
+}
+
 /* ---- the region: the residents a change touches, the rest held as they were ---- */
 
 /* The region's bounds: every column whose value in fixed is not NAN held there; the bounds
@@ -620,7 +756,7 @@ static void hold_outside(rp_ilp *ilp, const double *fixed, double **lb, double *
     *ub = rp_xmalloc((n + 1) * sizeof **ub);
     for (size_t j = 0; j < n; j++) {
         rp_ilp_col_bounds(ilp, (int)j, &(*lb)[j], &(*ub)[j]);
-        if (!isnan(fixed[j]))
+        if (fixed && !isnan(fixed[j]))
             rp_ilp_set_col_bounds(ilp, (int)j, fixed[j], fixed[j]);
     }
 }
@@ -675,6 +811,24 @@ static bool reaches(const rp_ilp *ilp, const double *obj, double c, const double
     return true;
 }
 
+/* The pieces of off held at 0 (the bounds before are the caller's to restore): once a stage
+ * has changed no more resident-periods than the bound (whatif_bound.c), every plan of the later
+ * stages changes only the bound's cells, and those pieces cannot be in it. Returns true. */
+static bool leave_off(const rp_cli *cli, rp_ilp *ilp, const bool *off)
+{
+    size_t n = rp_ilp_n_cols(ilp), k = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (off[j]) {
+            rp_ilp_set_col_bounds(ilp, (int)j, 0, 0);
+            k++;
+        }
+    }
+    char note[112];
+    snprintf(note, sizeof note, "the fewest changes met the bound: %zu pieces left out", k);
+    rp_cli_note(cli, note);
+    return true;
+}
+
 /* The stages in order, each among the plans that reach what the earlier ones reached: the
  * resident-periods kept, then (cut level) the fewest bent pieces, then the model's objective.
  * A stage whose plan so far already reaches best[k] (the most it can reach: every place not
@@ -686,13 +840,16 @@ static int solve_stages(const rp_cli *cli, const whatif_args *a, outcome *o,
                         const double *const *obj, const double *constant, const double *best,
                         int n, double limit, const double *start, rp_diags *d)
 {
+    bool reduce = o->region, presolved = false;
     for (int k = 0; k < n; k++) {
         rp_solve_result r = {0};
         const double *from = k == 0 ? start : o->res.x;
         if (k > 0 && cli->interrupt && *cli->interrupt)
             return SOLVED; /* stopped: the plan of the stage before stands */
+        if (k == 1 && o->off && o->kept == o->tight) /* only the bound's cells changed */
+            reduce = presolved = leave_off(cli, o->t->ilp, o->off);
         if (!reaches(o->t->ilp, obj[k], constant[k], from, best[k], &r) &&
-            stage(cli, a, o->t, obj[k], constant[k], from, o->region, limit, &r, d) != 0)
+            stage(cli, a, o->t, obj[k], constant[k], from, reduce, presolved, limit, &r, d) != 0)
             return FAILED;
         if (!r.x) {
             bool none_yet = !o->res.x;
@@ -856,14 +1013,60 @@ static void model_objective(outcome *o, const double *obj, double c)
     o->res.gap = proven ? 0 : NAN;
 }
 
+/* Whether some change closes a place (a withdrawal, a capacity or an instructor figure of 0). */
+static bool closes(const rp_model *m)
+{
+    for (size_t i = 0; i < m->n_changes; i++)
+        if (m->changes[i].kind == RP_CHANGE_WITHDRAW || m->changes[i].value < 1)
+            return true;
+    return false;
+}
+
+/* Whether the strict level already fails on its pieces: a translation of the pieces alone
+ * (no rule's rows), anchored to old, in which a pin meets a closed place or a kept past has no
+ * piece left (rp_whatif_past_checks, or a period no piece holds). The whole strict translation
+ * would end the same way, after writing every rule's rows (a third of a withdrawal's time on
+ * the two-year programme); so the what-if goes on to the level that cuts at once. Only when a
+ * change closes a place: no other change shuts a past piece. */
+static bool strict_needs_cut(const rp_model *m, const rp_cohort *c, const rp_plan *old,
+                             rp_date from)
+{
+    if (!closes(m))
+        return false;
+    rp_translate_options topt = {false, false, false, false, false, NULL, old};
+    rp_translation *t = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    double *matches = NULL;
+    long open = 0;
+    bool needs = false;
+    if (rp_translate_pieces(m, c, &topt, &t, &d) == 0 &&
+        rp_anchor(t, old, from, &matches, &open, &d) == 0) {
+        char *text = NULL;
+        size_t size = 0;
+        FILE *f = open_memstream(&text, &size); /* the text is the whole translation's to say */
+        needs = t->n_uncovered || (f && rp_whatif_past_checks(t, old, from, f) > 0);
+        if (f)
+            fclose(f);
+        free(text);
+    }
+    free(matches);
+    rp_translation_free(t);
+    rp_diags_free(&d);
+    return needs;
+}
+
 /* Translates at the level, anchors, and solves the stages. SOLVED with o->plan, NO_PLAN (o->t
  * kept for the explanation), BAD_INPUT or FAILED (messages in d). */
 static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model *m,
                         const rp_cohort *c, const rp_plan *old, rp_date from, level lv,
                         double limit, outcome *o, rp_diags *d)
 {
-    bool *cut = cut_residents(m, c, old, from);
     rp_cli_phase(cli, RP_PHASE_TRANSLATE);
+    if (lv == STRICT && !a->keep && strict_needs_cut(m, c, old, from)) {
+        rp_cli_note(cli, "the strict level needs a cut at the change dates (its pieces say so)");
+        return NO_PLAN;
+    }
+    bool *cut = cut_residents(m, c, old, from);
     rp_translate_options topt = {false, false, lv == CUT, lv == CUT, false, cut, old};
     int translated = rp_translate(m, c, &topt, &o->t, d);
     free(cut);
@@ -915,25 +1118,42 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
      * (the repair found a plan so), only the others are searched; the fewest changes are then
      * proven only when no more than the withdrawn places changed (else "fewest found") */
     double *fixed = NULL, *lb = NULL, *ub = NULL;
-    double *start = repair_start(o->t, old, from, matches, cli->interrupt, &fixed);
+    bool *off = NULL, *bounded = NULL; /* the fewest changes, counted before any search */
+    long fewest = rp_whatif_fewest(o->t, old, from, &off, &bounded);
+    long withdrawn = must_change(m, old, from), lower = fewest > withdrawn ? fewest : withdrawn;
+    double *start = fewest > 0 ? tight_start(o->t, old, from, matches, off, bounded,
+                                             o->open_periods - fewest, o->checked,
+                                             cli->interrupt, &fixed)
+                               : NULL;
+    free(bounded);
     if (start)
+        rp_cli_note(cli, "a compliant start plan from the repair, changing the fewest "
+                         "resident-periods the counting allows");
+    else if ((start = repair_start(o->t, old, from, matches, o->checked, cli->interrupt,
+                                   &fixed)))
         rp_cli_note(cli, "a compliant start plan from the repair");
-    if (fixed)
-        hold_outside(ilp, fixed, &lb, &ub);
+    hold_outside(ilp, fixed, &lb, &ub); /* the bounds before, restored after the stages */
     int n_stages = lv == STRICT ? 2 : 3;
-    double best[3] = {(double)(o->open_periods - must_change(m, old, from)), 0, NAN};
+    double best[3] = {(double)(o->open_periods - lower), 0, NAN};
     if (lv == STRICT)
         best[1] = NAN;
     o->region = fixed != NULL; /* the stages search the region only */
+    o->off = off;
+    o->tight = o->open_periods - fewest;
     int status = solve_stages(cli, a, o, obj, constant, best, n_stages, limit, start, d);
     o->region = fixed && status == SOLVED;
-    if (o->region) {
-        o->minimal_proven = o->minimal_proven &&
-                            o->kept >= o->open_periods - must_change(m, old, from);
-    }
+    if (o->region) /* the bound holds for every plan, held residents or not */
+        o->minimal_proven = o->minimal_proven && o->kept >= o->open_periods - lower;
+    o->off = NULL;
+    free(off);
     restore_bounds(ilp, lb, ub);
     if (status == SOLVED && lv == CUT) /* the model's own objective, without the stubs' weight */
         model_objective(o, objective, constant[2]);
+    if (status == SOLVED) {
+        char note[64];
+        snprintf(note, sizeof note, "the plan's objective %.9g", o->res.objective);
+        rp_cli_note(cli, note);
+    }
     free(fixed);
     free(start);
     free(last);
@@ -1158,7 +1378,7 @@ static bool at_withdrawn(const rp_model *m, const rp_plan *old, int o)
  * it) finds no violation of a rule that has rows (an intake rule's is the cohort's, not the
  * plan's). The check defines compliance (STYLE.md section 2), so this answer is exact. */
 static bool already_holds(const rp_model *m, const rp_cohort *c, const rp_plan *old,
-                          int *intake)
+                          int *intake, rp_findings *checked)
 {
     *intake = 0;
     for (size_t r = 0; r < c->n_residents; r++) {
@@ -1171,12 +1391,16 @@ static bool already_holds(const rp_model *m, const rp_cohort *c, const rp_plan *
     }
     rp_findings f = RP_FINDINGS_INIT;
     rp_diags d = RP_DIAGS_INIT;
-    bool holds = rp_check_plan(m, c, old, &f, &d) == 0;
+    bool holds = rp_check_plan(m, c, old, &f, &d) == 0, ran = holds;
     for (size_t i = 0; holds && i < f.count; i++) {
         bool violation = f.items[i].level == RP_LEVEL_VIOLATION;
         bool cohorts = rp_rule_on_cohort(&m->rules[f.items[i].rule]);
         holds = !violation || cohorts;
         *intake += violation && cohorts;
+    }
+    if (ran && checked) { /* the repair's region reads them (flagged): checked once */
+        *checked = f;
+        f = (rp_findings)RP_FINDINGS_INIT;
     }
     rp_findings_free(&f);
     rp_diags_free(&d);
@@ -1234,11 +1458,12 @@ static int keep_as_is(const rp_cli *cli, const whatif_args *a, const rp_model *m
 /* Strict first; when no plan exists, bend at the change dates. */
 static int solve_levels(const rp_cli *cli, const whatif_args *a, const rp_model *m,
                         const rp_cohort *c, const rp_plan *old, rp_date from, double limit,
-                        outcome *o, level *lv, rp_diags *d)
+                        const rp_findings *checked, outcome *o, level *lv, rp_diags *d)
 {
     int s = NO_PLAN;
     for (level l = STRICT; l <= (a->keep ? STRICT : CUT); l++) {
         outcome_free(o);
+        o->checked = checked;
         *lv = l;
         s = solve_whatif(cli, a, m, c, old, from, l, limit, o, d);
         if (s != NO_PLAN || o->res.interrupted || o->res.status == RP_SOLVE_NO_PLAN)
@@ -1251,7 +1476,9 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
                const rp_plan *old, rp_date from, rp_format format, double limit)
 {
     int intake; /* --lp and --mps ask for the ILP: then it is built and solved as usual */
-    if (!a->lp && !a->mps && already_holds(m, c, old, &intake)) {
+    rp_findings checked = RP_FINDINGS_INIT;
+    if (!a->lp && !a->mps && already_holds(m, c, old, &intake, &checked)) {
+        rp_findings_free(&checked);
         int status = keep_as_is(cli, a, m, c, old, from, format, intake);
         bool signalled = cli->interrupt && *cli->interrupt == RP_STOP_SIGNAL;
         return status == RP_EXIT_OK && signalled ? RP_EXIT_INTERRUPTED : status;
@@ -1259,7 +1486,9 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
     rp_diags d = RP_DIAGS_INIT;
     outcome o = {0};
     level lv;
-    int s = solve_levels(cli, a, m, c, old, from, limit, &o, &lv, &d);
+    int s = solve_levels(cli, a, m, c, old, from, limit, checked.count ? &checked : NULL, &o,
+                         &lv, &d);
+    rp_findings_free(&checked);
     rp_diags_print(&d, stderr);
     rp_diags_free(&d);
     int status;
@@ -1337,7 +1566,7 @@ static int sweep_row(const rp_cli *cli, const whatif_args *a, rp_model *m, const
     rp_model_add_change(m, &ch);
     const char *id = m->facilities[f].id, *name = m->facilities[f].name;
     int intake;
-    if (already_holds(m, c, old, &intake)) { /* the earlier plan stands: no search */
+    if (already_holds(m, c, old, &intake, NULL)) { /* the earlier plan stands: no search */
         const char *row[6] = {id, name, "0", "0", "0", "planned"};
         rp_grid_add(g, row);
         return 0;
@@ -1345,7 +1574,7 @@ static int sweep_row(const rp_cli *cli, const whatif_args *a, rp_model *m, const
     rp_diags d = RP_DIAGS_INIT;
     outcome o = {0};
     level lv;
-    int s = solve_levels(cli, a, m, c, old, ch.from, limit, &o, &lv, &d);
+    int s = solve_levels(cli, a, m, c, old, ch.from, limit, NULL, &o, &lv, &d);
     rp_diags_print(&d, stderr);
     rp_diags_free(&d);
     int status = 0, bends = 0;

@@ -28,6 +28,17 @@ int rp_scenario_read(const rp_model *m, const char *path, struct rp_arena *arena
  * no stint can hold (with the hard rule that refuses it). Writes one line per finding to out and
  * returns how many. */
 size_t rp_whatif_prechecks(const rp_translation *t, const rp_plan *old, rp_date from, FILE *out);
+/* The first two of them alone (pins at a closed place, a past no piece can hold), which read only
+ * the pieces and the anchoring: a translation of the pieces alone answers them. */
+size_t rp_whatif_past_checks(const rp_translation *t, const rp_plan *old, rp_date from,
+                             FILE *out);
+
+/* A lower bound on the resident-periods every plan of t (anchored to old at date from: anchor.c)
+ * changes, from the cells no open piece can keep and the rows old breaks (whatif_bound.c); *off
+ * (n_cols values) marks the pieces that no plan changing exactly the bound can use, *bounded
+ * (n_residents values) the residents with a cell the bound counts; the caller frees both. */
+long rp_whatif_fewest(const rp_translation *t, const rp_plan *old, rp_date from, bool **off,
+                      bool **bounded);
 
 /* What `plan --keep PLAN --from DATE` passes on (plan.c). */
 typedef struct rp_keep_options {

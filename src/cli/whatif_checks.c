@@ -145,10 +145,14 @@ static size_t past_unkept(const rp_translation *t, const rp_plan *old, rp_date f
     return found;
 }
 
+size_t rp_whatif_past_checks(const rp_translation *t, const rp_plan *old, rp_date from, FILE *out)
+{
+    return pins_withdrawn(t->model, t->cohort, out) + past_unkept(t, old, from, out);
+}
+
 size_t rp_whatif_prechecks(const rp_translation *t, const rp_plan *old, rp_date from, FILE *out)
 {
-    size_t n = pins_withdrawn(t->model, t->cohort, out);
-    n += past_unkept(t, old, from, out);
+    size_t n = rp_whatif_past_checks(t, old, from, out);
     if (n == 0)
         n = rp_cli_counting(t, out);
     return n;

@@ -28,8 +28,8 @@ static int emit_rules(const rp_model *m, rp_emit *em, rp_diags *d)
     return 0;
 }
 
-int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
-                 rp_translation **out, rp_diags *d)
+static int translate(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
+                     bool pieces_only, rp_translation **out, rp_diags *d)
 {
     rp_translate_options defaults = {false, false, false, false, false, NULL, NULL};
     if (!opt)
@@ -43,6 +43,10 @@ int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_optio
         rp_timeline_build(m, &c->residents[r], &t->timelines[r]);
     t->ilp = rp_ilp_new();
     t->space = rp_space_build(m, c, t->timelines, t->ilp, opt, &t->uncovered, &t->n_uncovered);
+    if (pieces_only) {
+        *out = t;
+        return 0;
+    }
     /* pieces that the admit hooks did not shape (plain, or free of the PROG rules): every rule
      * writes its complete rows, which hold whatever the pieces. Pieces cut at change dates passed
      * every hook but the PROG rules', and are flagged bent where those refused them. */
@@ -61,6 +65,18 @@ int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_optio
         rp_objective_build(m, c, t->timelines, t->space, t->ilp);
     *out = t;
     return 0;
+}
+
+int rp_translate(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
+                 rp_translation **out, rp_diags *d)
+{
+    return translate(m, c, opt, false, out, d);
+}
+
+int rp_translate_pieces(const rp_model *m, const rp_cohort *c, const rp_translate_options *opt,
+                        rp_translation **out, rp_diags *d)
+{
+    return translate(m, c, opt, true, out, d);
 }
 
 size_t rp_translation_resident_columns(const rp_translation *t, size_t r, int **cols)

@@ -5,15 +5,23 @@
  * capacity drops to one resident then. The enumeration tries every partner pair for years 2 and
  * 3 of each resident, judges each plan with the direct checks alone (never the ILP) and keeps
  * the compliant one with the fewest changes; the what-if must match it and pass the checks.
+ *
+ * The bound counted before any search (whatif_bound.c) is checked against the same enumeration
+ * (never above the true minimum, and equal to it here), and on the two-year programme's weekly
+ * plan, whose 4-week units make one over-full week cost four periods: the bound equals the
+ * changes of the what-if's plan, and none of the pieces it leaves out is in that plan.
  */
 #include "support.h"
 
 #include "cli/cli.h"
+#include "cli/whatif.h"
+#include "rotaplan/translate.h"
 #include "rotaplan/calendar.h"
 #include "rotaplan/check.h"
 #include "rotaplan/report.h"
 #include "util/util.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +138,17 @@ static int facility_at(const rp_plan *p, int r, int period)
     return RP_NONE;
 }
 
+/* The department of plan resident r's block in period p, or RP_NONE. */
+static int department_at(const rp_plan *p, int r, int period)
+{
+    for (size_t i = 0; i < p->n_stints; i++) {
+        const rp_stint *s = &p->stints[i];
+        if (s->resident == r && s->mode == RP_MODE_BLOCK && s->first <= period && period <= s->last)
+            return s->department;
+    }
+    return RP_NONE;
+}
+
 /* Resident-periods whose facility differs between the plans. */
 static int changed(const rp_plan *a, const rp_plan *b)
 {
@@ -220,6 +239,138 @@ static rp_plan *hino_cut(const rp_model *m, const char *cap, rp_plan **old)
     return new_plan;
 }
 
+/* rp_whatif_fewest on old (residents c), m's changes in force from `from` (strict level, the
+ * what-if's translation and anchoring); *off and *t (the caller frees both) with it. */
+static long fewest(const rp_model *m, const rp_cohort *c, const rp_plan *old, rp_date from,
+                   rp_translation **t, bool **off)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    assert_int_equal(rp_translate(m, c, NULL, t, &d), 0);
+    double *matches = NULL;
+    long open = 0;
+    assert_int_equal(rp_anchor(*t, old, from, &matches, &open, &d), 0);
+    bool *bounded = NULL;
+    long n = rp_whatif_fewest(*t, old, from, off, &bounded);
+    assert_true(n <= open);
+    size_t in_bound = 0;
+    for (size_t r = 0; r < (*t)->n_residents; r++)
+        in_bound += bounded[r];
+    assert_true(n == 0 || in_bound > 0); /* a bound above 0 names whose cells it counts */
+    free(bounded);
+    free(matches);
+    rp_diags_free(&d);
+    return n;
+}
+
+/* The columns of plan p (encoded in t) that off leaves out: none for a plan that changes only
+ * the bound's count. */
+static size_t used_off(const rp_translation *t, const rp_plan *p, const bool *off)
+{
+    rp_diags d = RP_DIAGS_INIT;
+    double *x = NULL;
+    assert_int_equal(rp_encode(t, p, &x, &d), 0);
+    size_t n = 0;
+    for (size_t j = 0; j < rp_ilp_n_cols(t->ilp); j++)
+        n += off[j] && !isnan(x[j]) && x[j] > 0.5;
+    free(x);
+    rp_diags_free(&d);
+    return n;
+}
+
+/* Radiology (months, RAD-12 per facility): the enumeration's minimum is 12 when kawasaki
+ * withdraws and hino holds one; the bound is 12 too, from the cells at kawasaki alone (hino's
+ * one resident may stay), and counts nothing when nothing breaks. */
+static void test_bound_radiology(void **state)
+{
+    (void)state;
+    rp_model *m = t_load_model(MODEL);
+    int tokyo = rp_model_facility(m, "tokyo-mc"), kawasaki = rp_model_facility(m, "kawasaki");
+    int keiyu = rp_model_facility(m, "keiyu"), hino = rp_model_facility(m, "hino");
+    char *x = resident_rows(m, "ra", tokyo, kawasaki), *y = resident_rows(m, "rb", keiyu, hino);
+    char *text = rp_xasprintf("%s%s", x, y);
+    rp_plan *old = t_plan_csv(m, text);
+    rp_cohort *c = t_cohort_of_plan(old);
+    rp_date from = {2021, 4, 1};
+    rp_translation *t;
+    bool *off;
+    assert_int_equal(fewest(m, c, old, from, &t, &off), 0); /* no change yet */
+    free(off);
+    rp_translation_free(t);
+    rp_change withdraw = {RP_CHANGE_WITHDRAW, kawasaki, RP_NONE, from, {0, 0, 0}, 0};
+    rp_change cap = {RP_CHANGE_CAPACITY, hino, RP_NONE, from, {0, 0, 0}, 1};
+    rp_model_add_change(m, &withdraw);
+    rp_model_add_change(m, &cap);
+    assert_int_equal(fewest(m, c, old, from, &t, &off), 12);
+    assert_int_equal(true_minimum(m, tokyo, kawasaki, keiyu, hino), 12);
+    free(off);
+    rp_translation_free(t);
+    m->changes[1].value = 0; /* hino closed too: rb's year 3 must go as well */
+    assert_int_equal(fewest(m, c, old, from, &t, &off), 24);
+    free(off);
+    rp_translation_free(t);
+    rp_cohort_free(c);
+    rp_plan_free(old);
+    free(text);
+    free(x);
+    free(y);
+    rp_model_free(m);
+}
+
+/* The two-year programme (weeks, 4-week units, INIT-72's capacity per department and week): the
+ * core's emergency department cut one below its most residents from 2021-01-04 in the fixture
+ * plan. Each week over the cut moves one resident for a whole unit: the bound is 8 (two units),
+ * the what-if's plan changes exactly 8 and says so proven, and it uses no piece left out. */
+static void test_bound_two_year_units(void **state)
+{
+    (void)state;
+    const char *init = "models/initial-residency-2020.yaml";
+    const char *fixture = "tests/fixtures/whatif/initial-plan.csv";
+    rp_model *m = t_load_model(init);
+    rp_plan *old = t_plan_file(m, fixture);
+    char *new_path = t_write_temp(".csv", "");
+    char *argv[] = {(char *)init, (char *)fixture, "--capacity", "core:emergency=3", "--from",
+                    "2021-01-04", "--out", new_path, "--quiet"};
+    static volatile sig_atomic_t never;
+    rp_cli cli = {"rotaplan", &never, false, NULL};
+    assert_int_equal(rp_cmd_whatif(&cli, (int)(sizeof argv / sizeof argv[0]), argv), RP_EXIT_OK);
+    rp_plan *new_plan = t_plan_file(m, new_path);
+    int core = rp_model_facility(m, "core");
+    int er = rp_facility_department(&m->facilities[core], "emergency");
+    rp_date from = {2021, 1, 4};
+    rp_change cap = {RP_CHANGE_CAPACITY, core, er, from, {0, 0, 0}, 3};
+    rp_model_add_change(m, &cap);
+    rp_cohort *c = t_cohort_of_plan(old);
+    rp_translation *t;
+    bool *off;
+    long n = fewest(m, c, old, from, &t, &off);
+    assert_int_equal(n, 8);
+    /* the what-if's plan: compliant, 8 resident-periods changed, none of them off */
+    assert_int_equal(violations(m, new_plan), 0);
+    size_t changes = 0;
+    for (size_t r = 0; r < old->n_residents; r++) {
+        int o = rp_plan_resident_index(new_plan, old->residents[r].id);
+        assert_true(o != RP_NONE);
+        for (int p = 1; p <= 104; p++) {
+            if (rp_date_to_days(rp_period_first_day(m, old->residents[r].cohort, p)) <
+                rp_date_to_days(from))
+                continue;
+            changes += facility_at(old, (int)r, p) != facility_at(new_plan, o, p) ||
+                       department_at(old, (int)r, p) != department_at(new_plan, o, p);
+        }
+    }
+    assert_int_equal(changes, 8);
+    assert_int_equal(used_off(t, new_plan, off), 0);
+    assert_true(used_off(t, old, off) == 0); /* the earlier plan keeps every free cell too */
+    free(off);
+    rp_translation_free(t);
+    rp_cohort_free(c);
+    rp_plan_free(old);
+    rp_plan_free(new_plan);
+    unlink(new_path);
+    free(new_path);
+    rp_model_free(m);
+}
+
 /* A cut that moves nobody (hino down to its one resident) keeps the plan as it is; a cut below
  * it (hino closed) is not taken for one: rb leaves hino for its year 3, and only that changes. */
 static void test_cut_that_moves_nobody(void **state)
@@ -247,6 +398,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fewest_changes),
         cmocka_unit_test(test_cut_that_moves_nobody),
+        cmocka_unit_test(test_bound_radiology),
+        cmocka_unit_test(test_bound_two_year_units),
     };
     return T_RUN(tests);
 }
