@@ -64,6 +64,28 @@ static char *describe(const rp_rule *rule, const rp_model *m)
                         "psychiatric or emergency outpatient clinics)"));
 }
 
+/* A block at a general clinic serving a field counts for that field only inside a run of the
+ * crediting's go_block_run weeks (INIT-37 with INIT-21: 4): where no rule caps the pieces, the
+ * space offers general-clinic blocks in pieces of that length to twice it less one (rule.h
+ * min_piece), each credited by itself, so that the credit needs no rows of runs (weeks.c). A
+ * shorter general-clinic block (1 to 3 weeks) is then not planned, as a block: general outpatient
+ * as a parallel session stays weekly; the check judges any plan all the same. */
+static int min_piece(const rp_rule *rule, const rp_model *m, const rp_resident *r,
+                     const rp_piece *pc)
+{
+    (void)rule;
+    (void)r;
+    if (m->crediting.go_block_run <= 1)
+        return 1;
+    for (int w = pc->first; w <= pc->last; w++) {
+        rp_week_credit c;
+        rp_piece_credit(m, pc, w, &c);
+        if (c.go_block_field != RP_NONE)
+            return m->crediting.go_block_run;
+    }
+    return 1;
+}
+
 const rp_rule_kind rp_kind_general_clinics = {
     .name = "general-clinics",
     .counts_weeks = true,
@@ -71,4 +93,5 @@ const rp_rule_kind rp_kind_general_clinics = {
     .emit = emit,
     .check = check,
     .describe = describe,
+    .min_piece = min_piece,
 };

@@ -174,8 +174,10 @@ static size_t rows_of(const rp_translation *t, const char *prefix, size_t r)
 /* INIT-21's kind on a model with no rotation unit (tests/rules/field_min_run/shaped: internal
  * medicine in runs of 5, surgery and psychiatry of 3, electives free): a resident without pins
  * is offered internal medicine in pieces of 5 to 9 weeks and surgery and psychiatry of 3 to 5,
- * so the rows of both rules are redundant and not written; radiology stays in one-week pieces;
- * the resident with a pin keeps one-week pieces and the rows. */
+ * so the rows of both rules are redundant and not written; the general clinic (INIT-37's run of
+ * 4, kind general-clinics) in pieces of 4 to 7, so its credit needs no run rows either;
+ * radiology stays in one-week pieces; the resident with a pin keeps one-week pieces and the
+ * rows. */
 static void test_min_run_shapes_the_space_of_a_free_model(void **state)
 {
     (void)state;
@@ -187,13 +189,18 @@ static void test_min_run_shapes_the_space_of_a_free_model(void **state)
     assert_int_equal(t->n_uncovered, 0);
     static const char *const im[] = {"internal-medicine"}, *const sp[] = {"surgery", "psychiatry"};
     static const char *const el[] = {"radiology", "orthopedics"};
+    static const char *const go[] = {"general-outpatient"};
     for (size_t r = 0; r < 3; r++) { /* a1..a3: no pins (a2 abroad in weeks 20-21) */
         assert_int_equal(pieces_out_of(m, t, r, im, 1, 5, 9), 0);
         assert_int_equal(pieces_out_of(m, t, r, sp, 2, 3, 5), 0);
         assert_int_equal(pieces_out_of(m, t, r, el, 2, 1, 1), 0);
+        assert_int_equal(pieces_out_of(m, t, r, go, 1, 4, 7), 0);
         assert_int_equal(rows_of(t, "MRIM_", r), 0);
         assert_int_equal(rows_of(t, "MRSP_", r), 0);
+        assert_int_equal(rows_of(t, "FMIM_run", r), 0);
     }
+    assert_true(pieces_out_of(m, t, 3, go, 1, 4, 7) > 0);
+    assert_true(rows_of(t, "FMIM_run", 3) > 0);
     /* a4, pinned to 2 weeks at west's internal medicine: one-week pieces, and the rows */
     assert_true(pieces_out_of(m, t, 3, im, 1, 5, 9) > 0);
     assert_true(rows_of(t, "MRIM_", 3) > 0);
