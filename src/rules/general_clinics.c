@@ -9,7 +9,9 @@
  * from the block.
  *
  * Pieces: the space's general-outpatient places are the model's, each serving a field (the loader
- * refuses one that serves none): nothing to refuse, no rows.
+ * refuses one that serves none): nothing to refuse, no rows. Where no rule caps the pieces (no
+ * rotation unit, no block-length), min_piece asks for general-clinic blocks of the crediting's
+ * run length (see min_piece).
  *
  * Check: each general-outpatient row of the plan at a place that serves no field (check/judge.h's
  * reading of the places, not credit.h's).
