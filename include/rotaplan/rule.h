@@ -5,7 +5,7 @@
  *   emit     its rows, through ilp.h only;
  *   check    its direct check of a plan: the rule's meaning, written apart from the rows;
  *   describe one sentence for reports.
- * and optionally the piece-shaping hooks of ilp.h (max_piece and admit), for kinds that cap
+ * and optionally the piece-shaping hooks of ilp.h (max_piece, admit and min_piece), for kinds that cap
  * how many residents a place holds, loads (check.h), and for kinds that limit the intake, intake
  * and put_intake: `rotaplan capacity` asks the kinds, never probes them by name. Code implements kinds; the model's data
  * names rules (ids, classes, sources, parameters).
@@ -62,6 +62,15 @@ typedef struct rp_rule_kind {
      * pieces that every plan it allows is a union of admitted pieces. */
     bool (*admit)(const rp_rule *rule, const rp_model *m, const rp_resident *r,
                   const rp_piece *candidate, bool *allowed);
+    /* Optional. The fewest periods a piece like candidate (its place, session and periods; col
+     * not yet set) must last for r under this rule: L when a block of it would be too short
+     * on its own (a run of its field lasts at least L), else 1. Where no rule sets max_piece,
+     * the space then offers the place in pieces of L to 2L - 1 periods (every run of one place
+     * of L or more is a union of them; pieces with a parallel session: of L) instead of
+     * one-period pieces; a resident with pins keeps the one-period pieces too. The rows still
+     * judge whatever pieces exist: a kind whose rows would rely on it checks the space. */
+    int (*min_piece)(const rp_rule *rule, const rp_model *m, const rp_resident *r,
+                     const rp_piece *candidate);
 
     /* Optional, kinds that cap the residents a place holds at once: adds to out (its slots set
      * by rp_loads_init) every place the rule caps in ctx's plan, with its capacity and its load

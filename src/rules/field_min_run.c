@@ -7,8 +7,10 @@
  * cross the boundary between the two years. A community block that fails INIT-40/41/43 is an
  * elective (credit.h), not a community run.
  *
- * Rows: none when every piece of X or of a general clinic serving X lasts L weeks or more (the
- * example programme's 4-week units): then every run is that long. Otherwise, with y[v] the pieces
+ * Rows: none when every piece holding a week of X itself lasts L weeks or more, all in X or GO(X)
+ * (the example programme's 4-week units; the blocks of L to 2L - 1 weeks the space offers when
+ * no rule caps the pieces, min_piece): then every run with a week of X itself holds such a piece
+ * and is that long, however short the general-clinic pieces beside it. Otherwise, with y[v] the pieces
  * of X or GO(X) covering v, q[w] the pieces of X itself covering w, and a continuous u per window
  * of L weeks: u_W <= y[v] for v in W, and q[w] <= sum of the u_W over the windows holding w. A
  * week of X lies in a run of L or more exactly when some window of L weeks around it is all X.
@@ -54,12 +56,28 @@ static int piece_in(const rp_model *m, const rp_piece *pc, int p, int X)
     return c.host == X ? 1 : c.go_block_field == X ? 2 : 0;
 }
 
+/* Whether piece pc may leave a run of X short: it holds a week of X itself, and it is shorter
+ * than L or has a week outside X and GO(X). When no piece of r may, every run of X that holds a
+ * week of X itself holds a whole piece of L weeks or more, all in the run: the rows would be
+ * redundant. General-clinic pieces never need them by themselves (a run with no week of X
+ * itself is no violation), however short. */
+static bool may_cut_run(const rp_model *m, const rp_piece *pc, int X, int L)
+{
+    bool proper = false, outside = false;
+    for (int w = pc->first; w <= pc->last; w++) {
+        int in = piece_in(m, pc, w, X);
+        proper = proper || in == 1;
+        outside = outside || in == 0;
+    }
+    return proper && (pc->last - pc->first + 1 < L || outside);
+}
+
 static bool needs_rows(const rp_model *m, const rp_space *s, size_t r, int X, int L)
 {
     size_t n;
     const rp_piece *pieces = rp_space_pieces(s, r, &n);
     for (size_t i = 0; i < n; i++)
-        if (pieces[i].last - pieces[i].first + 1 < L && piece_in(m, &pieces[i], pieces[i].first, X))
+        if (may_cut_run(m, &pieces[i], X, L))
             return true;
     return false;
 }
@@ -104,6 +122,25 @@ static void emit_field(rp_emit *em, size_t r, int X, int L)
     }
     rp_expr_free(&e);
     free(u);
+}
+
+/* A piece that holds a week of a field listed trains in a block of L weeks or more by itself:
+ * where no rule caps the pieces, the space offers it in pieces of L to 2L - 1 weeks (rule.h
+ * min_piece). A run of a field made of shorter blocks of several departments (2 weeks at one
+ * hospital's 内科, 2 at another's), or of a short block joined by its general clinic (INIT-37),
+ * is then not planned; the check judges it all the same, and the rows above still hold for
+ * whatever pieces the space has (needs_rows). A community piece of year 1 is an elective
+ * (credit.h): it asks nothing. */
+static int min_piece(const rp_rule *rule, const rp_model *m, const rp_resident *r,
+                     const rp_piece *pc)
+{
+    (void)r;
+    const params *pa = rule->params;
+    for (int X = 0; X < RP_N_FIELDS; X++)
+        for (int w = pc->first; pa->fields[X] && w <= pc->last; w++)
+            if (piece_in(m, pc, w, X) == 1)
+                return pa->weeks;
+    return 1;
 }
 
 static int emit(const rp_rule *rule, rp_emit *em)
@@ -183,4 +220,5 @@ const rp_rule_kind rp_kind_field_min_run = {
     .emit = emit,
     .check = check,
     .describe = describe,
+    .min_piece = min_piece,
 };

@@ -9,7 +9,9 @@
  * from the block.
  *
  * Pieces: the space's general-outpatient places are the model's, each serving a field (the loader
- * refuses one that serves none): nothing to refuse, no rows.
+ * refuses one that serves none): nothing to refuse, no rows. Where no rule caps the pieces (no
+ * rotation unit, no block-length), min_piece asks for general-clinic blocks of the crediting's
+ * run length (see min_piece).
  *
  * Check: each general-outpatient row of the plan at a place that serves no field (check/judge.h's
  * reading of the places, not credit.h's).
@@ -64,6 +66,28 @@ static char *describe(const rp_rule *rule, const rp_model *m)
                         "psychiatric or emergency outpatient clinics)"));
 }
 
+/* A block at a general clinic serving a field counts for that field only inside a run of the
+ * crediting's go_block_run weeks (INIT-37 with INIT-21: 4): where no rule caps the pieces, the
+ * space offers general-clinic blocks in pieces of that length to twice it less one (rule.h
+ * min_piece), each credited by itself, so that the credit needs no rows of runs (weeks.c). A
+ * shorter general-clinic block (1 to 3 weeks) is then not planned, as a block: general outpatient
+ * as a parallel session stays weekly; the check judges any plan all the same. */
+static int min_piece(const rp_rule *rule, const rp_model *m, const rp_resident *r,
+                     const rp_piece *pc)
+{
+    (void)rule;
+    (void)r;
+    if (m->crediting.go_block_run <= 1)
+        return 1;
+    for (int w = pc->first; w <= pc->last; w++) {
+        rp_week_credit c;
+        rp_piece_credit(m, pc, w, &c);
+        if (c.go_block_field != RP_NONE)
+            return m->crediting.go_block_run;
+    }
+    return 1;
+}
+
 const rp_rule_kind rp_kind_general_clinics = {
     .name = "general-clinics",
     .counts_weeks = true,
@@ -71,4 +95,5 @@ const rp_rule_kind rp_kind_general_clinics = {
     .emit = emit,
     .check = check,
     .describe = describe,
+    .min_piece = min_piece,
 };

@@ -159,6 +159,12 @@ static void pool_init(seq *s, const rp_col_shape *shapes)
         const double *coef;
         size_t len;
         rp_ilp_row_terms(s->ilp, (int)i, &col, &coef, &len);
+        /* the objective's own rows (a wish): a rule's soft row (a field's desirable weeks)
+         * earns through any piece of the field, which the rotated sequences already offer;
+         * counting them let nearly every piece into the pools of pieces of 4 to 7 weeks at
+         * every start (BENCHMARKS.md, "Blocks of the lengths the rules ask for") */
+        if (rp_ilp_row_tag(s->ilp, (int)i).rule >= 0)
+            continue;
         for (size_t k = 0; k < len && !s->earning_row[i]; k++)
             s->earning_row[i] = s->helper[col[k]] && rp_ilp_col_obj(s->ilp, col[k]) > 0;
     }
@@ -479,7 +485,8 @@ static void pool_rotations(seq *s, size_t g, size_t h, bool *edge, int horizon_g
 }
 
 /* Whether column j can earn something in the objective: its own coefficient is positive, or it
- * is in a row with a helper whose coefficient is (a wish granted by presence at the place). */
+ * is in one of the objective's rows with a helper whose coefficient is (a wish granted by
+ * presence at the place). */
 static bool earns(const seq *s, int j)
 {
     if (rp_ilp_col_obj(s->ilp, j) > 0)

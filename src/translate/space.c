@@ -96,6 +96,38 @@ static int longest_piece(const rp_model *m, const rp_resident *r, int f, int d, 
     return longest;
 }
 
+/* The fewest periods candidate c must last for r: the most any enabled rule's min_piece hook
+ * asks, or 1. Asked only where no rule caps the pieces (longest is 1); a resident with pins keeps
+ * every length (a pinned stretch may be shorter than a block: a plan kept from an earlier one). */
+static int shortest_piece(const rp_model *m, const rp_resident *r, const rp_piece *c, int longest,
+                          bool plain)
+{
+    int shortest = 1;
+    if (plain || longest > 1 || (r && r->n_pins > 0))
+        return 1;
+    for (size_t i = 0; i < m->n_rules; i++) {
+        const rp_rule *rule = &m->rules[i];
+        if (!rule->enabled || !rule->kind->min_piece)
+            continue;
+        int n = rule->kind->min_piece(rule, m, r, c);
+        if (n > shortest)
+            shortest = n;
+    }
+    return shortest;
+}
+
+/* Whether a candidate of len periods, of which rules ask at least `shortest`, is offered: one
+ * period where they ask nothing; else `shortest` to 2 `shortest` - 1 periods, or exactly
+ * `shortest` with a parallel session (a block's sessions come in stretches of that length:
+ * every piece length times each session variant made the problem twice as large, BENCHMARKS.md
+ * "Blocks of the lengths the rules ask for"). */
+static bool offered_length(int len, int shortest, bool session)
+{
+    if (shortest <= 1)
+        return len == 1;
+    return len >= shortest && len <= (session ? shortest : 2 * shortest - 1);
+}
+
 /* Runs every enabled rule's admit hook on a candidate. Returns the first rule that refuses it,
  * or -1 when it is admitted; *mask receives the courses under which it may be chosen and
  * *narrowed the first rule that narrowed them (-1 when none did). */
@@ -182,7 +214,8 @@ static size_t session_choices(const rp_model *m, int f, int d, const char *const
 
 /* Candidates at (f, d) with session variant `par` (RP_NONE for none): every a..b of at most
  * `longest` periods that avoids the periods without a facility and agrees with the pins; then the
- * rules' admit hooks. */
+ * rules' admit hooks. Where a rule asks for blocks of at least L periods and none caps the
+ * pieces (shortest_piece), the candidates are those offered_length admits. */
 static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
                          const rp_resident *r, const rp_timeline *t, int f, int d, int par,
                          bool night, bool plain, bool skip_programme, blame *bl)
@@ -191,6 +224,12 @@ static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_mo
     rp_piece c = {f, d, 0, 0, -1, par, 0, false, night};
     if (par >= 0) /* a night is a night, whatever the clinic's daytime hours */
         c.par_days = !night && m->facilities[f].departments[par].half_day_only ? 0.5 : 1;
+    c.first = 1;
+    c.last = rs->horizon;
+    int ask = shortest_piece(m, r, &c, longest, plain); /* the most any candidate may ask */
+    bool shaped = ask > 1;
+    if (shaped)
+        longest = 2 * ask - 1;
     for (int a = 1; a <= rs->horizon; a++) {
         for (int b = a; b < a + longest && b <= rs->horizon; b++) {
             if (!rp_status_keeps_facility(t->status[b]))
@@ -202,6 +241,8 @@ static void place_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_mo
             }
             c.first = a;
             c.last = b;
+            if (shaped && !offered_length(b - a + 1, shortest_piece(m, r, &c, 1, plain), par >= 0))
+                continue;
             unsigned long long mask = rs->all_courses;
             int narrowed = -1;
             int refuser =

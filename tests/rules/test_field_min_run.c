@@ -7,6 +7,9 @@
  */
 #include "init_test.h"
 
+#include "rotaplan/solve.h"
+#include "rotaplan/translate.h"
+
 #define DIR "tests/rules/field_min_run/"
 #define ID "INIT-21"
 #define REQ "at least 4 weeks"
@@ -85,11 +88,18 @@ static void test_INIT21_Q11_L24_three_week_general_clinic_block_complies(void **
 
 /* INIT-21, INIT-37, 000 Q41 (L56): "一般外来研修4週を内科外来で実施する場合、必修分野である内科研修
  * (24週)のうちの4週を一般外来に充て…" 2 weeks of internal medicine followed by 2 in the core's
- * general clinic (内科外来) are one run of 4 weeks. */
+ * general clinic (内科外来) are one run of 4 weeks: the check and the rows accept it. The shaped
+ * space (no rotation unit: internal medicine in pieces of 4 to 7 weeks, min_piece) does not
+ * offer a 2-week block of internal medicine, so the planner never plans this run (README "Blocks
+ * of the lengths the rules ask for"); the check still judges it compliant. */
 static void test_INIT21_Q41_L56_internal_medicine_and_its_clinic_make_one_run(void **state)
 {
     (void)state;
-    expect_compliant("im-2-go-2");
+    it_fixture x = it_load(DIR, ID, "im-2-go-2", NULL);
+    assert_int_equal(t_violations(x.m, x.c, x.p, ID), 0);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, true, NULL), 1);
+    assert_int_equal(t_rows_accept(x.m, x.c, x.p, false, NULL), -1);
+    it_unload(&x);
 }
 
 /* INIT-21, INIT-37, 000 Q41 (L56) (as above, "内科外来"): followed by 2 weeks in town's general
@@ -125,6 +135,134 @@ static void test_INIT21_Q10_L23_community_weeks_in_year_1_are_no_run(void **stat
 {
     (void)state;
     expect_compliant("cm-2-weeks-in-year-1");
+}
+
+/* ---- the space the kind shapes (rule.h min_piece), on a second model ---- */
+
+#define SHAPED DIR "shaped/"
+
+/* The pieces of resident r's space that hold a week of a department whose field is listed:
+ * returns how many are shorter than `min` weeks or longer than `max`. */
+static size_t pieces_out_of(const rp_model *m, const rp_translation *t, size_t r,
+                            const char *const *deps, size_t n_deps, int min, int max)
+{
+    size_t n, out = 0;
+    const rp_piece *pc = rp_space_pieces(t->space, r, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (pc[i].facility < 0 || pc[i].department < 0)
+            continue;
+        const char *dep = m->facilities[pc[i].facility].departments[pc[i].department].id;
+        int len = pc[i].last - pc[i].first + 1;
+        for (size_t k = 0; k < n_deps; k++)
+            if (strcmp(dep, deps[k]) == 0 && (len < min || len > max))
+                out++;
+    }
+    return out;
+}
+
+/* Rows of rule `prefix` (its id without hyphen) of resident r. */
+static size_t rows_of(const rp_translation *t, const char *prefix, size_t r)
+{
+    size_t n = 0, len = strlen(prefix);
+    for (size_t i = 0; i < rp_ilp_n_rows(t->ilp); i++)
+        if (strncmp(rp_ilp_row_name(t->ilp, (int)i), prefix, len) == 0 &&
+            rp_ilp_row_tag(t->ilp, (int)i).resident == (int)r)
+            n++;
+    return n;
+}
+
+/* INIT-21's kind on a model with no rotation unit (tests/rules/field_min_run/shaped: internal
+ * medicine in runs of 5, surgery and psychiatry of 3, electives free): a resident without pins
+ * is offered internal medicine in pieces of 5 to 9 weeks and surgery and psychiatry of 3 to 5,
+ * so the rows of both rules are redundant and not written; the general clinic (INIT-37's run of
+ * 4, kind general-clinics) in pieces of 4 to 7, so its credit needs no run rows either;
+ * radiology stays in one-week pieces; the resident with a pin keeps one-week pieces and the
+ * rows. */
+static void test_min_run_shapes_the_space_of_a_free_model(void **state)
+{
+    (void)state;
+    rp_model *m = t_load_model(SHAPED "model.yaml");
+    rp_cohort *c = t_load_cohort(m, SHAPED "cohort.yaml");
+    rp_translation *t = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    assert_int_equal(rp_translate(m, c, NULL, &t, &d), 0);
+    assert_int_equal(t->n_uncovered, 0);
+    static const char *const im[] = {"internal-medicine"}, *const sp[] = {"surgery", "psychiatry"};
+    static const char *const el[] = {"radiology", "orthopedics"};
+    static const char *const go[] = {"general-outpatient"};
+    for (size_t r = 0; r < 3; r++) { /* a1..a3: no pins (a2 abroad in weeks 20-21) */
+        assert_int_equal(pieces_out_of(m, t, r, im, 1, 5, 9), 0);
+        assert_int_equal(pieces_out_of(m, t, r, sp, 2, 3, 5), 0);
+        assert_int_equal(pieces_out_of(m, t, r, el, 2, 1, 1), 0);
+        assert_int_equal(pieces_out_of(m, t, r, go, 1, 4, 7), 0);
+        assert_int_equal(rows_of(t, "MRIM_", r), 0);
+        assert_int_equal(rows_of(t, "MRSP_", r), 0);
+        assert_int_equal(rows_of(t, "FMIM_run", r), 0);
+    }
+    assert_true(pieces_out_of(m, t, 3, go, 1, 4, 7) > 0);
+    assert_true(rows_of(t, "FMIM_run", 3) > 0);
+    /* a4, pinned to 2 weeks at west's internal medicine: one-week pieces, and the rows */
+    assert_true(pieces_out_of(m, t, 3, im, 1, 5, 9) > 0);
+    assert_true(rows_of(t, "MRIM_", 3) > 0);
+    assert_true(rows_of(t, "MRSP_", 3) > 0);
+    rp_translation_free(t);
+    rp_diags_free(&d);
+    rp_cohort_free(c);
+    rp_model_free(m);
+}
+
+/* The same model's first plan, built as `rotaplan plan` builds it (resident by resident, with
+ * pools; the search after it is GLPK's): it passes every check, and the runs of the unpinned
+ * residents, counted here from the stints apart from the check, are as long as the rules ask (5
+ * weeks of internal medicine, 3 of surgery or psychiatry), the abroad weeks of a2 cutting nothing
+ * short. */
+static void test_min_run_solved_plan_of_a_free_model_passes_every_check(void **state)
+{
+    (void)state;
+    rp_model *m = t_load_model(SHAPED "model.yaml");
+    rp_cohort *c = t_load_cohort(m, SHAPED "cohort.yaml");
+    rp_translation *t = NULL;
+    rp_diags d = RP_DIAGS_INIT;
+    assert_int_equal(rp_translate(m, c, NULL, &t, &d), 0);
+    size_t n = t->n_residents;
+    int **groups = rp_xcalloc(n + 1, sizeof *groups);
+    size_t *sizes = rp_xcalloc(n + 1, sizeof *sizes);
+    for (size_t r = 0; r < n; r++)
+        sizes[r] = rp_translation_resident_columns(t, r, &groups[r]);
+    rp_col_shape *shapes = rp_translation_column_shapes(t);
+    rp_solve_options opt = {120, 0, false, NULL, NULL, NULL};
+    double *x = NULL;
+    assert_int_equal(rp_solve_sequential_pooled(t->ilp, (const int *const *)groups, sizes, n,
+                                                shapes, true, &opt, &x),
+                     0);
+    rp_plan *p = NULL;
+    assert_int_equal(rp_decode(t, x, &p, &d), 0);
+    rp_findings f = RP_FINDINGS_INIT;
+    kt_check(m, c, p, &f);
+    assert_int_equal(rp_findings_count(&f, RP_LEVEL_VIOLATION), 0);
+    rp_findings_free(&f);
+    for (size_t i = 0; i < p->n_stints; i++) { /* stints of one place, merged by decode */
+        const rp_stint *s = &p->stints[i];
+        if (s->resident == 3 || s->facility < 0 || s->department < 0)
+            continue;
+        const char *dep = m->facilities[s->facility].departments[s->department].id;
+        int len = s->last - s->first + 1;
+        if (strcmp(dep, "internal-medicine") == 0)
+            assert_true(len >= 5);
+        if (strcmp(dep, "surgery") == 0 || strcmp(dep, "psychiatry") == 0)
+            assert_true(len >= 3);
+    }
+    rp_plan_free(p);
+    free(x);
+    for (size_t r = 0; r < n; r++)
+        free(groups[r]);
+    free(groups);
+    free(sizes);
+    free(shapes);
+    rp_translation_free(t);
+    rp_diags_free(&d);
+    rp_cohort_free(c);
+    rp_model_free(m);
 }
 
 /* ---- bad parameters (the tiny model of init_test.h: params on line 12) ---- */
@@ -178,6 +316,8 @@ int main(void)
         cmocka_unit_test(test_INIT21_Q22_L35_run_across_the_year_boundary_complies),
         cmocka_unit_test(test_INIT21_Q22_L35_short_run_across_the_year_boundary_violates),
         cmocka_unit_test(test_INIT21_Q10_L23_community_weeks_in_year_1_are_no_run),
+        cmocka_unit_test(test_min_run_shapes_the_space_of_a_free_model),
+        cmocka_unit_test(test_min_run_solved_plan_of_a_free_model_passes_every_check),
         cmocka_unit_test(test_INIT21_params_weeks_missing),
         cmocka_unit_test(test_INIT21_params_weeks_not_whole),
         cmocka_unit_test(test_INIT21_params_fields_not_a_list),
