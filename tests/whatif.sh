@@ -412,5 +412,20 @@ run "past visit" 2 whatif "$INIT" tests/rules/admin_visits/visit-2.csv --capacit
     --from 2021-10-01 --out "$T/visit.csv"
 has "past visit" "$T/err" "visit-2.csv:13:1: error: resident r1's visit row (periods 53-56)"
 
+# ---- a model with no rotation unit (EXAMPLE-01 disabled) plans required fields in blocks of
+# 4 to 7 weeks (min_piece), but a plan made by hand may hold shorter ones the check accepts
+# (2 weeks of internal medicine, then 2 of its clinic: 000 Q41 L56). Its past is kept: the
+# earlier plan's blocks are pieces of their own; before, whatif said "no compliant plan
+# exists" ----
+awk '/^  - id: EXAMPLE-01$/ { unit = 1 }
+     unit && /^    params: \{weeks: 4\}$/ { print "    enabled: false"; unit = 0 }
+     { print }' "$INIT" >"$T/free.yaml"
+run "free short past check" 0 check "$T/free.yaml" tests/fixtures/whatif/free-short-blocks.csv --quiet
+run "free short past" 0 whatif "$T/free.yaml" tests/fixtures/whatif/free-short-blocks.csv \
+    --capacity city:obgyn=0 --from 2021-10-01 --out "$T/free-short.csv"
+has "free short past" "$T/free-short.csv" "r1,2020,,core,internal-medicine,block,57,58,2021-04-29,2021-05-12,"
+has "free short past" "$T/free-short.csv" "r1,2020,,core,general-outpatient,block,59,60,2021-05-13,2021-05-26,"
+run "free short past new check" 0 check "$T/free.yaml" "$T/free-short.csv" --quiet
+
 echo "whatif.sh: $count commands, $failures failure(s)"
 [ "$failures" -eq 0 ]

@@ -348,6 +348,57 @@ static bool model_offers(const rp_model *m, int f, int pd, bool night)
     return false;
 }
 
+/* translate.h `earlier`: the earlier plan's blocks of the resident, each as one piece, where the
+ * space's pieces of its place cannot tile it and the rules admit it. A space shaped to the lengths the rules ask for
+ * (min_piece) may hold no piece for a block the check accepts (2 weeks of 内科 beside 2 of its
+ * clinic, 000 Q41 L56); a what-if must still keep such a past, and its rows then judge the piece
+ * (field-min-run writes its rows for a resident with a short piece). */
+/* Whether the session-free pieces of c's place tile c's periods (in the space, a place's pieces
+ * come in the order of their first period). */
+static bool composable(const resident_space *rs, const rp_piece *c)
+{
+    int len = c->last - c->first + 1;
+    bool *reach = rp_xcalloc((size_t)len + 1, sizeof *reach); /* reach[k]: first..first+k-1 */
+    reach[0] = true;
+    for (size_t i = 0; i < rs->n_pieces; i++) {
+        const rp_piece *p = &rs->pieces[i];
+        if (p->facility == c->facility && p->department == c->department &&
+            p->par_department == RP_NONE && p->first >= c->first && p->last <= c->last &&
+            reach[p->first - c->first])
+            reach[p->last - c->first + 1] = true;
+    }
+    bool ok = reach[len];
+    free(reach);
+    return ok;
+}
+
+static void earlier_block_pieces(rp_ilp *ilp, resident_space *rs, size_t ri, const rp_model *m,
+                                 const rp_resident *r, const rp_timeline *t, const rp_plan *old)
+{
+    int o = rp_plan_resident_index(old, r->id);
+    for (size_t i = 0; o != RP_NONE && i < old->n_stints; i++) {
+        const rp_stint *st = &old->stints[i];
+        if (st->resident != o || st->mode != RP_MODE_BLOCK || st->facility < 0 ||
+            st->department_id || st->first < 1 || st->first > rs->horizon)
+            continue;
+        const rp_facility *fac = &m->facilities[st->facility];
+        rp_piece c = {st->facility, rp_space_by_department(fac) ? st->department : RP_NONE,
+                      st->first, st->last < rs->horizon ? st->last : rs->horizon, -1, RP_NONE,
+                      0, false, false};
+        bool held = true;
+        for (int p = c.first; p <= c.last; p++)
+            held = held && rp_status_keeps_facility(t->status[p]) &&
+                   agrees_with_pin(r, p, c.facility, c.department);
+        if (!held || (c.department >= 0 && fac->departments[c.department].capacity == 0))
+            continue;
+        unsigned long long mask = rs->all_courses;
+        int narrowed = -1;
+        if (composable(rs, &c) || judge(m, r, rs->possible, &c, &mask, &narrowed, false) >= 0)
+            continue;
+        add_piece(ilp, rs, ri, m, &c, mask, narrowed);
+    }
+}
+
 /* translate.h `earlier`: each session-free piece of a resident of the earlier plan also in the
  * variant with the session the earlier plan holds over its periods, when the rules admit it and
  * the space has no such piece yet (the model's own parallel or night departments). */
@@ -585,6 +636,8 @@ rp_space *rp_space_build(const rp_model *m, const rp_cohort *c, const rp_timelin
         possible_courses(rs, m, r);
         for (size_t f = 0; f < m->n_facilities; f++)
             facility_pieces(ilp, rs, ri, m, r, t, (int)f, plain, skip_programme, &bl);
+        if (opt->earlier && !plain)
+            earlier_block_pieces(ilp, rs, ri, m, r, t, opt->earlier);
         if (split && !plain && (!opt->cut_residents || opt->cut_residents[ri]))
             split_pieces(ilp, rs, ri, m, r);
         if (opt->earlier && !plain)
