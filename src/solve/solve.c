@@ -10,6 +10,7 @@
  * satisfy, and the feasibility test of a fixed plan used by the twin tests.
  */
 #include "rotaplan/solve.h"
+#include "solve/gomory.h"
 #include "solve/guard.h"
 #include "translate/glpk_bridge.h"
 #include "util/util.h"
@@ -80,6 +81,7 @@ typedef struct progress {
     long node_limit;  /* the budget of the search that runs (0: none) */
     long nodes;
     const double *start_plan; /* 1-based values to hand GLPK at the first heuristic call */
+    rp_gomory gomory;         /* the Gomory cuts' work space and rounds (gomory.h) */
 } progress;
 
 static void progress_init(progress *pr, const rp_solve_options *opt)
@@ -135,6 +137,10 @@ static void callback(glp_tree *tree, void *info)
     progress *pr = info;
     pr->guard.in_tree = true;
     int reason = glp_ios_reason(tree);
+    if (reason == GLP_ICUTGEN)
+        rp_gomory_round(&pr->gomory, tree);
+    else if (reason == GLP_IBRANCH)
+        rp_branch_choose(&pr->gomory, tree);
     if (reason == GLP_IBINGO && !pr->have_plan)
         pr->first_plan = now() - pr->start;
     if (reason == GLP_IHEUR && pr->start_plan) {
@@ -170,13 +176,19 @@ static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progres
     glp_init_iocp(parm);
     rp_guard_iocp(parm);
     parm->presolve = GLP_ON;
-    parm->br_tech = GLP_BR_DTH;
+    parm->br_tech = GLP_BR_DTH; /* when the callback does not choose (branch.c) */
     parm->bt_tech = GLP_BT_BLB;
-    /* measured on the radiology instances (BENCHMARKS.md): Gomory mixed-integer and MIR cuts
-     * close the last hundredths of a per cent that branching alone takes minutes over */
-    parm->gmi_cuts = GLP_ON;
-    parm->mir_cuts = GLP_ON;
+    /* measured on the radiology instances (BENCHMARKS.md): Gomory mixed-integer cuts close the
+     * last hundredths of a per cent that branching alone takes minutes over. GLPK's own
+     * generator, its selection among a pool and its Driebeck-Tomlin branching each cost a pass
+     * over the whole matrix per candidate, most of the ten-cohort solve: the callback makes the
+     * same cuts and the same choice from cheap tableau rows (gomory.h) and adds the cuts to the
+     * node itself. GLPK's MIR cuts are off: they need the factorisation the added rows undo,
+     * and on their own they cost as much again for little (BENCHMARKS.md). */
+    parm->gmi_cuts = GLP_OFF;
+    parm->mir_cuts = GLP_OFF;
     parm->mip_gap = opt->gap > 0 ? opt->gap : 0;
+    rp_gomory_free(&pr->gomory); /* a new search: its own rounds at its root */
     parm->cb_func = callback;
     parm->cb_info = pr;
 }
@@ -547,6 +559,7 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
     res->first_plan_seconds = pr.have_plan ? (pr.first_plan >= 0 ? pr.first_plan : res->seconds)
                                            : -1;
     res->nodes = pr.nodes;
+    rp_gomory_free(&pr.gomory);
     if (opt->progress && pr.printed)
         fputs("\r\033[K", stderr);
     if (out.x && (res->status == RP_SOLVE_OPTIMAL || res->status == RP_SOLVE_FEASIBLE)) {
@@ -584,6 +597,7 @@ static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit,
     glp_iocp parm;
     init_parameters(&parm, opt, &pr);
     int ret = rp_guard_intopt(&pr.guard, p, &parm);
+    rp_gomory_free(&pr.gomory);
     *status = ret == RP_GUARD_STOPPED ? GLP_UNDEF : glp_mip_status(p);
     return ret;
 }
