@@ -26,8 +26,7 @@ void rp_gomory_free(rp_gomory *g)
     free(g->touched);
     free(g->ind);
     free(g->val);
-    free(g->cand);
-    free(g->frac);
+    free(g->listed);
     memset(g, 0, sizeof *g);
 }
 
@@ -53,8 +52,7 @@ static void reserve(rp_gomory *g, int m, int n)
     g->touched = rp_xcalloc(mn, sizeof *g->touched);
     g->ind = rp_xcalloc((size_t)n + 1, sizeof *g->ind);
     g->val = rp_xcalloc((size_t)n + 1, sizeof *g->val);
-    g->cand = rp_xcalloc((size_t)n + 1, sizeof *g->cand);
-    g->frac = rp_xcalloc((size_t)n + 1, sizeof *g->frac);
+    g->listed = rp_xcalloc(mn, sizeof *g->listed);
 }
 
 static bool basic(glp_prob *p, int m, int k)
@@ -63,10 +61,10 @@ static bool basic(glp_prob *p, int m, int k)
 }
 
 /* alfa[k] += v for nonbasic k, listing k the first time. */
-static void add_to(rp_gomory *g, int *len, bool *listed, int k, double v)
+static void add_to(rp_gomory *g, int *len, int k, double v)
 {
-    if (!listed[k]) {
-        listed[k] = true;
+    if (!g->listed[k]) {
+        g->listed[k] = true;
         g->touched[++*len] = k;
     }
     g->alfa[k] += v;
@@ -83,22 +81,22 @@ int rp_gomory_tableau_row(rp_gomory *g, glp_prob *p, int j)
         g->rho[r] = 0;
     g->rho[i] = 1;
     glp_btran(p, g->rho);
-    bool *listed = rp_xcalloc((size_t)m + (size_t)n + 1, sizeof *listed);
     int len = 0;
     for (int r = 1; r <= m; r++) {
         double rho = g->rho[r];
         if (rho == 0)
             continue;
         if (!basic(p, m, r))
-            add_to(g, &len, listed, r, -rho);
+            add_to(g, &len, r, -rho);
         int row_len = glp_get_mat_row(p, r, g->ind, g->val);
         for (int t = 1; t <= row_len; t++) {
             int k = m + g->ind[t];
             if (!basic(p, m, k))
-                add_to(g, &len, listed, k, rho * g->val[t]);
+                add_to(g, &len, k, rho * g->val[t]);
         }
     }
-    free(listed);
+    for (int t = 1; t <= len; t++)
+        g->listed[g->touched[t]] = false;
     return len;
 }
 

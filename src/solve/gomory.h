@@ -22,8 +22,7 @@ typedef struct rp_gomory {
     int *touched;    /* [1 + m + n]: the entries of alfa and phi set in this cut */
     int *ind;        /* [1 + n], with val: one row of the matrix, then the cut */
     double *val;
-    int *cand;       /* [1 + n]: the candidate columns of a round */
-    double *frac;    /* [1 + n] */
+    bool *listed;    /* [1 + m + n]: whether touched holds the entry (false between rows) */
     /* the rounds at the root: stop after 4 that move the bound by less than 1e-4 relative;
      * last_node: the last other node that had its round */
     int last_node, rounds, flat;
