@@ -10,6 +10,7 @@
  * satisfy, and the feasibility test of a fixed plan used by the twin tests.
  */
 #include "rotaplan/solve.h"
+#include "solve/gomory.h"
 #include "solve/guard.h"
 #include "translate/glpk_bridge.h"
 #include "util/util.h"
@@ -80,6 +81,8 @@ typedef struct progress {
     long node_limit;  /* the budget of the search that runs (0: none) */
     long nodes;
     const double *start_plan; /* 1-based values to hand GLPK at the first heuristic call */
+    bool own_cuts;            /* the callback cuts and branches (own_cuts_and_branching) */
+    rp_gomory gomory;         /* their work space and rounds (gomory.h) */
 } progress;
 
 static void progress_init(progress *pr, const rp_solve_options *opt)
@@ -135,6 +138,10 @@ static void callback(glp_tree *tree, void *info)
     progress *pr = info;
     pr->guard.in_tree = true;
     int reason = glp_ios_reason(tree);
+    if (reason == GLP_ICUTGEN && pr->own_cuts)
+        rp_gomory_round(&pr->gomory, tree);
+    else if (reason == GLP_IBRANCH && pr->own_cuts)
+        rp_branch_choose(&pr->gomory, tree);
     if (reason == GLP_IBINGO && !pr->have_plan)
         pr->first_plan = now() - pr->start;
     if (reason == GLP_IHEUR && pr->start_plan) {
@@ -177,6 +184,8 @@ static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progres
     parm->gmi_cuts = GLP_ON;
     parm->mir_cuts = GLP_ON;
     parm->mip_gap = opt->gap > 0 ? opt->gap : 0;
+    rp_gomory_free(&pr->gomory); /* a new search: its own rounds at its root */
+    pr->own_cuts = false;
     parm->cb_func = callback;
     parm->cb_info = pr;
 }
@@ -330,6 +339,22 @@ static void take_plan(const rp_ilp *ilp, glp_prob *p, outcome *out)
     out->objective = glp_mip_obj_val(p);
 }
 
+/* The search from a start plan (presolve off: the problem is ours, whole): GLPK's Gomory cut
+ * generator, its selection among a pool and its Driebeck-Tomlin branching each cost a pass over
+ * the whole matrix per candidate, most of the radiology ten-cohort solve (16 s of CPU of 17,
+ * BENCHMARKS.md). The callback makes the same Gomory cuts and the same branching choice from
+ * cheap tableau rows (gomory.h) and adds the cuts to the node itself. GLPK's MIR cuts are off
+ * there: they need the factorisation the added rows undo, and cost as much again. With GLPK's
+ * presolver (the probe, the explanation's and the repair's searches) GLPK's own cuts and
+ * branching stay: with ours (and no MIR) the probe of the two-year programme's 30 residents
+ * (examples/initial-cohort-30.yaml) stalled at a gap of 0.6% and wrote no plan in 60 s. */
+static void own_cuts_and_branching(glp_iocp *parm, progress *pr)
+{
+    parm->gmi_cuts = GLP_OFF;
+    parm->mir_cuts = GLP_OFF;
+    pr->own_cuts = true;
+}
+
 /* One glp_intopt run of at most node_limit nodes (0: no budget), from a start plan (1-based, or
  * NULL: then with GLPK's presolver); a stop ends it (pr->stopped says why). */
 static void search(const rp_ilp *ilp, progress *pr, long node_limit, const double *start,
@@ -353,6 +378,7 @@ static void search(const rp_ilp *ilp, progress *pr, long node_limit, const doubl
          * root LP solved first, from the basis at the start plan (root_lp) */
         pr->start_plan = start;
         parm.presolve = GLP_OFF;
+        own_cuts_and_branching(&parm, pr);
         out->ret = root_lp(p, &pr->guard, start);
         if (out->ret == 0)
             out->ret = rp_guard_intopt(&pr->guard, p, &parm);
@@ -547,6 +573,7 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
     res->first_plan_seconds = pr.have_plan ? (pr.first_plan >= 0 ? pr.first_plan : res->seconds)
                                            : -1;
     res->nodes = pr.nodes;
+    rp_gomory_free(&pr.gomory);
     if (opt->progress && pr.printed)
         fputs("\r\033[K", stderr);
     if (out.x && (res->status == RP_SOLVE_OPTIMAL || res->status == RP_SOLVE_FEASIBLE)) {
@@ -584,6 +611,7 @@ static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit,
     glp_iocp parm;
     init_parameters(&parm, opt, &pr);
     int ret = rp_guard_intopt(&pr.guard, p, &parm);
+    rp_gomory_free(&pr.gomory);
     *status = ret == RP_GUARD_STOPPED ? GLP_UNDEF : glp_mip_status(p);
     return ret;
 }

@@ -1,0 +1,50 @@
+/*
+ * gomory.h: Gomory mixed-integer cuts from the rows of the optimal simplex tableau, for the
+ * branch-and-cut callback (internal to solve/). GLPK's own generator (glp_iocp.gmi_cuts) computes
+ * every tableau row column by column over the whole matrix (glp_eval_tab_row: one pass over every
+ * nonzero per cut, and GLPK's branching by Driebeck-Tomlin one more per candidate): on the
+ * radiology programme's ten-cohort problem (24,742 columns, 408,472 nonzeros) that was most of the
+ * solve (BENCHMARKS.md). Here a tableau row is computed row-wise from the BTRAN result, over the
+ * rows it touches only; the cut is the same inequality GLPK's generator writes for that row.
+ */
+#ifndef ROTAPLAN_SOLVE_GOMORY_H
+#define ROTAPLAN_SOLVE_GOMORY_H
+
+#include <glpk.h>
+#include <stdbool.h>
+
+/* Work space and the round counter of one search; zero-initialise, free with rp_gomory_free. */
+typedef struct rp_gomory {
+    int m, n;        /* the sizes the arrays were made for */
+    double *rho;     /* [1 + m]: a row of the basis inverse */
+    double *alfa;    /* [1 + m + n]: the tableau row, dense */
+    double *phi;     /* [1 + m + n]: the cut over every variable, dense */
+    int *touched;    /* [1 + m + n]: the entries of alfa and phi set in this cut */
+    int *ind;        /* [1 + n], with val: one row of the matrix, then the cut */
+    double *val;
+    bool *listed;    /* [1 + m + n]: whether touched holds the entry (false between rows) */
+    /* the rounds at the root: stop after 4 that move the bound by less than 1e-4 relative;
+     * last_node: the last other node that had its round */
+    int last_node, rounds, flat;
+    double last_bound;
+} rp_gomory;
+
+/* In the callback at GLP_ICUTGEN: adds at most 50 cuts for the node's LP optimum to GLPK's
+ * local pool (glp_ios_add_row), at the root for as many rounds as they move its bound, and once
+ * at every other node (nodes after a branch included). Returns the number of cuts added. */
+int rp_gomory_round(rp_gomory *g, glp_tree *tree);
+
+/* The row of the simplex tableau of basic column j (1-based) of p, whose factorisation must be
+ * valid: alfa[k] for every nonbasic variable k (1..m rows, m+1..m+n columns), in GLPK's
+ * convention (glp_eval_tab_row: x_j = sum over nonbasic k of alfa[k] x_k). Returns the number
+ * of entries set, whose indices are in touched[1..]; the rest of alfa is 0. Exposed for the
+ * tests, which compare it with glp_eval_tab_row. */
+int rp_gomory_tableau_row(rp_gomory *g, glp_prob *p, int j);
+
+/* In the callback at GLP_IBRANCH: branches on the column Driebeck and Tomlin's estimate picks,
+ * as GLPK's GLP_BR_DTH does, with the tableau rows computed as above (branch.c). */
+void rp_branch_choose(rp_gomory *g, glp_tree *tree);
+
+void rp_gomory_free(rp_gomory *g);
+
+#endif
