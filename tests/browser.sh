@@ -12,7 +12,8 @@
 # it drew with, and an IPA or Noto CJK font must be among them (make deps-browser installs
 # fonts-ipafont-gothic; the page's font stack names IPAGothic). The reports are made with the
 # messages in Japanese (LANGUAGE=ja), the coordinator's screen: its headings and labels are the
-# ones that must fit.
+# ones that must fit. A copy of each page with a small script measures every heat-map place name
+# as drawn against its column: none may be clipped.
 set -u
 . tests/lib.sh
 # ja NAME STATUS ARGS...: as run, with the messages in Japanese (tests/lang.sh)
@@ -71,6 +72,24 @@ for model in "$RADIOLOGY" models/initial-residency-2020.yaml whatif; do
     if grep -E 'CONSOLE|Uncaught|Failed to load resource|net::ERR_' "$T/$prog.log" >"$T/$prog.console"; then
         fail "$prog: console messages: $(head -n 3 "$T/$prog.console")"
     fi
+    # no place name of the heat maps is clipped: a copy of the page measures each label as the
+    # browser draws it against the column that holds it (issue 15: "no clipped labels")
+    cp "$OUT/$prog.html" "$T/$prog-probe.html"
+    cat >>"$T/$prog-probe.html" <<'EOF2'
+<script>
+var bad = [], n = 0;
+document.querySelectorAll('svg.heatmap > svg > text').forEach(function (t) {
+  n++;
+  if (t.getComputedTextLength() + 2 > t.parentNode.width.baseVal.value) bad.push(t.textContent);
+});
+document.body.setAttribute('data-clipped', bad.length + ' of ' + n + ': ' + bad.slice(0, 3).join(' | '));
+</script>
+EOF2
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
+        --user-data-dir="$T/profile-$prog" --dump-dom "file://$T/$prog-probe.html" \
+        >"$T/$prog.dom" 2>/dev/null || fail "$prog: chromium could not load the probe"
+    grep -q 'data-clipped="0 of [1-9]' "$T/$prog.dom" ||
+        fail "$prog: heat-map labels clipped: $(grep -o 'data-clipped="[^"]*"' "$T/$prog.dom")"
     # printed, the page is A4 landscape (@page): 842 x 595 points
     timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
         --user-data-dir="$T/profile-$prog" --no-pdf-header-footer --print-to-pdf="$OUT/$prog.pdf" \

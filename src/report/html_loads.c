@@ -50,6 +50,38 @@ static void put_place_name(const rp_model *m, const rp_capped *p, FILE *out)
     }
 }
 
+/* The width a place's label takes at font-size 10: about 6 px a Latin character and 10 a
+ * Japanese one (a UTF-8 lead byte above 0xdf), measured on the text put_place_name writes. */
+static int label_width(const rp_model *m, const rp_capped *p)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    if (!f)
+        return NAME_W;
+    put_place_name(m, p, f);
+    fprintf(f, " (%g)", p->capacity);
+    fclose(f);
+    int w = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        w += *c < 0x80 ? 6 : *c > 0xdf ? 10 : 0;
+    free(text);
+    return w;
+}
+
+/* The names' column: wide enough for the longest label (none is clipped, issue 15), at least
+ * NAME_W. */
+static int names_width(const rp_model *m, const rp_loads *l)
+{
+    int w = NAME_W;
+    for (size_t k = 0; k < l->n_places; k++) {
+        int lw = label_width(m, &l->places[k]) + 8;
+        if (lw > w)
+            w = lw;
+    }
+    return w;
+}
+
 static void put_cell(const rp_model *m, const rp_loads *l, const rp_capped *p, long t, int x,
                      int y, int w, FILE *out)
 {
@@ -78,13 +110,14 @@ static void put_cell(const rp_model *m, const rp_loads *l, const rp_capped *p, l
             rp_capped_over(p, i, v) || v >= p->limit[i] - 1e-9 ? "#fff" : "#222", num);
 }
 
-static void put_axis(const rp_model *m, const rp_loads *l, int cw, int height, FILE *out)
+static void put_axis(const rp_model *m, const rp_loads *l, int name_w, int cw, int height,
+                     FILE *out)
 {
     int ppy = m->calendar.periods_per_year;
     for (long t = l->first; t <= l->last; t++) {
         if (t % ppy != 0 && t != l->first)
             continue;
-        int x = NAME_W + (int)(t - l->first) * cw;
+        int x = name_w + (int)(t - l->first) * cw;
         char label[11];
         rp_html_slot_label(m, t, label);
         fprintf(out, "<line x1=\"%d\" y1=\"4\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", x, x,
@@ -101,7 +134,8 @@ static void put_heat_map(const rp_model *m, const rp_loads *l, FILE *out)
         fputs(_("<p>No place holds a resident.</p>\n"), out);
         return;
     }
-    int w = NAME_W + (int)n * cw + RIGHT_W, h = HEAD_H + (int)l->n_places * ROW_H + 4;
+    int name_w = names_width(m, l);
+    int w = name_w + (int)n * cw + RIGHT_W, h = HEAD_H + (int)l->n_places * ROW_H + 4;
     fprintf(out, "<figure><svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" "
                  "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n",
             w, h, w, h);
@@ -109,17 +143,18 @@ static void put_heat_map(const rp_model *m, const rp_loads *l, FILE *out)
         const rp_capped *p = &l->places[k];
         int y = HEAD_H + (int)k * ROW_H;
         fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%ld\" height=\"%d\" fill=\"%s\"/>\n",
-                NAME_W, y, n * cw, ROW_H - 2, k % 2 ? "#f7f7f7" : "#efefef");
-        /* the name clipped to its column: long Japanese names stay out of the cells */
+                name_w, y, n * cw, ROW_H - 2, k % 2 ? "#f7f7f7" : "#efefef");
+        /* the name in its column, which is as wide as the longest (names_width); the inner svg
+         * keeps a name that a font draws wider than estimated out of the cells */
         fprintf(out, "<svg x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"><text x=\"2\" y=\"%d\" "
-                     "font-size=\"10\">", y, NAME_W - 4, ROW_H, ROW_H - 5);
+                     "font-size=\"10\">", y, name_w - 4, ROW_H, ROW_H - 5);
         put_place_name(m, p, out);
         rp_html_printf(out, " (%g)", p->capacity);
         fputs("</text></svg>\n", out);
         for (long t = l->first; t <= l->last; t++)
-            put_cell(m, l, p, t, NAME_W + (int)(t - l->first) * cw, y, cw, out);
+            put_cell(m, l, p, t, name_w + (int)(t - l->first) * cw, y, cw, out);
     }
-    put_axis(m, l, cw, h, out);
+    put_axis(m, l, name_w, cw, h, out);
     fputs("</svg></figure>\n", out);
 }
 
