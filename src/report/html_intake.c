@@ -23,7 +23,7 @@ static void put_cap(const rp_rule *rule, const rp_intake_cap *c, FILE *out)
         fprintf(out, "<tr><td>%s</td><td class=\"num\">%.1f</td><td class=\"num\">%g</td>"
                      "<td class=\"num\">%.2f</td><td>%s</td></tr>\n",
                 rp_intake_cap_terms[i], c->total[i], c->divisor[i], c->term[i],
-                i == c->binding ? "<strong>binds</strong>" : "");
+                i == c->binding ? _("<strong>binds</strong>") : "");
     fprintf(out, _("<tr><td>cap</td><td colspan=\"2\">floor(%.2f)</td><td class=\"num\">"
                    "<strong>%d</strong></td><td></td></tr>\n</table>\n"),
             c->term[c->binding], c->value);

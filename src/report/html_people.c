@@ -96,9 +96,9 @@ void rp_html_people(const rp_html_input *in, FILE *out)
     if (rows)
         fputs("</table>\n", out);
     else
-        fputs(ctx && ctx->cohort ? "<p>No resident takes leave or states a wish.</p>\n"
-                                 : "<p>Leave and wishes come from the residents file "
-                                   "(--residents): none was given.</p>\n",
+        fputs(ctx && ctx->cohort ? _("<p>No resident takes leave or states a wish.</p>\n")
+                                 : _("<p>Leave and wishes come from the residents file "
+                                     "(--residents): none was given.</p>\n"),
               out);
     fputs("</section>\n", out);
 }
