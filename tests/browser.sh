@@ -16,16 +16,6 @@
 # as drawn against its column: none may be clipped.
 set -u
 . tests/lib.sh
-# ja NAME STATUS ARGS...: as run, with the messages in Japanese (tests/lang.sh)
-ja() {
-    name=$1
-    want=$2
-    shift 2
-    count=$((count + 1))
-    (LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE=ja "$BIN" "$@") >"$T/out" 2>"$T/err"
-    got=$?
-    [ "$got" -eq "$want" ] || { fail "$name: exit $got, expected $want"; head -5 "$T/err"; }
-}
 OUT=${BROWSER_OUT:-build/browser}
 mkdir -p "$OUT"
 dir=$(cd "$OUT" && pwd) # absolute, for the file:// address

@@ -26,16 +26,6 @@ if ! "$PY" -c 'import openpyxl' 2>/dev/null; then
     echo "desk.sh: /usr/bin/python3 with openpyxl is missing: run make deps"
     exit 1
 fi
-# ja NAME STATUS ARGS...: as run, with the messages in Japanese (LANGUAGE=ja; tests/lang.sh)
-ja() {
-    name=$1
-    want=$2
-    shift 2
-    count=$((count + 1))
-    (LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE=ja "$BIN" "$@") >"$T/out" 2>"$T/err"
-    got=$?
-    [ "$got" -eq "$want" ] || { fail "$name: exit $got, expected $want"; head -5 "$T/err"; }
-}
 xlsx() { # xlsx NAME ARGS...: tests/xlsx_cells.py ARGS, its complaints counted as failures
     name=$1
     shift

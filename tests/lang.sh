@@ -20,16 +20,6 @@ RAD_PLAN=tests/fixtures/whatif/radiology-cohorts-plan.csv
 RAD_RES=examples/radiology-cohorts.yaml
 INIT_PLAN=tests/fixtures/whatif/initial-plan.csv
 
-# ja NAME STATUS ARGS...: as run, with the messages in Japanese
-ja() {
-    name=$1
-    want=$2
-    shift 2
-    count=$((count + 1))
-    (LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE=ja "$BIN" "$@") >"$T/out" 2>"$T/err"
-    got=$?
-    [ "$got" -eq "$want" ] || { fail "$name: exit $got, expected $want"; head -5 "$T/err"; }
-}
 
 lacks() { # lacks NAME FILE TEXT
     ! grep -qF -- "$3" "$2" || fail "$1: $(basename "$2") has '$3'"

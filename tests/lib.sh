@@ -29,6 +29,18 @@ run() {
     fi
 }
 
+# ja NAME STATUS ARGS...: as run, with the messages in Japanese (LANGUAGE=ja over C.UTF-8, which
+# needs no generated locale; tests/lang.sh also runs LANG=ja_JP.UTF-8 where it exists)
+ja() {
+    name=$1
+    want=$2
+    shift 2
+    count=$((count + 1))
+    (LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE=ja "$BIN" "$@") >"$T/out" 2>"$T/err"
+    got=$?
+    [ "$got" -eq "$want" ] || { fail "$name: exit $got, expected $want"; head -5 "$T/err"; }
+}
+
 has() { # has NAME FILE TEXT: FILE contains TEXT
     grep -qF -- "$3" "$2" || fail "$1: $(basename "$2") lacks '$3'"
 }

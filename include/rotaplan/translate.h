@@ -106,6 +106,11 @@ int rp_encode(const rp_translation *t, const rp_plan *plan, double **x, rp_diags
  */
 int rp_anchor(rp_translation *t, const rp_plan *old, rp_date from, double **matches,
               long *open_periods, rp_diags *d);
+/* The anchoring's two readings, shared with the what-if's count of the fewest changes: whether a
+ * piece keeps an earlier block at (facility, department) (the same facility, and department
+ * where both name one), and a resident's first period not past at `from`. */
+bool rp_anchor_agrees(const rp_piece *pc, int facility, int department);
+int rp_anchor_first_open(const rp_model *m, int cohort, int horizon, rp_date from);
 
 /* ---- the counting checks (translate/counting.c): why no plan exists, before any solve ---- */
 

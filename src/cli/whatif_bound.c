@@ -79,18 +79,7 @@ static cell *cells_of(const rp_plan *old, int o, int horizon)
 /* anchor.c's block agreement: the same facility, and department where both name one */
 static bool agrees(const rp_piece *pc, const cell *c)
 {
-    return c->known && pc->facility == c->facility &&
-           (pc->department == RP_NONE || c->department == RP_NONE ||
-            pc->department == c->department);
-}
-
-static int open_period(const rp_model *m, int cohort, int horizon, rp_date from)
-{
-    long day = rp_date_to_days(from);
-    int p = 1;
-    while (p <= horizon && rp_date_to_days(rp_period_first_day(m, cohort, p)) < day)
-        p++;
-    return p;
+    return c->known && rp_anchor_agrees(pc, c->facility, c->department);
 }
 
 static bool col_open(const rp_ilp *ilp, int col)
@@ -365,7 +354,7 @@ long rp_whatif_fewest(const rp_translation *t, const rp_plan *old, rp_date from,
         if (o == RP_NONE || old->residents[o].cohort != res->cohort)
             continue; /* a new resident: no cell to keep */
         cs.c[r] = cells_of(old, o, horizon);
-        cs.open[r] = open_period(t->model, res->cohort, horizon, from);
+        cs.open[r] = rp_anchor_first_open(t->model, res->cohort, horizon, from);
         cs.state[r] = rp_xcalloc((size_t)horizon + 2, 1);
         cs.exact[r] = rp_xcalloc((size_t)horizon + 2, sizeof **cs.exact);
     }

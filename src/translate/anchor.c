@@ -59,11 +59,15 @@ static old_cell *old_cells(const rp_plan *old, int o, int horizon)
     return cells;
 }
 
+bool rp_anchor_agrees(const rp_piece *pc, int facility, int department)
+{
+    return pc->facility == facility &&
+           (pc->department == RP_NONE || department == RP_NONE || pc->department == department);
+}
+
 static bool block_agrees(const rp_piece *pc, const old_cell *c)
 {
-    return c->known && pc->facility == c->facility &&
-           (pc->department == RP_NONE || c->department == RP_NONE ||
-            pc->department == c->department);
+    return c->known && rp_anchor_agrees(pc, c->facility, c->department);
 }
 
 static bool session_agrees(const rp_piece *pc, const old_cell *c)
@@ -74,8 +78,7 @@ static bool session_agrees(const rp_piece *pc, const old_cell *c)
            pc->par_night == c->par_night;
 }
 
-/* The first period of a resident (starting in year cohort) that is not past. */
-static int first_open_period(const rp_model *m, int cohort, int horizon, rp_date from)
+int rp_anchor_first_open(const rp_model *m, int cohort, int horizon, rp_date from)
 {
     long day = rp_date_to_days(from);
     int p = 1;
@@ -165,7 +168,7 @@ int rp_anchor(rp_translation *t, const rp_plan *old, rp_date from, double **matc
         }
         int horizon = rp_space_horizon(t->space, r);
         old_cell *cells = old_cells(old, o, horizon);
-        int open = first_open_period(m, res->cohort, horizon, from);
+        int open = rp_anchor_first_open(m, res->cohort, horizon, from);
         if (unkeepable_past(old, o, open, res, d) != 0) {
             err = -1;
             free(cells);
