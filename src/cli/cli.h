@@ -56,6 +56,7 @@ typedef struct rp_cli_run {
     double started;                 /* CLOCK_MONOTONIC seconds at the start of the command */
     double phase_started;
     double seconds[RP_PHASE_COUNT_OF]; /* time spent in each phase */
+    double deadline;                /* CLOCK_MONOTONIC seconds when the time limit ends; 0: none */
     bool verbose;                   /* --verbose: the phases and their times at the end */
 } rp_cli_run;
 
@@ -86,6 +87,11 @@ double rp_cli_elapsed(const rp_cli *cli);
 /* Arms the command's time limit (seconds from its start; 0: none): at the deadline the stop
  * flag becomes RP_STOP_TIME_LIMIT (SIGALRM, main.c). */
 void rp_cli_arm_time_limit(const rp_cli *cli, double seconds);
+/* What is left of the command's time limit, for rp_solve_options.time_limit (0: no limit; a
+ * millisecond when it has passed). The flag stops every phase at the deadline; the solver's own
+ * copy of it also ends a long LP inside GLPK's search there (guard.h), which the flag reaches
+ * only when GLPK prints (every 5 s in a node LP). */
+double rp_cli_time_left(const rp_cli *cli);
 /* For the signal handler (async-signal-safe: a table): in phase, stopped for reason (RP_STOP_*),
  * the message to write and the exit status to leave with. */
 int rp_cli_stop_exit(int phase, int reason, const char **message);

@@ -134,6 +134,7 @@ void rp_cli_arm_time_limit(const rp_cli *cli, double seconds)
 {
     if (!cli->run || seconds <= 0)
         return;
+    cli->run->deadline = cli->run->started + seconds;
     double left = seconds - (now() - cli->run->started);
     if (left <= 0) {
         cli->run->stop = RP_STOP_TIME_LIMIT;
@@ -146,6 +147,14 @@ void rp_cli_arm_time_limit(const rp_cli *cli, double seconds)
     if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
         it.it_value.tv_usec = 1;
     setitimer(ITIMER_REAL, &it, NULL);
+}
+
+double rp_cli_time_left(const rp_cli *cli)
+{
+    if (!cli->run || cli->run->deadline <= 0)
+        return 0;
+    double left = cli->run->deadline - now();
+    return left > 1e-3 ? left : 1e-3;
 }
 
 int rp_cli_time_limit(const char *command, const char *text, double *seconds)

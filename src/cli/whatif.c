@@ -400,7 +400,8 @@ static int stage(const rp_cli *cli, const whatif_args *a, rp_translation *t, con
     rp_ilp_set_obj(t->ilp, obj, c);
     rp_cli_first first;
     rp_cli_first_plan(t, &first);
-    rp_solve_options opt = {limit, 0, cli->stderr_tty && !a->quiet, cli->interrupt,
+    rp_solve_options opt = {limit > 0 ? limit : rp_cli_time_left(cli), 0,
+                            cli->stderr_tty && !a->quiet, cli->interrupt,
                             start ? NULL : &first.first, start};
     int err;
     if (region && start) { /* or the stages after the fewest changes proven, off left out */

@@ -3,12 +3,15 @@
  * code GLPK runs often in its scaling, presolve and simplex phases; it reads the stop and leaves
  * by longjmp, and glp_free_env then frees every block GLPK allocated (GLPK tracks them all).
  * Inside branch-and-cut the callback (solve.c) stops the search itself with glp_ios_terminate,
- * which keeps GLPK's best plan; the hook jumps there only when the callback has not ended the
- * search half a second after the stop (a long node LP).
+ * which keeps GLPK's best plan; the hook jumps there only when the callback has not run for half
+ * a second (a long node LP: GLPK's node simplex prints every 5 s whatever out_frq says, so a stop
+ * by signal may take that long). A time limit is GLPK's own tm_lim as well: its node LPs and its
+ * search end there by themselves.
  */
 #include "solve/guard.h"
 #include "rotaplan/solve.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -25,7 +28,7 @@ void rp_guard_init(rp_guard *g, const volatile sig_atomic_t *flag, double second
     g->flag = flag;
     g->deadline = seconds > 0 ? rp_guard_now() + seconds : 0;
     g->in_tree = false;
-    g->noticed = 0;
+    g->called = 0;
 }
 
 int rp_guard_reason(const rp_guard *g)
@@ -56,14 +59,24 @@ static int hook(void *info, const char *s)
     rp_guard *g = info;
     if (error_text(s))
         return rp_guard_stderr_hook(NULL, s);
-    if (rp_guard_reason(g)) {
-        double t = rp_guard_now();
-        if (g->noticed == 0)
-            g->noticed = t;
-        if (!g->in_tree || t - g->noticed > 0.5)
-            longjmp(g->jump, 1);
-    }
+    if (rp_guard_reason(g) && (!g->in_tree || rp_guard_now() - g->called > 0.5))
+        longjmp(g->jump, 1);
     return 1; /* printed nothing */
+}
+
+void rp_guard_in_tree(rp_guard *g)
+{
+    g->in_tree = true;
+    g->called = rp_guard_now();
+}
+
+/* GLPK's tm_lim (ms) for what is left of g's limit; INT_MAX (GLPK's "none") without one. */
+static int tm_left(const rp_guard *g)
+{
+    if (g->deadline <= 0)
+        return INT_MAX;
+    double ms = (g->deadline - rp_guard_now()) * 1000 + RP_GUARD_TM_SLACK;
+    return ms < 1 ? 1 : ms >= INT_MAX ? INT_MAX : (int)ms;
 }
 
 void rp_guard_iocp(glp_iocp *parm)
@@ -93,7 +106,7 @@ static void unhook(void)
  * each caller (the function that calls GLPK), so only this part is shared. */
 static void arm(rp_guard *g)
 {
-    g->noticed = 0;
+    g->called = 0;
     g->in_tree = false;
     glp_term_out(GLP_ON);
     glp_term_hook(hook, g);
@@ -106,7 +119,10 @@ int rp_guard_intopt(rp_guard *g, glp_prob *p, const glp_iocp *parm)
         glp_free_env();
         return RP_GUARD_STOPPED;
     }
-    int ret = glp_intopt(p, parm);
+    glp_iocp limited = *parm;
+    if (tm_left(g) < limited.tm_lim)
+        limited.tm_lim = tm_left(g);
+    int ret = glp_intopt(p, &limited);
     unhook();
     return ret;
 }
@@ -118,7 +134,10 @@ int rp_guard_simplex(rp_guard *g, glp_prob *p, const glp_smcp *parm)
         glp_free_env();
         return RP_GUARD_STOPPED;
     }
-    int ret = glp_simplex(p, parm);
+    glp_smcp limited = *parm;
+    if (tm_left(g) < limited.tm_lim)
+        limited.tm_lim = tm_left(g);
+    int ret = glp_simplex(p, &limited);
     unhook();
     return ret;
 }

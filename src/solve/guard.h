@@ -18,6 +18,8 @@
 
 /* The period of GLPK's progress output inside guarded calls (ms): the hook's polling period. */
 enum { RP_GUARD_OUT_FRQ = 100 };
+/* GLPK's tm_lim beyond the guard's deadline (ms). */
+enum { RP_GUARD_TM_SLACK = 20 };
 /* What a guarded call returns when the stop ended it (no GLPK code is negative). */
 enum { RP_GUARD_STOPPED = -1 };
 
@@ -25,7 +27,7 @@ typedef struct rp_guard {
     const volatile sig_atomic_t *flag; /* rp_solve_options.interrupt (NULL: none) */
     double deadline;  /* CLOCK_MONOTONIC seconds when the caller's limit ends; 0: none */
     bool in_tree;     /* GLPK's callback runs: it ends the search itself, and keeps the plan */
-    double noticed;   /* when the hook first saw the stop inside the tree (0: not yet) */
+    double called;    /* when the callback last ran (rp_guard_in_tree) */
     jmp_buf jump;
 } rp_guard;
 
@@ -35,10 +37,16 @@ double rp_guard_now(void);
 void rp_guard_init(rp_guard *g, const volatile sig_atomic_t *flag, double seconds);
 /* Why to stop now: 0 (go on), RP_STOP_SIGNAL or RP_STOP_TIME_LIMIT (solve.h). */
 int rp_guard_reason(const rp_guard *g);
+/* Called by every branch-and-cut callback under the guard: the search has its own way out
+ * (glp_ios_terminate, which keeps GLPK's best plan), so the hook leaves it a moment to take it. */
+void rp_guard_in_tree(rp_guard *g);
 
 /* glp_intopt(p, parm) and glp_simplex(p, parm), guarded: the code GLPK returned, or
  * RP_GUARD_STOPPED when the stop ended the call; then glp_free_env has run, p and every other
- * GLPK object are gone. The caller sets msg_lev to GLP_MSG_ON and out_frq to RP_GUARD_OUT_FRQ
+ * GLPK object are gone. Under a time limit GLPK's own tm_lim is set to the time left (and a
+ * little more, RP_GUARD_TM_SLACK, so that the guard's deadline has passed when GLPK returns
+ * GLP_ETMLIM): a node LP of branch-and-cut, which prints only every 5 s, stops at the limit and
+ * the search keeps its best plan. The caller sets msg_lev to GLP_MSG_ON and out_frq to RP_GUARD_OUT_FRQ
  * (rp_guard_iocp, rp_guard_smcp): GLPK prints nothing, the hook swallows it. */
 int rp_guard_intopt(rp_guard *g, glp_prob *p, const glp_iocp *parm);
 int rp_guard_simplex(rp_guard *g, glp_prob *p, const glp_smcp *parm);

@@ -334,7 +334,7 @@ static glp_prob *step_problem(const seq *s)
 static void step_callback(glp_tree *tree, void *info)
 {
     rp_guard *g = info;
-    g->in_tree = true;
+    rp_guard_in_tree(g);
     if (rp_guard_reason(g))
         glp_ios_terminate(tree);
 }

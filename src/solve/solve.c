@@ -136,7 +136,7 @@ static void print_progress(progress *pr, bool final)
 static void callback(glp_tree *tree, void *info)
 {
     progress *pr = info;
-    pr->guard.in_tree = true;
+    rp_guard_in_tree(&pr->guard);
     int reason = glp_ios_reason(tree);
     if (reason == GLP_ICUTGEN && pr->own_cuts)
         rp_gomory_round(&pr->gomory, tree);
@@ -395,6 +395,8 @@ static void search(const rp_ilp *ilp, progress *pr, long node_limit, const doubl
     }
     if (pr->stopped == RP_STOP_TIME_LIMIT && out->ret == GLP_ESTOP)
         out->ret = GLP_ETMLIM; /* our own enforcement of the time limit */
+    if (out->ret == GLP_ETMLIM && !pr->stopped)
+        pr->stopped = RP_STOP_TIME_LIMIT; /* GLPK's tm_lim, the same limit (guard.h) */
     take_plan(ilp, p, out);
     glp_delete_prob(p);
 }
