@@ -3,7 +3,8 @@
  * its callback only inside branch-and-cut, and glp_simplex calls none: its scaling, presolve and
  * root LP would run to the end, minutes on a large problem, before any flag is read. GLPK prints
  * its progress through the terminal hook, though (every out_frq milliseconds in the simplex and
- * the tree, when msg_lev is at least GLP_MSG_ON), and the hook may leave by longjmp, after which
+ * the tree, when msg_lev is at least GLP_MSG_ON; every 5 s inside a node LP of the tree, whose
+ * simplex takes GLPK's default out_frq), and the hook may leave by longjmp, after which
  * glp_free_env releases everything GLPK holds (GLPK's manual, glp_error_hook: the documented way
  * out of the library). The hook prints nothing and reads the stop; no answer of GLPK depends on
  * when it is called: a guarded call finds the same plan as an unguarded one, or none.
