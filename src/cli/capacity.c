@@ -10,8 +10,9 @@
  *     RAD-12; department-capacity, INIT-72) against its capacity, period by period in the
  *     programme's unit, tightest first, then a line per place.
  * Every figure comes from the rule kinds themselves (rule.h's intake, put_intake and loads
- * hooks; no kind is named here), so that it is exactly what `check` judges. Exit 0; 1 when the intake exceeds a cap or a place
- * is over its capacity and `check` would call it a violation; 2 bad input or usage.
+ * hooks; no kind is named here), so that it is exactly what `check` judges. Exit 0; 1 when the
+ * intake exceeds a cap or a place is over its capacity and `check` would call it a violation;
+ * 2 bad input or usage.
  */
 #include "cli/cli.h"
 #include "report/grid.h"

@@ -233,8 +233,8 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     rp_cli_first_plan(t, &first);
     /* the command's time limit (rp_cli_arm_time_limit) raises the flag; its rest goes to GLPK
      * too, whose node LPs read no flag */
-    rp_solve_options opt = {rp_cli_time_left(cli), gap, cli->stderr_tty && !a->quiet, cli->interrupt, &first.first,
-                            NULL};
+    rp_solve_options opt = {rp_cli_time_left(cli), gap, cli->stderr_tty && !a->quiet,
+                            cli->interrupt, &first.first, NULL};
     int solved = rp_solve(t->ilp, &opt, &res, &d);
     rp_cli_first_plan_free(&first);
     if (solved != 0) {

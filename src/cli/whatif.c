@@ -13,10 +13,10 @@
  * changes no more (tight_start) proves the first stage, and the later ones then search only the
  * pieces such a plan can use. Else the repair plans again the residents the changed model
  * flags (else those a change touches) with the others held as they were; when it finds a plan,
- * the stages search that
- * region only, the rest fixed (else everyone). `plan --keep` runs here too (rp_whatif_keep: no
- * change to the model, strict level only). Levels: strict first; when the counting checks or the solver find no plan, the
- * residents a change touches get their pieces cut at the change dates and every row of a rule of
+ * the stages search that region only, the rest fixed (else everyone). `plan --keep` runs here
+ * too (rp_whatif_keep: no change to the model, strict level only). Levels: strict first; when
+ * the counting checks or the solver find no plan, the residents a change touches get their
+ * pieces cut at the change dates and every row of a rule of
  * class PROG may bend at a cost; each bend is reported and declared in the plan. Hard rules never
  * bend. The plan is checked by every rule's direct check and its past compared with the earlier
  * plan before anything is written. Counting checks and the explanation: whatif_checks.c and
@@ -1375,9 +1375,9 @@ static bool at_withdrawn(const rp_model *m, const rp_plan *old, int o)
 
 /* Whether the earlier plan already satisfies the changed model, so that nothing needs to move
  * and no search runs: every resident of c is in old, in the same cohort, on a course c allows,
- * with its pins held and at no withdrawn facility, and the direct check of every rule (the changes in force, as audit runs
- * it) finds no violation of a rule that has rows (an intake rule's is the cohort's, not the
- * plan's). The check defines compliance (STYLE.md section 2), so this answer is exact. */
+ * with its pins held and at no withdrawn facility, and the direct check of every rule (the
+ * changes in force, as audit runs it) finds no violation of a rule that has rows (an intake
+ * rule's is the cohort's, not the plan's). The check defines compliance (STYLE.md section 2), so this answer is exact. */
 static bool already_holds(const rp_model *m, const rp_cohort *c, const rp_plan *old,
                           int *intake, rp_findings *checked)
 {
