@@ -1,0 +1,208 @@
+/*
+ * rins.c: the relaxation-induced neighbourhood of the start plan (rins.h), searched before the
+ * search from that plan (solve.c). The neighbourhood's problem is ilp itself with the agreeing
+ * integer columns fixed by their bounds (rp_ilp_to_glpk), so its plans satisfy every row of ilp;
+ * the plan found is still checked row by row here, and by the rules' direct checks in solve.c
+ * before it is handed to GLPK.
+ */
+#include "solve/rins.h"
+#include "rotaplan/solve.h"
+#include "translate/glpk_bridge.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Agreement between a plan's value and the LP's: GLPK's own integrality tolerance is 1e-5. */
+#define AGREE 1e-6
+
+typedef struct budget {
+    rp_guard *guard;
+    long node_limit;
+} budget;
+
+/* Ends the neighbourhood's search at its node budget or at a stop; GLPK keeps its best plan. */
+static void callback(glp_tree *tree, void *info)
+{
+    budget *b = info;
+    b->guard->in_tree = true;
+    int total;
+    glp_ios_tree_size(tree, NULL, NULL, &total);
+    if (rp_guard_reason(b->guard) || (b->node_limit > 0 && total >= b->node_limit))
+        glp_ios_terminate(tree);
+}
+
+/* The neighbourhood's bounds: fix[j] is start's value for an agreeing integer column, else NAN
+ * (the column keeps its own bounds); with open (one flag a group; group_of: a column's group or
+ * -1), every column of an open group is left free too (the whole resident planned again).
+ * lp_x is the LP optimum (1-based). Returns how many integer columns are left free. */
+static size_t neighbourhood(const rp_ilp *ilp, const double *lp_x, const double *start,
+                            const int *group_of, const bool *open, double *fix)
+{
+    size_t n = rp_ilp_n_cols(ilp), n_free = 0;
+    for (size_t j = 0; j < n; j++) {
+        bool integer = rp_ilp_col_kind(ilp, (int)j) != RP_COL_CONTINUOUS;
+        bool agree = integer && fabs(lp_x[j + 1] - start[j + 1]) <= AGREE;
+        bool in_open = open && group_of[j] >= 0 && open[group_of[j]];
+        fix[j] = agree && !in_open ? start[j + 1] : NAN;
+        n_free += integer && isnan(fix[j]);
+    }
+    return n_free;
+}
+
+/* The groups that hold a column where start and lp_x disagree, in order, into list; returns
+ * their count. */
+static size_t disagreeing_groups(const rp_ilp *ilp, const double *lp_x, const double *start,
+                                 const int *group_of, size_t n_groups, int *list)
+{
+    size_t n = rp_ilp_n_cols(ilp), count = 0;
+    bool *seen = rp_xcalloc(n_groups + 1, sizeof *seen);
+    for (size_t j = 0; j < n; j++) {
+        int g = group_of[j];
+        if (g < 0 || seen[g] || rp_ilp_col_kind(ilp, (int)j) == RP_COL_CONTINUOUS ||
+            fabs(lp_x[j + 1] - start[j + 1]) <= AGREE)
+            continue;
+        seen[g] = true;
+        list[count++] = g;
+    }
+    free(seen);
+    return count;
+}
+
+/* The plan q holds (1-based, integer columns rounded) when it satisfies every row of ilp and
+ * beats start_objective; else NULL. */
+static double *take_better(const rp_ilp *ilp, glp_prob *q, double start_objective,
+                           double *objective)
+{
+    int status = glp_mip_status(q);
+    if (status != GLP_OPT && status != GLP_FEAS)
+        return NULL;
+    size_t n = rp_ilp_n_cols(ilp), m = rp_ilp_n_rows(ilp);
+    double *x = rp_xmalloc((n + 1) * sizeof *x);
+    x[0] = 0;
+    for (size_t j = 1; j <= n; j++) {
+        double v = glp_mip_col_val(q, (int)j);
+        x[j] = rp_ilp_col_kind(ilp, (int)j - 1) == RP_COL_CONTINUOUS ? v : round(v);
+    }
+    double obj = rp_ilp_objective(ilp, x + 1);
+    bool ok = obj > start_objective + 1e-9 * fmax(1.0, fabs(start_objective));
+    for (size_t i = 0; i < m && ok; i++)
+        ok = rp_ilp_row_holds(ilp, (int)i, x + 1, 1e-6);
+    if (!ok) {
+        free(x);
+        return NULL;
+    }
+    *objective = obj;
+    return x;
+}
+
+/* One search of the neighbourhood fix (NAN: free) within g's stop and node_limit nodes.
+ * Returns as rp_rins. */
+static int search_neighbourhood(const rp_ilp *ilp, const double *fix, double start_objective,
+                                rp_guard *g, long node_limit, double **better,
+                                double *objective)
+{
+    glp_prob *q = rp_ilp_to_glpk(ilp, fix, fix, RP_NONE);
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    rp_guard_iocp(&parm);
+    parm.presolve = GLP_ON;
+    parm.br_tech = GLP_BR_DTH;
+    parm.bt_tech = GLP_BT_BLB;
+    parm.gmi_cuts = GLP_ON;
+    parm.mir_cuts = GLP_ON;
+    budget b = {g, node_limit};
+    parm.cb_func = callback;
+    parm.cb_info = &b;
+    int ret = rp_guard_intopt(g, q, &parm);
+    if (ret == RP_GUARD_STOPPED)
+        return RP_GUARD_STOPPED; /* q went with GLPK's environment */
+    double *x = NULL;
+    if (ret == 0 || ret == GLP_ESTOP)
+        x = take_better(ilp, q, start_objective, objective);
+    glp_delete_prob(q);
+    if (!x)
+        return 0;
+    *better = x;
+    return 1;
+}
+
+/* The state of the rounds: the best plan so far (NULL: the start) and the searches left. */
+typedef struct rounds {
+    const rp_ilp *ilp;
+    const double *lp_x, *start;
+    double *best, best_objective, *fix;
+    rp_guard *guard;
+    long node_limit;
+    int left;
+} rounds;
+
+/* One neighbourhood around the best plan so far (open: as neighbourhood()). Returns 1 when it
+ * found a better plan (now the best), 0 when not (or nothing was left to search),
+ * RP_GUARD_STOPPED. */
+static int round_of(rounds *r, const int *group_of, const bool *open)
+{
+    const double *from = r->best ? r->best : r->start;
+    if (r->left <= 0 || neighbourhood(r->ilp, r->lp_x, from, group_of, open, r->fix) == 0)
+        return 0;
+    r->left--;
+    double *x = NULL, obj;
+    int ret = search_neighbourhood(r->ilp, r->fix, r->best_objective, r->guard, r->node_limit,
+                                   &x, &obj);
+    if (ret == 1) {
+        free(r->best);
+        r->best = x;
+        r->best_objective = obj;
+    }
+    return ret;
+}
+
+/* The residents' rounds: the groups that disagree with the LP, RP_RINS_GROUPS at a time, each
+ * chunk planned again whole with the disagreeing columns. Returns 0 or RP_GUARD_STOPPED. */
+static int group_rounds(rounds *r, const int *group_of, size_t n_groups)
+{
+    int *list = rp_xmalloc((n_groups + 1) * sizeof *list);
+    bool *open = rp_xcalloc(n_groups + 1, sizeof *open);
+    size_t count = disagreeing_groups(r->ilp, r->lp_x, r->best ? r->best : r->start, group_of,
+                                      n_groups, list);
+    int ret = 0;
+    for (size_t k = 0; k < count && ret != RP_GUARD_STOPPED; k += RP_RINS_GROUPS) {
+        memset(open, 0, (n_groups + 1) * sizeof *open);
+        for (size_t i = k; i < count && i < k + RP_RINS_GROUPS; i++)
+            open[list[i]] = true;
+        ret = round_of(r, group_of, open);
+    }
+    free(open);
+    free(list);
+    return ret == RP_GUARD_STOPPED ? ret : 0;
+}
+
+int rp_rins(const rp_ilp *ilp, glp_prob *lp, const double *start, double start_objective,
+            const int *group_of, size_t n_groups, rp_guard *g, long node_limit,
+            double **better, double *objective)
+{
+    size_t n = rp_ilp_n_cols(ilp);
+    double *lp_x = rp_xmalloc((n + 1) * sizeof *lp_x);
+    lp_x[0] = 0;
+    for (size_t j = 1; j <= n; j++)
+        lp_x[j] = glp_get_col_prim(lp, (int)j);
+    rounds r = {ilp, lp_x, start, NULL, start_objective, NULL, g, node_limit, RP_RINS_ROUNDS};
+    r.fix = rp_xmalloc((n + 1) * sizeof *r.fix);
+    int ret;
+    while ((ret = round_of(&r, NULL, NULL)) == 1)
+        ; /* the disagreeing columns, around each better plan in turn */
+    if (ret != RP_GUARD_STOPPED && group_of)
+        ret = group_rounds(&r, group_of, n_groups);
+    free(r.fix);
+    free(lp_x);
+    if (ret == RP_GUARD_STOPPED) {
+        free(r.best);
+        return RP_GUARD_STOPPED;
+    }
+    if (!r.best)
+        return 0;
+    *better = r.best;
+    *objective = r.best_objective;
+    return 1;
+}
