@@ -196,13 +196,11 @@ int rp_rins(const rp_ilp *ilp, glp_prob *lp, const double *start, double start_o
         ret = group_rounds(&r, group_of, n_groups);
     free(r.fix);
     free(lp_x);
-    if (ret == RP_GUARD_STOPPED) {
-        free(r.best);
-        return RP_GUARD_STOPPED;
+    if (r.best) { /* also after a stop: a plan found before it is kept */
+        *better = r.best;
+        *objective = r.best_objective;
     }
-    if (!r.best)
-        return 0;
-    *better = r.best;
-    *objective = r.best_objective;
-    return 1;
+    if (ret == RP_GUARD_STOPPED)
+        return RP_GUARD_STOPPED;
+    return r.best ? 1 : 0;
 }

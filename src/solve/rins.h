@@ -36,7 +36,8 @@ enum { RP_RINS_GROUPS = 6 };
  * Returns 1 and sets *better (1-based, n_cols + 1 values, the caller frees) and *objective when
  * it found a plan that satisfies every row of ilp (checked here, to 1e-6) with an objective
  * above start_objective by more than 1e-9 relative; 0 when not; RP_GUARD_STOPPED when the stop
- * ended the search (then lp and every other GLPK object are gone, guard.h).
+ * ended a search (then lp and every other GLPK object are gone, guard.h; *better and *objective
+ * are set when a plan was found before the stop, else *better is left as it was).
  */
 int rp_rins(const rp_ilp *ilp, glp_prob *lp, const double *start, double start_objective,
             const int *group_of, size_t n_groups, rp_guard *g, long node_limit,

@@ -362,7 +362,8 @@ static void own_cuts_and_branching(glp_iocp *parm, progress *pr)
 /* Before the search from a first plan: the plan's neighbourhood where the LP relaxation's
  * optimum (p, just solved) disagrees with it is searched within a budget of nodes (rins.h); a
  * better plan there that the rules' direct checks pass becomes the plan handed to GLPK, so that
- * the search prunes with it from its first node. Returns 0, or RP_GUARD_STOPPED (p is gone). */
+ * the search prunes with it from its first node (and search_from writes it when a stop comes
+ * first, even during these searches). Returns 0, or RP_GUARD_STOPPED (p is gone). */
 static int neighbourhood_of_start(const rp_ilp *ilp, progress *pr, glp_prob *p,
                                   const double *start)
 {
@@ -378,21 +379,19 @@ static int neighbourhood_of_start(const rp_ilp *ilp, progress *pr, glp_prob *p,
     int found = rp_rins(ilp, p, start, rp_ilp_objective(ilp, start + 1), fp ? group_of : NULL,
                         n_groups, &pr->guard, RP_RINS_NODES, &better, &objective);
     free(group_of);
-    if (found == RP_GUARD_STOPPED)
-        return found;
-    if (found == 1 && fp && fp->accept && !fp->accept(fp->ctx, better + 1)) {
+    if (better && fp && fp->accept && !fp->accept(fp->ctx, better + 1)) {
         free(better); /* the rows hold, a direct check does not: a bug, reported by plan */
         better = NULL;
     }
-    if (!better)
-        return 0;
-    free(pr->rins_plan);
-    pr->rins_plan = better;
-    pr->rins_objective = objective;
-    pr->start_plan = better;
-    if (objective > pr->best)
-        pr->best = objective;
-    return 0;
+    if (better) { /* after a stop too: search_from writes it */
+        free(pr->rins_plan);
+        pr->rins_plan = better;
+        pr->rins_objective = objective;
+        pr->start_plan = better;
+        if (objective > pr->best)
+            pr->best = objective;
+    }
+    return found == RP_GUARD_STOPPED ? found : 0;
 }
 
 /* One glp_intopt run of at most node_limit nodes (0: no budget), from a start plan (1-based, or
