@@ -1,13 +1,12 @@
 /*
  * rins.c: the relaxation-induced neighbourhood of the start plan (rins.h), searched before the
- * search from that plan (solve.c). The neighbourhood's problem is ilp itself with the agreeing
- * integer columns fixed by their bounds (rp_ilp_to_glpk), so its plans satisfy every row of ilp;
- * the plan found is still checked row by row here, and by the rules' direct checks in solve.c
- * before it is handed to GLPK.
+ * search from that plan (solve.c). The neighbourhood's problem holds the free columns and their
+ * rows, the agreeing integer columns standing at their values on the right-hand side
+ * (own_problem), so its plans satisfy every row of ilp; the plan found is still checked row by
+ * row here, and by the rules' direct checks in solve.c before it is handed to GLPK.
  */
 #include "solve/rins.h"
 #include "rotaplan/solve.h"
-#include "translate/glpk_bridge.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -70,10 +69,11 @@ static size_t disagreeing_groups(const rp_ilp *ilp, const double *lp_x, const do
     return count;
 }
 
-/* The plan q holds (1-based, integer columns rounded) when it satisfies every row of ilp and
- * beats start_objective; else NULL. */
-static double *take_better(const rp_ilp *ilp, glp_prob *q, double start_objective,
-                           double *objective)
+/* The plan q holds, in ilp's columns (1-based, integer columns rounded): the fixed columns at
+ * fix, column k + 1 of q into ilp's column cols[k]; when it satisfies every row of ilp and beats
+ * start_objective; else NULL. */
+static double *take_better(const rp_ilp *ilp, glp_prob *q, const double *fix, const int *cols,
+                           double start_objective, double *objective)
 {
     int status = glp_mip_status(q);
     if (status != GLP_OPT && status != GLP_FEAS)
@@ -81,9 +81,11 @@ static double *take_better(const rp_ilp *ilp, glp_prob *q, double start_objectiv
     size_t n = rp_ilp_n_cols(ilp), m = rp_ilp_n_rows(ilp);
     double *x = rp_xmalloc((n + 1) * sizeof *x);
     x[0] = 0;
-    for (size_t j = 1; j <= n; j++) {
-        double v = glp_mip_col_val(q, (int)j);
-        x[j] = rp_ilp_col_kind(ilp, (int)j - 1) == RP_COL_CONTINUOUS ? v : round(v);
+    for (size_t j = 0; j < n; j++)
+        x[j + 1] = fix[j];
+    for (int k = 0; k < glp_get_num_cols(q); k++) {
+        double v = glp_mip_col_val(q, k + 1);
+        x[cols[k] + 1] = rp_ilp_col_kind(ilp, cols[k]) == RP_COL_CONTINUOUS ? v : round(v);
     }
     double obj = rp_ilp_objective(ilp, x + 1);
     bool ok = obj > start_objective + 1e-9 * fmax(1.0, fabs(start_objective));
@@ -97,13 +99,89 @@ static double *take_better(const rp_ilp *ilp, glp_prob *q, double start_objectiv
     return x;
 }
 
+static int bounds_type(double lb, double ub)
+{
+    if (isfinite(lb) && isfinite(ub))
+        return lb == ub ? GLP_FX : GLP_DB;
+    return isfinite(lb) ? GLP_LO : isfinite(ub) ? GLP_UP : GLP_FR;
+}
+
+/* The neighbourhood's own problem: the free columns (fix NAN), into cols (ilp's, 0-based: column
+ * k + 1 of the problem is cols[k]), and the rows they appear in, every fixed column standing at
+ * its value in fix and moved to the right-hand side (its share of the objective into the
+ * constant). A row without a free column is left out: the fixed columns hold the start plan's
+ * values there, and the start plan satisfies it. Building only this, rather than the whole
+ * problem with fixed bounds, keeps a second copy of a large problem out of memory. */
+static glp_prob *own_problem(const rp_ilp *ilp, const double *fix, int *cols)
+{
+    size_t n = rp_ilp_n_cols(ilp), m = rp_ilp_n_rows(ilp);
+    int *local = rp_xmalloc((n + 1) * sizeof *local); /* a free column's number in q; 0: fixed */
+    glp_prob *q = glp_create_prob();
+    glp_set_obj_dir(q, GLP_MAX);
+    double constant = rp_ilp_obj_constant(ilp);
+    int nq = 0;
+    for (size_t j = 0; j < n; j++) {
+        local[j] = isnan(fix[j]) ? ++nq : 0;
+        if (local[j])
+            cols[nq - 1] = (int)j;
+        else
+            constant += rp_ilp_col_obj(ilp, (int)j) * fix[j];
+    }
+    glp_set_obj_coef(q, 0, constant);
+    if (nq)
+        glp_add_cols(q, nq);
+    for (int k = 0; k < nq; k++) {
+        rp_col_kind kind = rp_ilp_col_kind(ilp, cols[k]);
+        double lb, ub;
+        rp_ilp_col_bounds(ilp, cols[k], &lb, &ub);
+        glp_set_col_kind(q, k + 1, kind == RP_COL_BINARY    ? GLP_BV
+                                   : kind == RP_COL_INTEGER ? GLP_IV
+                                                            : GLP_CV);
+        glp_set_col_bnds(q, k + 1, bounds_type(lb, ub), isfinite(lb) ? lb : 0,
+                         isfinite(ub) ? ub : 0);
+        glp_set_obj_coef(q, k + 1, rp_ilp_col_obj(ilp, cols[k]));
+    }
+    int *ind = rp_xmalloc(((size_t)nq + 1) * sizeof *ind);
+    double *val = rp_xmalloc(((size_t)nq + 1) * sizeof *val);
+    for (size_t i = 0; i < m; i++) {
+        const int *col;
+        const double *coef;
+        size_t len;
+        rp_ilp_row_terms(ilp, (int)i, &col, &coef, &len);
+        double fixed = 0;
+        int k = 0;
+        for (size_t t = 0; t < len; t++) {
+            if (local[col[t]]) {
+                k++;
+                ind[k] = local[col[t]];
+                val[k] = coef[t];
+            } else {
+                fixed += coef[t] * fix[col[t]];
+            }
+        }
+        if (k == 0)
+            continue;
+        int r = glp_add_rows(q, 1);
+        rp_sense sense = rp_ilp_row_sense(ilp, (int)i);
+        double rhs = rp_ilp_row_rhs(ilp, (int)i) - fixed;
+        glp_set_row_bnds(q, r, sense == RP_LE ? GLP_UP : sense == RP_GE ? GLP_LO : GLP_FX, rhs,
+                         rhs);
+        glp_set_mat_row(q, r, k, ind, val);
+    }
+    free(ind);
+    free(val);
+    free(local);
+    return q;
+}
+
 /* One search of the neighbourhood fix (NAN: free) within g's stop and node_limit nodes.
  * Returns as rp_rins. */
 static int search_neighbourhood(const rp_ilp *ilp, const double *fix, double start_objective,
                                 rp_guard *g, long node_limit, double **better,
                                 double *objective)
 {
-    glp_prob *q = rp_ilp_to_glpk(ilp, fix, fix, RP_NONE);
+    int *cols = rp_xmalloc((rp_ilp_n_cols(ilp) + 1) * sizeof *cols);
+    glp_prob *q = own_problem(ilp, fix, cols);
     glp_iocp parm;
     glp_init_iocp(&parm);
     rp_guard_iocp(&parm);
@@ -116,12 +194,15 @@ static int search_neighbourhood(const rp_ilp *ilp, const double *fix, double sta
     parm.cb_func = callback;
     parm.cb_info = &b;
     int ret = rp_guard_intopt(g, q, &parm);
-    if (ret == RP_GUARD_STOPPED)
+    if (ret == RP_GUARD_STOPPED) {
+        free(cols);
         return RP_GUARD_STOPPED; /* q went with GLPK's environment */
+    }
     double *x = NULL;
     if (ret == 0 || ret == GLP_ESTOP)
-        x = take_better(ilp, q, start_objective, objective);
+        x = take_better(ilp, q, fix, cols, start_objective, objective);
     glp_delete_prob(q);
+    free(cols);
     if (!x)
         return 0;
     *better = x;
