@@ -12,6 +12,7 @@
 #include "rotaplan/solve.h"
 #include "solve/gomory.h"
 #include "solve/guard.h"
+#include "solve/rins.h"
 #include "translate/glpk_bridge.h"
 #include "util/util.h"
 
@@ -83,6 +84,9 @@ typedef struct progress {
     const double *start_plan; /* 1-based values to hand GLPK at the first heuristic call */
     bool own_cuts;            /* the callback cuts and branches (own_cuts_and_branching) */
     rp_gomory gomory;         /* their work space and rounds (gomory.h) */
+    bool rins;                /* search the start plan's neighbourhood first (rins.h) */
+    double *rins_plan;        /* the better plan found there (1-based), or NULL; owned */
+    double rins_objective;
 } progress;
 
 static void progress_init(progress *pr, const rp_solve_options *opt)
@@ -355,6 +359,41 @@ static void own_cuts_and_branching(glp_iocp *parm, progress *pr)
     pr->own_cuts = true;
 }
 
+/* Before the search from a first plan: the plan's neighbourhood where the LP relaxation's
+ * optimum (p, just solved) disagrees with it is searched within a budget of nodes (rins.h); a
+ * better plan there that the rules' direct checks pass becomes the plan handed to GLPK, so that
+ * the search prunes with it from its first node (and search_from writes it when a stop comes
+ * first, even during these searches). Returns 0, or RP_GUARD_STOPPED (p is gone). */
+static int neighbourhood_of_start(const rp_ilp *ilp, progress *pr, glp_prob *p,
+                                  const double *start)
+{
+    const rp_first_plan *fp = pr->opt->first;
+    size_t n = rp_ilp_n_cols(ilp), n_groups = fp ? fp->n_groups : 0;
+    int *group_of = rp_xmalloc((n + 1) * sizeof *group_of); /* a column's resident, or -1 */
+    for (size_t j = 0; j < n; j++)
+        group_of[j] = -1;
+    for (size_t g = 0; g < n_groups; g++)
+        for (size_t i = 0; i < fp->sizes[g]; i++)
+            group_of[fp->groups[g][i]] = (int)g;
+    double *better = NULL, objective;
+    int found = rp_rins(ilp, p, start, rp_ilp_objective(ilp, start + 1), fp ? group_of : NULL,
+                        n_groups, &pr->guard, RP_RINS_NODES, &better, &objective);
+    free(group_of);
+    if (better && fp && fp->accept && !fp->accept(fp->ctx, better + 1)) {
+        free(better); /* the rows hold, a direct check does not: a bug, reported by plan */
+        better = NULL;
+    }
+    if (better) { /* after a stop too: search_from writes it */
+        free(pr->rins_plan);
+        pr->rins_plan = better;
+        pr->rins_objective = objective;
+        pr->start_plan = better;
+        if (objective > pr->best)
+            pr->best = objective;
+    }
+    return found == RP_GUARD_STOPPED ? found : 0;
+}
+
 /* One glp_intopt run of at most node_limit nodes (0: no budget), from a start plan (1-based, or
  * NULL: then with GLPK's presolver); a stop ends it (pr->stopped says why). */
 static void search(const rp_ilp *ilp, progress *pr, long node_limit, const double *start,
@@ -380,6 +419,8 @@ static void search(const rp_ilp *ilp, progress *pr, long node_limit, const doubl
         parm.presolve = GLP_OFF;
         own_cuts_and_branching(&parm, pr);
         out->ret = root_lp(p, &pr->guard, start);
+        if (out->ret == 0 && pr->rins)
+            out->ret = neighbourhood_of_start(ilp, pr, p, start);
         if (out->ret == 0)
             out->ret = rp_guard_intopt(&pr->guard, p, &parm);
     } else {
@@ -413,6 +454,12 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
         pr->have_plan = true;
     }
     search(ilp, pr, 0, start, out);
+    if (!out->x && pr->rins_plan) { /* stopped before GLPK took the neighbourhood's plan */
+        out->x = pr->rins_plan;
+        out->objective = pr->rins_objective;
+        out->status = GLP_FEAS;
+        pr->rins_plan = NULL;
+    }
     if (!out->x) { /* nothing better before the stop: the start stands */
         size_t n = rp_ilp_n_cols(ilp);
         out->x = rp_xmalloc((n + 1) * sizeof *out->x);
@@ -420,6 +467,8 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
         out->objective = start_objective;
         out->status = GLP_FEAS;
     }
+    free(pr->rins_plan);
+    pr->rins_plan = NULL;
 }
 
 /* Problems of at most this many columns are first searched with GLPK's presolver, for at most
@@ -513,6 +562,7 @@ static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
         return;
     bool probe_better = out->x && out->objective > start_objective;
     outcome second;
+    pr->rins = true;
     search_from(ilp, pr, probe_better ? out->x : start,
                 probe_better ? out->objective : start_objective, &second);
     free(start);
