@@ -25,7 +25,7 @@ typedef struct budget {
 static void callback(glp_tree *tree, void *info)
 {
     budget *b = info;
-    b->guard->in_tree = true;
+    rp_guard_in_tree(b->guard);
     int total;
     glp_ios_tree_size(tree, NULL, NULL, &total);
     if (rp_guard_reason(b->guard) || (b->node_limit > 0 && total >= b->node_limit))
