@@ -19,6 +19,14 @@
  * residents before, rotated (rp_solve_sequential_pooled). standard (one per column, or NULL)
  * marks the columns that follow the model's standard rotation: a pooled resident is first planned
  * over them (rp_solve_sequential_first). */
+/* What the first plan's steps were (rp_first_plan.stats): how many groups were planned over the
+ * standard pool, over the pool, and over all their columns (alone or with the groups before), and
+ * the columns of all these steps, summed. */
+typedef struct rp_first_stats {
+    size_t standard, pooled, whole;
+    size_t columns;
+} rp_first_stats;
+
 typedef struct rp_first_plan {
     const int *const *groups;
     const size_t *sizes;
@@ -27,6 +35,7 @@ typedef struct rp_first_plan {
     void *ctx;
     const rp_col_shape *shapes;
     const unsigned char *standard; /* rp_standard_column values */
+    rp_first_stats *stats;         /* filled by rp_solve_sequential_first when not NULL */
 } rp_first_plan;
 
 /* Values of the stop flag (rp_solve_options.interrupt): why the command stops. A stop decides

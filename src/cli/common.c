@@ -437,7 +437,8 @@ void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out)
     out->shapes = rp_translation_column_shapes(t);
     out->standard = rp_translation_standard_columns(t);
     out->first = (rp_first_plan){(const int *const *)out->groups, out->sizes, n,
-                                 rp_cli_passes_checks, (void *)t, out->shapes, out->standard};
+                                 rp_cli_passes_checks, (void *)t, out->shapes, out->standard,
+                                 NULL};
 }
 
 void rp_cli_first_plan_free(rp_cli_first *f)

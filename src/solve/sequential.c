@@ -81,6 +81,7 @@ typedef struct seq {
      * a step leaves the helpers of the groups before its own at their values */
     int *helper_owner;
     size_t step_first; /* the first group of the step being selected */
+    rp_first_stats stats;
     int *row_pos;      /* with standard: [m] a selected row's place in the step */
     size_t n_groups;
 } seq;
@@ -834,14 +835,28 @@ static int plan_first(seq *s, size_t g)
 {
     static const size_t widths[] = {1, 3, 7};
     int err = -1;
-    if (s->shapes && s->standard)
+    size_t *count = &s->stats.whole;
+    if (s->shapes && s->standard) {
         err = plan_standard(s, g, g, 0.01, NULL);
-    if (err && s->shapes && g > 0 && !rp_guard_reason(&s->guard))
+        s->stats.columns += s->n_sel_cols;
+        count = &s->stats.standard;
+    }
+    if (err && s->shapes && g > 0 && !rp_guard_reason(&s->guard)) {
         err = plan_pooled(s, g, g, 0.01, NULL);
-    if (err && !rp_guard_reason(&s->guard))
+        s->stats.columns += s->n_sel_cols;
+        count = &s->stats.pooled;
+    }
+    if (err && !rp_guard_reason(&s->guard)) {
         err = plan_groups(s, g, g, g, 0.01, NULL);
-    for (size_t w = 0; err && w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++)
+        s->stats.columns += s->n_sel_cols;
+        count = &s->stats.whole;
+    }
+    for (size_t w = 0; err && w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++) {
         err = plan_groups(s, g - widths[w], g, g, 0.01, NULL);
+        s->stats.columns += s->n_sel_cols;
+    }
+    if (!err)
+        (*count)++;
     return err;
 }
 
@@ -870,7 +885,7 @@ int rp_solve_improve(const rp_ilp *ilp, const int *const *groups, const size_t *
 /* rp_solve_sequential_pooled, with the standard pool first when standard is not NULL. */
 static int sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
                       size_t n_groups, const rp_col_shape *shapes,
-                      const unsigned char *standard,
+                      const unsigned char *standard, rp_first_stats *stats,
                       bool improving, const rp_solve_options *opt, double **x)
 {
     seq s;
@@ -896,6 +911,8 @@ static int sequential(const rp_ilp *ilp, const int *const *groups, const size_t 
         improve(&s, n_groups);
     if (!err)
         err = settle_helpers(&s, x);
+    if (stats)
+        *stats = s.stats;
     seq_free(&s);
     return err;
 }
@@ -904,14 +921,14 @@ int rp_solve_sequential_pooled(const rp_ilp *ilp, const int *const *groups, cons
                                size_t n_groups, const rp_col_shape *shapes, bool improving,
                                const rp_solve_options *opt, double **x)
 {
-    return sequential(ilp, groups, sizes, n_groups, shapes, NULL, improving, opt, x);
+    return sequential(ilp, groups, sizes, n_groups, shapes, NULL, NULL, improving, opt, x);
 }
 
 int rp_solve_sequential_first(const rp_ilp *ilp, const rp_first_plan *fp, bool improving,
                               const rp_solve_options *opt, double **x)
 {
     return sequential(ilp, fp->groups, fp->sizes, fp->n_groups, fp->shapes, fp->standard,
-                      improving, opt, x);
+                      fp->stats, improving, opt, x);
 }
 
 int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
