@@ -252,8 +252,8 @@ static void own_helpers(seq *s)
  * rows a resident. */
 static bool step_helper(const seq *s, int j)
 {
-    return s->helper[j] &&
-           (!s->helper_owner || s->helper_owner[j] < 0 || (size_t)s->helper_owner[j] >= s->step_first);
+    return s->helper[j] && (!s->helper_owner || s->helper_owner[j] < 0 ||
+                            (size_t)s->helper_owner[j] >= s->step_first);
 }
 
 static void select_col(seq *s, int j)
