@@ -127,6 +127,15 @@ typedef struct rp_col_shape {
     int first, last;
 } rp_col_shape;
 
+/* How a column stands to the model's standard rotation (translate.h
+ * rp_translation_standard_columns): off it (or no piece), a piece that follows the blocks its
+ * periods lie in and names at least one of them, or a piece that lies in free blocks only. */
+typedef enum rp_standard_column {
+    RP_STANDARD_OFF = 0,
+    RP_STANDARD_ON = 1,
+    RP_STANDARD_FREE = 2,
+} rp_standard_column;
+
 typedef struct rp_space rp_space;
 
 size_t rp_space_n_residents(const rp_space *s);

@@ -16,7 +16,17 @@
  * each resident's plan, in the order to plan them (rp_solve_sequential), and the check a plan
  * must pass before it is handed to GLPK, which checks integrality only. shapes (one per column
  * of the ILP, or NULL) lets each resident first be planned from the block sequences of the
- * residents before, rotated (rp_solve_sequential_pooled). */
+ * residents before, rotated (rp_solve_sequential_pooled). standard (one per column, or NULL)
+ * marks the columns that follow the model's standard rotation: a pooled resident is first planned
+ * over them (rp_solve_sequential_first). */
+/* What the first plan's steps were (rp_first_plan.stats): how many groups were planned over the
+ * standard pool, over the pool, and over all their columns (alone or with the groups before), and
+ * the columns of all these steps, summed. */
+typedef struct rp_first_stats {
+    size_t standard, pooled, whole;
+    size_t columns;
+} rp_first_stats;
+
 typedef struct rp_first_plan {
     const int *const *groups;
     const size_t *sizes;
@@ -24,6 +34,8 @@ typedef struct rp_first_plan {
     bool (*accept)(void *ctx, const double *x);
     void *ctx;
     const rp_col_shape *shapes;
+    const unsigned char *standard; /* rp_standard_column values */
+    rp_first_stats *stats;         /* filled by rp_solve_sequential_first when not NULL */
 } rp_first_plan;
 
 /* Values of the stop flag (rp_solve_options.interrupt): why the command stops. A stop decides
@@ -140,6 +152,17 @@ int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_
 int rp_solve_sequential_pooled(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
                                size_t n_groups, const rp_col_shape *shapes, bool improving,
                                const rp_solve_options *opt, double **x);
+
+/*
+ * rp_solve_sequential_first: rp_solve_sequential_pooled over fp's groups and shapes, where each
+ * pooled group (more than 1,500 columns) is first planned over the columns that follow the
+ * standard rotation (fp->standard, when not NULL): those pieces, the group's other columns
+ * (courses), those it holds and those of periods few columns cover. A programme's plan is nearly
+ * its standard rotation, and that step is far smaller than a pool's; when it holds no plan, the
+ * pool and then every column are tried as before. Returns as rp_solve_sequential_pooled.
+ */
+int rp_solve_sequential_first(const rp_ilp *ilp, const rp_first_plan *fp, bool improving,
+                              const rp_solve_options *opt, double **x);
 
 /*
  * rp_solve_improve: the improving passes of rp_solve_sequential (each group planned again alone,

@@ -84,6 +84,14 @@ size_t rp_translation_resident_columns(const rp_translation *t, size_t r, int **
  * array of rp_ilp_n_cols values; the caller frees it. */
 rp_col_shape *rp_translation_column_shapes(const rp_translation *t);
 
+/* How each column of t's ILP stands to the model's standard rotation (standard_rotation,
+ * weighed by objective.standard > 0; ilp.h rp_standard_column): a piece follows it when each of
+ * its periods lies in a free block of its resident's offset group or at a place the group's block
+ * there names (shape.h rp_standard_matches). The first plan tries those pieces first (solve.h
+ * rp_first_plan.standard). A heap array of rp_ilp_n_cols values (the caller frees it), or NULL
+ * when the model declares no standard rotation or does not weigh it. */
+unsigned char *rp_translation_standard_columns(const rp_translation *t);
+
 /* Column values -> plan: the chosen pieces merged into stints, the course of each resident.
  * Never repairs: a value that is not 0 or 1 where it must be is an internal error (returns -1). */
 int rp_decode(const rp_translation *t, const double *x, rp_plan **out, rp_diags *d);

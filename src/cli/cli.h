@@ -216,6 +216,7 @@ typedef struct rp_cli_first {
     size_t *sizes;
     size_t n;
     rp_col_shape *shapes; /* [the ILP's columns] */
+    unsigned char *standard; /* [the ILP's columns], or NULL: translate.h */
 } rp_cli_first;
 void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out);
 void rp_cli_first_plan_free(rp_cli_first *f);

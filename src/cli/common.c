@@ -435,8 +435,10 @@ void rp_cli_first_plan(const rp_translation *t, rp_cli_first *out)
         }
     free(open);
     out->shapes = rp_translation_column_shapes(t);
+    out->standard = rp_translation_standard_columns(t);
     out->first = (rp_first_plan){(const int *const *)out->groups, out->sizes, n,
-                                 rp_cli_passes_checks, (void *)t, out->shapes};
+                                 rp_cli_passes_checks, (void *)t, out->shapes, out->standard,
+                                 NULL};
 }
 
 void rp_cli_first_plan_free(rp_cli_first *f)
@@ -446,6 +448,7 @@ void rp_cli_first_plan_free(rp_cli_first *f)
     free(f->groups);
     free(f->sizes);
     free(f->shapes);
+    free(f->standard);
 }
 
 /* Without --format, the output file's extension chooses: .csv, .yaml or .yml; else a table. */

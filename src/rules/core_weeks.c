@@ -86,14 +86,18 @@ static int emit(const rp_rule *rule, rp_emit *em)
         rp_expr_clear(&credit);
         for (size_t i = 0; i < np; i++) {
             double core = 0, cred = 0;
+            rp_session s;
+            rp_week w = {0};
+            rp_week_credit c;
+            double a = 0, b = 0;
+            int year = -1; /* a piece's week is credited alike within a programme year */
             for (int p = pieces[i].first; p <= pieces[i].last; p++) {
-                rp_session s;
-                rp_week w;
-                rp_week_credit c;
-                double a, b;
-                rp_piece_week(m, &pieces[i], p, &s, &w);
-                rp_week_credit_of(m, &w, &c);
-                week_days(m, &w, &c, &a, &b);
+                if (rp_period_year(m, p) != year) {
+                    rp_piece_week(m, &pieces[i], p, &s, &w);
+                    rp_week_credit_of(m, &w, &c);
+                    week_days(m, &w, &c, &a, &b);
+                    year = w.year;
+                }
                 core += a;
                 cred += b;
             }

@@ -48,12 +48,10 @@ static int parse(rp_rule *rule, rp_yctx *y, const rp_ynode *node, const rp_model
     return err;
 }
 
-/* 1: the piece is of X at week p, 2: a general clinic serving X, 0: neither. */
-static int piece_in(const rp_model *m, const rp_piece *pc, int p, int X)
+/* 1: the week's credit c is of X, 2: a general clinic serving X, 0: neither. */
+static int piece_in(const rp_week_credit *c, int X)
 {
-    rp_week_credit c;
-    rp_piece_credit(m, pc, p, &c);
-    return c.host == X ? 1 : c.go_block_field == X ? 2 : 0;
+    return c->host == X ? 1 : c->go_block_field == X ? 2 : 0;
 }
 
 /* Whether piece pc may leave a run of X short: it holds a week of X itself, and it is shorter
@@ -64,8 +62,11 @@ static int piece_in(const rp_model *m, const rp_piece *pc, int p, int X)
 static bool may_cut_run(const rp_model *m, const rp_piece *pc, int X, int L)
 {
     bool proper = false, outside = false;
+    rp_week_credit c;
+    int year = -1;
     for (int w = pc->first; w <= pc->last; w++) {
-        int in = piece_in(m, pc, w, X);
+        rp_piece_credit_in_year(m, pc, w, &year, &c);
+        int in = piece_in(&c, X);
         proper = proper || in == 1;
         outside = outside || in == 0;
     }
@@ -90,7 +91,9 @@ static void add_in(const rp_emit *em, rp_expr *e, size_t r, int w, int X, bool p
     const int *cov = rp_space_covering(em->space, r, w, &n);
     const rp_piece *pieces = rp_space_pieces(em->space, r, &np);
     for (size_t i = 0; i < n; i++) {
-        int in = piece_in(em->model, &pieces[cov[i]], w, X);
+        rp_week_credit c;
+        rp_piece_credit(em->model, &pieces[cov[i]], w, &c);
+        int in = piece_in(&c, X);
         if (in == 1 || (in == 2 && !proper))
             rp_expr_add(e, pieces[cov[i]].col, coef);
     }
@@ -136,10 +139,13 @@ static int min_piece(const rp_rule *rule, const rp_model *m, const rp_resident *
 {
     (void)r;
     const params *pa = rule->params;
-    for (int X = 0; X < RP_N_FIELDS; X++)
-        for (int w = pc->first; pa->fields[X] && w <= pc->last; w++)
-            if (piece_in(m, pc, w, X) == 1)
-                return pa->weeks;
+    rp_week_credit c;
+    int year = -1;
+    for (int w = pc->first; w <= pc->last; w++) {
+        rp_piece_credit_in_year(m, pc, w, &year, &c);
+        if (c.host >= 0 && c.host < RP_N_FIELDS && pa->fields[c.host])
+            return pa->weeks;
+    }
     return 1;
 }
 

@@ -158,12 +158,16 @@ static void credit_expr(const rp_rule *rule, rp_emit *em, size_t r, int X, rp_ex
         const rp_piece *pc = &pieces[i];
         double coef = 0, anes_days = 0, counted_days = 0;
         bool counts = counted_piece(pa, m, pc);
+        rp_session session;
+        rp_week w = {0};
+        rp_week_credit c;
+        int year = -1; /* a piece's week is credited alike within a programme year */
         for (int p = pc->first; p <= pc->last; p++) {
-            rp_session session;
-            rp_week w;
-            rp_week_credit c;
-            rp_piece_week(m, pc, p, &session, &w);
-            rp_week_credit_of(m, &w, &c);
+            if (rp_period_year(m, p) != year) {
+                rp_piece_week(m, pc, p, &session, &w);
+                rp_week_credit_of(m, &w, &c);
+                year = w.year;
+            }
             coef += direct_credit(&c, X);
             if (anesthesiology_week(m, &w, &c))
                 anes_days += c.host_days;

@@ -79,9 +79,10 @@ static int min_piece(const rp_rule *rule, const rp_model *m, const rp_resident *
     (void)r;
     if (m->crediting.go_block_run <= 1)
         return 1;
+    rp_week_credit c;
+    int year = -1;
     for (int w = pc->first; w <= pc->last; w++) {
-        rp_week_credit c;
-        rp_piece_credit(m, pc, w, &c);
+        rp_piece_credit_in_year(m, pc, w, &year, &c);
         if (c.go_block_field != RP_NONE)
             return m->crediting.go_block_run;
     }

@@ -34,6 +34,16 @@ void rp_piece_credit(const rp_model *m, const rp_piece *pc, int p, rp_week_credi
     rp_week_credit_of(m, &w, out);
 }
 
+void rp_piece_credit_in_year(const rp_model *m, const rp_piece *pc, int p, int *year,
+                             rp_week_credit *out)
+{
+    int y = rp_period_year(m, p);
+    if (y != *year) {
+        rp_piece_credit(m, pc, p, out);
+        *year = y;
+    }
+}
+
 const char *rp_field_label(int field)
 {
     static const char *const labels[RP_N_FIELDS] = {
@@ -95,6 +105,9 @@ void rp_days_text(const rp_model *m, double days, char *out, size_t size)
  * shorter one. */
 static int clinic_piece(const rp_model *m, const rp_piece *pc, int X)
 {
+    /* only a general clinic's block has a go_block_field (credit.c) */
+    if (rp_place_field(m, (rp_place){pc->facility, pc->department, NULL}) != RP_FIELD_GO)
+        return 0;
     rp_week_credit c;
     rp_piece_credit(m, pc, pc->first, &c);
     if (c.go_block_field != X)
@@ -178,9 +191,10 @@ void rp_emit_clinic_credit(rp_emit *em, size_t r, int X, bool whole_weeks, const
         if (kind != 1)
             continue;
         double days = 0;
+        rp_week_credit c;
+        int year = -1;
         for (int p = pieces[i].first; p <= pieces[i].last; p++) {
-            rp_week_credit c;
-            rp_piece_credit(m, &pieces[i], p, &c);
+            rp_piece_credit_in_year(m, &pieces[i], p, &year, &c);
             if (c.go_block_field == X)
                 days += week_credit(m, &c, whole_weeks);
         }

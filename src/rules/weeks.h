@@ -17,6 +17,11 @@ void rp_piece_week(const rp_model *m, const rp_piece *pc, int p, rp_session *ses
                    rp_week *out);
 /* The credit of piece pc in period p. */
 void rp_piece_credit(const rp_model *m, const rp_piece *pc, int p, rp_week_credit *out);
+/* rp_piece_credit for a loop over a piece's weeks: *out is computed again only when p lies in
+ * another programme year than *year (start with -1; set to p's), since a piece's week is
+ * credited alike within a year. */
+void rp_piece_credit_in_year(const rp_model *m, const rp_piece *pc, int p, int *year,
+                             rp_week_credit *out);
 
 /* Rows: adds to lhs the credit of r's general-clinic blocks serving field X (INIT-37) over the
  * weeks that lie in a run of X of the crediting's general_clinic_run: directly when every such

@@ -57,6 +57,8 @@ typedef struct seq {
     size_t *col_start; /* [n + 1]: the rows of column j are col_row[col_start[j]..] */
     int *col_row;
     int *group_of;  /* [n]: the group of a column, -1 for the others */
+    size_t *row_helper_start; /* [m + 1]: the helper columns of row i, in its order, are */
+    int *row_helper;          /* row_helper[row_helper_start[i]..] */
     int *row_group; /* [m]: a resident's row: the last group among its columns; else -1 */
     bool *helper;   /* [n]: in no group and not fixed by its bounds */
     double *value;  /* [n]: the value so far */
@@ -74,6 +76,13 @@ typedef struct seq {
     keyed *order;  /* one group's columns, sorted by shape */
     bool *planned; /* [n_groups] */
     bool *earning_row; /* [m]: the row has a helper column of positive objective */
+    const unsigned char *standard; /* [n]: rp_standard_column values, or NULL */
+    /* with standard: [n] the last group whose resident's rows a helper column is in (-1: none);
+     * a step leaves the helpers of the groups before its own at their values */
+    int *helper_owner;
+    size_t step_first; /* the first group of the step being selected */
+    rp_first_stats stats;
+    int *row_pos;      /* with standard: [m] a selected row's place in the step */
     size_t n_groups;
 } seq;
 
@@ -83,6 +92,35 @@ static void index_columns(seq *s)
     rp_columns_build(s->ilp, false, &c);
     s->col_start = c.start; /* the seq owns them from here */
     s->col_row = c.row;
+}
+
+/* The helper columns of each row (seq.row_helper): a step's rows are looked through for them,
+ * and a capacity row holds thousands of pieces and few helpers. */
+static void index_row_helpers(seq *s)
+{
+    s->row_helper_start = rp_xcalloc(s->m + 2, sizeof *s->row_helper_start);
+    for (int pass = 0; pass < 2; pass++) {
+        size_t t = 0;
+        for (size_t i = 0; i < s->m; i++) {
+            const int *col;
+            const double *coef;
+            size_t len;
+            rp_ilp_row_terms(s->ilp, (int)i, &col, &coef, &len);
+            if (pass == 0)
+                s->row_helper_start[i] = t;
+            for (size_t k = 0; k < len; k++) {
+                if (!s->helper[col[k]])
+                    continue;
+                if (pass == 1)
+                    s->row_helper[t] = col[k];
+                t++;
+            }
+        }
+        if (pass == 0) {
+            s->row_helper_start[s->m] = t;
+            s->row_helper = rp_xmalloc((t + 1) * sizeof *s->row_helper);
+        }
+    }
 }
 
 static void seq_init(seq *s, const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
@@ -126,6 +164,7 @@ static void seq_init(seq *s, const rp_ilp *ilp, const int *const *groups, const 
             if (s->group_of[col[k]] > s->row_group[i])
                 s->row_group[i] = s->group_of[col[k]];
     }
+    index_row_helpers(s);
     s->col_seen = rp_xcalloc(s->n + 1, sizeof *s->col_seen);
     s->row_seen = rp_xcalloc(s->m + 1, sizeof *s->row_seen);
     s->local = rp_xcalloc(s->n + 1, sizeof *s->local);
@@ -175,6 +214,8 @@ static void seq_free(seq *s)
     free(s->col_start);
     free(s->col_row);
     free(s->group_of);
+    free(s->row_helper_start);
+    free(s->row_helper);
     free(s->row_group);
     free(s->helper);
     free(s->value);
@@ -188,6 +229,31 @@ static void seq_free(seq *s)
     free(s->order);
     free(s->planned);
     free(s->earning_row);
+    free(s->helper_owner);
+    free(s->row_pos);
+}
+
+/* The helper columns' owners (seq.helper_owner). */
+static void own_helpers(seq *s)
+{
+    s->helper_owner = rp_xmalloc((s->n + 1) * sizeof *s->helper_owner);
+    for (size_t j = 0; j < s->n; j++) {
+        s->helper_owner[j] = -1;
+        for (size_t t = s->col_start[j]; s->helper[j] && t < s->col_start[j + 1]; t++)
+            if (s->row_group[s->col_row[t]] > s->helper_owner[j])
+                s->helper_owner[j] = s->row_group[s->col_row[t]];
+    }
+}
+
+/* Whether helper column j belongs in the step: not when it is a helper of a resident planned
+ * before the step's groups (seq.helper_owner): it stands at its value, and its resident's rows
+ * stay out of the step. A soft row over every resident (INIT-53's mean at a hospital) otherwise
+ * draws every earlier resident's helpers and their rows into each step: steps grew by some 200
+ * rows a resident. */
+static bool step_helper(const seq *s, int j)
+{
+    return s->helper[j] && (!s->helper_owner || s->helper_owner[j] < 0 ||
+                            (size_t)s->helper_owner[j] >= s->step_first);
 }
 
 static void select_col(seq *s, int j)
@@ -208,6 +274,7 @@ static void select_step(seq *s, size_t a, size_t g, size_t upto)
 {
     s->stamp++;
     s->n_sel_cols = s->n_sel_rows = 0;
+    s->step_first = a;
     for (size_t k = a; k <= g; k++)
         for (size_t i = 0; i < s->sizes[k]; i++)
             select_col(s, s->groups[k][i]);
@@ -224,13 +291,9 @@ static void add_rows_of(seq *s, int j, size_t upto)
             continue;
         s->row_seen[i] = s->stamp;
         s->rows[s->n_sel_rows++] = i;
-        const int *col;
-        const double *coef;
-        size_t len;
-        rp_ilp_row_terms(s->ilp, i, &col, &coef, &len);
-        for (size_t k = 0; k < len; k++)
-            if (s->helper[col[k]])
-                select_col(s, col[k]);
+        for (size_t k = s->row_helper_start[i]; k < s->row_helper_start[i + 1]; k++)
+            if (step_helper(s, s->row_helper[k]))
+                select_col(s, s->row_helper[k]);
     }
 }
 
@@ -241,6 +304,7 @@ static void select_pool_step(seq *s, size_t g, size_t upto)
 {
     s->stamp++;
     s->n_sel_cols = s->n_sel_rows = 0;
+    s->step_first = g;
     for (size_t i = 0; i < s->n_pool; i++)
         select_col(s, s->pool[i]);
     for (size_t i = 0; i < s->sizes[g]; i++)
@@ -330,6 +394,89 @@ static glp_prob *step_problem(const seq *s)
     return p;
 }
 
+/* The coefficient of column j in row i (rows are sorted by column: ilp.h). */
+static double coef_at(const rp_ilp *ilp, int i, int j)
+{
+    const int *col;
+    const double *coef;
+    size_t len;
+    rp_ilp_row_terms(ilp, i, &col, &coef, &len);
+    size_t lo = 0, hi = len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (col[mid] < j)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < len && col[lo] == j ? coef[lo] : 0;
+}
+
+/* step_problem, built column by column: the selected columns' terms in the selected rows, and
+ * the right-hand sides less what the columns with a non-zero value outside the step add. The
+ * same problem for GLPK, at the cost of the step's own columns, where step_problem reads every
+ * term of every selected row (a capacity row holds the pieces of every resident: most of a
+ * step's time at 120 residents). Used with the standard pool (rp_solve_sequential_first). */
+static glp_prob *step_problem_by_columns(seq *s)
+{
+    glp_prob *p = glp_create_prob();
+    glp_set_obj_dir(p, GLP_MAX);
+    glp_add_cols(p, (int)s->n_sel_cols);
+    for (size_t q = 0; q < s->n_sel_cols; q++) {
+        int j = s->cols[q];
+        double lb, ub;
+        rp_ilp_col_bounds(s->ilp, j, &lb, &ub);
+        glp_set_col_kind(p, (int)q + 1, glpk_kind(rp_ilp_col_kind(s->ilp, j)));
+        set_bounds(p, (int)q + 1, lb, ub, false);
+        glp_set_obj_coef(p, (int)q + 1, rp_ilp_col_obj(s->ilp, j));
+    }
+    if (s->n_sel_rows)
+        glp_add_rows(p, (int)s->n_sel_rows);
+    double *rest = rp_xcalloc(s->n_sel_rows + 1, sizeof *rest);
+    for (size_t r = 0; r < s->n_sel_rows; r++)
+        s->row_pos[s->rows[r]] = (int)r;
+    size_t nz = 0;
+    for (size_t q = 0; q < s->n_sel_cols; q++)
+        nz += s->col_start[s->cols[q] + 1] - s->col_start[s->cols[q]];
+    int *ia = rp_xmalloc((nz + 1) * sizeof *ia), *ja = rp_xmalloc((nz + 1) * sizeof *ja);
+    double *ar = rp_xmalloc((nz + 1) * sizeof *ar);
+    size_t t = 0;
+    for (size_t q = 0; q < s->n_sel_cols; q++) {
+        int j = s->cols[q];
+        for (size_t k = s->col_start[j]; k < s->col_start[j + 1]; k++) {
+            int i = s->col_row[k];
+            if (s->row_seen[i] != s->stamp)
+                continue;
+            t++;
+            ia[t] = s->row_pos[i] + 1;
+            ja[t] = (int)q + 1;
+            ar[t] = coef_at(s->ilp, i, j);
+        }
+    }
+    for (size_t j = 0; j < s->n; j++) {
+        if (s->value[j] == 0 || s->col_seen[j] == s->stamp)
+            continue;
+        for (size_t k = s->col_start[j]; k < s->col_start[j + 1]; k++) {
+            int i = s->col_row[k];
+            if (s->row_seen[i] == s->stamp)
+                rest[s->row_pos[i]] += coef_at(s->ilp, i, (int)j) * s->value[j];
+        }
+    }
+    for (size_t r = 0; r < s->n_sel_rows; r++) {
+        int i = s->rows[r];
+        double rhs = rp_ilp_row_rhs(s->ilp, i) - rest[r];
+        rp_sense sense = rp_ilp_row_sense(s->ilp, i);
+        set_bounds(p, (int)r + 1, sense == RP_LE ? -INFINITY : rhs,
+                   sense == RP_GE ? INFINITY : rhs, true);
+    }
+    glp_load_matrix(p, (int)t, ia, ja, ar);
+    free(ia);
+    free(ja);
+    free(ar);
+    free(rest);
+    return p;
+}
+
 /* A step's search ends at a stop (and then yields no plan: the caller sees the flag). */
 static void step_callback(glp_tree *tree, void *info)
 {
@@ -382,7 +529,7 @@ static int plan_groups(seq *s, size_t a, size_t g, size_t upto, double gap, doub
 /* Solves the step selected; its values stored as plan_groups says. */
 static int solve_selected(seq *s, double gap, double *gain)
 {
-    glp_prob *p = step_problem(s);
+    glp_prob *p = s->row_pos ? step_problem_by_columns(s) : step_problem(s);
     int err = solve_step(s, p, gap);
     if (err == RP_GUARD_STOPPED)
         return -1; /* p went with GLPK's environment */
@@ -547,6 +694,55 @@ static void build_pool(seq *s, size_t g)
     free(edge);
 }
 
+/* The standard pool of group g: its columns that are no pieces (courses), those it holds now,
+ * those of the periods few of its columns cover, and its pieces that follow the standard
+ * rotation. */
+static void build_standard_pool(seq *s, size_t g)
+{
+    int pooled = -1; /* the stamp of the pool's columns, after g's first group */
+    if (g > 0) {
+        build_pool(s, g);
+        pooled = s->pool_stamp;
+    }
+    s->pool_stamp++;
+    s->n_pool = 0;
+    size_t n = s->sizes[g];
+    int horizon = 0;
+    for (size_t i = 0; i < n; i++) {
+        int j = s->groups[g][i];
+        bool free_ok = s->standard[j] == RP_STANDARD_FREE &&
+                       (pooled < 0 || s->pool_seen[j] == pooled);
+        if (s->shapes[j].kind < 0 || s->value[j] > 0.5 || s->standard[j] == RP_STANDARD_ON ||
+            free_ok)
+            pool_add(s, j);
+        if (s->shapes[j].kind >= 0 && s->shapes[j].last > horizon)
+            horizon = s->shapes[j].last;
+    }
+    int *covered = rp_xcalloc((size_t)horizon + 2, sizeof *covered);
+    for (size_t i = 0; i < n; i++) {
+        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
+        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
+            covered[p]++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
+        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
+            if (covered[p] < POOL_SPARSE) {
+                pool_add(s, s->groups[g][i]);
+                break;
+            }
+    }
+    free(covered);
+}
+
+/* Plans group g over its standard pool (see plan_groups); -1 when it holds no plan. */
+static int plan_standard(seq *s, size_t g, size_t upto, double gap, double *gain)
+{
+    build_standard_pool(s, g);
+    select_pool_step(s, g, upto);
+    return solve_selected(s, gap, gain);
+}
+
 /* Plans group g over its pool (see plan_groups); -1 when the pool holds no plan. */
 static int plan_pooled(seq *s, size_t g, size_t upto, double gap, double *gain)
 {
@@ -593,6 +789,7 @@ static int settle_helpers_locally(seq *s, double **x)
 {
     s->stamp++;
     s->n_sel_cols = s->n_sel_rows = 0;
+    s->step_first = 0;
     for (size_t j = 0; j < s->n; j++)
         if (s->helper[j])
             select_col(s, (int)j);
@@ -638,12 +835,28 @@ static int plan_first(seq *s, size_t g)
 {
     static const size_t widths[] = {1, 3, 7};
     int err = -1;
-    if (s->shapes && g > 0)
+    size_t *count = &s->stats.whole;
+    if (s->shapes && s->standard) {
+        err = plan_standard(s, g, g, 0.01, NULL);
+        s->stats.columns += s->n_sel_cols;
+        count = &s->stats.standard;
+    }
+    if (err && s->shapes && g > 0 && !rp_guard_reason(&s->guard)) {
         err = plan_pooled(s, g, g, 0.01, NULL);
-    if (err && !rp_guard_reason(&s->guard))
+        s->stats.columns += s->n_sel_cols;
+        count = &s->stats.pooled;
+    }
+    if (err && !rp_guard_reason(&s->guard)) {
         err = plan_groups(s, g, g, g, 0.01, NULL);
-    for (size_t w = 0; err && w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++)
+        s->stats.columns += s->n_sel_cols;
+        count = &s->stats.whole;
+    }
+    for (size_t w = 0; err && w < sizeof widths / sizeof widths[0] && widths[w] <= g; w++) {
         err = plan_groups(s, g - widths[w], g, g, 0.01, NULL);
+        s->stats.columns += s->n_sel_cols;
+    }
+    if (!err)
+        (*count)++;
     return err;
 }
 
@@ -669,14 +882,22 @@ int rp_solve_improve(const rp_ilp *ilp, const int *const *groups, const size_t *
     return 0;
 }
 
-int rp_solve_sequential_pooled(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
-                               size_t n_groups, const rp_col_shape *shapes, bool improving,
-                               const rp_solve_options *opt, double **x)
+/* rp_solve_sequential_pooled, with the standard pool first when standard is not NULL. */
+static int sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                      size_t n_groups, const rp_col_shape *shapes,
+                      const unsigned char *standard, rp_first_stats *stats,
+                      bool improving, const rp_solve_options *opt, double **x)
 {
     seq s;
     seq_init(&s, ilp, groups, sizes, n_groups, opt);
-    if (shapes && widest_group(&s) > POOL_MIN_COLUMNS)
+    if (shapes && widest_group(&s) > POOL_MIN_COLUMNS) {
         pool_init(&s, shapes);
+        s.standard = standard;
+        if (standard) {
+            own_helpers(&s);
+            s.row_pos = rp_xmalloc((s.m + 1) * sizeof *s.row_pos);
+        }
+    }
     int err = 0;
     for (size_t g = 0; g < n_groups && !err; g++) {
         if (rp_guard_reason(&s.guard)) {
@@ -690,8 +911,24 @@ int rp_solve_sequential_pooled(const rp_ilp *ilp, const int *const *groups, cons
         improve(&s, n_groups);
     if (!err)
         err = settle_helpers(&s, x);
+    if (stats)
+        *stats = s.stats;
     seq_free(&s);
     return err;
+}
+
+int rp_solve_sequential_pooled(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,
+                               size_t n_groups, const rp_col_shape *shapes, bool improving,
+                               const rp_solve_options *opt, double **x)
+{
+    return sequential(ilp, groups, sizes, n_groups, shapes, NULL, NULL, improving, opt, x);
+}
+
+int rp_solve_sequential_first(const rp_ilp *ilp, const rp_first_plan *fp, bool improving,
+                              const rp_solve_options *opt, double **x)
+{
+    return sequential(ilp, fp->groups, fp->sizes, fp->n_groups, fp->shapes, fp->standard,
+                      fp->stats, improving, opt, x);
 }
 
 int rp_solve_sequential(const rp_ilp *ilp, const int *const *groups, const size_t *sizes,

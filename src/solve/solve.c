@@ -304,8 +304,7 @@ static double *first_plan(const rp_ilp *ilp, const progress *pr)
     const rp_first_plan *fp = pr->opt->first;
     rp_solve_options o = remaining(pr);
     double *x = NULL;
-    if (rp_solve_sequential_pooled(ilp, fp->groups, fp->sizes, fp->n_groups, fp->shapes,
-                                   !(o.gap > 0), &o, &x) != 0)
+    if (rp_solve_sequential_first(ilp, fp, !(o.gap > 0), &o, &x) != 0)
         return NULL;
     if (fp->accept && !fp->accept(fp->ctx, x)) {
         free(x);

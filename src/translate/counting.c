@@ -39,6 +39,7 @@ typedef struct col_index {
     size_t *n_open;
     double *coef;      /* [n_cols]: scratch, zero between uses */
     int *shut_by;      /* [n_cols]: a limit row that no plan can meet with the column at 1, or -1 */
+    int *mem_head, *mem_tail; /* [n_cols]: a column's memberships in a run (run_index), or -1 */
 } col_index;
 
 static bool col_fixed(const rp_ilp *ilp, int col)
@@ -137,8 +138,10 @@ static void index_build(col_index *ix, const rp_translation *t)
     ix->by_last = rp_xcalloc(nr + 1, sizeof *ix->by_last);
     ix->n_open = rp_xcalloc(nr + 1, sizeof *ix->n_open);
     ix->shut_by = rp_xmalloc((nc + 1) * sizeof *ix->shut_by);
+    ix->mem_head = rp_xmalloc((nc + 1) * sizeof *ix->mem_head);
+    ix->mem_tail = rp_xmalloc((nc + 1) * sizeof *ix->mem_tail);
     for (size_t j = 0; j < nc; j++)
-        ix->shut_by[j] = -1;
+        ix->shut_by[j] = ix->mem_head[j] = ix->mem_tail[j] = -1;
     shut_columns(ix);
     for (size_t r = 0; r < nr; r++) {
         size_t np;
@@ -165,6 +168,8 @@ static void index_free(col_index *ix)
     free(ix->col_piece);
     free(ix->coef);
     free(ix->shut_by);
+    free(ix->mem_head);
+    free(ix->mem_tail);
 }
 
 /* The most a column outside the pieces can add to a row (sign +1), or the least (sign -1). */
@@ -291,22 +296,119 @@ static void resident_row(col_index *ix, int row, rp_counts *out)
     clear_coefs(ix, col, n);
 }
 
-/* The least resident r adds to a limit on slot: at each of its periods on the slot, the least
- * coefficient among the open pieces covering it (0 for a piece outside the row). */
-static double least_at_slot(const col_index *ix, size_t r, long slot)
+/* One run of limit rows (one rule, one slot: check_run) indexed once, so that each row alone and
+ * each group of facilities is checked without reading the rows' terms again (a capacity row
+ * holds the pieces of every resident at its place: at 120 residents, reading them once a row
+ * and once a group was most of the counting checks). Each resident column lists the run's rows
+ * it is in (in the run's order, with its coefficients); the other columns' terms are kept per
+ * row. */
+typedef struct run_member {
+    int row;  /* the row's place in the run */
+    double coef;
+    int next; /* the column's next membership, or -1 */
+} run_member;
+
+typedef struct run_index {
+    const int *rows;
+    size_t n;
+    long slot;
+    run_member *mem;
+    size_t n_mem, cap_mem;
+    int *touched; /* the resident columns with memberships, to clear after the run */
+    size_t n_touched, cap_touched;
+    size_t *other_start; /* [n + 1]: the other columns' terms of row a */
+    int *other_col;
+    double *other_coef;
+    bool *in_check; /* [n]: the rows of the check at hand */
+} run_index;
+
+static void run_build(col_index *ix, const int *rows, size_t n, run_index *ri)
+{
+    const rp_ilp *ilp = ix->t->ilp;
+    memset(ri, 0, sizeof *ri);
+    ri->rows = rows;
+    ri->n = n;
+    ri->slot = rp_ilp_row_tag(ilp, rows[0]).first;
+    ri->other_start = rp_xcalloc(n + 2, sizeof *ri->other_start);
+    ri->in_check = rp_xcalloc(n + 1, sizeof *ri->in_check);
+    size_t n_other = 0, cap_other = 0;
+    for (size_t a = 0; a < n; a++) {
+        const int *col;
+        const double *coef;
+        size_t len;
+        rp_ilp_row_terms(ilp, rows[a], &col, &coef, &len);
+        ri->other_start[a] = n_other;
+        for (size_t k = 0; k < len; k++) {
+            int j = col[k];
+            if (ix->col_resident[j] == RP_NONE) {
+                size_t cap = cap_other;
+                rp_grow(&ri->other_col, &cap, n_other + 1, sizeof *ri->other_col);
+                rp_grow(&ri->other_coef, &cap_other, n_other + 1, sizeof *ri->other_coef);
+                ri->other_col[n_other] = j;
+                ri->other_coef[n_other++] = coef[k];
+                continue;
+            }
+            run_member *e = RP_PUSH(ri->mem, ri->n_mem, ri->cap_mem);
+            *e = (run_member){(int)a, coef[k], -1};
+            int at = (int)(ri->n_mem - 1);
+            if (ix->mem_head[j] < 0) {
+                ix->mem_head[j] = at;
+                *RP_PUSH(ri->touched, ri->n_touched, ri->cap_touched) = j;
+            } else {
+                ri->mem[ix->mem_tail[j]].next = at;
+            }
+            ix->mem_tail[j] = at;
+        }
+    }
+    ri->other_start[n] = n_other;
+}
+
+static void run_free(col_index *ix, run_index *ri)
+{
+    for (size_t i = 0; i < ri->n_touched; i++)
+        ix->mem_head[ri->touched[i]] = ix->mem_tail[ri->touched[i]] = -1;
+    free(ri->mem);
+    free(ri->touched);
+    free(ri->other_start);
+    free(ri->other_col);
+    free(ri->other_coef);
+    free(ri->in_check);
+}
+
+/* Column j's coefficient summed over the rows of the check at hand (0 outside them), in the
+ * run's order of rows. */
+static double check_coef(const col_index *ix, const run_index *ri, int j)
+{
+    double c = 0;
+    for (int e = ix->mem_head[j]; e >= 0; e = ri->mem[e].next)
+        if (ri->in_check[ri->mem[e].row])
+            c += ri->mem[e].coef;
+    return c;
+}
+
+/* The least resident r adds to the check at hand: at its period on the run's slot, the least
+ * coefficient among the open pieces covering it (0 for a piece outside the rows). A resident
+ * whose first open piece there is outside them adds 0 at once. */
+static double least_at_slot(const col_index *ix, const run_index *ri, size_t r)
 {
     const rp_model *m = ix->t->model;
     int cohort = ix->t->cohort->residents[r].cohort;
-    long p = slot - rp_slot(m, cohort, 1) + 1;
+    long p = ri->slot - rp_slot(m, cohort, 1) + 1;
     if (p < 1 || p > rp_space_horizon(ix->t->space, r))
         return 0;
     size_t n, np;
     const int *cov = rp_space_covering(ix->t->space, r, (int)p, &n);
     const rp_piece *pc = rp_space_pieces(ix->t->space, r, &np);
     double least = INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (ix->open[r][cov[i]] && ix->coef[pc[cov[i]].col] < least)
-            least = ix->coef[pc[cov[i]].col];
+    for (size_t i = 0; i < n; i++) {
+        if (!ix->open[r][cov[i]])
+            continue;
+        double c = check_coef(ix, ri, pc[cov[i]].col);
+        if (c < least)
+            least = c;
+        if (least <= 0)
+            return 0;
+    }
     return isfinite(least) && least > 0 ? least : 0;
 }
 
@@ -318,40 +420,27 @@ typedef struct demand {
     size_t n_residents;
 } demand;
 
-static demand slot_demand(col_index *ix, const int *rows, size_t n_rows, long slot)
+/* The demand on the rows of the run at the places check[0..n) (in the run's order). */
+static demand slot_demand(col_index *ix, run_index *ri, const size_t *check, size_t n)
 {
     const rp_ilp *ilp = ix->t->ilp;
     demand d = {0, NULL, 0};
-    bool *seen = rp_xcalloc(ix->t->n_residents + 1, sizeof *seen);
-    for (size_t i = 0; i < n_rows; i++) {
-        const int *col;
-        const double *coef;
-        size_t n;
-        rp_ilp_row_terms(ilp, rows[i], &col, &coef, &n);
-        set_coefs(ix, col, coef, n);
-        for (size_t k = 0; k < n; k++) {
-            if (ix->col_resident[col[k]] == RP_NONE)
-                d.floor += favourable(ilp, col[k], coef[k], -1);
-            else
-                seen[ix->col_resident[col[k]]] = true;
-        }
+    for (size_t i = 0; i < n; i++) {
+        size_t a = check[i];
+        ri->in_check[a] = true;
+        for (size_t k = ri->other_start[a]; k < ri->other_start[a + 1]; k++)
+            d.floor += favourable(ilp, ri->other_col[k], ri->other_coef[k], -1);
     }
     for (size_t r = 0; r < ix->t->n_residents; r++) {
-        double least = seen[r] ? least_at_slot(ix, r, slot) : 0;
+        double least = least_at_slot(ix, ri, r);
         if (least <= 0)
             continue;
         d.floor += least;
         d.residents = rp_xrealloc(d.residents, (d.n_residents + 1) * sizeof *d.residents);
         d.residents[d.n_residents++] = (int)r;
     }
-    for (size_t i = 0; i < n_rows; i++) {
-        const int *col;
-        const double *coef;
-        size_t n;
-        rp_ilp_row_terms(ilp, rows[i], &col, &coef, &n);
-        clear_coefs(ix, col, n);
-    }
-    free(seen);
+    for (size_t i = 0; i < n; i++)
+        ri->in_check[check[i]] = false;
     return d;
 }
 
@@ -373,13 +462,13 @@ bool rp_count_is_limit(const rp_ilp *ilp, int row)
 
 /* Checks rows[0..n) (summed) against their summed limit; a finding named by group when they
  * fail. */
-static bool check_limit(col_index *ix, const int *rows, size_t n, rp_row_tag tag, const char *group,
-                        rp_counts *out)
+static bool check_limit(col_index *ix, run_index *ri, const size_t *check, size_t n,
+                        rp_row_tag tag, const char *group, rp_counts *out)
 {
     double rhs = 0;
     for (size_t i = 0; i < n; i++)
-        rhs += rp_ilp_row_rhs(ix->t->ilp, rows[i]);
-    demand d = slot_demand(ix, rows, n, tag.first);
+        rhs += rp_ilp_row_rhs(ix->t->ilp, ri->rows[check[i]]);
+    demand d = slot_demand(ix, ri, check, n);
     if (d.floor <= rhs + EPS) {
         free(d.residents);
         return false;
@@ -542,14 +631,16 @@ static void check_run(col_index *ix, const int *rows, size_t n, const groups *g,
     const rp_model *m = ix->t->model;
     bool *failed = rp_xcalloc(m->n_facilities + 1, sizeof *failed);
     bool any_whole = false;
+    run_index ri;
+    run_build(ix, rows, n, &ri);
     for (size_t i = 0; i < n; i++) {
         rp_row_tag tag = rp_ilp_row_tag(ix->t->ilp, rows[i]);
         const char *where = tag.facility >= 0 ? "" : "the programme as a whole";
-        if (check_limit(ix, &rows[i], 1, tag, where, out) && tag.facility >= 0)
+        if (check_limit(ix, &ri, &i, 1, tag, where, out) && tag.facility >= 0)
             failed[tag.facility] = true;
         any_whole = any_whole || tag.facility < 0;
     }
-    int *sub = rp_xmalloc((n + 1) * sizeof *sub);
+    size_t *sub = rp_xmalloc((n + 1) * sizeof *sub);
     bool *group_failed = rp_xcalloc(g->n + 1, sizeof *group_failed);
     for (size_t k = 0; k < g->n; k++) { /* smallest groups first */
         size_t ns = 0;
@@ -559,15 +650,16 @@ static void check_run(col_index *ix, const int *rows, size_t n, const groups *g,
             if (tag.facility < 0 || !g->items[k].member[tag.facility])
                 continue;
             clean = clean && !failed[tag.facility];
-            sub[ns++] = rows[i];
+            sub[ns++] = i;
         }
         bool whole = g->items[k].all && any_whole; /* the programme's own limit: a row */
         if (ns < 2 || !clean || whole)
             continue;
-        rp_row_tag tag = rp_ilp_row_tag(ix->t->ilp, sub[0]);
+        rp_row_tag tag = rp_ilp_row_tag(ix->t->ilp, rows[sub[0]]);
         tag.facility = RP_NONE;
-        group_failed[k] = check_limit(ix, sub, ns, tag, g->items[k].name, out);
+        group_failed[k] = check_limit(ix, &ri, sub, ns, tag, g->items[k].name, out);
     }
+    run_free(ix, &ri);
     free(group_failed);
     free(sub);
     free(failed);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <glpk.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,20 +89,75 @@ void rp_expr_add_constant(rp_expr *e, double c)
     e->constant += c;
 }
 
-void rp_expr_normalize(rp_expr *e)
+/* Rows at most this long are sorted by insertion; longer ones by merging. */
+enum { INSERTION_MAX = 32 };
+
+static void insertion_sort(int *cs, double *coef, size_t n)
 {
-    /* insertion sort by column: rows are short */
-    for (size_t i = 1; i < e->n; i++) {
-        int c = e->col[i];
-        double v = e->coef[i];
+    for (size_t i = 1; i < n; i++) {
+        int c = cs[i];
+        double v = coef[i];
         size_t j = i;
-        while (j > 0 && e->col[j - 1] > c) {
-            e->col[j] = e->col[j - 1];
-            e->coef[j] = e->coef[j - 1];
+        while (j > 0 && cs[j - 1] > c) {
+            cs[j] = cs[j - 1];
+            coef[j] = coef[j - 1];
             j--;
         }
-        e->col[j] = c;
-        e->coef[j] = v;
+        cs[j] = c;
+        coef[j] = v;
+    }
+}
+
+/* Stable merge sort of cs[0..n) (coef alongside), tcs/tcoef scratch of n: the same order as
+ * the insertion sort, so that repeated columns are summed in the same order (the same bits). */
+static void merge_sort(int *cs, double *coef, int *tcs, double *tcoef, size_t n)
+{
+    if (n <= INSERTION_MAX) {
+        insertion_sort(cs, coef, n);
+        return;
+    }
+    size_t h = n / 2;
+    merge_sort(cs, coef, tcs, tcoef, h);
+    merge_sort(cs + h, coef + h, tcs + h, tcoef + h, n - h);
+    if (cs[h - 1] <= cs[h])
+        return;
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n) {
+        bool left = cs[i] <= cs[j];
+        tcs[k] = left ? cs[i] : cs[j];
+        tcoef[k++] = left ? coef[i++] : coef[j++];
+    }
+    while (i < h) {
+        tcs[k] = cs[i];
+        tcoef[k++] = coef[i++];
+    }
+    while (j < n) {
+        tcs[k] = cs[j];
+        tcoef[k++] = coef[j++];
+    }
+    memcpy(cs, tcs, n * sizeof *cs);
+    memcpy(coef, tcoef, n * sizeof *coef);
+}
+
+static bool sorted(const int *cs, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (cs[i - 1] > cs[i])
+            return false;
+    return true;
+}
+
+void rp_expr_normalize(rp_expr *e)
+{
+    /* by column, stably (a capacity row holds every piece of its place and week: thousands) */
+    if (e->n <= INSERTION_MAX) {
+        insertion_sort(e->col, e->coef, e->n);
+    } else if (!sorted(e->col, e->n)) {
+        int *tcol = rp_xmalloc(e->n * sizeof *tcol);
+        double *tcoef = rp_xmalloc(e->n * sizeof *tcoef);
+        merge_sort(e->col, e->coef, tcol, tcoef, e->n);
+        free(tcol);
+        free(tcoef);
     }
     size_t out = 0;
     for (size_t i = 0; i < e->n; i++) {

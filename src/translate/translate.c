@@ -6,6 +6,7 @@
  */
 #include "rotaplan/translate.h"
 #include "rotaplan/rule.h"
+#include "rotaplan/shape.h"
 #include "translate/objective.h"
 #include "translate/space.h"
 #include "util/util.h"
@@ -118,6 +119,47 @@ rp_col_shape *rp_translation_column_shapes(const rp_translation *t)
         }
     }
     return shapes;
+}
+
+/* How piece pc of a resident of offset group g stands to the standard rotation. */
+static unsigned char follows_standard(const rp_model *m, int g, const rp_piece *pc)
+{
+    bool named = false;
+    for (int p = pc->first; p <= pc->last; p++) {
+        const rp_std_block *b = rp_standard_block(m, g, p);
+        if (!b || b->free)
+            continue;
+        if (!rp_standard_matches(m, b, pc->facility, pc->department))
+            return RP_STANDARD_OFF;
+        named = true;
+    }
+    return named ? RP_STANDARD_ON : RP_STANDARD_FREE;
+}
+
+unsigned char *rp_translation_standard_columns(const rp_translation *t)
+{
+    const rp_model *m = t->model;
+    const rp_cohort *c = t->cohort;
+    if (m->standard.groups <= 0 || !(m->objective.standard > 0))
+        return NULL;
+    size_t n = rp_ilp_n_cols(t->ilp);
+    unsigned char *on = rp_xcalloc(n + 1, sizeof *on);
+    const char **ids = rp_xmalloc((c->n_residents + 1) * sizeof *ids);
+    int *cohorts = rp_xmalloc((c->n_residents + 1) * sizeof *cohorts);
+    for (size_t r = 0; r < c->n_residents; r++) {
+        ids[r] = c->residents[r].id;
+        cohorts[r] = c->residents[r].cohort;
+    }
+    for (size_t r = 0; r < t->n_residents; r++) {
+        int g = rp_standard_group(m, ids[r], cohorts[r], ids, cohorts, c->n_residents);
+        size_t np;
+        const rp_piece *pieces = rp_space_pieces(t->space, r, &np);
+        for (size_t i = 0; i < np; i++)
+            on[pieces[i].col] = follows_standard(m, g, &pieces[i]);
+    }
+    free(ids);
+    free(cohorts);
+    return on;
 }
 
 void rp_translation_free(rp_translation *t)

@@ -224,7 +224,7 @@ static void test_solved_plan_passes_every_check(void **state)
     for (size_t r = 0; r < n; r++)
         sizes[r] = rp_translation_resident_columns(t, r, &groups[r]);
     rp_col_shape *shapes = rp_translation_column_shapes(t);
-    rp_first_plan first = {(const int *const *)groups, sizes, n, NULL, NULL, shapes};
+    rp_first_plan first = {(const int *const *)groups, sizes, n, NULL, NULL, shapes, NULL, NULL};
     rp_solve_options opt = {120, 0, false, NULL, &first, NULL};
     rp_solve_result res;
     assert_int_equal(rp_solve(t->ilp, &opt, &res, &d), 0);

@@ -33,7 +33,7 @@ static rp_plan *plan_default(const rp_model *m)
     size_t *sizes = rp_xcalloc(n + 1, sizeof *sizes);
     for (size_t r = 0; r < n; r++)
         sizes[r] = rp_translation_resident_columns(t, r, &groups[r]);
-    rp_first_plan first = {(const int *const *)groups, sizes, n, NULL, NULL, NULL};
+    rp_first_plan first = {(const int *const *)groups, sizes, n, NULL, NULL, NULL, NULL, NULL};
     rp_solve_options opt = {0, 0, false, NULL, &first, NULL}; /* no clock */
     rp_solve_result res;
     assert_int_equal(rp_solve(t->ilp, &opt, &res, &d), 0);

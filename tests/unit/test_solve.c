@@ -294,7 +294,7 @@ static void test_lp_bound(void **state)
 {
     (void)state;
     blocks b = blocks_problem(3, 8, 3, 3, 2, 2, 2);
-    rp_first_plan fp = {(const int *const *)b.groups, b.sizes, b.n, NULL, NULL, b.shapes};
+    rp_first_plan fp = {(const int *const *)b.groups, b.sizes, b.n, NULL, NULL, b.shapes, NULL, NULL};
     rp_solve_options opt = {0, 0, false, NULL, NULL, NULL};
     double *x = NULL;
     assert_int_equal(rp_solve_sequential(b.ilp, fp.groups, b.sizes, b.n, &opt, &x), 0);
