@@ -337,9 +337,9 @@ static void set_bounds(glp_prob *p, int j, double lb, double ub, bool is_row)
         glp_set_col_bnds(p, j, type, lb, ub);
 }
 
-/* The step's problem: selected columns, selected rows with the other columns' values moved to
- * the right-hand side. */
-static glp_prob *step_problem(const seq *s)
+/* A step's problem without its matrix: the selected columns (kinds, bounds, objective) and as
+ * many empty rows as are selected. */
+static glp_prob *step_shell(const seq *s)
 {
     glp_prob *p = glp_create_prob();
     glp_set_obj_dir(p, GLP_MAX);
@@ -354,6 +354,14 @@ static glp_prob *step_problem(const seq *s)
     }
     if (s->n_sel_rows)
         glp_add_rows(p, (int)s->n_sel_rows);
+    return p;
+}
+
+/* The step's problem: selected columns, selected rows with the other columns' values moved to
+ * the right-hand side. */
+static glp_prob *step_problem(const seq *s)
+{
+    glp_prob *p = step_shell(s);
     size_t nz = 0;
     for (size_t r = 0; r < s->n_sel_rows; r++) {
         const int *col;
@@ -419,19 +427,7 @@ static double coef_at(const rp_ilp *ilp, int i, int j)
  * step's time at 120 residents). Used with the standard pool (rp_solve_sequential_first). */
 static glp_prob *step_problem_by_columns(seq *s)
 {
-    glp_prob *p = glp_create_prob();
-    glp_set_obj_dir(p, GLP_MAX);
-    glp_add_cols(p, (int)s->n_sel_cols);
-    for (size_t q = 0; q < s->n_sel_cols; q++) {
-        int j = s->cols[q];
-        double lb, ub;
-        rp_ilp_col_bounds(s->ilp, j, &lb, &ub);
-        glp_set_col_kind(p, (int)q + 1, glpk_kind(rp_ilp_col_kind(s->ilp, j)));
-        set_bounds(p, (int)q + 1, lb, ub, false);
-        glp_set_obj_coef(p, (int)q + 1, rp_ilp_col_obj(s->ilp, j));
-    }
-    if (s->n_sel_rows)
-        glp_add_rows(p, (int)s->n_sel_rows);
+    glp_prob *p = step_shell(s);
     double *rest = rp_xcalloc(s->n_sel_rows + 1, sizeof *rest);
     for (size_t r = 0; r < s->n_sel_rows; r++)
         s->row_pos[s->rows[r]] = (int)r;
