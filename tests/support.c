@@ -185,3 +185,9 @@ int t_run(const char *name, const struct CMUnitTest *tests, size_t n)
     glp_free_env();
     return failed;
 }
+
+unsigned t_draw(unsigned *state)
+{
+    *state = *state * 1103515245u + 12345u;
+    return (*state >> 16) & 0x7fff;
+}

@@ -57,6 +57,9 @@ void t_expect_violation(const rp_model *m, const rp_cohort *c, const rp_plan *p,
 
 /* Runs the group and releases GLPK's environment; use as main's return value. */
 int t_run(const char *name, const struct CMUnitTest *tests, size_t n);
+/* The next draw (0..32767) of a small linear congruential generator over *state: the same
+ * random problems on every machine. */
+unsigned t_draw(unsigned *state);
 #define T_RUN(tests) t_run(__FILE__, tests, sizeof(tests) / sizeof((tests)[0]))
 
 #endif

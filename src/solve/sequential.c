@@ -640,6 +640,28 @@ static bool earns(const seq *s, int j)
     return false;
 }
 
+/* Adds to the pool group g's pieces that cover a period (1..horizon) that fewer than POOL_SPARSE
+ * of its pieces cover: without them such a period may have no piece in the pool. */
+static void pool_sparse(seq *s, size_t g, int horizon)
+{
+    size_t n = s->sizes[g];
+    int *covered = rp_xcalloc((size_t)horizon + 2, sizeof *covered);
+    for (size_t i = 0; i < n; i++) {
+        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
+        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
+            covered[p]++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
+        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
+            if (covered[p] < POOL_SPARSE) {
+                pool_add(s, s->groups[g][i]);
+                break;
+            }
+    }
+    free(covered);
+}
+
 /* The pool of group g: its columns that are no pieces (courses), those it holds now, those of
  * the periods few of its columns cover, the rotated block sequences of the groups before (and
  * after, once planned), and the columns that can earn something in the objective (a wished
@@ -658,21 +680,8 @@ static void build_pool(seq *s, size_t g)
         if (s->shapes[j].kind >= 0 && s->shapes[j].last > horizon)
             horizon = s->shapes[j].last;
     }
-    int *covered = rp_xcalloc((size_t)horizon + 2, sizeof *covered);
+    pool_sparse(s, g, horizon);
     bool *edge = rp_xcalloc((size_t)horizon + 2, sizeof *edge);
-    for (size_t i = 0; i < n; i++) {
-        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
-        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
-            covered[p]++;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
-        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
-            if (covered[p] < POOL_SPARSE) {
-                pool_add(s, s->groups[g][i]);
-                break;
-            }
-    }
     qsort(s->order, n, sizeof *s->order, by_shape);
     for (size_t d = 1; d <= POOL_SOURCES; d++) {
         if (d <= g)
@@ -686,7 +695,6 @@ static void build_pool(seq *s, size_t g)
         if (c->kind >= 0 && edge[c->first] && edge[c->last + 1] && earns(s, j))
             pool_add(s, j);
     }
-    free(covered);
     free(edge);
 }
 
@@ -714,21 +722,7 @@ static void build_standard_pool(seq *s, size_t g)
         if (s->shapes[j].kind >= 0 && s->shapes[j].last > horizon)
             horizon = s->shapes[j].last;
     }
-    int *covered = rp_xcalloc((size_t)horizon + 2, sizeof *covered);
-    for (size_t i = 0; i < n; i++) {
-        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
-        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
-            covered[p]++;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const rp_col_shape *c = &s->shapes[s->groups[g][i]];
-        for (int p = c->kind >= 0 ? c->first : 1; c->kind >= 0 && p <= c->last; p++)
-            if (covered[p] < POOL_SPARSE) {
-                pool_add(s, s->groups[g][i]);
-                break;
-            }
-    }
-    free(covered);
+    pool_sparse(s, g, horizon);
 }
 
 /* Plans group g over its standard pool (see plan_groups); -1 when it holds no plan. */

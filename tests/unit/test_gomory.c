@@ -27,12 +27,6 @@ typedef struct problem {
     int c[N];
 } problem;
 
-static unsigned next_draw(unsigned *s)
-{
-    *s = *s * 1103515245u + 12345u;
-    return (*s >> 16) & 0x7fff;
-}
-
 /* max c x, a x <= b (each row about half its sum), x in {0,1}^N. */
 static void make_problem(unsigned seed, problem *pb)
 {
@@ -40,13 +34,13 @@ static void make_problem(unsigned seed, problem *pb)
     for (int i = 0; i < M; i++) {
         int sum = 0;
         for (int j = 0; j < N; j++) {
-            pb->a[i][j] = (int)(next_draw(&s) % 10);
+            pb->a[i][j] = (int)(t_draw(&s) % 10);
             sum += pb->a[i][j];
         }
         pb->b[i] = sum / 2;
     }
     for (int j = 0; j < N; j++)
-        pb->c[j] = 1 + (int)(next_draw(&s) % 20);
+        pb->c[j] = 1 + (int)(t_draw(&s) % 20);
 }
 
 static glp_prob *to_glpk(const problem *pb)

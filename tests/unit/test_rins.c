@@ -28,12 +28,6 @@ typedef struct problem {
     int c[N];
 } problem;
 
-static unsigned next_draw(unsigned *s)
-{
-    *s = *s * 1103515245u + 12345u;
-    return (*s >> 16) & 0x7fff;
-}
-
 /* max c x, a x <= b (each row about 40% of its sum), x in {0,1}^N. */
 static void make_problem(unsigned seed, problem *pb)
 {
@@ -41,13 +35,13 @@ static void make_problem(unsigned seed, problem *pb)
     for (int i = 0; i < M; i++) {
         int sum = 0;
         for (int j = 0; j < N; j++) {
-            pb->a[i][j] = 1 + (int)(next_draw(&s) % 9);
+            pb->a[i][j] = 1 + (int)(t_draw(&s) % 9);
             sum += pb->a[i][j];
         }
         pb->b[i] = 2 * sum / 5;
     }
     for (int j = 0; j < N; j++)
-        pb->c[j] = 1 + (int)(next_draw(&s) % 15);
+        pb->c[j] = 1 + (int)(t_draw(&s) % 15);
 }
 
 static rp_ilp *to_ilp(const problem *pb)

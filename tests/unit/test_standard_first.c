@@ -154,6 +154,16 @@ static void test_standard_columns_marked(void **state)
     rp_model_free(m);
 }
 
+/* What the two first plans came to (printed with the test's output). */
+static void print_distances(long with, long without, const rp_first_stats *a,
+                            const rp_first_stats *b)
+{
+    print_message("weeks off the standard rotation: %ld with the standard pool, %ld without; "
+                  "steps %zu/%zu/%zu of %zu columns, %zu/%zu/%zu of %zu\n", with, without,
+                  a->standard, a->pooled, a->whole, a->columns, b->standard, b->pooled, b->whole,
+                  b->columns);
+}
+
 /* The week-based programme: in year 2 groups 0 and 3 both follow the partner in weeks 73-88 and
  * community medicine in 89-104, and each place holds 2 at once, so 2 of the 8 residents cannot
  * follow the pattern there (32 weeks each at the least). The standard pool plans the others on
@@ -167,10 +177,7 @@ static void test_weeks_programme_first_plan_follows_standard(void **state)
     rp_first_stats a = {0}, b = {0};
     long with = first_plan_distance(m, &f, true, &a);
     long without = first_plan_distance(m, &f, false, &b);
-    print_message("weeks off the standard rotation: %ld with the standard pool, %ld without; "
-                  "steps %zu/%zu/%zu of %zu columns, %zu/%zu/%zu of %zu\n", with, without,
-                  a.standard, a.pooled, a.whole, a.columns, b.standard, b.pooled, b.whole,
-                  b.columns);
+    print_distances(with, without, &a, &b);
     assert_int_equal(with, 2 * 32);
     assert_int_equal(a.standard, 6);         /* the others over the standard pool */
     assert_int_equal(a.pooled + a.whole, 2); /* the 2 the capacities push off it */
@@ -194,10 +201,7 @@ static void test_free_two_year_first_plan_follows_standard(void **state)
     rp_first_stats a = {0}, b = {0};
     long with = first_plan_distance(m, &f, true, &a);
     long without = first_plan_distance(m, &f, false, &b);
-    print_message("weeks off the standard rotation: %ld with the standard pool, %ld without; "
-                  "steps %zu/%zu/%zu of %zu columns, %zu/%zu/%zu of %zu\n", with, without,
-                  a.standard, a.pooled, a.whole, a.columns, b.standard, b.pooled, b.whole,
-                  b.columns);
+    print_distances(with, without, &a, &b);
     assert_true(with * 100 <= 20 * 84); /* under 1% of the pattern's 84 weeks a resident */
     assert_true(a.standard >= 18);
     assert_int_equal(a.whole, 0);
