@@ -13,6 +13,7 @@
 #include "util/util.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,13 +36,10 @@ static void reserve(rp_gomory *g, int m, int n)
 {
     if (g->rho && m <= g->m && n <= g->n)
         return;
-    int last_node = g->last_node, rounds = g->rounds, flat = g->flat;
-    double last = g->last_bound;
+    rp_gomory kept = *g; /* the round counters survive the growth */
+    memset(&kept, 0, offsetof(rp_gomory, last_node));
     rp_gomory_free(g);
-    g->last_node = last_node;
-    g->rounds = rounds;
-    g->flat = flat;
-    g->last_bound = last;
+    *g = kept;
     m += 64; /* room for the cuts of a few rounds before the next growth */
     size_t mn = (size_t)m + (size_t)n + 1;
     g->m = m;
@@ -275,18 +273,12 @@ static bool well_scaled(const double *val, int len)
     return true;
 }
 
-/* Whether this callback's node gets a round: the root while its bound moves (at most
- * MAX_ROOT_ROUNDS), another node once. */
-static bool round_due(rp_gomory *g, glp_tree *tree, glp_prob *p)
+/* Whether the root gets another round at LP bound `bound`: while its bound moves (at most
+ * MAX_ROOT_ROUNDS; stop after more than FLAT_ROUNDS that move it by less than 1e-4 relative). */
+static bool root_round_due(rp_gomory *g, double bound)
 {
-    int node = glp_ios_curr_node(tree);
-    double bound = glp_get_obj_val(p);
-    if (glp_ios_node_level(tree, node) != 0) {
-        if (node == g->last_node)
-            return false;
-        g->last_node = node; /* this node's round is done */
-        return true;
-    }
+    if (g->root_done)
+        return false;
     if (g->rounds > 0) {
         if (fabs(bound - g->last_bound) < 1e-4 * (1 + fabs(g->last_bound)))
             g->flat++;
@@ -298,6 +290,20 @@ static bool round_due(rp_gomory *g, glp_tree *tree, glp_prob *p)
         return false;
     g->rounds++;
     return true;
+}
+
+/* Whether this callback's node gets a round: the root as root_round_due says, another node
+ * once. */
+static bool round_due(rp_gomory *g, glp_tree *tree, glp_prob *p)
+{
+    int node = glp_ios_curr_node(tree);
+    if (glp_ios_node_level(tree, node) != 0) {
+        if (node == g->last_node)
+            return false;
+        g->last_node = node; /* this node's round is done */
+        return true;
+    }
+    return root_round_due(g, glp_get_obj_val(p));
 }
 
 /* The cuts of one round, kept until every tableau row is computed (adding a row to the problem
@@ -343,11 +349,10 @@ static void add_cuts(rp_gomory *g, glp_prob *p, const cut_buf *b)
     }
 }
 
-int rp_gomory_round(rp_gomory *g, glp_tree *tree)
+/* One round on p's LP optimum (its factorisation valid): the cuts added as rows. Returns how
+ * many. */
+static int one_round(rp_gomory *g, glp_prob *p)
 {
-    glp_prob *p = glp_ios_get_prob(tree);
-    if (!round_due(g, tree, p))
-        return 0;
     int m = glp_get_num_rows(p), n = glp_get_num_cols(p);
     reserve(g, m, n);
     cand_key *keys = rp_xmalloc(((size_t)n + 1) * sizeof *keys);
@@ -364,4 +369,61 @@ int rp_gomory_round(rp_gomory *g, glp_tree *tree)
     free(b.ind);
     free(b.val);
     return b.n;
+}
+
+int rp_gomory_round(rp_gomory *g, glp_tree *tree)
+{
+    glp_prob *p = glp_ios_get_prob(tree);
+    if (!round_due(g, tree, p))
+        return 0;
+    return one_round(g, p);
+}
+
+/* The dual simplex from p's basis (after cuts were added or slack ones deleted). Returns 0 when
+ * p holds an optimal basis again, RP_GUARD_STOPPED, or -1. */
+static int resolve(glp_prob *p, rp_guard *guard)
+{
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    rp_guard_smcp(&smcp);
+    smcp.meth = GLP_DUALP;
+    int ret = rp_guard_simplex(guard, p, &smcp);
+    if (ret == RP_GUARD_STOPPED)
+        return ret;
+    return ret == 0 && glp_get_status(p) == GLP_OPT ? 0 : -1;
+}
+
+/* Deletes the rows after the first m0 whose cut is slack at p's optimum (basic auxiliary
+ * variable): they would only make every node's LP larger. */
+static void delete_slack_cuts(glp_prob *p, int m0)
+{
+    int m = glp_get_num_rows(p), k = 0;
+    int *rows = rp_xmalloc(((size_t)(m - m0) + 1) * sizeof *rows);
+    for (int i = m0 + 1; i <= m; i++)
+        if (glp_get_row_stat(p, i) == GLP_BS)
+            rows[++k] = i;
+    if (k > 0)
+        glp_del_rows(p, k, rows);
+    free(rows);
+}
+
+/* Whether p's LP bound has reached stop_at (a plan that good is known). */
+static bool reached(glp_prob *p, double stop_at)
+{
+    double bound = glp_get_obj_val(p);
+    return glp_get_obj_dir(p) == GLP_MAX ? bound <= stop_at : bound >= stop_at;
+}
+
+int rp_gomory_root(rp_gomory *g, glp_prob *p, double stop_at, rp_guard *guard)
+{
+    int m0 = glp_get_num_rows(p), ret = 0;
+    while (ret == 0 && !reached(p, stop_at) && root_round_due(g, glp_get_obj_val(p)) &&
+           one_round(g, p) > 0)
+        ret = resolve(p, guard);
+    g->root_done = true;
+    if (ret == 0 && glp_get_num_rows(p) > m0) {
+        delete_slack_cuts(p, m0);
+        ret = resolve(p, guard);
+    }
+    return ret;
 }

@@ -10,6 +10,8 @@
 #ifndef ROTAPLAN_SOLVE_GOMORY_H
 #define ROTAPLAN_SOLVE_GOMORY_H
 
+#include "solve/guard.h"
+
 #include <glpk.h>
 #include <stdbool.h>
 
@@ -27,12 +29,22 @@ typedef struct rp_gomory {
      * last_node: the last other node that had its round */
     int last_node, rounds, flat;
     double last_bound;
+    bool root_done; /* the root's rounds ran before the search (rp_gomory_root) */
 } rp_gomory;
 
 /* In the callback at GLP_ICUTGEN: adds at most 50 cuts for the node's LP optimum to GLPK's
  * local pool (glp_ios_add_row), at the root for as many rounds as they move its bound, and once
  * at every other node (nodes after a branch included). Returns the number of cuts added. */
 int rp_gomory_round(rp_gomory *g, glp_tree *tree);
+
+/* The root's rounds before the search, on p (no presolve) whose LP optimum glp_simplex has just
+ * found: the same rounds as the callback's root rounds (the cuts as rows of p, re-solved by the
+ * dual simplex until the bound stops moving, or reaches stop_at: the bound that ends the search
+ * with the best plan known), then the cuts slack at the new optimum deleted and the LP solved
+ * again, so that p holds an optimal basis for glp_intopt. The callback then gives the root no
+ * round. Returns 0; RP_GUARD_STOPPED (p is gone, guard.h); -1 when a re-solve did not end
+ * optimal (p's LP is then not solved: the caller solves it again or gives up). */
+int rp_gomory_root(rp_gomory *g, glp_prob *p, double stop_at, rp_guard *guard);
 
 /* The row of the simplex tableau of basic column j (1-based) of p, whose factorisation must be
  * valid: alfa[k] for every nonbasic variable k (1..m rows, m+1..m+n columns), in GLPK's

@@ -34,8 +34,11 @@ static void callback(glp_tree *tree, void *info)
 
 /* The neighbourhood's bounds: fix[j] is start's value for an agreeing integer column, else NAN
  * (the column keeps its own bounds); with open (one flag a group; group_of: a column's group or
- * -1), every column of an open group is left free too (the whole resident planned again).
- * lp_x is the LP optimum (1-based). Returns how many integer columns are left free. */
+ * -1), every column of an open group is left free too (the whole resident planned again), and so
+ * is every column of no group: such a column sums many residents' columns (the count of
+ * residents at a facility for a year, objective.c), and fixed it would hold the open residents
+ * to the loads they had. lp_x is the LP optimum (1-based). Returns how many integer columns are
+ * left free. */
 static size_t neighbourhood(const rp_ilp *ilp, const double *lp_x, const double *start,
                             const int *group_of, const bool *open, double *fix)
 {
@@ -43,7 +46,7 @@ static size_t neighbourhood(const rp_ilp *ilp, const double *lp_x, const double 
     for (size_t j = 0; j < n; j++) {
         bool integer = rp_ilp_col_kind(ilp, (int)j) != RP_COL_CONTINUOUS;
         bool agree = integer && fabs(lp_x[j + 1] - start[j + 1]) <= AGREE;
-        bool in_open = open && group_of[j] >= 0 && open[group_of[j]];
+        bool in_open = open && (group_of[j] < 0 || open[group_of[j]]);
         fix[j] = agree && !in_open ? start[j + 1] : NAN;
         n_free += integer && isnan(fix[j]);
     }

@@ -24,7 +24,8 @@
  * [0,1], k = 1..K, each costing (2k - 1) / ins: sum_k v_k >= N(f,y), and the cheap ones fill
  * first. K stops at 3 ins(f), RAD-12's usual limit; one more column of unbounded size carries the
  * slope beyond. Yearly means rather than months keep this term small: with 1-year rotation units
- * the load only changes within a year around a course's partner window.
+ * the load only changes within a year around a course's partner window. An integer column counts
+ * the residents there for the whole year (year_count): it tightens the relaxation.
  *
  * Shape. The terms that make a plan one a programme would adopt (fewer stints per field, time
  * at the core hospital, free time spread over fields, the standard rotation) are in shape.c.
@@ -135,6 +136,41 @@ static void year_cost(const rp_model *m, rp_ilp *ilp, int f, long year, const rp
     rp_expr_free(&e);
 }
 
+/* The whole-year count of facility f in calendar year y: an integer column equal to the number
+ * of residents whose stint at f covers every slot of the year (the sum of those pieces' columns),
+ * when two or more pieces could. It adds no choice (every plan fixes it), but it is what the LP
+ * relaxation gets wrong: with a convex cost it spreads resident-years over facilities in
+ * fractions, and Gomory cuts and branching on these counts bring its bound to the plans' (the
+ * radiology programme's ten-cohort problems: BENCHMARKS.md). */
+static void year_count(const rp_model *m, const rp_cohort *c, const rp_space *s, int f, long year,
+                       rp_ilp *ilp)
+{
+    int ppy = m->calendar.periods_per_year;
+    long first = year * ppy, last = first + ppy - 1;
+    rp_expr e = {0};
+    int n = 0;
+    for (size_t r = 0; r < c->n_residents; r++) {
+        size_t np;
+        const rp_piece *pc = rp_space_pieces(s, r, &np);
+        long s0 = rp_slot(m, c->residents[r].cohort, 1) - 1; /* slot of period p: s0 + p */
+        for (size_t i = 0; i < np; i++)
+            if (pc[i].facility == f && s0 + pc[i].first <= first && s0 + pc[i].last >= last) {
+                rp_expr_add(&e, pc[i].col, -1);
+                n++;
+            }
+    }
+    if (n >= 2) {
+        char name[96];
+        snprintf(name, sizeof name, "count_f%d_y%ld", f, year);
+        int v = rp_ilp_add_col(ilp, name, RP_COL_INTEGER, 0, n);
+        rp_expr_add(&e, v, 1);
+        rp_expr_normalize(&e);
+        rp_row_tag tag = {RP_NONE, RP_NONE, f, (int)first, (int)last};
+        rp_ilp_add_row(ilp, name, &e, RP_EQ, 0, tag);
+    }
+    rp_expr_free(&e);
+}
+
 static void balance(const rp_model *m, const rp_cohort *c, const rp_timeline *timelines,
                     const rp_space *s, rp_ilp *ilp)
 {
@@ -156,6 +192,8 @@ static void balance(const rp_model *m, const rp_cohort *c, const rp_timeline *ti
             size_t who = year_load(m, c, timelines, s, (int)f, year, &load);
             if (load.n > 0)
                 year_cost(m, ilp, (int)f, year, &load, who);
+            if (load.n > 0)
+                year_count(m, c, s, (int)f, year, ilp);
         }
     }
     rp_expr_free(&load);
