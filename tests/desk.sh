@@ -104,12 +104,12 @@ has "residents leave pins" "$T/err" "bad-lp.csv:3:10: error: unknown facility 'i
 # ---- the round trip: plan -> xlsx -> the Excel CSV edited in Shift_JIS with slash dates ->
 # check -> what-if -> report, the coordinator's screen in Japanese (LANGUAGE=ja) ----
 run "excel csv" 0 plan "$MODEL" --residents "$COHORT" --format csv --excel --out "$T/excel.csv" --quiet
-grep -q '^r2019-02,2019,B,kawasaki,,block,25,36,' "$T/excel.csv" ||
+grep -q '^r2019-02,2019,C,kawasaki,,block,25,36,' "$T/excel.csv" ||
     fail "round trip: r2019-02's third year is not at kawasaki (the plan changed: pick another edit)"
 # the coordinator moves r2019-02's third year from kawasaki to keiyu, saves as Shift_JIS; Excel
 # writes dates 2021/4/1
 tail -c +4 "$T/excel.csv" |
-    sed 's/^r2019-02,2019,B,kawasaki,,block,25,36,/r2019-02,2019,B,keiyu,,block,25,36,/' |
+    sed 's/^r2019-02,2019,C,kawasaki,,block,25,36,/r2019-02,2019,C,keiyu,,block,25,36,/' |
     awk -F, 'BEGIN { OFS = "," } NR > 1 { for (i = 9; i <= 10; i++) if ($i != "") {
                  split($i, d, "-"); $i = d[1] "/" (d[2] + 0) "/" (d[3] + 0) } } { print }' |
     iconv -f UTF-8 -t CP932 >"$T/edited.csv"

@@ -148,7 +148,10 @@ run "whatif for compare" 0 whatif "$MODEL" "$T/plan.yaml" --withdraw kawasaki --
 run "report compare" 0 report "$MODEL" "$T/new.yaml" --compare "$T/plan.yaml" --out "$T/compare.html" --quiet
 [ "$(grep -c 'class="stint changed"' "$T/compare.html")" -ge 1 ] || fail "report compare: no stint marked changed"
 has "report compare" "$T/compare.html" "$(tail -n 1 "$T/diff.txt")"
-run "whatif excel" 0 whatif "$MODEL" "$T/plan.yaml" --withdraw kawasaki --from 2020-10 \
+# from April, a rotation unit's first month: the plan moves whole units and bends no programme
+# rule, which the CSV could not declare (check would find the bend a violation), whichever of the
+# equal-valued plans the solver wrote
+run "whatif excel" 0 whatif "$MODEL" "$T/plan.yaml" --withdraw kawasaki --from 2021-04 \
     --residents "$COHORT" --format csv --excel --out "$T/new-excel.csv" --quiet
 [ "$(head -c 3 "$T/new-excel.csv" | od -An -tx1 | tr -d ' \n')" = "efbbbf" ] || fail "whatif excel: no BOM"
 run "whatif excel check" 0 check "$MODEL" "$T/new-excel.csv" --residents "$COHORT"
