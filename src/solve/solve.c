@@ -736,8 +736,9 @@ void rp_solve_result_free(rp_solve_result *res)
 }
 
 /* glp_intopt on p under opt (its stop) within node_limit nodes (0: no budget), without progress; sets *status to
- * glp_mip_status. Returns glp_intopt's code, or RP_GUARD_STOPPED when a stop ended it: then p
- * is gone (guard.h) and *status is GLP_UNDEF. */
+ * glp_mip_status. Returns glp_intopt's code (GLP_ETMLIM when opt's time limit ended it, GLPK's
+ * tm_lim or the callback's; GLP_ESTOP at the budget or the flag), or RP_GUARD_STOPPED when a
+ * stop ended it by the guard's jump: then p is gone (guard.h) and *status is GLP_UNDEF. */
 static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit, int *status)
 {
     progress pr;
@@ -747,6 +748,8 @@ static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit,
     init_parameters(&parm, opt, &pr);
     int ret = rp_guard_intopt(&pr.guard, p, &parm);
     rp_gomory_free(&pr.gomory);
+    if (ret == GLP_ESTOP && pr.stopped == RP_STOP_TIME_LIMIT)
+        ret = GLP_ETMLIM; /* the callback's enforcement of the same limit */
     *status = ret == RP_GUARD_STOPPED ? GLP_UNDEF : glp_mip_status(p);
     return ret;
 }
@@ -790,7 +793,8 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
     }
     rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
     int status, ret = run_intopt(p, &opt, ELASTIC_NODES, &status);
-    int found = -1;
+    /* the time limit (GLPK's tm_lim, or the guard's) before any solution: not a proof */
+    int found = ret == GLP_ETMLIM || ret == RP_GUARD_STOPPED ? -2 : -1;
     *rows = NULL;
     *n_rows = 0;
     if ((ret == 0 || ret == GLP_ETMLIM || ret == GLP_ESTOP) &&
