@@ -624,8 +624,10 @@ static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
     if (!start) {
         outcome rest;
         search(ilp, pr, 0, NULL, &rest);
-        if (!rest.x && out->x) /* keep what the probe found */
+        if (out->x && (!rest.x || (rest.jumped && rest.objective <= out->objective))) {
+            free(rest.x); /* keep what the probe found: the search stopped before a better one */
             return;
+        }
         free(out->x);
         *out = rest;
         return;
