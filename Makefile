@@ -45,8 +45,9 @@ LIB      = $(BUILD)/librotaplan.a
 BIN      = $(BUILD)/rotaplan
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c tests/rules/test_*.c))
 TEST_BIN = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
-TEST_SUPPORT = tests/support.c
-TEST_SUPPORT_OBJ = $(BUILD)/obj/tests/support.o
+TEST_SUPPORT = tests/support.c tests/unit/randprob.c
+TEST_SUPPORT_H = tests/support.h tests/unit/randprob.h
+TEST_SUPPORT_OBJ = $(patsubst tests/%.c,$(BUILD)/obj/tests/%.o,$(TEST_SUPPORT))
 FUZZ_HARNESSES = model residents plan
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
@@ -144,11 +145,11 @@ $(BIN): $(BUILD)/obj/main.o $(LIB)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) $^ $(LIBS) -o $@
 
 # the tests' support, compiled once for every test program
-$(TEST_SUPPORT_OBJ): $(TEST_SUPPORT) tests/support.h
+$(TEST_SUPPORT_OBJ): $(BUILD)/obj/tests/%.o: tests/%.c $(TEST_SUPPORT_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -Itests -c $< -o $@
 
-$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJ) tests/support.h $(LIB)
+$(BUILD)/tests/%: tests/%.c $(TEST_SUPPORT_OBJ) $(TEST_SUPPORT_H) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -Itests $< $(TEST_SUPPORT_OBJ) $(LIB) $(CMOCKA_LIBS) $(LIBS) -o $@
 

@@ -96,7 +96,8 @@ void rp_solve_gap_text(double gap, char *buf, size_t size);
  * caller frees) to the rows violated there, and *x (when x is not NULL; n_cols values, the caller
  * frees; NULL when none) to the solution. Returns 1 when that violation is proven minimal,
  * 0 when the time limit stopped the search first, -1 when even the elastic problem has no
- * solution (structural rows conflict).
+ * solution (structural rows conflict), -2 when the time limit (time_limit seconds from the call,
+ * GLPK's tm_lim: guard.h) stopped the search before any solution.
  */
 int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows,
                      double **x);

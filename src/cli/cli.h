@@ -176,7 +176,9 @@ bool rp_cli_outputs_distinct(const char *command, const rp_cli_file *inputs, siz
 int rp_cli_write(const char *path, int (*fn)(void *ctx, FILE *out), void *ctx);
 
 /* Explains why no plan exists: periods no piece can hold, rows that fail before solving, or the
- * rows of the cheapest violation found by the elastic solve. Prints to out. */
+ * rows of the cheapest violation found by the elastic solve. Prints to out. Its solves end
+ * within time_limit seconds from the call (0: none; GLPK's tm_lim), and the explanation then
+ * says it was cut short. */
 void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out);
 
 /* The counting checks (translate.h rp_count_rows), each finding said to out with its rule, its

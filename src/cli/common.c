@@ -541,7 +541,10 @@ int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format forma
     rp_diags d = RP_DIAGS_INIT;
     rp_plan *plan = NULL;
     int status = RP_EXIT_NO_PLAN;
-    if (found < 0 || !x || t->n_uncovered) {
+    if (found == -2 && !t->n_uncovered) {
+        fputs(_("rotaplan: time limit reached before a best-effort plan was found; nothing is "
+                "written\n"), stderr);
+    } else if (found < 0 || !x || t->n_uncovered) {
         fputs(_("rotaplan: no best-effort plan either: some periods no stint can hold\n"), stderr);
     } else if (rp_decode(t, x, &plan, &d) != 0) {
         /* the fewest violations leave a period without a place (RAD-06 gave): no plan to write */

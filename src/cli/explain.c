@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- why no plan exists ---- */
 
@@ -185,10 +186,41 @@ static size_t group_instances(const rp_translation *t, const int *rows, size_t n
     return k;
 }
 
+/* The explanation's time limit: when it ends (CLOCK_MONOTONIC seconds; 0: none). Its solves
+ * get what is left as GLPK's tm_lim (guard.h), so that the explanation ends at the command's
+ * deadline where no signal handler ends it (a what-if sweep's row); a run within its limit
+ * explains the same on every machine. */
+static double clock_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double time_left(double deadline)
+{
+    if (deadline <= 0)
+        return 0;
+    double left = deadline - clock_now();
+    return left > 1e-3 ? left : 1e-3;
+}
+
+static bool out_of_time(double deadline)
+{
+    return deadline > 0 && clock_now() >= deadline;
+}
+
+static void say_cut_short(FILE *out)
+{
+    fputs(_("time limit reached while explaining; that no compliant plan exists is proven, the "
+            "explanation is cut short\n"),
+          out);
+}
+
 /* Whether a plan exists with the rows of the needed instances (but skip) dropped, and those of
- * `only` (when not NULL) alone. */
+ * `only` (when not NULL) alone, within the time left before deadline. */
 static int feasible_without(const rp_translation *t, const instance *in, size_t k,
-                            const instance *skip, const instance *only)
+                            const instance *skip, const instance *only, double deadline)
 {
     int *rows = NULL;
     size_t n = 0, cap = 0;
@@ -201,7 +233,7 @@ static int feasible_without(const rp_translation *t, const instance *in, size_t 
     }
     /* a budget of nodes (solve.c), not seconds: the same explanation on every machine; the
      * command's time limit ends the explanation as a whole */
-    int r = rp_solve_without(t->ilp, rows, n, 0);
+    int r = rp_solve_without(t->ilp, rows, n, time_left(deadline));
     free(rows);
     return r;
 }
@@ -209,7 +241,8 @@ static int feasible_without(const rp_translation *t, const instance *in, size_t 
 /* The deletion filter over the relaxed rule instances: an instance whose rows can hold again
  * while the others stay relaxed is not needed; what remains is irreducible. Then each one alone
  * is tried: relaxing it by itself may already restore a plan (verified), or not. */
-static void explain_irreducible(const rp_translation *t, const int *rows, size_t n, FILE *out)
+static void explain_irreducible(const rp_translation *t, const int *rows, size_t n,
+                                double deadline, FILE *out)
 {
     instance in[MAX_INSTANCES + 1];
     size_t k = group_instances(t, rows, n, in);
@@ -218,24 +251,38 @@ static void explain_irreducible(const rp_translation *t, const int *rows, size_t
         k = MAX_INSTANCES;
     } else if (k > 1) {
         for (size_t g = 0; g < k; g++)
-            in[g].needed = feasible_without(t, in, k, &in[g], NULL) != 1;
-        fputs(_("irreducible: each of these must give for a plan to exist (deletion filter):\n"),
-              out);
-        for (size_t g = 0; g < k; g++) {
+            in[g].needed = feasible_without(t, in, k, &in[g], NULL, deadline) != 1;
+        size_t shown = k;
+        if (out_of_time(deadline)) { /* the filter did not run to its end: no claim */
+            say_cut_short(out);
+            shown = 0;
+        } else {
+            fputs(_("irreducible: each of these must give for a plan to exist (deletion "
+                    "filter):\n"),
+                  out);
+        }
+        for (size_t g = 0; g < shown; g++) {
             if (!in[g].needed)
                 continue;
             describe_tag(t, in[g].tag, out);
-            int alone = feasible_without(t, in, k, NULL, &in[g]);
+            int alone = feasible_without(t, in, k, NULL, &in[g], deadline);
+            if (alone < 0 && out_of_time(deadline)) {
+                say_cut_short(out);
+                break;
+            }
             fprintf(out, "      %s\n",
                     alone == 1   ? _("verified: relaxing this alone restores a plan")
                     : alone == 0 ? _("relaxing this alone is not enough: it goes with the others")
                                  : _("not decided within the solver's budget (relaxing this alone)"));
         }
     } else if (k == 1) {
-        int alone = feasible_without(t, in, k, NULL, &in[0]);
-        fprintf(out, "%s\n", alone == 1 ? _("verified: relaxing it restores a plan")
-                                         : _("not verified: relaxing it alone did not restore a "
-                                             "plan within the solver's budget"));
+        int alone = feasible_without(t, in, k, NULL, &in[0], deadline);
+        if (alone < 0 && out_of_time(deadline))
+            say_cut_short(out);
+        else
+            fprintf(out, "%s\n", alone == 1 ? _("verified: relaxing it restores a plan")
+                                             : _("not verified: relaxing it alone did not "
+                                                 "restore a plan within the solver's budget"));
     }
     for (size_t g = 0; g < k; g++)
         free(in[g].rows);
@@ -262,8 +309,11 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     int *rows = NULL;
     size_t n = 0;
     double *x = NULL;
+    double deadline = time_limit > 0 ? clock_now() + time_limit : 0;
     int found = rp_solve_elastic(t->ilp, time_limit, &rows, &n, &x);
-    if (found < 0 || n == 0) {
+    if (found == -2) { /* the time limit before the elastic solve found anything */
+        say_cut_short(out);
+    } else if (found < 0 || n == 0) {
         fprintf(out, _("the rules conflict with the structure of the plan itself (every period "
                        "at one facility%s)\n"),
                 t->model->n_courses ? _(", the course choice") : "");
@@ -283,7 +333,10 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
         free(tags);
         free(off);
         free(sense);
-        explain_irreducible(t, rows, n, out);
+        if (out_of_time(deadline))
+            say_cut_short(out);
+        else
+            explain_irreducible(t, rows, n, deadline, out);
     }
     free(rows);
     free(x);

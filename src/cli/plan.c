@@ -173,7 +173,7 @@ static int no_plan(const rp_cli *cli, const rp_translation *t, const rp_solve_re
         return res->interrupted ? RP_EXIT_INTERRUPTED : RP_EXIT_NO_PLAN;
     }
     rp_cli_phase(cli, RP_PHASE_EXPLAIN);
-    rp_cli_explain(t, 0, stderr);
+    rp_cli_explain(t, rp_cli_time_left(cli), stderr);
     return RP_EXIT_NO_PLAN;
 }
 
@@ -223,8 +223,9 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     if (t->n_uncovered || rp_ilp_n_violated(t->ilp) || counted(t)) {
         rp_cli_phase(cli, RP_PHASE_EXPLAIN);
         if (t->n_uncovered || rp_ilp_n_violated(t->ilp))
-            rp_cli_explain(t, 0, stderr);
-        status = a->best_effort ? rp_cli_best_effort(t, a->out, format, 0) : RP_EXIT_NO_PLAN;
+            rp_cli_explain(t, rp_cli_time_left(cli), stderr);
+        status = a->best_effort ? rp_cli_best_effort(t, a->out, format, rp_cli_time_left(cli))
+                                : RP_EXIT_NO_PLAN;
         goto done;
     }
     rp_cli_phase(cli, RP_PHASE_SOLVE);
@@ -245,7 +246,7 @@ static int run(const rp_cli *cli, const plan_args *a, const rp_model *m, const r
     if (!res.x) {
         status = no_plan(cli, t, &res);
         if (status == RP_EXIT_NO_PLAN && res.status == RP_SOLVE_INFEASIBLE && a->best_effort)
-            status = rp_cli_best_effort(t, a->out, format, 0);
+            status = rp_cli_best_effort(t, a->out, format, rp_cli_time_left(cli));
         goto done;
     }
     rp_cli_phase(cli, RP_PHASE_WRITE);

@@ -500,8 +500,8 @@ static int **region_groups(const rp_translation *t, const bool *replan, const in
  * columns left free (rp_solve_reduce: the held ones on the right-hand side), so that the steps
  * and the helpers' last solve cost what the region costs, not the whole matrix. NULL when one
  * finds no place that way. */
-static double *repair_one_by_one(rp_translation *t, const double *fixed, const bool *replan,
-                                 const volatile sig_atomic_t *stop)
+static double *repair_one_by_one(const rp_cli *cli, rp_translation *t, const double *fixed,
+                                 const bool *replan)
 {
     size_t n = rp_ilp_n_cols(t->ilp), ng = 0, nc = 0;
     double *lb = rp_xmalloc((n + 1) * sizeof *lb), *ub = rp_xmalloc((n + 1) * sizeof *ub);
@@ -528,8 +528,8 @@ static double *repair_one_by_one(rp_translation *t, const double *fixed, const b
         size_t *sizes;
         int **groups = region_groups(t, replan, local, &sizes, &ng);
         /* no clock: each resident's step runs to its end (the same start on every machine);
-         * the command's stop ends it */
-        rp_solve_options opt = {0, 0, false, stop, NULL, NULL};
+         * the command's stop ends it, and its time left is GLPK's tm_lim (guard.h) */
+        rp_solve_options opt = {rp_cli_time_left(cli), 0, false, cli->interrupt, NULL, NULL};
         double *xs = NULL;
         if (rp_solve_sequential(sub, (const int *const *)groups, sizes, ng, &opt, &xs) == 0) {
             x = values; /* the held columns' values, the region's put among them */
@@ -552,18 +552,20 @@ static double *repair_one_by_one(rp_translation *t, const double *fixed, const b
 
 /* The residents to plan again (replan), the others held at fixed: one after another, else
  * together (a small ILP within 5% of its best); NULL when no plan passes the direct checks. */
-static double *repair_within(rp_translation *t, const double *fixed, const bool *replan,
-                             const volatile sig_atomic_t *stop)
+static double *repair_within(const rp_cli *cli, rp_translation *t, const double *fixed,
+                             const bool *replan)
 {
-    double *x = repair_one_by_one(t, fixed, replan, stop);
+    const volatile sig_atomic_t *stop = cli->interrupt;
+    double *x = repair_one_by_one(cli, t, fixed, replan);
     if (x && !rp_cli_passes_checks((void *)t, x)) { /* GLPK checks integrality alone */
         free(x);
         x = NULL;
     }
     if (x || (stop && *stop))
         return x; /* checked once: each check of the whole plan costs a tenth of a second */
-    /* within 5% of its best or a budget of nodes (solve.c), not seconds */
-    rp_solve_options opt = {0, 0.05, false, stop, NULL, NULL};
+    /* within 5% of its best or a budget of nodes (solve.c), not seconds; the command's time
+     * left ends it too */
+    rp_solve_options opt = {rp_cli_time_left(cli), 0.05, false, stop, NULL, NULL};
     if (rp_solve_partial(t->ilp, fixed, &opt, &x) != 0)
         x = NULL;
     if (x && !rp_cli_passes_checks((void *)t, x)) {
@@ -633,9 +635,9 @@ static bool *flagged(const rp_translation *t, const rp_plan *old, const rp_findi
  * after another, else together (a small ILP within 5% of its best). NULL when the earlier plan
  * does not fit the space or no such plan exists (the first stage then builds its own, resident
  * by resident). */
-static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
-                            const double *matches, const rp_findings *checked,
-                            const volatile sig_atomic_t *stop, double **fixed_out)
+static double *repair_start(const rp_cli *cli, rp_translation *t, const rp_plan *old,
+                            rp_date from, const double *matches, const rp_findings *checked,
+                            double **fixed_out)
 {
     rp_diags d = RP_DIAGS_INIT;
     double *x_old = NULL;
@@ -652,7 +654,7 @@ static double *repair_start(rp_translation *t, const rp_plan *old, rp_date from,
     for (int tier = narrow ? 0 : 1; tier < 2 && !x; tier++) {
         free(fixed);
         fixed = kept_values(t, old, from, x_old, replan, tier == 0 ? narrow : NULL);
-        x = repair_within(t, fixed, replan, stop);
+        x = repair_within(cli, t, fixed, replan);
     }
     free(narrow);
     free(replan);
@@ -682,10 +684,10 @@ static bool holds_rows(const rp_ilp *ilp, const double *x)
  * periods (then no plan keeps more: the first stage is proven without a search) and holds every
  * row; else NULL and the repair runs. On success *fixed_out holds the held columns'
  * values (NAN for the region's), as repair_start's. */
-static double *tight_start(rp_translation *t, const rp_plan *old, rp_date from,
-                           const double *matches, const bool *off, const bool *bounded,
-                           long tight, const rp_findings *checked,
-                           const volatile sig_atomic_t *stop, double **fixed_out)
+static double *tight_start(const rp_cli *cli, rp_translation *t, const rp_plan *old,
+                           rp_date from, const double *matches, const bool *off,
+                           const bool *bounded, long tight, const rp_findings *checked,
+                           double **fixed_out)
 {
     rp_diags d = RP_DIAGS_INIT;
     double *x_old = NULL, *x = NULL;
@@ -717,8 +719,9 @@ static double *tight_start(rp_translation *t, const rp_plan *old, rp_date from,
     int *cols = NULL;
     rp_ilp *sub = rp_solve_reduce(t->ilp, values, &cols, &nc);
     restore_bounds(t->ilp, lb, ub);
-    /* no clock and no gap: the small problem is solved to its end */
-    rp_solve_options opt = {0, 0, false, stop, NULL, NULL};
+    /* no clock and no gap: the small problem is solved to its end (or to the command's stop,
+     * its time left GLPK's tm_lim) */
+    rp_solve_options opt = {rp_cli_time_left(cli), 0, false, cli->interrupt, NULL, NULL};
     rp_solve_result res = {0};
     if (sub && rp_solve(sub, &opt, &res, &d) == 0 && res.x &&
         res.status == RP_SOLVE_OPTIMAL && lround(res.objective) >= tight) {
@@ -1122,16 +1125,14 @@ static int solve_whatif(const rp_cli *cli, const whatif_args *a, const rp_model 
     bool *off = NULL, *bounded = NULL; /* the fewest changes, counted before any search */
     long fewest = rp_whatif_fewest(o->t, old, from, &off, &bounded);
     long withdrawn = must_change(m, old, from), lower = fewest > withdrawn ? fewest : withdrawn;
-    double *start = fewest > 0 ? tight_start(o->t, old, from, matches, off, bounded,
-                                             o->open_periods - fewest, o->checked,
-                                             cli->interrupt, &fixed)
+    double *start = fewest > 0 ? tight_start(cli, o->t, old, from, matches, off, bounded,
+                                             o->open_periods - fewest, o->checked, &fixed)
                                : NULL;
     free(bounded);
     if (start)
         rp_cli_note(cli, "a compliant start plan from the repair, changing the fewest "
                          "resident-periods the counting allows");
-    else if ((start = repair_start(o->t, old, from, matches, o->checked, cli->interrupt,
-                                   &fixed)))
+    else if ((start = repair_start(cli, o->t, old, from, matches, o->checked, &fixed)))
         rp_cli_note(cli, "a compliant start plan from the repair");
     hold_outside(ilp, fixed, &lb, &ub); /* the bounds before, restored after the stages */
     int n_stages = lv == STRICT ? 2 : 3;
@@ -1512,12 +1513,12 @@ static int run(const rp_cli *cli, const whatif_args *a, const rp_model *m, const
             fprintf(stderr, _("rotaplan: no compliant plan exists after this change\n%s"), o.why);
         else if (o.t) {
             rp_cli_phase(cli, RP_PHASE_EXPLAIN);
-            rp_cli_explain(o.t, 0, stderr);
+            rp_cli_explain(o.t, rp_cli_time_left(cli), stderr);
         }
         status = RP_EXIT_NO_PLAN;
         if (a->best_effort && o.t && o.res.status != RP_SOLVE_NO_PLAN) {
             rp_cli_phase(cli, RP_PHASE_EXPLAIN);
-            status = rp_cli_best_effort(o.t, a->out, format, 0);
+            status = rp_cli_best_effort(o.t, a->out, format, rp_cli_time_left(cli));
         }
     }
     outcome_free(&o);
@@ -1535,7 +1536,7 @@ static const char *first_line(rp_grid *g, const char *text)
 }
 
 /* Why no plan exists, in one line: the counting checks' first finding, else the first rule the
- * elastic solve names. */
+ * elastic solve names (within limit seconds; 0: none). */
 static const char *why_impossible(rp_grid *g, const outcome *o, double limit)
 {
     if (o->why)
@@ -1547,7 +1548,7 @@ static const char *why_impossible(rp_grid *g, const outcome *o, double limit)
     FILE *f = open_memstream(&text, &size);
     if (!f)
         return "no compliant plan";
-    rp_cli_explain(o->t, 0, f);
+    rp_cli_explain(o->t, limit, f);
     fclose(f);
     const char *line = strstr(text, "\n  ");
     const char *why = first_line(g, line ? line + 1 : text);
@@ -1600,8 +1601,11 @@ static int sweep_row(const rp_cli *cli, const whatif_args *a, rp_model *m, const
             rp_grid_add(g, row);
         }
     } else if (s == NO_PLAN) {
+        /* the explanation within the command's time left (GLPK's tm_lim: the sweep's phase
+         * does not leave at the stop) */
+        double left = limit > 0 ? limit : rp_cli_time_left(cli);
         const char *row[6] = {id, name, "-", "-", "-",
-                              rp_grid_printf(g, "impossible: %s", why_impossible(g, &o, limit))};
+                              rp_grid_printf(g, "impossible: %s", why_impossible(g, &o, left))};
         rp_grid_add(g, row);
     } else {
         status = s == BAD_INPUT ? RP_EXIT_INPUT : RP_EXIT_INTERNAL;

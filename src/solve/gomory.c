@@ -380,7 +380,8 @@ int rp_gomory_round(rp_gomory *g, glp_tree *tree)
 }
 
 /* The dual simplex from p's basis (after cuts were added or slack ones deleted). Returns 0 when
- * p holds an optimal basis again, RP_GUARD_STOPPED, or -1. */
+ * p holds an optimal basis again; RP_GUARD_STOPPED; GLP_ETMLIM (the time limit, GLPK's tm_lim);
+ * GLP_EFAIL otherwise. */
 static int resolve(glp_prob *p, rp_guard *guard)
 {
     glp_smcp smcp;
@@ -388,9 +389,9 @@ static int resolve(glp_prob *p, rp_guard *guard)
     rp_guard_smcp(&smcp);
     smcp.meth = GLP_DUALP;
     int ret = rp_guard_simplex(guard, p, &smcp);
-    if (ret == RP_GUARD_STOPPED)
+    if (ret == RP_GUARD_STOPPED || ret == GLP_ETMLIM)
         return ret;
-    return ret == 0 && glp_get_status(p) == GLP_OPT ? 0 : -1;
+    return ret == 0 && glp_get_status(p) == GLP_OPT ? 0 : GLP_EFAIL;
 }
 
 /* Deletes the rows after the first m0 whose cut is slack at p's optimum (basic auxiliary

@@ -42,8 +42,9 @@ int rp_gomory_round(rp_gomory *g, glp_tree *tree);
  * dual simplex until the bound stops moving, or reaches stop_at: the bound that ends the search
  * with the best plan known), then the cuts slack at the new optimum deleted and the LP solved
  * again, so that p holds an optimal basis for glp_intopt. The callback then gives the root no
- * round. Returns 0; RP_GUARD_STOPPED (p is gone, guard.h); -1 when a re-solve did not end
- * optimal (p's LP is then not solved: the caller solves it again or gives up). */
+ * round. Returns 0; RP_GUARD_STOPPED (p is gone, guard.h); GLP_ETMLIM when the time limit ended
+ * a re-solve; GLP_EFAIL when one did not end optimal. After either, p's LP is not solved (the
+ * caller solves it again or gives up); the cuts in it hold for every integer point. */
 int rp_gomory_root(rp_gomory *g, glp_prob *p, double stop_at, rp_guard *guard);
 
 /* The row of the simplex tableau of basic column j (1-based) of p, whose factorisation must be

@@ -59,7 +59,12 @@ static int hook(void *info, const char *s)
     rp_guard *g = info;
     if (error_text(s))
         return rp_guard_stderr_hook(NULL, s);
-    if (rp_guard_reason(g) && (!g->in_tree || rp_guard_now() - g->called > 0.5))
+    /* GLPK prints its ">>>>>" line when a node gives a better plan, just before it hands that
+     * plan to the original problem and calls the callback (GLP_IBINGO), which then ends the
+     * search with it: no jump there, or that plan would be lost */
+    if (g->in_tree && strstr(s, ">>>>>"))
+        return 1;
+    if (rp_guard_reason(g) && (!g->in_tree || rp_guard_now() - g->called > RP_GUARD_PATIENCE))
         longjmp(g->jump, 1);
     return 1; /* printed nothing */
 }

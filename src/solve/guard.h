@@ -21,6 +21,9 @@
 enum { RP_GUARD_OUT_FRQ = 100 };
 /* GLPK's tm_lim beyond the guard's deadline (ms). */
 enum { RP_GUARD_TM_SLACK = 20 };
+/* How long (s) GLPK's callback may be silent, under a stop, before the hook leaves the search by
+ * its jump (a long node LP); until then the callback ends the search itself, keeping its plan. */
+#define RP_GUARD_PATIENCE 0.5
 /* What a guarded call returns when the stop ended it (no GLPK code is negative). */
 enum { RP_GUARD_STOPPED = -1 };
 

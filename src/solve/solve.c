@@ -13,6 +13,7 @@
 #include "solve/gomory.h"
 #include "solve/guard.h"
 #include "solve/rins.h"
+#include "solve/tap.h"
 #include "translate/glpk_bridge.h"
 #include "util/util.h"
 
@@ -87,6 +88,17 @@ typedef struct progress {
     bool rins;                /* search the start plan's neighbourhood first (rins.h) */
     double *rins_plan;        /* the better plan found there (1-based), or NULL; owned */
     double rins_objective;
+    /* the problem glp_intopt runs on in search (NULL elsewhere): GLPK puts its incumbent there,
+     * in our column numbers, at every improvement (with its presolver too: GLPK's
+     * ios_process_sol unloads each better plan into the original problem) */
+    glp_prob *p;
+    /* a copy of that incumbent (1-based), taken at the first callback after each improvement,
+     * or NULL; owned, freed by search on every path: after a jump out of the search (a signal
+     * inside a long node LP, guard.h), when p has gone with GLPK's environment, it is what the
+     * search found */
+    double *kept;
+    double kept_objective;
+    const rp_solve_tap *tap; /* a test's look into the callback (solve/tap.h), or NULL */
 } progress;
 
 static void progress_init(progress *pr, const rp_solve_options *opt)
@@ -137,6 +149,29 @@ static void print_progress(progress *pr, bool final)
     pr->printed = true;
 }
 
+/* A copy of GLPK's incumbent in pr->p when it is better than the copy kept (improvements are
+ * few: n values each; every other callback costs two reads). */
+static void keep_incumbent(progress *pr)
+{
+    if (!pr->p)
+        return;
+    int status = glp_mip_status(pr->p);
+    if (status != GLP_FEAS && status != GLP_OPT)
+        return;
+    double objective = glp_mip_obj_val(pr->p);
+    if (pr->kept && !(objective > pr->kept_objective))
+        return;
+    int n = glp_get_num_cols(pr->p);
+    if (!pr->kept)
+        pr->kept = rp_xmalloc(((size_t)n + 1) * sizeof *pr->kept);
+    pr->kept[0] = 0;
+    for (int j = 1; j <= n; j++) {
+        double v = glp_mip_col_val(pr->p, j);
+        pr->kept[j] = glp_get_col_kind(pr->p, j) == GLP_CV ? v : round(v);
+    }
+    pr->kept_objective = objective;
+}
+
 static void callback(glp_tree *tree, void *info)
 {
     progress *pr = info;
@@ -153,6 +188,7 @@ static void callback(glp_tree *tree, void *info)
         glp_ios_heur_sol(tree, pr->start_plan);
         pr->start_plan = NULL;
     }
+    keep_incumbent(pr);
     glp_prob *p = glp_ios_get_prob(tree);
     if (glp_mip_status(p) == GLP_FEAS || glp_mip_status(p) == GLP_OPT) {
         pr->have_plan = true;
@@ -174,6 +210,8 @@ static void callback(glp_tree *tree, void *info)
         pr->budget_hit = true; /* the same node on every machine */
         glp_ios_terminate(tree);
     }
+    if (pr->tap)
+        pr->tap->fn(pr->tap->ctx, tree);
 }
 
 static void init_parameters(glp_iocp *parm, const rp_solve_options *opt, progress *pr)
@@ -323,6 +361,7 @@ typedef struct outcome {
     int ret, status;
     double *x;
     double objective;
+    bool jumped; /* the stop left the search by the guard's jump: x is the incumbent kept */
 } outcome;
 
 /* The plan p holds (1-based, rounded where integral) into out. */
@@ -395,12 +434,13 @@ static int neighbourhood_of_start(const rp_ilp *ilp, progress *pr, glp_prob *p,
 
 /* The root's cut rounds before the search (gomory.h rp_gomory_root), ending when the bound comes
  * within `enough` (relative) of the best plan. When a re-solve fails, the LP is solved again from
- * the start plan's basis (the cuts stay: they hold for every plan). Returns as root_lp. */
+ * the start plan's basis (the cuts stay: they hold for every plan). Returns 0, RP_GUARD_STOPPED
+ * (p is gone), GLP_ETMLIM (the time limit: no search), or as root_lp. */
 static int root_cuts(progress *pr, glp_prob *p, const double *start, double enough)
 {
     double stop_at = pr->best + enough * fmax(1.0, fabs(pr->best)); /* maximising (ilp.h) */
     int ret = rp_gomory_root(&pr->gomory, p, stop_at, &pr->guard);
-    if (ret == -1)
+    if (ret == GLP_EFAIL)
         ret = root_lp(p, &pr->guard, start);
     return ret;
 }
@@ -416,20 +456,50 @@ static int neighbourhoods_and_cuts(const rp_ilp *ilp, progress *pr, glp_prob *p,
                                    const double *start)
 {
     double enough = fmax(pr->opt->gap, 1e-7);
+    pr->bound = glp_get_obj_val(p); /* the relaxation's: what a stop from here reports */
     int ret = neighbourhood_of_start(ilp, pr, p, start);
     if (ret != 0 || rel_gap(pr->best, glp_get_obj_val(p)) <= enough)
         return ret;
     ret = root_cuts(pr, p, start, enough);
     if (ret != 0 || rel_gap(pr->best, glp_get_obj_val(p)) <= enough)
         return ret;
+    pr->bound = glp_get_obj_val(p); /* with the cuts, which hold for every plan */
     return neighbourhood_of_start(ilp, pr, p, pr->start_plan);
 }
 
+/* After the guard's jump out of a search (the problem gone with GLPK's environment): the
+ * incumbent kept in the callback (keep_incumbent) into out, status GLP_FEAS, when every row of
+ * ilp holds it (to 1e-6) and the rules' direct checks pass it (opt->first->accept, where there
+ * is one: GLPK checks its plans against the rows alone); else out has no plan. */
+static void take_kept(const rp_ilp *ilp, progress *pr, outcome *out)
+{
+    double *x = pr->kept;
+    pr->kept = NULL;
+    out->x = NULL;
+    size_t m = rp_ilp_n_rows(ilp);
+    bool ok = x != NULL;
+    for (size_t i = 0; i < m && ok; i++)
+        ok = rp_ilp_row_holds(ilp, (int)i, x + 1, 1e-6);
+    const rp_first_plan *fp = pr->opt->first;
+    if (ok && fp && fp->accept)
+        ok = fp->accept(fp->ctx, x + 1);
+    if (!ok) {
+        free(x);
+        return;
+    }
+    out->x = x;
+    out->objective = rp_ilp_objective(ilp, x + 1);
+    out->status = GLP_FEAS;
+}
+
 /* One glp_intopt run of at most node_limit nodes (0: no budget), from a start plan (1-based, or
- * NULL: then with GLPK's presolver); a stop ends it (pr->stopped says why). */
+ * NULL: then with GLPK's presolver); a stop ends it (pr->stopped says why). When the stop came
+ * inside a long node LP and the guard jumped out, out holds the best plan GLPK had found in this
+ * search (take_kept), not proven. */
 static void search(const rp_ilp *ilp, progress *pr, long node_limit, const double *start,
                    outcome *out)
 {
+    out->jumped = false;
     pr->stopped = rp_guard_reason(&pr->guard);
     if (pr->stopped) { /* stopped before: no new search */
         out->ret = pr->stopped == RP_STOP_TIME_LIMIT ? GLP_ETMLIM : GLP_ESTOP;
@@ -438,6 +508,7 @@ static void search(const rp_ilp *ilp, progress *pr, long node_limit, const doubl
         return;
     }
     glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
+    pr->p = p;
     glp_iocp parm;
     init_parameters(&parm, pr->opt, pr);
     pr->node_limit = node_limit;
@@ -458,13 +529,17 @@ static void search(const rp_ilp *ilp, progress *pr, long node_limit, const doubl
         out->ret = rp_guard_intopt(&pr->guard, p, &parm);
     }
     pr->start_plan = NULL;
+    pr->p = NULL;
     if (out->ret == RP_GUARD_STOPPED) { /* p is gone with GLPK's environment */
         pr->stopped = rp_guard_reason(&pr->guard);
         out->ret = pr->stopped == RP_STOP_TIME_LIMIT ? GLP_ETMLIM : GLP_ESTOP;
         out->status = GLP_UNDEF;
-        out->x = NULL;
+        out->jumped = true;
+        take_kept(ilp, pr, out);
         return;
     }
+    free(pr->kept); /* GLPK ended the search itself: its plan is in p */
+    pr->kept = NULL;
     if (pr->stopped == RP_STOP_TIME_LIMIT && out->ret == GLP_ESTOP)
         out->ret = GLP_ETMLIM; /* our own enforcement of the time limit */
     if (out->ret == GLP_ETMLIM && !pr->stopped)
@@ -485,13 +560,17 @@ static void search_from(const rp_ilp *ilp, progress *pr, const double *start,
         pr->have_plan = true;
     }
     search(ilp, pr, 0, start, out);
-    if (!out->x && pr->rins_plan) { /* stopped before GLPK took the neighbourhood's plan */
+    /* after the guard's jump the best of the incumbent kept, the neighbourhood's plan and the
+     * start is written */
+    if (pr->rins_plan && (!out->x || (out->jumped && pr->rins_objective > out->objective))) {
+        free(out->x); /* stopped before GLPK took the neighbourhood's plan, or after a jump */
         out->x = pr->rins_plan;
         out->objective = pr->rins_objective;
         out->status = GLP_FEAS;
         pr->rins_plan = NULL;
     }
-    if (!out->x) { /* nothing better before the stop: the start stands */
+    if (!out->x || (out->jumped && start_objective > out->objective)) {
+        free(out->x); /* nothing better before the stop: the start stands */
         size_t n = rp_ilp_n_cols(ilp);
         out->x = rp_xmalloc((n + 1) * sizeof *out->x);
         memcpy(out->x, start, (n + 1) * sizeof *out->x);
@@ -580,8 +659,10 @@ static void search_after_probe(const rp_ilp *ilp, progress *pr, outcome *out)
     if (!start) {
         outcome rest;
         search(ilp, pr, 0, NULL, &rest);
-        if (!rest.x && out->x) /* keep what the probe found */
+        if (out->x && (!rest.x || (rest.jumped && rest.objective <= out->objective))) {
+            free(rest.x); /* keep what the probe found: the search stopped before a better one */
             return;
+        }
         free(out->x);
         *out = rest;
         return;
@@ -631,10 +712,17 @@ static void search_from_start(const rp_ilp *ilp, progress *pr, outcome *out)
 
 int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *res, rp_diags *d)
 {
+    return rp_solve_tapped(ilp, opt, NULL, res, d);
+}
+
+int rp_solve_tapped(const rp_ilp *ilp, const rp_solve_options *opt, const rp_solve_tap *tap,
+                    rp_solve_result *res, rp_diags *d)
+{
     memset(res, 0, sizeof *res);
     res->first_plan_seconds = -1;
     progress pr;
     progress_init(&pr, opt);
+    pr.tap = tap;
     outcome out;
     if (opt->start)
         search_from_start(ilp, &pr, &out);
@@ -657,6 +745,7 @@ int rp_solve(const rp_ilp *ilp, const rp_solve_options *opt, rp_solve_result *re
                                            : -1;
     res->nodes = pr.nodes;
     rp_gomory_free(&pr.gomory);
+    free(pr.kept); /* search took or freed it: NULL here */
     if (opt->progress && pr.printed)
         fputs("\r\033[K", stderr);
     if (out.x && (res->status == RP_SOLVE_OPTIMAL || res->status == RP_SOLVE_FEASIBLE)) {
@@ -684,8 +773,9 @@ void rp_solve_result_free(rp_solve_result *res)
 }
 
 /* glp_intopt on p under opt (its stop) within node_limit nodes (0: no budget), without progress; sets *status to
- * glp_mip_status. Returns glp_intopt's code, or RP_GUARD_STOPPED when a stop ended it: then p
- * is gone (guard.h) and *status is GLP_UNDEF. */
+ * glp_mip_status. Returns glp_intopt's code (GLP_ETMLIM when opt's time limit ended it, GLPK's
+ * tm_lim or the callback's; GLP_ESTOP at the budget or the flag), or RP_GUARD_STOPPED when a
+ * stop ended it by the guard's jump: then p is gone (guard.h) and *status is GLP_UNDEF. */
 static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit, int *status)
 {
     progress pr;
@@ -695,6 +785,8 @@ static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit,
     init_parameters(&parm, opt, &pr);
     int ret = rp_guard_intopt(&pr.guard, p, &parm);
     rp_gomory_free(&pr.gomory);
+    if (ret == GLP_ESTOP && pr.stopped == RP_STOP_TIME_LIMIT)
+        ret = GLP_ETMLIM; /* the callback's enforcement of the same limit */
     *status = ret == RP_GUARD_STOPPED ? GLP_UNDEF : glp_mip_status(p);
     return ret;
 }
@@ -738,7 +830,8 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
     }
     rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
     int status, ret = run_intopt(p, &opt, ELASTIC_NODES, &status);
-    int found = -1;
+    /* the time limit (GLPK's tm_lim, or the guard's) before any solution: not a proof */
+    int found = ret == GLP_ETMLIM || ret == RP_GUARD_STOPPED ? -2 : -1;
     *rows = NULL;
     *n_rows = 0;
     if ((ret == 0 || ret == GLP_ETMLIM || ret == GLP_ESTOP) &&

@@ -7,6 +7,7 @@
  * - the branch-and-cut from a start plan, with these cuts and this branching (rp_solve), ends at
  *   the optimum that enumeration finds.
  */
+#include "randprob.h"
 #include "support.h"
 
 #include <glpk.h>
@@ -21,29 +22,10 @@
 
 enum { N = 11, M = 4, PROBLEMS = 12 };
 
-typedef struct problem {
-    int a[M][N];
-    int b[M];
-    int c[N];
-} problem;
-
 /* max c x, a x <= b (each row about half its sum), x in {0,1}^N. */
-static void make_problem(unsigned seed, problem *pb)
-{
-    unsigned s = seed;
-    for (int i = 0; i < M; i++) {
-        int sum = 0;
-        for (int j = 0; j < N; j++) {
-            pb->a[i][j] = (int)(t_draw(&s) % 10);
-            sum += pb->a[i][j];
-        }
-        pb->b[i] = sum / 2;
-    }
-    for (int j = 0; j < N; j++)
-        pb->c[j] = 1 + (int)(t_draw(&s) % 20);
-}
+static const t_randprob_shape SHAPE = {N, M, 1u, 0, 10, 1, 2, 20};
 
-static glp_prob *to_glpk(const problem *pb)
+static glp_prob *to_glpk(const t_randprob *pb)
 {
     glp_prob *p = glp_create_prob();
     glp_set_obj_dir(p, GLP_MAX);
@@ -66,35 +48,6 @@ static glp_prob *to_glpk(const problem *pb)
     return p;
 }
 
-static bool feasible(const problem *pb, unsigned mask)
-{
-    for (int i = 0; i < M; i++) {
-        int lhs = 0;
-        for (int j = 0; j < N; j++)
-            if (mask >> j & 1)
-                lhs += pb->a[i][j];
-        if (lhs > pb->b[i])
-            return false;
-    }
-    return true;
-}
-
-static int best_by_enumeration(const problem *pb)
-{
-    int best = -1;
-    for (unsigned mask = 0; mask < 1u << N; mask++) {
-        if (!feasible(pb, mask))
-            continue;
-        int z = 0;
-        for (int j = 0; j < N; j++)
-            if (mask >> j & 1)
-                z += pb->c[j];
-        if (z > best)
-            best = z;
-    }
-    return best;
-}
-
 static void quiet_simplex(glp_prob *p)
 {
     glp_smcp parm;
@@ -109,8 +62,8 @@ static void test_tableau_rows(void **state)
     (void)state;
     int compared = 0;
     for (unsigned seed = 1; seed <= PROBLEMS; seed++) {
-        problem pb;
-        make_problem(seed, &pb);
+        t_randprob pb;
+        t_randprob_make(&SHAPE, seed, &pb);
         glp_prob *p = to_glpk(&pb);
         quiet_simplex(p);
         rp_gomory g = {0};
@@ -141,7 +94,7 @@ static void test_tableau_rows(void **state)
 
 /* The root round's cuts, judged in the callback. */
 typedef struct cut_check {
-    const problem *pb;
+    const t_randprob *pb;
     rp_gomory g;
     int cuts;
 } cut_check;
@@ -168,7 +121,7 @@ static void judge_cuts(glp_tree *tree, void *info)
             at_lp += val[t] * x[ind[t]];
         assert_true(at_lp < rhs - 1e-6); /* it cuts the LP optimum off */
         for (unsigned mask = 0; mask < 1u << N; mask++) {
-            if (!feasible(cc->pb, mask))
+            if (!t_randprob_feasible(cc->pb, mask))
                 continue;
             double lhs = 0;
             for (int t = 1; t <= len; t++)
@@ -184,8 +137,8 @@ static void test_cuts_valid(void **state)
     (void)state;
     int cuts = 0;
     for (unsigned seed = 1; seed <= PROBLEMS; seed++) {
-        problem pb;
-        make_problem(seed, &pb);
+        t_randprob pb;
+        t_randprob_make(&SHAPE, seed, &pb);
         glp_prob *p = to_glpk(&pb);
         quiet_simplex(p);
         cut_check cc = {&pb, {0}, 0};
@@ -196,7 +149,7 @@ static void test_cuts_valid(void **state)
         parm.cb_info = &cc;
         assert_int_equal(glp_intopt(p, &parm), 0);
         assert_int_equal(glp_mip_status(p), GLP_OPT);
-        assert_int_equal((int)lround(glp_mip_obj_val(p)), best_by_enumeration(&pb));
+        assert_int_equal((int)lround(glp_mip_obj_val(p)), t_randprob_best(&pb, 0, 0));
         rp_gomory_free(&cc.g);
         cuts += cc.cuts;
         glp_delete_prob(p);
@@ -209,26 +162,9 @@ static void test_solve_optimum(void **state)
 {
     (void)state;
     for (unsigned seed = 1; seed <= PROBLEMS; seed++) {
-        problem pb;
-        make_problem(seed, &pb);
-        rp_ilp *ilp = rp_ilp_new();
-        int col[N];
-        char name[16];
-        for (int j = 0; j < N; j++) {
-            snprintf(name, sizeof name, "x%d", j);
-            col[j] = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
-            rp_ilp_add_obj(ilp, col[j], pb.c[j]);
-        }
-        rp_row_tag tag = {RP_NONE, RP_NONE, RP_NONE, 0, 0};
-        for (int i = 0; i < M; i++) {
-            rp_expr e = {0};
-            for (int j = 0; j < N; j++)
-                if (pb.a[i][j])
-                    rp_expr_add(&e, col[j], pb.a[i][j]);
-            snprintf(name, sizeof name, "r%d", i);
-            rp_ilp_add_row(ilp, name, &e, RP_LE, pb.b[i], tag);
-            rp_expr_free(&e);
-        }
+        t_randprob pb;
+        t_randprob_make(&SHAPE, seed, &pb);
+        rp_ilp *ilp = t_randprob_ilp(&pb);
         /* from a start plan (every column 0, which every row keeps): the search with the
          * callback's cuts and branching (solve.c own_cuts_and_branching) */
         double start[N] = {0};
@@ -237,7 +173,7 @@ static void test_solve_optimum(void **state)
         rp_diags d = RP_DIAGS_INIT;
         assert_int_equal(rp_solve(ilp, &opt, &res, &d), 0);
         assert_int_equal(res.status, RP_SOLVE_OPTIMAL);
-        assert_int_equal((int)lround(res.objective), best_by_enumeration(&pb));
+        assert_int_equal((int)lround(res.objective), t_randprob_best(&pb, 0, 0));
         rp_solve_result_free(&res);
         rp_diags_free(&d);
         rp_ilp_free(ilp);

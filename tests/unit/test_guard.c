@@ -6,14 +6,17 @@
  * limit is GLPK's own tm_lim too: a search stops there with its best plan, where the hook would
  * have jumped out of it.
  */
+#include "randprob.h"
 #include "support.h"
 
 #include <glpk.h>
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "rotaplan/solve.h"
 #include "solve/guard.h"
+#include "solve/tap.h"
 
 /* max x + y, x + 2y <= 4, 3x + y <= 6, x, y >= 0: optimum 2.8 at (1.6, 1.2). */
 static glp_prob *small_lp(void)
@@ -139,6 +142,144 @@ static void test_time_limit_reason(void **state)
     assert_int_equal(rp_guard_reason(&g), RP_STOP_TIME_LIMIT);
 }
 
+/* ---- a signal inside a long node LP, through rp_solve ----
+ * The tap (solve/tap.h) plays the signal and the long node LP: at the first callback after the
+ * search holds a plan better than the start, it raises the flag, lets the guard's patience pass
+ * without a callback and prints through GLPK, as a node LP does every 5 s; the hook then leaves
+ * the search by its jump, and GLPK's problem is gone. */
+static const t_randprob_shape SIGNALLED = {14, 4, 104729u, 1, 20, 1, 2, 30};
+
+typedef struct signaller {
+    volatile sig_atomic_t flag;
+    double start_value; /* the start plan's objective */
+    bool fired;
+    double objective;        /* the incumbent when the flag went up */
+    double x[T_RP_MAX_N + 1]; /* and its values, when the tree works on our columns */
+    bool own_columns;
+    int accepted, rejected;  /* calls of the direct check */
+    bool accept;             /* what the direct check says */
+} signaller;
+
+static void signal_in_node_lp(void *ctx, glp_tree *tree)
+{
+    signaller *s = ctx;
+    glp_prob *p = glp_ios_get_prob(tree);
+    if (s->fired || glp_mip_status(p) != GLP_FEAS || !(glp_mip_obj_val(p) > s->start_value + 0.5))
+        return;
+    s->fired = true;
+    s->objective = glp_mip_obj_val(p);
+    for (int j = 1; s->own_columns && j <= glp_get_num_cols(p); j++)
+        s->x[j] = round(glp_mip_col_val(p, j));
+    s->flag = RP_STOP_SIGNAL;
+    struct timespec pause = {0, (long)((RP_GUARD_PATIENCE + 0.1) * 1e9)};
+    nanosleep(&pause, NULL);
+    glp_printf("a node LP still runs\n"); /* the hook jumps from here */
+    fail_msg("the guard did not leave the search");
+}
+
+static bool direct_check(void *ctx, const double *x)
+{
+    signaller *s = ctx;
+    (void)x;
+    if (s->accept)
+        s->accepted++;
+    else
+        s->rejected++;
+    return s->accept;
+}
+
+/* The problem of seed 1, the search from the empty plan (presolve off, the callback's cuts). */
+static void signalled_from_start(signaller *s, rp_solve_result *res, t_randprob *pb)
+{
+    t_randprob_make(&SIGNALLED, 1, pb);
+    rp_ilp *ilp = t_randprob_ilp(pb);
+    double start[T_RP_MAX_N] = {0};
+    rp_first_plan first = {NULL, NULL, 0, direct_check, s, NULL, NULL, NULL};
+    rp_solve_options opt = {0, 0, false, &s->flag, &first, start};
+    rp_solve_tap tap = {signal_in_node_lp, s};
+    rp_diags d = RP_DIAGS_INIT;
+    s->own_columns = true;
+    assert_int_equal(rp_solve_tapped(ilp, &opt, &tap, res, &d), 0);
+    assert_true(s->fired);
+    /* a plan, not proven, and the signal said */
+    assert_int_equal(res->status, RP_SOLVE_FEASIBLE);
+    assert_true(res->interrupted);
+    assert_false(res->time_limit_hit);
+    rp_diags_free(&d);
+    rp_ilp_free(ilp);
+}
+
+/* The plan of res as a mask, after checking it is 0/1 and keeps every row. */
+static unsigned plan_mask(const t_randprob *pb, const rp_solve_result *res)
+{
+    unsigned mask = 0;
+    assert_non_null(res->x);
+    for (int j = 0; j < pb->n; j++) {
+        assert_true(res->x[j] == 0 || res->x[j] == 1);
+        mask |= (res->x[j] == 1 ? 1u : 0u) << j;
+    }
+    assert_true(t_randprob_feasible(pb, mask));
+    assert_true(fabs(res->objective - t_randprob_value(pb, mask)) < 1e-9);
+    return mask;
+}
+
+static void test_signal_in_node_lp_keeps_incumbent(void **state)
+{
+    (void)state;
+    signaller s = {.start_value = 0, .accept = true};
+    rp_solve_result res;
+    t_randprob pb;
+    signalled_from_start(&s, &res, &pb);
+    /* the better plan GLPK had found, not the start; checked once */
+    plan_mask(&pb, &res);
+    assert_true(fabs(res.objective - s.objective) < 1e-9);
+    for (int j = 0; j < pb.n; j++)
+        assert_true(res.x[j] == s.x[j + 1]);
+    assert_true(res.objective > s.start_value);
+    assert_int_equal(s.accepted, 1);
+    rp_solve_result_free(&res);
+}
+
+static void test_signal_in_node_lp_plan_checked(void **state)
+{
+    (void)state;
+    signaller s = {.start_value = 0, .accept = false};
+    rp_solve_result res;
+    t_randprob pb;
+    signalled_from_start(&s, &res, &pb);
+    /* the direct check refused the incumbent: the start stands */
+    assert_int_equal(s.rejected, 1);
+    assert_int_equal(plan_mask(&pb, &res), 0);
+    rp_solve_result_free(&res);
+}
+
+/* With GLPK's presolver (the probe before a first plan): the tree works on GLPK's own copy, and
+ * GLPK puts each better plan into our problem, in our columns; the plan kept is taken there. */
+static void test_signal_in_presolved_search(void **state)
+{
+    (void)state;
+    signaller s = {.start_value = 0, .accept = true};
+    t_randprob pb;
+    t_randprob_make(&SIGNALLED, 2, &pb);
+    rp_ilp *ilp = t_randprob_ilp(&pb);
+    rp_first_plan first = {NULL, NULL, 0, direct_check, &s, NULL, NULL, NULL};
+    rp_solve_options opt = {0, 0, false, &s.flag, &first, NULL};
+    rp_solve_tap tap = {signal_in_node_lp, &s};
+    rp_diags d = RP_DIAGS_INIT;
+    rp_solve_result res;
+    assert_int_equal(rp_solve_tapped(ilp, &opt, &tap, &res, &d), 0);
+    assert_true(s.fired);
+    assert_int_equal(res.status, RP_SOLVE_FEASIBLE);
+    assert_true(res.interrupted);
+    plan_mask(&pb, &res);
+    assert_true(res.objective >= s.objective - 1e-9);
+    assert_true(res.objective <= t_randprob_best(&pb, 0, 0) + 1e-9);
+    assert_int_equal(s.accepted, 1);
+    rp_solve_result_free(&res);
+    rp_diags_free(&d);
+    rp_ilp_free(ilp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +287,9 @@ int main(void)
         cmocka_unit_test(test_simplex_stopped),
         cmocka_unit_test(test_time_limit_reason),
         cmocka_unit_test(test_time_limit_ends_search_with_its_plan),
+        cmocka_unit_test(test_signal_in_node_lp_keeps_incumbent),
+        cmocka_unit_test(test_signal_in_node_lp_plan_checked),
+        cmocka_unit_test(test_signal_in_presolved_search),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     glp_free_env();

@@ -8,6 +8,7 @@
  * - with the columns grouped (residents), the plan found satisfies every row and is at least as
  *   good as without groups and at most the enumerated optimum of the whole problem.
  */
+#include "randprob.h"
 #include "support.h"
 
 #include <glpk.h>
@@ -22,88 +23,15 @@
 
 enum { N = 12, M = 3, PROBLEMS = 16, GROUP = 3 };
 
-typedef struct problem {
-    int a[M][N];
-    int b[M];
-    int c[N];
-} problem;
-
 /* max c x, a x <= b (each row about 40% of its sum), x in {0,1}^N. */
-static void make_problem(unsigned seed, problem *pb)
-{
-    unsigned s = seed * 7919u;
-    for (int i = 0; i < M; i++) {
-        int sum = 0;
-        for (int j = 0; j < N; j++) {
-            pb->a[i][j] = 1 + (int)(t_draw(&s) % 9);
-            sum += pb->a[i][j];
-        }
-        pb->b[i] = 2 * sum / 5;
-    }
-    for (int j = 0; j < N; j++)
-        pb->c[j] = 1 + (int)(t_draw(&s) % 15);
-}
-
-static rp_ilp *to_ilp(const problem *pb)
-{
-    rp_ilp *ilp = rp_ilp_new();
-    char name[16];
-    for (int j = 0; j < N; j++) {
-        snprintf(name, sizeof name, "x%d", j);
-        int col = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
-        rp_ilp_add_obj(ilp, col, pb->c[j]);
-    }
-    rp_row_tag tag = {RP_NONE, RP_NONE, RP_NONE, 0, 0};
-    for (int i = 0; i < M; i++) {
-        rp_expr e = {0};
-        for (int j = 0; j < N; j++)
-            rp_expr_add(&e, j, pb->a[i][j]);
-        snprintf(name, sizeof name, "r%d", i);
-        rp_ilp_add_row(ilp, name, &e, RP_LE, pb->b[i], tag);
-        rp_expr_free(&e);
-    }
-    return ilp;
-}
-
-static bool feasible(const problem *pb, unsigned mask)
-{
-    for (int i = 0; i < M; i++) {
-        int lhs = 0;
-        for (int j = 0; j < N; j++)
-            if (mask >> j & 1)
-                lhs += pb->a[i][j];
-        if (lhs > pb->b[i])
-            return false;
-    }
-    return true;
-}
-
-static int value(const problem *pb, unsigned mask)
-{
-    int z = 0;
-    for (int j = 0; j < N; j++)
-        if (mask >> j & 1)
-            z += pb->c[j];
-    return z;
-}
-
-/* The best feasible 0/1 point whose bits in keep equal those of start (keep 0: the whole
- * problem). */
-static int best_among(const problem *pb, unsigned start, unsigned keep)
-{
-    int best = -1;
-    for (unsigned mask = 0; mask < 1u << N; mask++)
-        if ((mask & keep) == (start & keep) && feasible(pb, mask) && value(pb, mask) > best)
-            best = value(pb, mask);
-    return best;
-}
+static const t_randprob_shape SHAPE = {N, M, 7919u, 1, 9, 2, 5, 15};
 
 /* A greedy plan: columns in order, each taken while every row keeps. */
-static unsigned greedy(const problem *pb)
+static unsigned greedy(const t_randprob *pb)
 {
     unsigned mask = 0;
     for (int j = 0; j < N; j++)
-        if (feasible(pb, mask | 1u << j))
+        if (t_randprob_feasible(pb, mask | 1u << j))
             mask |= 1u << j;
     return mask;
 }
@@ -127,7 +55,7 @@ static glp_prob *solved_lp(const rp_ilp *ilp)
 }
 
 /* Checks a plan rp_rins reported: 0/1, every row, the objective reported. Returns its mask. */
-static unsigned judge_plan(const problem *pb, const rp_ilp *ilp, const double *x,
+static unsigned judge_plan(const t_randprob *pb, const rp_ilp *ilp, const double *x,
                            double objective)
 {
     unsigned mask = 0;
@@ -135,8 +63,8 @@ static unsigned judge_plan(const problem *pb, const rp_ilp *ilp, const double *x
         assert_true(x[j + 1] == 0 || x[j + 1] == 1);
         mask |= (x[j + 1] == 1 ? 1u : 0u) << j;
     }
-    assert_true(feasible(pb, mask));
-    assert_true(fabs(objective - value(pb, mask)) < 1e-9);
+    assert_true(t_randprob_feasible(pb, mask));
+    assert_true(fabs(objective - t_randprob_value(pb, mask)) < 1e-9);
     assert_true(fabs(rp_ilp_objective(ilp, x + 1) - objective) < 1e-9);
     return mask;
 }
@@ -146,9 +74,9 @@ static void test_neighbourhood_optimum(void **state)
     (void)state;
     int improved = 0, not_improved = 0, narrower = 0;
     for (unsigned seed = 1; seed <= PROBLEMS; seed++) {
-        problem pb;
-        make_problem(seed, &pb);
-        rp_ilp *ilp = to_ilp(&pb);
+        t_randprob pb;
+        t_randprob_make(&SHAPE, seed, &pb);
+        rp_ilp *ilp = t_randprob_ilp(&pb);
         unsigned starts[2] = {0, greedy(&pb)};
         for (int k = 0; k < 2; k++) {
             glp_prob *lp = solved_lp(ilp);
@@ -160,10 +88,10 @@ static void test_neighbourhood_optimum(void **state)
             to_values(starts[k], start);
             rp_guard g;
             rp_guard_init(&g, NULL, 0);
-            int found = rp_rins(ilp, lp, start, value(&pb, starts[k]), NULL, 0, &g,
+            int found = rp_rins(ilp, lp, start, t_randprob_value(&pb, starts[k]), NULL, 0, &g,
                                 RP_RINS_NODES, &better, &objective);
-            int expected = best_among(&pb, starts[k], keep);
-            if (expected > value(&pb, starts[k])) {
+            int expected = t_randprob_best(&pb, starts[k], keep);
+            if (expected > t_randprob_value(&pb, starts[k])) {
                 assert_int_equal(found, 1);
                 unsigned mask = judge_plan(&pb, ilp, better, objective);
                 assert_int_equal((int)lround(objective), expected);
@@ -173,7 +101,7 @@ static void test_neighbourhood_optimum(void **state)
                 assert_int_equal(found, 0);
                 not_improved++;
             }
-            narrower += expected < best_among(&pb, 0, 0);
+            narrower += expected < t_randprob_best(&pb, 0, 0);
             free(better);
             glp_delete_prob(lp);
         }
@@ -193,30 +121,31 @@ static void test_residents_rounds(void **state)
     for (int j = 0; j < N; j++)
         group_of[j] = j / GROUP;
     for (unsigned seed = 1; seed <= PROBLEMS; seed++) {
-        problem pb;
-        make_problem(seed, &pb);
-        rp_ilp *ilp = to_ilp(&pb);
+        t_randprob pb;
+        t_randprob_make(&SHAPE, seed, &pb);
+        rp_ilp *ilp = t_randprob_ilp(&pb);
         unsigned start_mask = greedy(&pb);
         double start[N + 1], *plain = NULL, *grouped = NULL, plain_obj = 0, grouped_obj = 0;
         to_values(start_mask, start);
         rp_guard g;
         rp_guard_init(&g, NULL, 0);
         glp_prob *lp = solved_lp(ilp);
-        int f1 = rp_rins(ilp, lp, start, value(&pb, start_mask), NULL, 0, &g, RP_RINS_NODES,
-                         &plain, &plain_obj);
-        int f2 = rp_rins(ilp, lp, start, value(&pb, start_mask), group_of, N / GROUP, &g,
-                         RP_RINS_NODES, &grouped, &grouped_obj);
+        int start_value = t_randprob_value(&pb, start_mask);
+        int f1 = rp_rins(ilp, lp, start, start_value, NULL, 0, &g, RP_RINS_NODES, &plain,
+                         &plain_obj);
+        int f2 = rp_rins(ilp, lp, start, start_value, group_of, N / GROUP, &g, RP_RINS_NODES,
+                         &grouped, &grouped_obj);
         glp_delete_prob(lp);
         assert_true(f1 == 0 || f1 == 1);
         assert_true(f2 == 0 || f2 == 1);
-        double base = f1 ? plain_obj : value(&pb, start_mask);
+        double base = f1 ? plain_obj : start_value;
         if (f1)
             judge_plan(&pb, ilp, plain, plain_obj);
         assert_true(f1 == 0 || f2 == 1); /* the groups' rounds come after the same rounds */
         if (f2) {
             judge_plan(&pb, ilp, grouped, grouped_obj);
             assert_true(grouped_obj >= base - 1e-9);
-            assert_true(grouped_obj <= best_among(&pb, 0, 0) + 1e-9);
+            assert_true(grouped_obj <= t_randprob_best(&pb, 0, 0) + 1e-9);
             wider += grouped_obj > base + 1e-9;
         }
         free(plain);
