@@ -772,10 +772,11 @@ void rp_solve_result_free(rp_solve_result *res)
     res->x = NULL;
 }
 
-/* glp_intopt on p under opt (its stop) within node_limit nodes (0: no budget), without progress; sets *status to
- * glp_mip_status. Returns glp_intopt's code (GLP_ETMLIM when opt's time limit ended it, GLPK's
- * tm_lim or the callback's; GLP_ESTOP at the budget or the flag), or RP_GUARD_STOPPED when a
- * stop ended it by the guard's jump: then p is gone (guard.h) and *status is GLP_UNDEF. */
+/* glp_intopt on p under opt (its stop) within node_limit nodes (0: no budget), without
+ * progress; sets *status to glp_mip_status. Returns glp_intopt's code (GLP_ETMLIM when opt's time
+ * limit ended it, GLPK's tm_lim or the callback's; GLP_ESTOP at the budget or the flag), or
+ * RP_GUARD_STOPPED when a stop ended it by the guard's jump: then p is gone (guard.h) and
+ * *status is GLP_UNDEF. */
 static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit, int *status)
 {
     progress pr;
