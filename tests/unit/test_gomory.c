@@ -4,6 +4,8 @@
  * - every basic column's tableau row equals GLPK's glp_eval_tab_row, entry by entry;
  * - every cut a root round adds is violated by the LP optimum it was made from and kept by every
  *   0/1 point of the problem (enumerated);
+ * - the root's rounds before a search (rp_gomory_root) lower the bound no further than the
+ *   optimum, keep valid cuts only and leave an optimal basis;
  * - the branch-and-cut from a start plan, with these cuts and this branching (rp_solve), ends at
  *   the optimum that enumeration finds.
  */
@@ -157,6 +159,67 @@ static void test_cuts_valid(void **state)
     assert_true(cuts > 0); /* some root was fractional and gave cuts */
 }
 
+/* Whether the row's cut (>= its lower bound) keeps every feasible 0/1 point of pb. */
+static bool keeps_every_point(glp_prob *p, int r, const t_randprob *pb)
+{
+    int ind[N + 1];
+    double val[N + 1], rhs = glp_get_row_lb(p, r);
+    int len = glp_get_mat_row(p, r, ind, val);
+    for (unsigned mask = 0; mask < 1u << N; mask++) {
+        if (!t_randprob_feasible(pb, mask))
+            continue;
+        double lhs = 0;
+        for (int t = 1; t <= len; t++)
+            lhs += (mask >> (ind[t] - 1) & 1) ? val[t] : 0;
+        if (lhs < rhs - 1e-7)
+            return false;
+    }
+    return true;
+}
+
+/* The root's rounds before a search (rp_gomory_root): the LP bound does not rise and stays above
+ * the enumerated optimum; every cut kept holds for every 0/1 point; p is left with an optimal
+ * basis, from which glp_intopt (no presolve: it needs that) finds the optimum; the callback gives
+ * the root no more rounds. A bound already at stop_at gets no round. */
+static void test_root_rounds(void **state)
+{
+    (void)state;
+    int moved = 0, kept = 0;
+    for (unsigned seed = 1; seed <= PROBLEMS; seed++) {
+        t_randprob pb;
+        t_randprob_make(&SHAPE, seed, &pb);
+        int best = t_randprob_best(&pb, 0, 0);
+        glp_prob *p = to_glpk(&pb);
+        quiet_simplex(p);
+        double before = glp_get_obj_val(p);
+        rp_guard guard;
+        rp_guard_init(&guard, NULL, 0);
+        rp_gomory g = {0};
+        assert_int_equal(rp_gomory_root(&g, p, before, &guard), 0); /* already there */
+        assert_int_equal(glp_get_num_rows(p), M);
+        rp_gomory_free(&g);
+        assert_int_equal(rp_gomory_root(&g, p, -HUGE_VAL, &guard), 0);
+        assert_true(g.root_done);
+        assert_int_equal(glp_get_status(p), GLP_OPT);
+        double after = glp_get_obj_val(p);
+        assert_true(after <= before + 1e-9);
+        assert_true(after >= best - 1e-7);
+        moved += after < before - 1e-9;
+        for (int r = M + 1; r <= glp_get_num_rows(p); r++, kept++)
+            assert_true(keeps_every_point(p, r, &pb));
+        glp_iocp parm;
+        glp_init_iocp(&parm);
+        parm.msg_lev = GLP_MSG_OFF;
+        assert_int_equal(glp_intopt(p, &parm), 0);
+        assert_int_equal(glp_mip_status(p), GLP_OPT);
+        assert_int_equal((int)lround(glp_mip_obj_val(p)), best);
+        rp_gomory_free(&g);
+        glp_delete_prob(p);
+    }
+    assert_true(moved > 0); /* some rounds moved a bound */
+    assert_true(kept > 0);  /* and some cuts were kept, not all slack */
+}
+
 /* rp_solve (the callback's cuts and branching) finds the enumerated optimum. */
 static void test_solve_optimum(void **state)
 {
@@ -186,6 +249,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tableau_rows),
         cmocka_unit_test(test_cuts_valid),
+        cmocka_unit_test(test_root_rounds),
         cmocka_unit_test(test_solve_optimum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

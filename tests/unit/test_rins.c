@@ -6,7 +6,9 @@
  *   0/1 point (enumerated) among those that keep every column where the start plan and the LP
  *   optimum agree; no plan is reported when that best is not above the start;
  * - with the columns grouped (residents), the plan found satisfies every row and is at least as
- *   good as without groups and at most the enumerated optimum of the whole problem.
+ *   good as without groups and at most the enumerated optimum of the whole problem;
+ * - the residents' rounds free a column of no resident that sums residents' columns (a count),
+ *   which fixed would keep the better plan out of reach.
  */
 #include "randprob.h"
 #include "support.h"
@@ -155,12 +157,91 @@ static void test_residents_rounds(void **state)
     assert_true(wider > 0); /* whole residents planned again reach further */
 }
 
+/* An LP "optimum" of n columns at the given values (1-based): a problem of fixed columns, solved;
+ * rp_rins reads only its columns' values. */
+static glp_prob *lp_at(const double *values, int n)
+{
+    glp_prob *lp = glp_create_prob();
+    glp_add_cols(lp, n);
+    for (int j = 1; j <= n; j++)
+        glp_set_col_bnds(lp, j, GLP_FX, values[j], values[j]);
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    assert_int_equal(glp_simplex(lp, &parm), 0);
+    return lp;
+}
+
+/* The residents' rounds free the columns of no resident. Three residents, each at a or b
+ * (a_r + b_r = 1); a count n = a_0 + a_1 + a_2, an integer column of no resident (as the
+ * balance term's whole-year counts are); the objective b_1 + b_2 + b_0 / 2. The start plan puts
+ * r0 and r1 at a, r2 at b (n = 2, objective 1); the LP's values say r0 at a, r1 and r2 half
+ * each, n = 2. r0 and n agree with the start, r1 and r2 do not. Around the start with r0 and n
+ * fixed nothing is better (a_1 + a_2 = 1); planning r1 and r2 again whole, with n free, finds
+ * both at b (n = 1, objective 2), the best with r0 where it is. */
+static void test_rounds_free_counts(void **state)
+{
+    (void)state;
+    rp_ilp *ilp = rp_ilp_new();
+    int a[3], b[3], group_of[7];
+    rp_expr e = {0};
+    for (int r = 0; r < 3; r++) {
+        char name[16];
+        snprintf(name, sizeof name, "a%d", r);
+        a[r] = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
+        snprintf(name, sizeof name, "b%d", r);
+        b[r] = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
+        rp_ilp_add_obj(ilp, b[r], r == 0 ? 0.5 : 1);
+        group_of[a[r]] = group_of[b[r]] = r;
+        rp_expr_clear(&e);
+        rp_expr_add(&e, a[r], 1);
+        rp_expr_add(&e, b[r], 1);
+        snprintf(name, sizeof name, "one%d", r);
+        rp_row_tag tag = {RP_NONE, r, RP_NONE, 0, 0};
+        assert_true(rp_ilp_add_row(ilp, name, &e, RP_EQ, 1, tag) >= 0);
+    }
+    int n = rp_ilp_add_col(ilp, "count", RP_COL_INTEGER, 0, 3);
+    group_of[n] = -1;
+    rp_expr_clear(&e);
+    rp_expr_add(&e, n, 1);
+    for (int r = 0; r < 3; r++)
+        rp_expr_add(&e, a[r], -1);
+    rp_row_tag tag = {RP_NONE, RP_NONE, RP_NONE, 0, 0};
+    assert_true(rp_ilp_add_row(ilp, "count", &e, RP_EQ, 0, tag) >= 0);
+    rp_expr_free(&e);
+    double start[8] = {0}, lp_values[8] = {0};
+    start[a[0] + 1] = start[a[1] + 1] = start[b[2] + 1] = 1;
+    start[n + 1] = 2;
+    lp_values[a[0] + 1] = 1;
+    lp_values[a[1] + 1] = lp_values[b[1] + 1] = lp_values[a[2] + 1] = lp_values[b[2] + 1] = 0.5;
+    lp_values[n + 1] = 2;
+    glp_prob *lp = lp_at(lp_values, 7);
+    rp_guard g;
+    rp_guard_init(&g, NULL, 0);
+    double *plain = NULL, *grouped = NULL, plain_obj = 0, grouped_obj = 0;
+    assert_int_equal(rp_rins(ilp, lp, start, 1, NULL, 0, &g, RP_RINS_NODES, &plain, &plain_obj),
+                     0);
+    assert_null(plain);
+    assert_int_equal(rp_rins(ilp, lp, start, 1, group_of, 3, &g, RP_RINS_NODES, &grouped,
+                             &grouped_obj),
+                     1);
+    assert_true(fabs(grouped_obj - 2) < 1e-9);
+    assert_true(grouped[a[0] + 1] == 1 && grouped[b[1] + 1] == 1 && grouped[b[2] + 1] == 1);
+    assert_true(grouped[n + 1] == 1);
+    for (size_t i = 0; i < rp_ilp_n_rows(ilp); i++)
+        assert_true(rp_ilp_row_holds(ilp, (int)i, grouped + 1, 1e-9));
+    free(grouped);
+    glp_delete_prob(lp);
+    rp_ilp_free(ilp);
+}
+
 int main(void)
 {
     glp_term_out(GLP_OFF);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_neighbourhood_optimum),
         cmocka_unit_test(test_residents_rounds),
+        cmocka_unit_test(test_rounds_free_counts),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     glp_free_env();
