@@ -388,8 +388,9 @@ bool rp_cli_passes_checks(void *ctx, const double *x)
              (t->programme_bends && cls == RP_CLASS_PROGRAMME);
     }
     if (!ok)
-        fputs(_("rotaplan: internal error: a start plan fails a direct check; the search starts "
-              "without it\n"), stderr);
+        fputs(_("rotaplan: internal error: a plan from the solver fails a direct check; it is not "
+                "used\n"),
+              stderr);
     rp_findings_free(&f);
     rp_plan_free(plan);
     rp_diags_free(&d);
