@@ -190,10 +190,10 @@ static void balance(const rp_model *m, const rp_cohort *c, const rp_timeline *ti
             continue; /* the base is meant to hold many: RAD-12 alone bounds it */
         for (long year = lo; year <= hi; year++) {
             size_t who = year_load(m, c, timelines, s, (int)f, year, &load);
-            if (load.n > 0)
+            if (load.n > 0) {
                 year_cost(m, ilp, (int)f, year, &load, who);
-            if (load.n > 0)
                 year_count(m, c, s, (int)f, year, ilp);
+            }
         }
     }
     rp_expr_free(&load);
