@@ -110,7 +110,9 @@ nothing_or_feasible() {
         kept "$name" "$file"
         has "$name" "$T/err" "before any compliant plan was found"
     else
-        has "$name" "$file" "status: feasible"
+        # status: feasible; or optimal when the signal came after the proof, between the solve's
+        # end and the writing (seen under ASan, whose slower code widens that moment)
+        grep -q "^status: optimal" "$file" || has "$name" "$file" "status: feasible"
         run "check $name" 0 check "$model" "$file" "$@" --quiet
     fi
 }
