@@ -18,6 +18,7 @@
 #include "rotaplan/solve.h"
 #include "solve/columns.h"
 #include "solve/guard.h"
+#include "translate/glpk_bridge.h"
 #include "util/util.h"
 
 #include <glpk.h>
@@ -30,14 +31,6 @@
  * swells the LP with columns the next duals price out again. */
 enum { MAX_ROUNDS = 1000, PER_GROUP = 8 };
 
-static int bounds_type(double lb, double ub)
-{
-    return isfinite(lb) && isfinite(ub) ? (lb == ub ? GLP_FX : GLP_DB)
-           : isfinite(lb)              ? GLP_LO
-           : isfinite(ub)              ? GLP_UP
-                                       : GLP_FR;
-}
-
 /* The restricted LP: every row of the ILP, no column yet. */
 static glp_prob *master_new(const rp_ilp *ilp)
 {
@@ -48,10 +41,7 @@ static glp_prob *master_new(const rp_ilp *ilp)
     if (m)
         glp_add_rows(p, (int)m);
     for (size_t i = 0; i < m; i++) {
-        rp_sense sense = rp_ilp_row_sense(ilp, (int)i);
-        double rhs = rp_ilp_row_rhs(ilp, (int)i);
-        glp_set_row_bnds(p, (int)i + 1, sense == RP_LE ? GLP_UP : sense == RP_GE ? GLP_LO : GLP_FX,
-                         rhs, rhs);
+        rp_glpk_set_row(p, (int)i + 1, rp_ilp_row_sense(ilp, (int)i), rp_ilp_row_rhs(ilp, (int)i));
     }
     return p;
 }
@@ -62,7 +52,7 @@ static void master_add(glp_prob *p, const rp_ilp *ilp, const rp_columns *bc, siz
     int k = glp_add_cols(p, 1);
     double lb, ub;
     rp_ilp_col_bounds(ilp, (int)j, &lb, &ub);
-    glp_set_col_bnds(p, k, bounds_type(lb, ub), isfinite(lb) ? lb : 0, isfinite(ub) ? ub : 0);
+    rp_glpk_set_bounds(p, k, lb, ub, false);
     glp_set_obj_coef(p, k, rp_ilp_col_obj(ilp, (int)j));
     size_t len = bc->start[j + 1] - bc->start[j];
     int *ind = rp_xmalloc((len + 1) * sizeof *ind);

@@ -22,6 +22,7 @@
  * (nonzero dual values) name the rules that make the residents need the places.
  */
 #include "rotaplan/translate.h"
+#include "translate/glpk_bridge.h"
 #include "util/util.h"
 
 #include <glpk.h>
@@ -284,10 +285,8 @@ static void build_lp(const years *y, klass *c)
         const double *coef;
         size_t n;
         rp_ilp_row_terms(y->ilp, c->rows[i], &col, &coef, &n);
-        double rhs = rp_ilp_row_rhs(y->ilp, c->rows[i]);
-        rp_sense s = rp_ilp_row_sense(y->ilp, c->rows[i]);
-        glp_set_row_bnds(p, (int)i + 1, s == RP_LE ? GLP_UP : s == RP_GE ? GLP_LO : GLP_FX, rhs,
-                         rhs);
+        rp_glpk_set_row(p, (int)i + 1, rp_ilp_row_sense(y->ilp, c->rows[i]),
+                        rp_ilp_row_rhs(y->ilp, c->rows[i]));
         for (size_t t = 0; t < n; t++) {
             ia[++k] = (int)i + 1;
             ja[k] = pos[col[t]] + 1;

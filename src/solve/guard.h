@@ -50,8 +50,8 @@ void rp_guard_in_tree(rp_guard *g);
  * GLPK object are gone. Under a time limit GLPK's own tm_lim is set to the time left (and a
  * little more, RP_GUARD_TM_SLACK, so that the guard's deadline has passed when GLPK returns
  * GLP_ETMLIM): a node LP of branch-and-cut, which prints only every 5 s, stops at the limit and
- * the search keeps its best plan. The caller sets msg_lev to GLP_MSG_ON and out_frq to RP_GUARD_OUT_FRQ
- * (rp_guard_iocp, rp_guard_smcp): GLPK prints nothing, the hook swallows it. */
+ * the search keeps its best plan. The caller sets msg_lev to GLP_MSG_ON and out_frq to
+ * RP_GUARD_OUT_FRQ (rp_guard_iocp, rp_guard_smcp): GLPK prints nothing, the hook swallows it. */
 int rp_guard_intopt(rp_guard *g, glp_prob *p, const glp_iocp *parm);
 int rp_guard_simplex(rp_guard *g, glp_prob *p, const glp_smcp *parm);
 /* A GLPK terminal hook that writes GLPK's text to stderr (what follows a guarded call). */

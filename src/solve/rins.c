@@ -7,6 +7,7 @@
  */
 #include "solve/rins.h"
 #include "rotaplan/solve.h"
+#include "translate/glpk_bridge.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -102,13 +103,6 @@ static double *take_better(const rp_ilp *ilp, glp_prob *q, const double *fix, co
     return x;
 }
 
-static int bounds_type(double lb, double ub)
-{
-    if (isfinite(lb) && isfinite(ub))
-        return lb == ub ? GLP_FX : GLP_DB;
-    return isfinite(lb) ? GLP_LO : isfinite(ub) ? GLP_UP : GLP_FR;
-}
-
 /* The neighbourhood's own problem: the free columns (fix NAN), into cols (ilp's, 0-based: column
  * k + 1 of the problem is cols[k]), and the rows they appear in, every fixed column standing at
  * its value in fix and moved to the right-hand side (its share of the objective into the
@@ -134,14 +128,10 @@ static glp_prob *own_problem(const rp_ilp *ilp, const double *fix, int *cols)
     if (nq)
         glp_add_cols(q, nq);
     for (int k = 0; k < nq; k++) {
-        rp_col_kind kind = rp_ilp_col_kind(ilp, cols[k]);
         double lb, ub;
         rp_ilp_col_bounds(ilp, cols[k], &lb, &ub);
-        glp_set_col_kind(q, k + 1, kind == RP_COL_BINARY    ? GLP_BV
-                                   : kind == RP_COL_INTEGER ? GLP_IV
-                                                            : GLP_CV);
-        glp_set_col_bnds(q, k + 1, bounds_type(lb, ub), isfinite(lb) ? lb : 0,
-                         isfinite(ub) ? ub : 0);
+        glp_set_col_kind(q, k + 1, rp_glpk_kind(rp_ilp_col_kind(ilp, cols[k])));
+        rp_glpk_set_bounds(q, k + 1, lb, ub, false);
         glp_set_obj_coef(q, k + 1, rp_ilp_col_obj(ilp, cols[k]));
     }
     int *ind = rp_xmalloc(((size_t)nq + 1) * sizeof *ind);
@@ -165,10 +155,7 @@ static glp_prob *own_problem(const rp_ilp *ilp, const double *fix, int *cols)
         if (k == 0)
             continue;
         int r = glp_add_rows(q, 1);
-        rp_sense sense = rp_ilp_row_sense(ilp, (int)i);
-        double rhs = rp_ilp_row_rhs(ilp, (int)i) - fixed;
-        glp_set_row_bnds(q, r, sense == RP_LE ? GLP_UP : sense == RP_GE ? GLP_LO : GLP_FX, rhs,
-                         rhs);
+        rp_glpk_set_row(q, r, rp_ilp_row_sense(ilp, (int)i), rp_ilp_row_rhs(ilp, (int)i) - fixed);
         glp_set_mat_row(q, r, k, ind, val);
     }
     free(ind);

@@ -320,23 +320,6 @@ static void close_step(seq *s, size_t upto)
         add_rows_of(s, s->cols[q], upto);
 }
 
-static int glpk_kind(rp_col_kind k)
-{
-    return k == RP_COL_BINARY ? GLP_BV : k == RP_COL_INTEGER ? GLP_IV : GLP_CV;
-}
-
-static void set_bounds(glp_prob *p, int j, double lb, double ub, bool is_row)
-{
-    int type = isfinite(lb) && isfinite(ub) ? (lb == ub ? GLP_FX : GLP_DB)
-               : isfinite(lb)              ? GLP_LO
-               : isfinite(ub)              ? GLP_UP
-                                           : GLP_FR;
-    if (is_row)
-        glp_set_row_bnds(p, j, type, lb, ub);
-    else
-        glp_set_col_bnds(p, j, type, lb, ub);
-}
-
 /* A step's problem without its matrix: the selected columns (kinds, bounds, objective) and as
  * many empty rows as are selected. */
 static glp_prob *step_shell(const seq *s)
@@ -348,13 +331,30 @@ static glp_prob *step_shell(const seq *s)
         int j = s->cols[q];
         double lb, ub;
         rp_ilp_col_bounds(s->ilp, j, &lb, &ub);
-        glp_set_col_kind(p, (int)q + 1, glpk_kind(rp_ilp_col_kind(s->ilp, j)));
-        set_bounds(p, (int)q + 1, lb, ub, false);
+        glp_set_col_kind(p, (int)q + 1, rp_glpk_kind(rp_ilp_col_kind(s->ilp, j)));
+        rp_glpk_set_bounds(p, (int)q + 1, lb, ub, false);
         glp_set_obj_coef(p, (int)q + 1, rp_ilp_col_obj(s->ilp, j));
     }
     if (s->n_sel_rows)
         glp_add_rows(p, (int)s->n_sel_rows);
     return p;
+}
+
+/* The bounds of the step's row r (1-based in p: r + 1): its ILP row's right-hand side less
+ * `rest`, what the columns outside the step add at their values. */
+static void row_bounds(glp_prob *p, const seq *s, size_t r, double rest)
+{
+    int i = s->rows[r];
+    rp_glpk_set_row(p, (int)r + 1, rp_ilp_row_sense(s->ilp, i), rp_ilp_row_rhs(s->ilp, i) - rest);
+}
+
+/* The step's matrix, terms 1..t of ia/ja/ar, into p; the three arrays are freed. */
+static void load_matrix(glp_prob *p, size_t t, int *ia, int *ja, double *ar)
+{
+    glp_load_matrix(p, (int)t, ia, ja, ar);
+    free(ia);
+    free(ja);
+    free(ar);
 }
 
 /* The step's problem: selected columns, selected rows with the other columns' values moved to
@@ -390,15 +390,9 @@ static glp_prob *step_problem(const seq *s)
                 rest += coef[k] * s->value[col[k]];
             }
         }
-        double rhs = rp_ilp_row_rhs(s->ilp, i) - rest;
-        rp_sense sense = rp_ilp_row_sense(s->ilp, i);
-        set_bounds(p, (int)r + 1, sense == RP_LE ? -INFINITY : rhs,
-                   sense == RP_GE ? INFINITY : rhs, true);
+        row_bounds(p, s, r, rest);
     }
-    glp_load_matrix(p, (int)t, ia, ja, ar);
-    free(ia);
-    free(ja);
-    free(ar);
+    load_matrix(p, t, ia, ja, ar);
     return p;
 }
 
@@ -458,17 +452,9 @@ static glp_prob *step_problem_by_columns(seq *s)
                 rest[s->row_pos[i]] += coef_at(s->ilp, i, (int)j) * s->value[j];
         }
     }
-    for (size_t r = 0; r < s->n_sel_rows; r++) {
-        int i = s->rows[r];
-        double rhs = rp_ilp_row_rhs(s->ilp, i) - rest[r];
-        rp_sense sense = rp_ilp_row_sense(s->ilp, i);
-        set_bounds(p, (int)r + 1, sense == RP_LE ? -INFINITY : rhs,
-                   sense == RP_GE ? INFINITY : rhs, true);
-    }
-    glp_load_matrix(p, (int)t, ia, ja, ar);
-    free(ia);
-    free(ja);
-    free(ar);
+    for (size_t r = 0; r < s->n_sel_rows; r++)
+        row_bounds(p, s, r, rest[r]);
+    load_matrix(p, t, ia, ja, ar);
     free(rest);
     return p;
 }
@@ -484,10 +470,11 @@ static void step_callback(glp_tree *tree, void *info)
 
 /* Solves p to within gap (at least the caller's), unless a stop ends it. Returns 0 with a MIP
  * solution in p; -1 when it has none; RP_GUARD_STOPPED when a stop ended the step (p is gone:
- * guard.h). No clock decides anything else: a step runs to its end. A step's LP bound is mostly its optimum already and the tree
- * only looks for an integer plan: the feasibility pump at the root and most-fractional branching
- * find one sooner than Driebeck-Tomlin's (measured on pieces of 4 and 6 weeks at every start, the
- * two-year programme's 20 residents: 17.2 s of CPU to 7.2 s, BENCHMARKS.md). */
+ * guard.h). No clock decides anything else: a step runs to its end. A step's LP bound is mostly
+ * its optimum already and the tree only looks for an integer plan: the feasibility pump at the
+ * root and most-fractional branching find one sooner than Driebeck-Tomlin's (measured on pieces
+ * of 4 and 6 weeks at every start, the two-year programme's 20 residents: 17.2 s of CPU to 7.2 s,
+ * BENCHMARKS.md). */
 static int solve_step(seq *s, glp_prob *p, double gap)
 {
     if (rp_guard_reason(&s->guard))

@@ -452,21 +452,29 @@ double rp_ilp_objective(const rp_ilp *ilp, const double *x)
 
 /* ---- GLPK ---- */
 
-static int glpk_kind(rp_col_kind k)
+int rp_glpk_kind(rp_col_kind k)
 {
     return k == RP_COL_BINARY ? GLP_BV : k == RP_COL_INTEGER ? GLP_IV : GLP_CV;
 }
 
-static int glpk_bounds_type(double lb, double ub)
+void rp_glpk_set_bounds(glp_prob *p, int j, double lb, double ub, bool is_row)
 {
     bool has_lb = isfinite(lb), has_ub = isfinite(ub);
-    if (has_lb && has_ub)
-        return lb == ub ? GLP_FX : GLP_DB;
-    if (has_lb)
-        return GLP_LO;
-    if (has_ub)
-        return GLP_UP;
-    return GLP_FR;
+    int type = has_lb && has_ub ? (lb == ub ? GLP_FX : GLP_DB)
+               : has_lb         ? GLP_LO
+               : has_ub         ? GLP_UP
+                                : GLP_FR;
+    lb = has_lb ? lb : 0;
+    ub = has_ub ? ub : 0;
+    if (is_row)
+        glp_set_row_bnds(p, j, type, lb, ub);
+    else
+        glp_set_col_bnds(p, j, type, lb, ub);
+}
+
+void rp_glpk_set_row(glp_prob *p, int i, rp_sense sense, double rhs)
+{
+    glp_set_row_bnds(p, i, sense == RP_LE ? GLP_UP : sense == RP_GE ? GLP_LO : GLP_FX, rhs, rhs);
 }
 
 glp_prob *rp_ilp_to_glpk(const rp_ilp *ilp, const double *fix_lb, const double *fix_ub,
@@ -482,14 +490,13 @@ glp_prob *rp_ilp_to_glpk(const rp_ilp *ilp, const double *fix_lb, const double *
         const col *c = &ilp->cols[i];
         int j = (int)i + 1;
         glp_set_col_name(p, j, c->name);
-        glp_set_col_kind(p, j, glpk_kind(c->kind));
+        glp_set_col_kind(p, j, rp_glpk_kind(c->kind));
         double lb = c->lb, ub = c->ub;
         if (fix_lb && !isnan(fix_lb[i]))
             lb = fix_lb[i];
         if (fix_ub && !isnan(fix_ub[i]))
             ub = fix_ub[i];
-        glp_set_col_bnds(p, j, glpk_bounds_type(lb, ub), isfinite(lb) ? lb : 0,
-                         isfinite(ub) ? ub : 0);
+        rp_glpk_set_bounds(p, j, lb, ub, false);
         glp_set_obj_coef(p, j, c->obj);
     }
     size_t kept = 0;
@@ -508,8 +515,7 @@ glp_prob *rp_ilp_to_glpk(const rp_ilp *ilp, const double *fix_lb, const double *
             continue;
         i++;
         glp_set_row_name(p, i, rw->name);
-        int type = rw->sense == RP_LE ? GLP_UP : rw->sense == RP_GE ? GLP_LO : GLP_FX;
-        glp_set_row_bnds(p, i, type, rw->rhs, rw->rhs);
+        rp_glpk_set_row(p, i, rw->sense, rw->rhs);
         for (size_t k = 0; k < rw->n; k++) {
             nz++;
             ia[nz] = i;
