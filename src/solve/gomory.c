@@ -10,6 +10,7 @@
  * cuts in the same order.
  */
 #include "solve/gomory.h"
+#include "solve/fixing.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -415,12 +416,16 @@ static bool reached(glp_prob *p, double stop_at)
     return glp_get_obj_dir(p) == GLP_MAX ? bound <= stop_at : bound >= stop_at;
 }
 
-int rp_gomory_root(rp_gomory *g, glp_prob *p, double stop_at, rp_guard *guard)
+int rp_gomory_root(rp_gomory *g, glp_prob *p, double stop_at, double best, rp_guard *guard)
 {
     int m0 = glp_get_num_rows(p), ret = 0;
+    rp_fix_by_reduced_cost(p, best);
     while (ret == 0 && !reached(p, stop_at) && root_round_due(g, glp_get_obj_val(p)) &&
-           one_round(g, p) > 0)
+           one_round(g, p) > 0) {
         ret = resolve(p, guard);
+        if (ret == 0)
+            rp_fix_by_reduced_cost(p, best); /* the lower bound leaves less room */
+    }
     g->root_done = true;
     if (ret == 0 && glp_get_num_rows(p) > m0) {
         delete_slack_cuts(p, m0);

@@ -41,11 +41,14 @@ int rp_gomory_round(rp_gomory *g, glp_tree *tree);
  * found: the same rounds as the callback's root rounds (the cuts as rows of p, re-solved by the
  * dual simplex until the bound stops moving, or reaches stop_at: the bound that ends the search
  * with the best plan known), then the cuts slack at the new optimum deleted and the LP solved
- * again, so that p holds an optimal basis for glp_intopt. The callback then gives the root no
- * round. Returns 0; RP_GUARD_STOPPED (p is gone, guard.h); GLP_ETMLIM when the time limit ended
- * a re-solve; GLP_EFAIL when one did not end optimal. After either, p's LP is not solved (the
- * caller solves it again or gives up); the cuts in it hold for every integer point. */
-int rp_gomory_root(rp_gomory *g, glp_prob *p, double stop_at, rp_guard *guard);
+ * again, so that p holds an optimal basis for glp_intopt. Before the rounds and after each, the
+ * columns that no plan of objective best or more can move are fixed (fixing.h; best -HUGE_VAL:
+ * none), so that every later LP is smaller. The callback then gives the root no round. Returns
+ * 0; RP_GUARD_STOPPED (p is gone, guard.h); GLP_ETMLIM when the time limit ended a re-solve;
+ * GLP_EFAIL when one did not end optimal. After either, p's LP is not solved (the caller solves
+ * it again or gives up); the cuts in it hold for every integer point, and the bounds moved for
+ * every plan of objective best or more. */
+int rp_gomory_root(rp_gomory *g, glp_prob *p, double stop_at, double best, rp_guard *guard);
 
 /* The row of the simplex tableau of basic column j (1-based) of p, whose factorisation must be
  * valid: alfa[k] for every nonbasic variable k (1..m rows, m+1..m+n columns), in GLPK's

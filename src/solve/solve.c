@@ -433,13 +433,14 @@ static int neighbourhood_of_start(const rp_ilp *ilp, progress *pr, glp_prob *p,
 }
 
 /* The root's cut rounds before the search (gomory.h rp_gomory_root), ending when the bound comes
- * within `enough` (relative) of the best plan. When a re-solve fails, the LP is solved again from
- * the start plan's basis (the cuts stay: they hold for every plan). Returns 0, RP_GUARD_STOPPED
- * (p is gone), GLP_ETMLIM (the time limit: no search), or as root_lp. */
+ * within `enough` (relative) of the best plan, with the columns fixed that no plan as good as it
+ * can move. When a re-solve fails, the LP is solved again from the basis at start, the best plan
+ * (the cuts and the fixed columns stay: they hold for every plan as good). Returns 0,
+ * RP_GUARD_STOPPED (p is gone), GLP_ETMLIM (the time limit: no search), or as root_lp. */
 static int root_cuts(progress *pr, glp_prob *p, const double *start, double enough)
 {
     double stop_at = pr->best + enough * fmax(1.0, fabs(pr->best)); /* maximising (ilp.h) */
-    int ret = rp_gomory_root(&pr->gomory, p, stop_at, &pr->guard);
+    int ret = rp_gomory_root(&pr->gomory, p, stop_at, pr->best, &pr->guard);
     if (ret == GLP_EFAIL)
         ret = root_lp(p, &pr->guard, start);
     return ret;
@@ -460,7 +461,7 @@ static int neighbourhoods_and_cuts(const rp_ilp *ilp, progress *pr, glp_prob *p,
     int ret = neighbourhood_of_start(ilp, pr, p, start);
     if (ret != 0 || rel_gap(pr->best, glp_get_obj_val(p)) <= enough)
         return ret;
-    ret = root_cuts(pr, p, start, enough);
+    ret = root_cuts(pr, p, pr->start_plan, enough);
     if (ret != 0 || rel_gap(pr->best, glp_get_obj_val(p)) <= enough)
         return ret;
     pr->bound = glp_get_obj_val(p); /* with the cuts, which hold for every plan */

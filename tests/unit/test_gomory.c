@@ -5,7 +5,8 @@
  * - every cut a root round adds is violated by the LP optimum it was made from and kept by every
  *   0/1 point of the problem (enumerated);
  * - the root's rounds before a search (rp_gomory_root) lower the bound no further than the
- *   optimum, keep valid cuts only and leave an optimal basis;
+ *   optimum, keep valid cuts only and leave an optimal basis; with the optimum known they fix
+ *   columns, and the search still finds it;
  * - the branch-and-cut from a start plan, with these cuts and this branching (rp_solve), ends at
  *   the optimum that enumeration finds.
  */
@@ -184,7 +185,7 @@ static bool keeps_every_point(glp_prob *p, int r, const t_randprob *pb)
 static void test_root_rounds(void **state)
 {
     (void)state;
-    int moved = 0, kept = 0;
+    int moved = 0, kept = 0, fixed = 0;
     for (unsigned seed = 1; seed <= PROBLEMS; seed++) {
         t_randprob pb;
         t_randprob_make(&SHAPE, seed, &pb);
@@ -195,10 +196,10 @@ static void test_root_rounds(void **state)
         rp_guard guard;
         rp_guard_init(&guard, NULL, 0);
         rp_gomory g = {0};
-        assert_int_equal(rp_gomory_root(&g, p, before, &guard), 0); /* already there */
+        assert_int_equal(rp_gomory_root(&g, p, before, -HUGE_VAL, &guard), 0); /* already there */
         assert_int_equal(glp_get_num_rows(p), M);
         rp_gomory_free(&g);
-        assert_int_equal(rp_gomory_root(&g, p, -HUGE_VAL, &guard), 0);
+        assert_int_equal(rp_gomory_root(&g, p, -HUGE_VAL, -HUGE_VAL, &guard), 0);
         assert_true(g.root_done);
         assert_int_equal(glp_get_status(p), GLP_OPT);
         double after = glp_get_obj_val(p);
@@ -215,9 +216,22 @@ static void test_root_rounds(void **state)
         assert_int_equal((int)lround(glp_mip_obj_val(p)), best);
         rp_gomory_free(&g);
         glp_delete_prob(p);
+        /* with the optimum known, the rounds also fix columns (fixing.h): the search still
+         * finds a plan that good */
+        p = to_glpk(&pb);
+        quiet_simplex(p);
+        assert_int_equal(rp_gomory_root(&g, p, -HUGE_VAL, best, &guard), 0);
+        for (int j = 1; j <= N; j++)
+            fixed += glp_get_col_type(p, j) == GLP_FX;
+        assert_int_equal(glp_intopt(p, &parm), 0);
+        assert_int_equal(glp_mip_status(p), GLP_OPT);
+        assert_int_equal((int)lround(glp_mip_obj_val(p)), best);
+        rp_gomory_free(&g);
+        glp_delete_prob(p);
     }
     assert_true(moved > 0); /* some rounds moved a bound */
     assert_true(kept > 0);  /* and some cuts were kept, not all slack */
+    assert_true(fixed > 0); /* and some columns were fixed */
 }
 
 /* rp_solve (the callback's cuts and branching) finds the enumerated optimum. */
