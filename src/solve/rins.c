@@ -38,17 +38,20 @@ static void callback(glp_tree *tree, void *info)
  * -1), every column of an open group is left free too (the whole resident planned again), and so
  * is every column of no group: such a column sums many residents' columns (the count of
  * residents at a facility for a year, objective.c), and fixed it would hold the open residents
- * to the loads they had. lp_x is the LP optimum (1-based). Returns how many integer columns are
- * left free. */
-static size_t neighbourhood(const rp_ilp *ilp, const double *lp_x, const double *start,
-                            const int *group_of, const bool *open, double *fix)
+ * to the loads they had. A column the LP holds fixed at start's value (held, 1-based, NAN where
+ * not; fixing.h: no plan better than start moves it) stays fixed in every neighbourhood. lp_x is
+ * the LP optimum (1-based). Returns how many integer columns are left free. */
+static size_t neighbourhood(const rp_ilp *ilp, const double *lp_x, const double *held,
+                            const double *start, const int *group_of, const bool *open,
+                            double *fix)
 {
     size_t n = rp_ilp_n_cols(ilp), n_free = 0;
     for (size_t j = 0; j < n; j++) {
         bool integer = rp_ilp_col_kind(ilp, (int)j) != RP_COL_CONTINUOUS;
         bool agree = integer && fabs(lp_x[j + 1] - start[j + 1]) <= AGREE;
         bool in_open = open && (group_of[j] < 0 || open[group_of[j]]);
-        fix[j] = agree && !in_open ? start[j + 1] : NAN;
+        bool is_held = held[j + 1] == start[j + 1];
+        fix[j] = (agree && !in_open) || is_held ? start[j + 1] : NAN;
         n_free += integer && isnan(fix[j]);
     }
     return n_free;
@@ -202,7 +205,7 @@ static int search_neighbourhood(const rp_ilp *ilp, const double *fix, double sta
 /* The state of the rounds: the best plan so far (NULL: the start) and the searches left. */
 typedef struct rounds {
     const rp_ilp *ilp;
-    const double *lp_x, *start;
+    const double *lp_x, *held, *start;
     double *best, best_objective, *fix;
     rp_guard *guard;
     long node_limit;
@@ -215,7 +218,8 @@ typedef struct rounds {
 static int round_of(rounds *r, const int *group_of, const bool *open)
 {
     const double *from = r->best ? r->best : r->start;
-    if (r->left <= 0 || neighbourhood(r->ilp, r->lp_x, from, group_of, open, r->fix) == 0)
+    if (r->left <= 0 ||
+        neighbourhood(r->ilp, r->lp_x, r->held, from, group_of, open, r->fix) == 0)
         return 0;
     r->left--;
     double *x = NULL, obj;
@@ -255,10 +259,15 @@ int rp_rins(const rp_ilp *ilp, glp_prob *lp, const double *start, double start_o
 {
     size_t n = rp_ilp_n_cols(ilp);
     double *lp_x = rp_xmalloc((n + 1) * sizeof *lp_x);
+    double *held = rp_xmalloc((n + 1) * sizeof *held);
     lp_x[0] = 0;
-    for (size_t j = 1; j <= n; j++)
+    held[0] = NAN;
+    for (size_t j = 1; j <= n; j++) {
         lp_x[j] = glp_get_col_prim(lp, (int)j);
-    rounds r = {ilp, lp_x, start, NULL, start_objective, NULL, g, node_limit, RP_RINS_ROUNDS};
+        held[j] = glp_get_col_type(lp, (int)j) == GLP_FX ? glp_get_col_lb(lp, (int)j) : NAN;
+    }
+    rounds r = {ilp,  lp_x, held, start, NULL, start_objective, NULL,
+                g,    node_limit, RP_RINS_ROUNDS};
     r.fix = rp_xmalloc((n + 1) * sizeof *r.fix);
     int ret;
     while ((ret = round_of(&r, NULL, NULL)) == 1)
@@ -267,6 +276,7 @@ int rp_rins(const rp_ilp *ilp, glp_prob *lp, const double *start, double start_o
         ret = group_rounds(&r, group_of, n_groups);
     free(r.fix);
     free(lp_x);
+    free(held);
     if (r.best) { /* also after a stop: a plan found before it is kept */
         *better = r.best;
         *objective = r.best_objective;

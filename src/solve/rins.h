@@ -29,7 +29,8 @@ enum { RP_RINS_GROUPS = 6 };
 
 /*
  * rp_rins: lp holds the LP relaxation's optimum of ilp (the problem rp_ilp_to_glpk makes, solved
- * by glp_simplex); start (1-based, x[0] unused) is a plan that satisfies every row, of objective
+ * by glp_simplex; with cuts added and columns fixed where no plan better than start moves them,
+ * fixing.h: those stay fixed in every neighbourhood); start (1-based, x[0] unused) is a plan that satisfies every row, of objective
  * start_objective; group_of (a column's resident, or -1; NULL: no residents' rounds) and
  * n_groups say which columns are one resident's. Searches the neighbourhoods above, at most
  * RP_RINS_ROUNDS of them, each within node_limit nodes, under g's stop.

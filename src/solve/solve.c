@@ -10,6 +10,7 @@
  * satisfy, and the feasibility test of a fixed plan used by the twin tests.
  */
 #include "rotaplan/solve.h"
+#include "solve/fixing.h"
 #include "solve/gomory.h"
 #include "solve/guard.h"
 #include "solve/rins.h"
@@ -458,6 +459,7 @@ static int neighbourhoods_and_cuts(const rp_ilp *ilp, progress *pr, glp_prob *p,
 {
     double enough = fmax(pr->opt->gap, 1e-7);
     pr->bound = glp_get_obj_val(p); /* the relaxation's: what a stop from here reports */
+    rp_fix_by_reduced_cost(p, pr->best); /* smaller neighbourhoods (rins.h) */
     int ret = neighbourhood_of_start(ilp, pr, p, start);
     if (ret != 0 || rel_gap(pr->best, glp_get_obj_val(p)) <= enough)
         return ret;
