@@ -266,8 +266,8 @@ int rp_rins(const rp_ilp *ilp, glp_prob *lp, const double *start, double start_o
         lp_x[j] = glp_get_col_prim(lp, (int)j);
         held[j] = glp_get_col_type(lp, (int)j) == GLP_FX ? glp_get_col_lb(lp, (int)j) : NAN;
     }
-    rounds r = {ilp,  lp_x, held, start, NULL, start_objective, NULL,
-                g,    node_limit, RP_RINS_ROUNDS};
+    rounds r = {ilp, lp_x, held, start, NULL, start_objective, NULL, g, node_limit,
+                RP_RINS_ROUNDS};
     r.fix = rp_xmalloc((n + 1) * sizeof *r.fix);
     int ret;
     while ((ret = round_of(&r, NULL, NULL)) == 1)

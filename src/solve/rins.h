@@ -29,11 +29,12 @@ enum { RP_RINS_GROUPS = 6 };
 
 /*
  * rp_rins: lp holds the LP relaxation's optimum of ilp (the problem rp_ilp_to_glpk makes, solved
- * by glp_simplex; with cuts added and columns fixed where no plan better than start moves them,
- * fixing.h: those stay fixed in every neighbourhood); start (1-based, x[0] unused) is a plan that satisfies every row, of objective
- * start_objective; group_of (a column's resident, or -1; NULL: no residents' rounds) and
- * n_groups say which columns are one resident's. Searches the neighbourhoods above, at most
- * RP_RINS_ROUNDS of them, each within node_limit nodes, under g's stop.
+ * by glp_simplex; cuts may be added, and columns fixed where no plan better than start moves
+ * them, fixing.h: those stay fixed in every neighbourhood); start (1-based, x[0] unused) is a
+ * plan that satisfies every row, of objective start_objective; group_of (a column's resident,
+ * or -1; NULL: no residents' rounds) and n_groups say which columns are one resident's. Searches
+ * the neighbourhoods above, at most RP_RINS_ROUNDS of them, each within node_limit nodes, under
+ * g's stop.
  * Returns 1 and sets *better (1-based, n_cols + 1 values, the caller frees) and *objective when
  * it found a plan that satisfies every row of ilp (checked here, to 1e-6) with an objective
  * above start_objective by more than 1e-9 relative; 0 when not; RP_GUARD_STOPPED when the stop

@@ -157,9 +157,10 @@ static void test_residents_rounds(void **state)
     assert_true(wider > 0); /* whole residents planned again reach further */
 }
 
-/* An LP "optimum" of n columns at the given values (1-based): a problem of fixed columns, solved;
- * rp_rins reads only its columns' values. */
-static glp_prob *lp_at(const double *values, int n)
+/* An LP "optimum" of n columns at the given values (1-based): a problem of fixed columns, solved,
+ * then every column but those held (1-based flags, or NULL) given back its range [0, 3]; rp_rins
+ * reads its columns' values and which are fixed (fixing.h: where no better plan moves them). */
+static glp_prob *lp_at(const double *values, int n, const bool *held)
 {
     glp_prob *lp = glp_create_prob();
     glp_add_cols(lp, n);
@@ -169,21 +170,19 @@ static glp_prob *lp_at(const double *values, int n)
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     assert_int_equal(glp_simplex(lp, &parm), 0);
+    for (int j = 1; j <= n; j++)
+        if (!held || !held[j])
+            glp_set_col_bnds(lp, j, GLP_DB, 0, 3); /* the values found stay */
+    for (int j = 1; j <= n; j++)
+        assert_true(glp_get_col_prim(lp, j) == values[j]);
     return lp;
 }
 
-/* The residents' rounds free the columns of no resident. Three residents, each at a or b
- * (a_r + b_r = 1); a count n = a_0 + a_1 + a_2, an integer column of no resident (as the
- * balance term's whole-year counts are); the objective b_1 + b_2 + b_0 / 2. The start plan puts
- * r0 and r1 at a, r2 at b (n = 2, objective 1); the LP's values say r0 at a, r1 and r2 half
- * each, n = 2. r0 and n agree with the start, r1 and r2 do not. Around the start with r0 and n
- * fixed nothing is better (a_1 + a_2 = 1); planning r1 and r2 again whole, with n free, finds
- * both at b (n = 1, objective 2), the best with r0 where it is. */
-static void test_rounds_free_counts(void **state)
+/* The problem of test_rounds_free_counts and test_held_columns: columns a[r], b[r], the count n
+ * into ids; group_of: each column's resident (the count: -1). */
+static rp_ilp *three_residents(int *a, int *b, int *n, int *group_of)
 {
-    (void)state;
     rp_ilp *ilp = rp_ilp_new();
-    int a[3], b[3], group_of[7];
     rp_expr e = {0};
     for (int r = 0; r < 3; r++) {
         char name[16];
@@ -200,22 +199,44 @@ static void test_rounds_free_counts(void **state)
         rp_row_tag tag = {RP_NONE, r, RP_NONE, 0, 0};
         assert_true(rp_ilp_add_row(ilp, name, &e, RP_EQ, 1, tag) >= 0);
     }
-    int n = rp_ilp_add_col(ilp, "count", RP_COL_INTEGER, 0, 3);
-    group_of[n] = -1;
+    *n = rp_ilp_add_col(ilp, "count", RP_COL_INTEGER, 0, 3);
+    group_of[*n] = -1;
     rp_expr_clear(&e);
-    rp_expr_add(&e, n, 1);
+    rp_expr_add(&e, *n, 1);
     for (int r = 0; r < 3; r++)
         rp_expr_add(&e, a[r], -1);
     rp_row_tag tag = {RP_NONE, RP_NONE, RP_NONE, 0, 0};
     assert_true(rp_ilp_add_row(ilp, "count", &e, RP_EQ, 0, tag) >= 0);
     rp_expr_free(&e);
-    double start[8] = {0}, lp_values[8] = {0};
+    return ilp;
+}
+
+/* The start plan and the LP's values of test_rounds_free_counts (1-based). */
+static void three_residents_values(const int *a, const int *b, int n, double *start,
+                                   double *lp_values)
+{
     start[a[0] + 1] = start[a[1] + 1] = start[b[2] + 1] = 1;
     start[n + 1] = 2;
     lp_values[a[0] + 1] = 1;
     lp_values[a[1] + 1] = lp_values[b[1] + 1] = lp_values[a[2] + 1] = lp_values[b[2] + 1] = 0.5;
     lp_values[n + 1] = 2;
-    glp_prob *lp = lp_at(lp_values, 7);
+}
+
+/* The residents' rounds free the columns of no resident. Three residents, each at a or b
+ * (a_r + b_r = 1); a count n = a_0 + a_1 + a_2, an integer column of no resident (as the
+ * balance term's whole-year counts are); the objective b_1 + b_2 + b_0 / 2. The start plan puts
+ * r0 and r1 at a, r2 at b (n = 2, objective 1); the LP's values say r0 at a, r1 and r2 half
+ * each, n = 2. r0 and n agree with the start, r1 and r2 do not. Around the start with r0 and n
+ * fixed nothing is better (a_1 + a_2 = 1); planning r1 and r2 again whole, with n free, finds
+ * both at b (n = 1, objective 2), the best with r0 where it is. */
+static void test_rounds_free_counts(void **state)
+{
+    (void)state;
+    int a[3], b[3], n, group_of[7];
+    rp_ilp *ilp = three_residents(a, b, &n, group_of);
+    double start[8] = {0}, lp_values[8] = {0};
+    three_residents_values(a, b, n, start, lp_values);
+    glp_prob *lp = lp_at(lp_values, 7, NULL);
     rp_guard g;
     rp_guard_init(&g, NULL, 0);
     double *plain = NULL, *grouped = NULL, plain_obj = 0, grouped_obj = 0;
@@ -235,6 +256,32 @@ static void test_rounds_free_counts(void **state)
     rp_ilp_free(ilp);
 }
 
+/* A column the LP holds fixed (reduced-cost fixing: no plan better than the start moves it)
+ * stays fixed when its resident is planned again whole. test_rounds_free_counts's problem with
+ * b_1 held at 0 in the LP (a_1 still at 0.5: r1 disagrees and is planned again): r1 stays at a,
+ * r2 is at b already; no better plan. Free, b_1 would take r1 to b (objective 2). */
+static void test_held_columns(void **state)
+{
+    (void)state;
+    int a[3], b[3], n, group_of[7];
+    rp_ilp *ilp = three_residents(a, b, &n, group_of);
+    double start[8] = {0}, lp_values[8] = {0};
+    three_residents_values(a, b, n, start, lp_values);
+    lp_values[b[1] + 1] = 0;
+    bool held[8] = {false};
+    held[b[1] + 1] = true;
+    glp_prob *lp = lp_at(lp_values, 7, held);
+    rp_guard g;
+    rp_guard_init(&g, NULL, 0);
+    double *better = NULL, objective = 0;
+    assert_int_equal(rp_rins(ilp, lp, start, 1, group_of, 3, &g, RP_RINS_NODES, &better,
+                             &objective),
+                     0);
+    assert_null(better);
+    glp_delete_prob(lp);
+    rp_ilp_free(ilp);
+}
+
 int main(void)
 {
     glp_term_out(GLP_OFF);
@@ -242,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_neighbourhood_optimum),
         cmocka_unit_test(test_residents_rounds),
         cmocka_unit_test(test_rounds_free_counts),
+        cmocka_unit_test(test_held_columns),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     glp_free_env();
