@@ -57,7 +57,7 @@ static void on_glpk_error(void *info)
 static void leave(void)
 {
     const char *msg;
-    int status = rp_cli_stop_exit(run.phase, run.stop, &msg);
+    int status = rp_cli_stop_exit(&run, run.phase, run.stop, &msg);
     if (run.progress)
         (void)!write(STDERR_FILENO, "\r\033[K", 4);
     (void)!write(STDERR_FILENO, msg, strlen(msg));
@@ -180,6 +180,7 @@ static int dispatch(const rp_cli *cli, int argc, char **argv)
 int main(int argc, char **argv)
 {
     i18n_init();
+    rp_cli_stop_messages(&run);
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     run.started = (double)ts.tv_sec + ts.tv_nsec / 1e9;

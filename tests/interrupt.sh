@@ -38,6 +38,7 @@ grep -q "enabled: false" "$T/no-unit.yaml" || fail "EXAMPLE-01 not switched off"
 # When the command ends (or 120 s pass) before MARKER shows, $reached is 0, nothing is measured
 # and that is a failure, unless MAY_MISS is 1 (a marker that some runs never show).
 MAY_MISS=0
+AT_ENV=""
 at() {
     name=$1
     want=$2
@@ -46,7 +47,9 @@ at() {
     sig=$5
     shift 5
     count=$((count + 1))
-    "$BIN" "$@" --verbose >"$T/out" 2>"$T/err" &
+    # AT_ENV: variables for the command (env's assignments), e.g. the messages' language
+    # shellcheck disable=SC2086
+    ${AT_ENV:+env $AT_ENV} "$BIN" "$@" --verbose >"$T/out" 2>"$T/err" &
     pid=$!
     reached=0
     i=0
@@ -124,6 +127,14 @@ at "plan loading" 130 "phase: loading the inputs" 0.3 TERM plan "$MODEL" --resid
     --out "$T/plan.yaml"
 has "plan loading" "$T/err" "interrupted before any compliant plan was found"
 kept "plan loading" "$T/plan.yaml"
+# the same in Japanese: the signal handler cannot call gettext, so the message is translated at
+# the start (phase.c rp_cli_stop_messages)
+AT_ENV="LC_ALL= LC_MESSAGES= LANG=C.UTF-8 LANGUAGE=ja"
+at "plan loading ja" 130 "phase: loading the inputs" 0.3 TERM plan "$MODEL" \
+    --residents "$T/slow.yaml" --out "$T/plan.yaml"
+AT_ENV=""
+has "plan loading ja" "$T/err" "規則を満たす計画が見つかる前に中断されました。何も書き出しません"
+kept "plan loading ja" "$T/plan.yaml"
 
 # ---- translating, the counting checks, the first plan and GLPK's search ----
 for sig in INT TERM; do

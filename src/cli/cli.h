@@ -58,6 +58,10 @@ typedef struct rp_cli_run {
     double seconds[RP_PHASE_COUNT_OF]; /* time spent in each phase */
     double deadline;                /* CLOCK_MONOTONIC seconds when the time limit ends; 0: none */
     bool verbose;                   /* --verbose: the phases and their times at the end */
+    /* what a stop in a phase that keeps nothing says, in the messages' language: translated at
+     * the start (rp_cli_stop_messages), since the signal handler cannot call gettext;
+     * [explaining][time limit] */
+    const char *stop_message[2][2];
 } rp_cli_run;
 
 /* What main passes to every command. */
@@ -92,9 +96,12 @@ void rp_cli_arm_time_limit(const rp_cli *cli, double seconds);
  * copy of it also ends a long LP inside GLPK's search there (guard.h), which the flag reaches
  * only when GLPK prints (every 5 s in a node LP). */
 double rp_cli_time_left(const rp_cli *cli);
+/* The messages of rp_cli_stop_exit into r, in the messages' language (after setlocale). */
+void rp_cli_stop_messages(rp_cli_run *r);
 /* For the signal handler (async-signal-safe: a table): in phase, stopped for reason (RP_STOP_*),
- * the message to write and the exit status to leave with. */
-int rp_cli_stop_exit(int phase, int reason, const char **message);
+ * the message to write (r's, in the messages' language; English before rp_cli_stop_messages)
+ * and the exit status to leave with. */
+int rp_cli_stop_exit(const rp_cli_run *r, int phase, int reason, const char **message);
 /* Reads --time-limit (NULL: the default; 0: none) into *seconds; prints a usage error and
  * returns -1 when it is not a number of seconds. */
 int rp_cli_time_limit(const char *command, const char *text, double *seconds);

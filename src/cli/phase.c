@@ -7,6 +7,7 @@
  */
 #include "cli/cli.h"
 #include "rotaplan/solve.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,26 +41,29 @@ static const bool keeps_nothing[RP_PHASE_COUNT_OF] = {
     [RP_PHASE_EXPLAIN] = true,
 };
 
-static const char *const before_plan_signal =
-    "rotaplan: interrupted before any compliant plan was found; nothing is written\n";
-static const char *const before_plan_time =
-    "rotaplan: time limit reached before any compliant plan was found; nothing is written. "
-    "This is NOT a proof that no plan exists: try a longer --time-limit\n";
-static const char *const explain_signal =
-    "rotaplan: interrupted while explaining; that no compliant plan exists is proven, the "
-    "explanation is cut short\n";
-static const char *const explain_time =
-    "rotaplan: time limit reached while explaining; that no compliant plan exists is proven, "
-    "the explanation is cut short\n";
+/* [explaining][time limit] */
+static const char *const stop_messages[2][2] = {
+    {N_("rotaplan: interrupted before any compliant plan was found; nothing is written\n"),
+     N_("rotaplan: time limit reached before any compliant plan was found; nothing is written. "
+        "This is NOT a proof that no plan exists: try a longer --time-limit\n")},
+    {N_("rotaplan: interrupted while explaining; that no compliant plan exists is proven, the "
+        "explanation is cut short\n"),
+     N_("rotaplan: time limit reached while explaining; that no compliant plan exists is "
+        "proven, the explanation is cut short\n")},
+};
 
-int rp_cli_stop_exit(int phase, int reason, const char **message)
+void rp_cli_stop_messages(rp_cli_run *r)
 {
-    bool time = reason == RP_STOP_TIME_LIMIT;
-    if (phase == RP_PHASE_EXPLAIN) {
-        *message = time ? explain_time : explain_signal;
-        return time ? RP_EXIT_NO_PLAN : RP_EXIT_INTERRUPTED;
-    }
-    *message = time ? before_plan_time : before_plan_signal;
+    for (int explaining = 0; explaining < 2; explaining++)
+        for (int time = 0; time < 2; time++)
+            r->stop_message[explaining][time] = _(stop_messages[explaining][time]);
+}
+
+int rp_cli_stop_exit(const rp_cli_run *r, int phase, int reason, const char **message)
+{
+    int explaining = phase == RP_PHASE_EXPLAIN, time = reason == RP_STOP_TIME_LIMIT;
+    *message = r && r->stop_message[explaining][time] ? r->stop_message[explaining][time]
+                                                      : stop_messages[explaining][time];
     return time ? RP_EXIT_NO_PLAN : RP_EXIT_INTERRUPTED;
 }
 
@@ -71,7 +75,7 @@ double rp_cli_elapsed(const rp_cli *cli)
 static void leave_now(rp_cli_run *r)
 {
     const char *msg;
-    int status = rp_cli_stop_exit(r->phase, r->stop, &msg);
+    int status = rp_cli_stop_exit(r, r->phase, r->stop, &msg);
     if (r->progress)
         fputs("\r\033[K", stderr);
     fputs(msg, stderr);
