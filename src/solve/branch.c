@@ -45,7 +45,7 @@ static double change(glp_prob *p, int m, const int *ind, const double *val, int 
  * the row has at most n nonbasic entries, m + n - m basic ones left out). */
 static int row_lists(rp_gomory *g, glp_prob *p, int j, int **ind, double **val)
 {
-    int len = rp_gomory_tableau_row(g, p, j), out = 0;
+    int len = rp_gomory_row_of(g, p, j), out = 0;
     *ind = rp_xmalloc(((size_t)len + 1) * sizeof **ind);
     *val = rp_xmalloc(((size_t)len + 1) * sizeof **val);
     for (int t = 1; t <= len; t++) {
@@ -83,6 +83,7 @@ void rp_branch_choose(rp_gomory *g, glp_tree *tree)
     glp_prob *p = glp_ios_get_prob(tree);
     int m = glp_get_num_rows(p), n = glp_get_num_cols(p);
     int best = 0, sel = GLP_DN_BRNCH;
+    rp_gomory_begin(g, p);
     double degrad = -1;
     for (int j = 1; j <= n && degrad < DBL_MAX; j++) {
         if (!glp_ios_can_branch(tree, j))

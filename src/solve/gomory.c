@@ -29,6 +29,11 @@ void rp_gomory_free(rp_gomory *g)
     free(g->ind);
     free(g->val);
     free(g->listed);
+    free(g->stat);
+    free(g->row_at);
+    free(g->row_len);
+    free(g->row_ind);
+    free(g->row_val);
     memset(g, 0, sizeof *g);
 }
 
@@ -52,11 +57,44 @@ static void reserve(rp_gomory *g, int m, int n)
     g->ind = rp_xcalloc((size_t)n + 1, sizeof *g->ind);
     g->val = rp_xcalloc((size_t)n + 1, sizeof *g->val);
     g->listed = rp_xcalloc(mn, sizeof *g->listed);
+    g->stat = rp_xcalloc(mn, sizeof *g->stat);
+    g->row_at = rp_xcalloc((size_t)m + 1, sizeof *g->row_at);
+    g->row_len = rp_xcalloc((size_t)m + 1, sizeof *g->row_len);
 }
 
-static bool basic(glp_prob *p, int m, int k)
+void rp_gomory_begin(rp_gomory *g, glp_prob *p)
 {
-    return (k <= m ? glp_get_row_stat(p, k) : glp_get_col_stat(p, k - m)) == GLP_BS;
+    int m = glp_get_num_rows(p), n = glp_get_num_cols(p);
+    reserve(g, m, n);
+    for (int i = 1; i <= m; i++) {
+        g->stat[i] = glp_get_row_stat(p, i);
+        g->row_at[i] = -1;
+    }
+    for (int j = 1; j <= n; j++)
+        g->stat[m + j] = glp_get_col_stat(p, j);
+    g->row_used = 0;
+}
+
+/* Row r of p's matrix as ind/val[1..len] (the call's copy: read from GLPK the first time). */
+static int mat_row(rp_gomory *g, glp_prob *p, int r, const int **ind, const double **val)
+{
+    if (g->row_at[r] < 0) {
+        int len = glp_get_mat_row(p, r, g->ind, g->val);
+        size_t need = g->row_used + (size_t)len + 1;
+        if (need > g->row_cap) {
+            g->row_cap = 2 * need;
+            g->row_ind = rp_xrealloc(g->row_ind, g->row_cap * sizeof *g->row_ind);
+            g->row_val = rp_xrealloc(g->row_val, g->row_cap * sizeof *g->row_val);
+        }
+        g->row_at[r] = (int)g->row_used;
+        g->row_len[r] = len;
+        memcpy(g->row_ind + g->row_used + 1, g->ind + 1, (size_t)len * sizeof *g->ind);
+        memcpy(g->row_val + g->row_used + 1, g->val + 1, (size_t)len * sizeof *g->val);
+        g->row_used = need;
+    }
+    *ind = g->row_ind + g->row_at[r];
+    *val = g->row_val + g->row_at[r];
+    return g->row_len[r];
 }
 
 /* alfa[k] += v for nonbasic k, listing k the first time. */
@@ -71,8 +109,13 @@ static void add_to(rp_gomory *g, int *len, int k, double v)
 
 int rp_gomory_tableau_row(rp_gomory *g, glp_prob *p, int j)
 {
-    int m = glp_get_num_rows(p), n = glp_get_num_cols(p);
-    reserve(g, m, n);
+    rp_gomory_begin(g, p);
+    return rp_gomory_row_of(g, p, j);
+}
+
+int rp_gomory_row_of(rp_gomory *g, glp_prob *p, int j)
+{
+    int m = glp_get_num_rows(p);
     int i = glp_get_col_bind(p, j);
     if (i < 1)
         return 0;
@@ -85,13 +128,15 @@ int rp_gomory_tableau_row(rp_gomory *g, glp_prob *p, int j)
         double rho = g->rho[r];
         if (rho == 0)
             continue;
-        if (!basic(p, m, r))
+        if (g->stat[r] != GLP_BS)
             add_to(g, &len, r, -rho);
-        int row_len = glp_get_mat_row(p, r, g->ind, g->val);
+        const int *ind;
+        const double *val;
+        int row_len = mat_row(g, p, r, &ind, &val);
         for (int t = 1; t <= row_len; t++) {
-            int k = m + g->ind[t];
-            if (!basic(p, m, k))
-                add_to(g, &len, k, rho * g->val[t]);
+            int k = m + ind[t];
+            if (g->stat[k] != GLP_BS)
+                add_to(g, &len, k, rho * val[t]);
         }
     }
     for (int t = 1; t <= len; t++)
@@ -179,7 +224,7 @@ static int gomory_cut(rp_gomory *g, glp_prob *p, int j, double *rhs)
     double beta = glp_get_col_prim(p, j), f0 = frac_part(beta);
     if (fabs(beta - floor(beta + 0.5)) < 0.001)
         return 0;
-    int len = rp_gomory_tableau_row(g, p, j);
+    int len = rp_gomory_row_of(g, p, j);
     double *phi = g->phi;
     *rhs = f0;
     bool ok = true;
@@ -204,9 +249,11 @@ static int gomory_cut(rp_gomory *g, glp_prob *p, int j, double *rhs)
         phi[r] = 0;
         if (fabs(c) < 1e-10)
             continue;
-        int row_len = glp_get_mat_row(p, r, g->ind, g->val);
+        const int *ind;
+        const double *val;
+        int row_len = mat_row(g, p, r, &ind, &val);
         for (int s = 1; s <= row_len; s++)
-            phi[m + g->ind[s]] += c * g->val[s];
+            phi[m + ind[s]] += c * val[s];
     }
     for (int t = 1; t <= n_rows_used; t++)
         phi[g->touched[t]] = 0;
@@ -354,8 +401,8 @@ static void add_cuts(rp_gomory *g, glp_prob *p, const cut_buf *b)
  * many. */
 static int one_round(rp_gomory *g, glp_prob *p)
 {
-    int m = glp_get_num_rows(p), n = glp_get_num_cols(p);
-    reserve(g, m, n);
+    int n = glp_get_num_cols(p);
+    rp_gomory_begin(g, p);
     cand_key *keys = rp_xmalloc(((size_t)n + 1) * sizeof *keys);
     int nv = candidates(p, keys);
     cut_buf b = {0};

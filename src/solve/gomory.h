@@ -25,6 +25,14 @@ typedef struct rp_gomory {
     int *ind;        /* [1 + n], with val: one row of the matrix, then the cut */
     double *val;
     bool *listed;    /* [1 + m + n]: whether touched holds the entry (false between rows) */
+    /* one call's view of p (rp_gomory_begin): every variable's status, and the matrix rows read
+     * so far, each once (GLPK keeps its matrix as linked lists, and its status behind a call) */
+    int *stat;       /* [1 + m + n] */
+    int *row_at;     /* [1 + m]: where row r's copy starts in row_ind/row_val; -1: not read */
+    int *row_ind;    /* the rows read, each as a slot before its entries [1..len] */
+    double *row_val;
+    int *row_len;    /* [1 + m] */
+    size_t row_used, row_cap;
     /* the rounds at the root: stop after 4 that move the bound by less than 1e-4 relative;
      * last_node: the last other node that had its round */
     int last_node, rounds, flat;
@@ -56,6 +64,13 @@ int rp_gomory_root(rp_gomory *g, glp_prob *p, double stop_at, double best, rp_gu
  * of entries set, whose indices are in touched[1..]; the rest of alfa is 0. Exposed for the
  * tests, which compare it with glp_eval_tab_row. */
 int rp_gomory_tableau_row(rp_gomory *g, glp_prob *p, int j);
+/* Starts a call on p (a round of cuts, a branching choice): the statuses of p's variables are
+ * read once, and each row of its matrix at most once, until the next rp_gomory_begin; p's rows
+ * and basis must not change in between. */
+void rp_gomory_begin(rp_gomory *g, glp_prob *p);
+/* rp_gomory_tableau_row within a call begun by rp_gomory_begin: the same row, the same sums in
+ * the same order, from the call's statuses and rows. */
+int rp_gomory_row_of(rp_gomory *g, glp_prob *p, int j);
 
 /* In the callback at GLP_IBRANCH: branches on the column Driebeck and Tomlin's estimate picks,
  * as GLPK's GLP_BR_DTH does, with the tableau rows computed as above (branch.c). */
