@@ -76,3 +76,13 @@ int t_randprob_best(const t_randprob *pb, unsigned start, unsigned keep)
             best = t_randprob_value(pb, mask);
     return best;
 }
+
+double t_lp_optimum(glp_prob *p)
+{
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    assert_int_equal(glp_simplex(p, &parm), 0);
+    assert_int_equal(glp_get_status(p), GLP_OPT);
+    return glp_get_obj_val(p);
+}

@@ -7,6 +7,7 @@
 #ifndef ROTAPLAN_TEST_RANDPROB_H
 #define ROTAPLAN_TEST_RANDPROB_H
 
+#include <glpk.h>
 #include <stdbool.h>
 
 #include "rotaplan/ilp.h"
@@ -42,5 +43,9 @@ int t_randprob_value(const t_randprob *pb, unsigned mask);
 /* The best objective among the feasible 0/1 points whose bits in keep equal those of start
  * (keep 0: the whole problem's optimum); -1 when there is none. */
 int t_randprob_best(const t_randprob *pb, unsigned start, unsigned keep);
+
+/* The LP optimum of p by glp_simplex, quietly; fails the test unless GLPK finds one. Returns
+ * its objective. */
+double t_lp_optimum(glp_prob *p);
 
 #endif

@@ -69,16 +69,6 @@ static glp_prob *to_glpk(const problem *q)
     return p;
 }
 
-static double solve_lp(glp_prob *p)
-{
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    assert_int_equal(glp_simplex(p, &parm), 0);
-    assert_int_equal(glp_get_status(p), GLP_OPT);
-    return glp_get_obj_val(p);
-}
-
 /* The point of number code (base top + 1, column 0 first) into x. */
 static void point(const problem *q, long code, int *x)
 {
@@ -147,7 +137,7 @@ typedef struct tally {
 static void fix_and_check(const problem *q, int best, tally *t)
 {
     glp_prob *p = to_glpk(q);
-    double z = solve_lp(p);
+    double z = t_lp_optimum(p);
     int moved = rp_fix_by_reduced_cost(p, best);
     assert_int_equal(glp_get_status(p), GLP_OPT);
     assert_true(fabs(glp_get_obj_val(p) - z) < 1e-9);
@@ -157,7 +147,7 @@ static void fix_and_check(const problem *q, int best, tally *t)
         t->raised_lb += glp_get_col_lb(p, j) > 0;
     }
     t->moved += moved;
-    assert_true(fabs(solve_lp(p) - z) < 1e-7); /* the same optimum from the bounds moved */
+    assert_true(fabs(t_lp_optimum(p) - z) < 1e-7); /* the same optimum from the bounds moved */
     glp_delete_prob(p);
 }
 
@@ -197,7 +187,7 @@ static void test_nothing_to_fix(void **state)
     draw(1, 1, &q);
     glp_prob *p = to_glpk(&q);
     assert_int_equal(rp_fix_by_reduced_cost(p, 0), 0); /* not solved */
-    solve_lp(p);
+    t_lp_optimum(p);
     assert_int_equal(rp_fix_by_reduced_cost(p, -HUGE_VAL), 0);
     assert_int_equal(rp_fix_by_reduced_cost(p, glp_get_obj_val(p) + 1), 0); /* none that good */
     for (int j = 1; j <= q.n; j++)

@@ -51,15 +51,6 @@ static glp_prob *to_glpk(const t_randprob *pb)
     return p;
 }
 
-static void quiet_simplex(glp_prob *p)
-{
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    assert_int_equal(glp_simplex(p, &parm), 0);
-    assert_int_equal(glp_get_status(p), GLP_OPT);
-}
-
 static void test_tableau_rows(void **state)
 {
     (void)state;
@@ -68,7 +59,7 @@ static void test_tableau_rows(void **state)
         t_randprob pb;
         t_randprob_make(&SHAPE, seed, &pb);
         glp_prob *p = to_glpk(&pb);
-        quiet_simplex(p);
+        t_lp_optimum(p);
         rp_gomory g = {0};
         for (int j = 1; j <= N; j++) {
             if (glp_get_col_stat(p, j) != GLP_BS)
@@ -143,7 +134,7 @@ static void test_cuts_valid(void **state)
         t_randprob pb;
         t_randprob_make(&SHAPE, seed, &pb);
         glp_prob *p = to_glpk(&pb);
-        quiet_simplex(p);
+        t_lp_optimum(p);
         cut_check cc = {&pb, {0}, 0};
         glp_iocp parm;
         glp_init_iocp(&parm);
@@ -191,7 +182,7 @@ static void test_root_rounds(void **state)
         t_randprob_make(&SHAPE, seed, &pb);
         int best = t_randprob_best(&pb, 0, 0);
         glp_prob *p = to_glpk(&pb);
-        quiet_simplex(p);
+        t_lp_optimum(p);
         double before = glp_get_obj_val(p);
         rp_guard guard;
         rp_guard_init(&guard, NULL, 0);
@@ -219,7 +210,7 @@ static void test_root_rounds(void **state)
         /* with the optimum known, the rounds also fix columns (fixing.h): the search still
          * finds a plan that good */
         p = to_glpk(&pb);
-        quiet_simplex(p);
+        t_lp_optimum(p);
         assert_int_equal(rp_gomory_root(&g, p, -HUGE_VAL, best, &guard), 0);
         for (int j = 1; j <= N; j++)
             fixed += glp_get_col_type(p, j) == GLP_FX;

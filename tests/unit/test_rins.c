@@ -48,11 +48,7 @@ static void to_values(unsigned mask, double *x) /* 1-based */
 static glp_prob *solved_lp(const rp_ilp *ilp)
 {
     glp_prob *lp = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    assert_int_equal(glp_simplex(lp, &parm), 0);
-    assert_int_equal(glp_get_status(lp), GLP_OPT);
+    t_lp_optimum(lp);
     return lp;
 }
 
@@ -166,10 +162,7 @@ static glp_prob *lp_at(const double *values, int n, const bool *held)
     glp_add_cols(lp, n);
     for (int j = 1; j <= n; j++)
         glp_set_col_bnds(lp, j, GLP_FX, values[j], values[j]);
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    assert_int_equal(glp_simplex(lp, &parm), 0);
+    t_lp_optimum(lp);
     for (int j = 1; j <= n; j++)
         if (!held || !held[j])
             glp_set_col_bnds(lp, j, GLP_DB, 0, 3); /* the values found stay */
