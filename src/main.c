@@ -16,7 +16,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static rp_cli_run run;
@@ -181,9 +180,7 @@ int main(int argc, char **argv)
 {
     i18n_init();
     rp_cli_stop_messages(&run);
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    run.started = (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    run.started = rp_cli_clock();
     rp_cli cli = {argv[0], &run.stop, isatty(STDERR_FILENO) != 0, &run};
     glp_term_hook(on_glpk_text, NULL);
     glp_error_hook(on_glpk_error, NULL);

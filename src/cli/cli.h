@@ -86,6 +86,8 @@ void rp_cli_phase(const rp_cli *cli, rp_phase p);
 void rp_cli_note(const rp_cli *cli, const char *what);
 /* The command's end: the progress line cleared; under --verbose the phases and their times. */
 void rp_cli_phases_done(const rp_cli *cli);
+/* Seconds on CLOCK_MONOTONIC: the command's clock (its start, its deadline, its phases). */
+double rp_cli_clock(void);
 /* Seconds since the command started (its whole wall-clock time so far). */
 double rp_cli_elapsed(const rp_cli *cli);
 /* Arms the command's time limit (seconds from its start; 0: none): at the deadline the stop

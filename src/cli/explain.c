@@ -15,7 +15,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* ---- why no plan exists ---- */
 
@@ -186,28 +185,21 @@ static size_t group_instances(const rp_translation *t, const int *rows, size_t n
     return k;
 }
 
-/* The explanation's time limit: when it ends (CLOCK_MONOTONIC seconds; 0: none). Its solves
- * get what is left as GLPK's tm_lim (guard.h), so that the explanation ends at the command's
+/* The explanation's time limit: when it ends (rp_cli_clock seconds; 0: none). Its solves get
+ * what is left as GLPK's tm_lim (guard.h), so that the explanation ends at the command's
  * deadline where no signal handler ends it (a what-if sweep's row); a run within its limit
  * explains the same on every machine. */
-static double clock_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static double time_left(double deadline)
 {
     if (deadline <= 0)
         return 0;
-    double left = deadline - clock_now();
+    double left = deadline - rp_cli_clock();
     return left > 1e-3 ? left : 1e-3;
 }
 
 static bool out_of_time(double deadline)
 {
-    return deadline > 0 && clock_now() >= deadline;
+    return deadline > 0 && rp_cli_clock() >= deadline;
 }
 
 static void say_cut_short(FILE *out)
@@ -309,7 +301,7 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     int *rows = NULL;
     size_t n = 0;
     double *x = NULL;
-    double deadline = time_limit > 0 ? clock_now() + time_limit : 0;
+    double deadline = time_limit > 0 ? rp_cli_clock() + time_limit : 0;
     int found = rp_solve_elastic(t->ilp, time_limit, &rows, &n, &x);
     if (found == -2) { /* the time limit before the elastic solve found anything */
         say_cut_short(out);

@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now(void)
+double rp_cli_clock(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -69,7 +69,7 @@ int rp_cli_stop_exit(const rp_cli_run *r, int phase, int reason, const char **me
 
 double rp_cli_elapsed(const rp_cli *cli)
 {
-    return cli->run ? now() - cli->run->started : 0;
+    return cli->run ? rp_cli_clock() - cli->run->started : 0;
 }
 
 static void leave_now(rp_cli_run *r)
@@ -88,7 +88,7 @@ void rp_cli_phase(const rp_cli *cli, rp_phase p)
     rp_cli_run *r = cli->run;
     if (!r)
         return;
-    double t = now();
+    double t = rp_cli_clock();
     if (r->phase_started > 0)
         r->seconds[r->phase] += t - r->phase_started;
     r->phase_started = t;
@@ -119,7 +119,7 @@ void rp_cli_phases_done(const rp_cli *cli)
     if (!r || r->phase_started == 0)
         return; /* no phase, or done already */
     r->exit_now = 0;
-    double t = now();
+    double t = rp_cli_clock();
     if (r->phase_started > 0)
         r->seconds[r->phase] += t - r->phase_started;
     r->phase_started = 0;
@@ -139,7 +139,7 @@ void rp_cli_arm_time_limit(const rp_cli *cli, double seconds)
     if (!cli->run || seconds <= 0)
         return;
     cli->run->deadline = cli->run->started + seconds;
-    double left = seconds - (now() - cli->run->started);
+    double left = seconds - (rp_cli_clock() - cli->run->started);
     if (left <= 0) {
         cli->run->stop = RP_STOP_TIME_LIMIT;
         return;
@@ -157,7 +157,7 @@ double rp_cli_time_left(const rp_cli *cli)
 {
     if (!cli->run || cli->run->deadline <= 0)
         return 0;
-    double left = cli->run->deadline - now();
+    double left = cli->run->deadline - rp_cli_clock();
     return left > 1e-3 ? left : 1e-3;
 }
 
