@@ -392,7 +392,7 @@ static void take_plan(const rp_ilp *ilp, glp_prob *p, outcome *out)
  * branching stay: with ours (and no MIR) the probe of the two-year programme's 30 residents
  * (examples/initial-cohort-30.yaml) stalled at a gap of 0.6% and wrote no plan in 60 s.
  * GLPK's preprocessing of every node (bounds propagated over every row, 10 passes a node, 100 at
- * the root) is off in that search too: on the radiology programme it cost 10-25 ms a node and
+ * the root) is off in that search too: on the radiology programme it cost 12-28 ms a node and
  * left the number of nodes as it was on 24 of 25 generated instances; the five-cohort instance of
  * generator seed 2 took 21 nodes with it and 7 without (BENCHMARKS.md). */
 static void own_cuts_and_branching(glp_iocp *parm, progress *pr)
