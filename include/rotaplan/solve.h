@@ -119,8 +119,9 @@ int rp_solve_without(const rp_ilp *ilp, const int *rows, size_t n_rows, double t
  * rp_solve_partial: the best solution once every column whose value in fixed is not NAN is fixed
  * to it (a repair: most residents kept as they were, a few planned again), with GLPK's presolver,
  * to within opt's gap, within a budget of nodes (the same answer on every machine), unless
- * opt's stop ends it first. Returns 0 with *x (n_cols values, the caller frees), or -1
- * when none was found.
+ * opt's stop ends it first: then the best solution found before it (also when the stop came
+ * inside one long node LP and the search was left by the guard's jump, when every row holds
+ * it). Returns 0 with *x (n_cols values, the caller frees), or -1 when none was found.
  */
 int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,
                      double **x);

@@ -781,15 +781,20 @@ void rp_solve_result_free(rp_solve_result *res)
 }
 
 /* glp_intopt on p under opt (its stop) within node_limit nodes (0: no budget), without
- * progress; sets *status to glp_mip_status. Returns glp_intopt's code (GLP_ETMLIM when opt's time
- * limit ended it, GLPK's tm_lim or the callback's; GLP_ESTOP at the budget or the flag), or
- * RP_GUARD_STOPPED when a stop ended it by the guard's jump: then p is gone (guard.h) and
- * *status is GLP_UNDEF. */
-static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit, int *status)
+ * progress, tap (NULL: none) looking into its callback; sets *status to glp_mip_status. Returns
+ * glp_intopt's code (GLP_ETMLIM when opt's time limit ended it, GLPK's tm_lim or the callback's;
+ * GLP_ESTOP at the budget or the flag), or RP_GUARD_STOPPED when a stop ended it by the guard's
+ * jump: then p is gone (guard.h), *status is GLP_UNDEF, and *kept (when kept is not NULL) is the
+ * best plan GLPK had found before (1-based, p's columns; NULL when none), which the caller
+ * frees. */
+static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit,
+                      const rp_solve_tap *tap, int *status, double **kept)
 {
     progress pr;
     progress_init(&pr, opt);
     pr.node_limit = node_limit;
+    pr.tap = tap;
+    pr.p = kept ? p : NULL; /* the callback keeps a copy of each better plan (keep_incumbent) */
     glp_iocp parm;
     init_parameters(&parm, opt, &pr);
     int ret = rp_guard_intopt(&pr.guard, p, &parm);
@@ -797,6 +802,10 @@ static int run_intopt(glp_prob *p, const rp_solve_options *opt, long node_limit,
     if (ret == GLP_ESTOP && pr.stopped == RP_STOP_TIME_LIMIT)
         ret = GLP_ETMLIM; /* the callback's enforcement of the same limit */
     *status = ret == RP_GUARD_STOPPED ? GLP_UNDEF : glp_mip_status(p);
+    if (kept && ret == RP_GUARD_STOPPED)
+        *kept = pr.kept;
+    else
+        free(pr.kept);
     return ret;
 }
 
@@ -838,7 +847,7 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
         }
     }
     rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
-    int status, ret = run_intopt(p, &opt, ELASTIC_NODES, &status);
+    int status, ret = run_intopt(p, &opt, ELASTIC_NODES, NULL, &status, NULL);
     /* the time limit (GLPK's tm_lim, or the guard's) before any solution: not a proof */
     int found = ret == GLP_ETMLIM || ret == RP_GUARD_STOPPED ? -2 : -1;
     *rows = NULL;
@@ -878,7 +887,7 @@ int rp_solve_without(const rp_ilp *ilp, const int *rows, size_t n_rows, double t
     for (size_t i = 0; i < n_rows; i++)
         glp_set_row_bnds(p, rows[i] + 1, GLP_FR, 0, 0);
     rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
-    int status, ret = run_intopt(p, &opt, WITHOUT_NODES, &status);
+    int status, ret = run_intopt(p, &opt, WITHOUT_NODES, NULL, &status, NULL);
     if (ret != RP_GUARD_STOPPED)
         glp_delete_prob(p);
     if (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS))
@@ -888,13 +897,38 @@ int rp_solve_without(const rp_ilp *ilp, const int *rows, size_t n_rows, double t
     return -1;
 }
 
+/* The plan kept from a search the guard's jump ended (1-based, ilp's columns; freed here) into
+ * *x (0-based, n_cols values) when every row of ilp holds it (to 1e-6): GLPK checks its plans
+ * against the rows it had, and the caller's direct checks come after. Returns 0, or -1 when
+ * there is no such plan. */
+static int take_kept_plan(const rp_ilp *ilp, double *kept, double **x)
+{
+    size_t n = rp_ilp_n_cols(ilp), m = rp_ilp_n_rows(ilp);
+    bool ok = kept != NULL;
+    for (size_t i = 0; i < m && ok; i++)
+        ok = rp_ilp_row_holds(ilp, (int)i, kept + 1, 1e-6);
+    if (ok) {
+        *x = rp_xmalloc((n + 1) * sizeof **x);
+        memcpy(*x, kept + 1, n * sizeof **x);
+    }
+    free(kept);
+    return ok ? 0 : -1;
+}
+
 int rp_solve_partial(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,
                      double **x)
 {
+    return rp_solve_partial_tapped(ilp, fixed, opt, NULL, x);
+}
+
+int rp_solve_partial_tapped(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,
+                            const rp_solve_tap *tap, double **x)
+{
     glp_prob *p = rp_ilp_to_glpk(ilp, fixed, fixed, RP_NONE);
-    int status, ret = run_intopt(p, opt, PARTIAL_NODES, &status);
-    if (ret == RP_GUARD_STOPPED)
-        return -1; /* p went with GLPK's environment */
+    double *kept = NULL;
+    int status, ret = run_intopt(p, opt, PARTIAL_NODES, tap, &status, &kept);
+    if (ret == RP_GUARD_STOPPED) /* p went with GLPK's environment; its best plan was kept */
+        return take_kept_plan(ilp, kept, x);
     bool found = (ret == 0 || ret == GLP_EMIPGAP || ret == GLP_ETMLIM || ret == GLP_ESTOP) &&
                  (status == GLP_OPT || status == GLP_FEAS);
     if (found) {
@@ -913,7 +947,7 @@ int rp_solve_fixed(const rp_ilp *ilp, const double *fixed, int skip_rule)
 {
     glp_prob *p = rp_ilp_to_glpk(ilp, fixed, fixed, skip_rule);
     rp_solve_options opt = {30, 0, false, NULL, NULL, NULL};
-    int status, ret = run_intopt(p, &opt, 0, &status);
+    int status, ret = run_intopt(p, &opt, 0, NULL, &status, NULL);
     if (ret != RP_GUARD_STOPPED)
         glp_delete_prob(p);
     if (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS))

@@ -22,5 +22,8 @@ typedef struct rp_solve_tap {
 /* rp_solve, with tap (NULL: none, which is rp_solve). Returns as rp_solve. */
 int rp_solve_tapped(const rp_ilp *ilp, const rp_solve_options *opt, const rp_solve_tap *tap,
                     rp_solve_result *res, rp_diags *d);
+/* rp_solve_partial, with tap. Returns as rp_solve_partial. */
+int rp_solve_partial_tapped(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,
+                            const rp_solve_tap *tap, double **x);
 
 #endif

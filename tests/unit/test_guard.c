@@ -280,6 +280,37 @@ static void test_signal_in_presolved_search(void **state)
     rp_ilp_free(ilp);
 }
 
+/* A what-if's repair (rp_solve_partial, GLPK's presolver, some columns fixed): the same signal
+ * inside a long node LP; the repair gives the plan GLPK had found before it, in every row's
+ * keeping, where it gave none before. */
+static void test_signal_in_repair_keeps_incumbent(void **state)
+{
+    (void)state;
+    signaller s = {.start_value = 0, .accept = true};
+    t_randprob pb;
+    t_randprob_make(&SIGNALLED, 1, &pb);
+    rp_ilp *ilp = t_randprob_ilp(&pb);
+    double fixed[T_RP_MAX_N];
+    for (int j = 0; j < pb.n; j++)
+        fixed[j] = j == 0 ? 0 : NAN; /* column 0 held at 0, the rest planned again */
+    rp_solve_options opt = {0, 0, false, &s.flag, NULL, NULL};
+    rp_solve_tap tap = {signal_in_node_lp, &s};
+    double *x = NULL;
+    assert_int_equal(rp_solve_partial_tapped(ilp, fixed, &opt, &tap, &x), 0);
+    assert_true(s.fired);
+    assert_non_null(x);
+    unsigned mask = 0;
+    for (int j = 0; j < pb.n; j++) {
+        assert_true(x[j] == 0 || x[j] == 1);
+        mask |= (x[j] == 1 ? 1u : 0u) << j;
+    }
+    assert_true(t_randprob_feasible(&pb, mask));
+    assert_int_equal(mask & 1u, 0u);
+    assert_true(fabs(t_randprob_value(&pb, mask) - s.objective) < 1e-9);
+    free(x);
+    rp_ilp_free(ilp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_signal_in_node_lp_keeps_incumbent),
         cmocka_unit_test(test_signal_in_node_lp_plan_checked),
         cmocka_unit_test(test_signal_in_presolved_search),
+        cmocka_unit_test(test_signal_in_repair_keeps_incumbent),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     glp_free_env();
