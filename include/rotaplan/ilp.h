@@ -97,6 +97,9 @@ rp_row_tag rp_ilp_violated_tag(const rp_ilp *ilp, size_t i);
 /* The activity of a row at x, and whether it holds within tol. */
 double rp_ilp_row_activity(const rp_ilp *ilp, int row, const double *x);
 bool rp_ilp_row_holds(const rp_ilp *ilp, int row, const double *x, double tol);
+/* Whether every row holds at x (n_cols values) within tol: what a plan a solver found must keep
+ * before the rules' direct checks judge it (GLPK checks its plans against its own rows). */
+bool rp_ilp_holds(const rp_ilp *ilp, const double *x, double tol);
 double rp_ilp_objective(const rp_ilp *ilp, const double *x);
 
 /* Writes the problem in CPLEX LP (format 'l') or free MPS (format 'm') format through GLPK,

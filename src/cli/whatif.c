@@ -666,17 +666,6 @@ static double *repair_start(const rp_cli *cli, rp_translation *t, const rp_plan 
     return x;
 }
 
-/* Whether x (n_cols values) satisfies every row of ilp: what GLPK needs of a start (it checks
- * integrality alone). The direct checks judge the plan the stages end with (audit), once: on the
- * two-year programme each whole check costs a tenth of the what-if's time. */
-static bool holds_rows(const rp_ilp *ilp, const double *x)
-{
-    for (size_t i = 0; i < rp_ilp_n_rows(ilp); i++)
-        if (!rp_ilp_row_holds(ilp, (int)i, x, 1e-6))
-            return false;
-    return true;
-}
-
 /* A plan that changes exactly the fewest resident-periods every plan changes (whatif_bound.c):
  * the residents of the bound's cells, those the direct checks flag and those who join planned
  * together in one small ILP, of the pieces that keep every other cell (off left out), every other
@@ -729,7 +718,10 @@ static double *tight_start(const rp_cli *cli, rp_translation *t, const rp_plan *
         values = NULL;
         for (size_t q = 0; q < nc; q++)
             x[cols[q]] = res.x[q];
-        if (!holds_rows(t->ilp, x)) {
+        /* every row, what GLPK needs of a start (it checks integrality alone); the direct
+         * checks judge the plan the stages end with (audit), once: on the two-year programme
+         * each whole check costs a tenth of the what-if's time */
+        if (!rp_ilp_holds(t->ilp, x, 1e-6)) {
             free(x);
             x = NULL;
         }

@@ -85,7 +85,7 @@ static double *take_better(const rp_ilp *ilp, glp_prob *q, const double *fix, co
     int status = glp_mip_status(q);
     if (status != GLP_OPT && status != GLP_FEAS)
         return NULL;
-    size_t n = rp_ilp_n_cols(ilp), m = rp_ilp_n_rows(ilp);
+    size_t n = rp_ilp_n_cols(ilp);
     double *x = rp_xmalloc((n + 1) * sizeof *x);
     x[0] = 0;
     for (size_t j = 0; j < n; j++)
@@ -95,10 +95,8 @@ static double *take_better(const rp_ilp *ilp, glp_prob *q, const double *fix, co
         x[cols[k] + 1] = rp_ilp_col_kind(ilp, cols[k]) == RP_COL_CONTINUOUS ? v : round(v);
     }
     double obj = rp_ilp_objective(ilp, x + 1);
-    bool ok = obj > start_objective + 1e-9 * fmax(1.0, fabs(start_objective));
-    for (size_t i = 0; i < m && ok; i++)
-        ok = rp_ilp_row_holds(ilp, (int)i, x + 1, 1e-6);
-    if (!ok) {
+    if (!(obj > start_objective + 1e-9 * fmax(1.0, fabs(start_objective))) ||
+        !rp_ilp_holds(ilp, x + 1, 1e-6)) {
         free(x);
         return NULL;
     }

@@ -750,15 +750,6 @@ static void improve(seq *s, size_t n_groups)
     }
 }
 
-/* Whether every row of the ILP holds at the values so far. */
-static bool every_row_holds(const seq *s)
-{
-    for (size_t i = 0; i < s->m; i++)
-        if (!rp_ilp_row_holds(s->ilp, (int)i, s->value, 1e-6))
-            return false;
-    return true;
-}
-
 /* Every group planned: the helpers solved together, every other column at its value, over the
  * rows they are in only (the other rows held at every step). Returns 0 with *x when every row of
  * the ILP then holds, else -1 (the caller solves the helpers over the whole problem). */
@@ -771,7 +762,7 @@ static int settle_helpers_locally(seq *s, double **x)
         if (s->helper[j])
             select_col(s, (int)j);
     close_step(s, s->n_groups);
-    if ((s->n_sel_cols > 0 && solve_selected(s, 0.01, NULL) != 0) || !every_row_holds(s))
+    if ((s->n_sel_cols > 0 && solve_selected(s, 0.01, NULL) != 0) || !rp_ilp_holds(s->ilp, s->value, 1e-6))
         return -1;
     *x = rp_xmalloc((s->n + 1) * sizeof **x);
     memcpy(*x, s->value, s->n * sizeof **x);

@@ -475,17 +475,6 @@ static int neighbourhoods_and_cuts(const rp_ilp *ilp, progress *pr, glp_prob *p,
     return neighbourhood_of_start(ilp, pr, p, pr->start_plan);
 }
 
-/* Whether every row of ilp holds at x (0-based, n_cols values) to 1e-6: a plan GLPK found is
- * checked against the rows it had, before the rules' direct checks. */
-static bool every_row_holds(const rp_ilp *ilp, const double *x)
-{
-    size_t m = rp_ilp_n_rows(ilp);
-    for (size_t i = 0; i < m; i++)
-        if (!rp_ilp_row_holds(ilp, (int)i, x, 1e-6))
-            return false;
-    return true;
-}
-
 /* After the guard's jump out of a search (the problem gone with GLPK's environment): the
  * incumbent kept in the callback (keep_incumbent) into out, status GLP_FEAS, when every row of
  * ilp holds it (to 1e-6) and the rules' direct checks pass it (opt->first->accept, where there
@@ -495,7 +484,7 @@ static void take_kept(const rp_ilp *ilp, progress *pr, outcome *out)
     double *x = pr->kept;
     pr->kept = NULL;
     out->x = NULL;
-    bool ok = x != NULL && every_row_holds(ilp, x + 1);
+    bool ok = x != NULL && rp_ilp_holds(ilp, x + 1, 1e-6);
     const rp_first_plan *fp = pr->opt->first;
     if (ok && fp && fp->accept)
         ok = fp->accept(fp->ctx, x + 1);
@@ -912,7 +901,7 @@ int rp_solve_without(const rp_ilp *ilp, const int *rows, size_t n_rows, double t
 static int take_kept_plan(const rp_ilp *ilp, double *kept, double **x)
 {
     size_t n = rp_ilp_n_cols(ilp);
-    bool ok = kept != NULL && every_row_holds(ilp, kept + 1);
+    bool ok = kept != NULL && rp_ilp_holds(ilp, kept + 1, 1e-6);
     if (ok) {
         *x = rp_xmalloc((n + 1) * sizeof **x);
         memcpy(*x, kept + 1, n * sizeof **x);

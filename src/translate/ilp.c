@@ -442,6 +442,14 @@ bool rp_ilp_row_holds(const rp_ilp *ilp, int r, const double *x, double tol)
     return false;
 }
 
+bool rp_ilp_holds(const rp_ilp *ilp, const double *x, double tol)
+{
+    for (size_t i = 0; i < ilp->n_rows; i++)
+        if (!rp_ilp_row_holds(ilp, (int)i, x, tol))
+            return false;
+    return true;
+}
+
 double rp_ilp_objective(const rp_ilp *ilp, const double *x)
 {
     double v = ilp->obj_constant;

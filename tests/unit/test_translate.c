@@ -2,11 +2,13 @@
  * test_translate.c: the translator on a model small enough to count by hand
  * (tests/fixtures/tiny-model.yaml: one year, a base and a partner, stints at the partner of 3
  * months or more, 6 months at the base, one resident who wishes for the partner), and the solver
- * on it: its optimum is known.
+ * on it: its optimum is known. And rp_ilp_holds, the whole-plan test of every row that a
+ * solver's plan must pass before the direct checks: each sense, within and past its tolerance.
  */
 #include "support.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -139,6 +141,37 @@ static void test_infeasible(void **state)
     free(text);
 }
 
+/* x + y <= 1, x - y >= 0, x + 2y = 1: (1, 0) keeps all three; each other point breaks one. */
+static void test_every_row_holds(void **state)
+{
+    (void)state;
+    rp_ilp *ilp = rp_ilp_new();
+    int x = rp_ilp_add_col(ilp, "x", RP_COL_CONTINUOUS, 0, 1);
+    int y = rp_ilp_add_col(ilp, "y", RP_COL_CONTINUOUS, 0, 1);
+    static const rp_sense sense[3] = {RP_LE, RP_GE, RP_EQ};
+    static const double cy[3] = {1, -1, 2}, rhs[3] = {1, 0, 1};
+    rp_expr e = {0};
+    for (int i = 0; i < 3; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "r%d", i);
+        rp_expr_clear(&e);
+        rp_expr_add(&e, x, 1);
+        rp_expr_add(&e, y, cy[i]);
+        rp_row_tag tag = {RP_NONE, RP_NONE, RP_NONE, 0, 0};
+        assert_true(rp_ilp_add_row(ilp, name, &e, sense[i], rhs[i], tag) >= 0);
+    }
+    rp_expr_free(&e);
+    const double keeps[2] = {1, 0}, within[2] = {1 + 1e-7, 0};
+    const double breaks_le[2] = {1, 0.5}, breaks_ge[2] = {0, 0.5}, breaks_eq[2] = {0.5, 0};
+    assert_true(rp_ilp_holds(ilp, keeps, 1e-6));
+    assert_true(rp_ilp_holds(ilp, within, 1e-6));
+    assert_false(rp_ilp_holds(ilp, within, 1e-9));
+    assert_false(rp_ilp_holds(ilp, breaks_le, 1e-6)); /* 1.5 > 1 (and the equality) */
+    assert_false(rp_ilp_holds(ilp, breaks_ge, 1e-6)); /* -0.5 < 0 */
+    assert_false(rp_ilp_holds(ilp, breaks_eq, 1e-6)); /* 0.5 != 1, the others kept */
+    rp_ilp_free(ilp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_plain_counts),
         cmocka_unit_test(test_known_optimum),
         cmocka_unit_test(test_infeasible),
+        cmocka_unit_test(test_every_row_holds),
     };
     return T_RUN(tests);
 }
