@@ -152,7 +152,7 @@ static void test_every_row_holds(void **state)
     static const double cy[3] = {1, -1, 2}, rhs[3] = {1, 0, 1};
     rp_expr e = {0};
     for (int i = 0; i < 3; i++) {
-        char name[8];
+        char name[16];
         snprintf(name, sizeof name, "r%d", i);
         rp_expr_clear(&e);
         rp_expr_add(&e, x, 1);
