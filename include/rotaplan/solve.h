@@ -95,9 +95,11 @@ void rp_solve_gap_text(double gap, char *buf, size_t size);
  * violated at a cost of 1 per unit and finds the cheapest violation. Sets *rows (heap, the
  * caller frees) to the rows violated there, and *x (when x is not NULL; n_cols values, the caller
  * frees; NULL when none) to the solution. Returns 1 when that violation is proven minimal,
- * 0 when the time limit stopped the search first, -1 when even the elastic problem has no
- * solution (structural rows conflict), -2 when the time limit (time_limit seconds from the call,
- * GLPK's tm_lim: guard.h) stopped the search before any solution.
+ * 0 when the time limit or the node budget (20,000 nodes) stopped the search first, -1 when
+ * GLPK proved that even the elastic problem has no solution (structural rows conflict), -2 when
+ * the time limit (time_limit seconds from the call, GLPK's tm_lim: guard.h) stopped the search
+ * before any solution, -3 when the node budget (or a failure of GLPK's) ended it before any
+ * solution: then nothing is proven about the elastic problem.
  */
 int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows,
                      double **x);

@@ -545,6 +545,9 @@ int rp_cli_best_effort(const rp_translation *t, const char *out, rp_format forma
     if (found == -2 && !t->n_uncovered) {
         fputs(_("rotaplan: time limit reached before a best-effort plan was found; nothing is "
                 "written\n"), stderr);
+    } else if (found == -3 && !t->n_uncovered) {
+        fputs(_("rotaplan: the solver's budget ran out before a best-effort plan was found; "
+                "nothing is written\n"), stderr);
     } else if (found < 0 || !x || t->n_uncovered) {
         fputs(_("rotaplan: no best-effort plan either: some periods no stint can hold\n"), stderr);
     } else if (rp_decode(t, x, &plan, &d) != 0) {

@@ -305,6 +305,10 @@ void rp_cli_explain(const rp_translation *t, double time_limit, FILE *out)
     int found = rp_solve_elastic(t->ilp, time_limit, &rows, &n, &x);
     if (found == -2) { /* the time limit before the elastic solve found anything */
         say_cut_short(out);
+    } else if (found == -3) { /* its node budget before it found anything: no proof either */
+        fputs(_("the solver's budget ran out before it found the smallest relaxation of the "
+                "rules; that no compliant plan exists is proven, the explanation is cut short\n"),
+              out);
     } else if (found < 0 || n == 0) {
         fprintf(out, _("the rules conflict with the structure of the plan itself (every period "
                        "at one facility%s)\n"),

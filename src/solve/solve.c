@@ -816,6 +816,24 @@ enum { PARTIAL_NODES = 5000 };
 int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n_rows,
                      double **x)
 {
+    return rp_solve_elastic_within(ilp, time_limit, ELASTIC_NODES, rows, n_rows, x);
+}
+
+/* What rp_solve_elastic returns when its search found no solution: -1 only when GLPK proved
+ * there is none, -2 when the time limit stopped it, -3 when anything else ended it first (the
+ * node budget, a failure): no proof either way. */
+static int elastic_without_solution(int ret, int status)
+{
+    if (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS))
+        return -1;
+    if (ret == GLP_ETMLIM || ret == RP_GUARD_STOPPED)
+        return -2;
+    return -3;
+}
+
+int rp_solve_elastic_within(const rp_ilp *ilp, double time_limit, long node_limit, int **rows,
+                            size_t *n_rows, double **x)
+{
     if (x)
         *x = NULL;
     glp_prob *p = rp_ilp_to_glpk(ilp, NULL, NULL, RP_NONE);
@@ -844,9 +862,8 @@ int rp_solve_elastic(const rp_ilp *ilp, double time_limit, int **rows, size_t *n
         }
     }
     rp_solve_options opt = {time_limit, 0, false, NULL, NULL, NULL};
-    int status, ret = run_intopt(p, &opt, ELASTIC_NODES, NULL, &status, NULL);
-    /* the time limit (GLPK's tm_lim, or the guard's) before any solution: not a proof */
-    int found = ret == GLP_ETMLIM || ret == RP_GUARD_STOPPED ? -2 : -1;
+    int status, ret = run_intopt(p, &opt, node_limit, NULL, &status, NULL);
+    int found = elastic_without_solution(ret, status);
     *rows = NULL;
     *n_rows = 0;
     if ((ret == 0 || ret == GLP_ETMLIM || ret == GLP_ESTOP) &&

@@ -26,4 +26,9 @@ int rp_solve_tapped(const rp_ilp *ilp, const rp_solve_options *opt, const rp_sol
 int rp_solve_partial_tapped(const rp_ilp *ilp, const double *fixed, const rp_solve_options *opt,
                             const rp_solve_tap *tap, double **x);
 
+/* rp_solve_elastic within node_limit branch-and-bound nodes (0: no budget) instead of its own
+ * budget. Returns as rp_solve_elastic. */
+int rp_solve_elastic_within(const rp_ilp *ilp, double time_limit, long node_limit, int **rows,
+                            size_t *n_rows, double **x);
+
 #endif

@@ -4,7 +4,8 @@
  * an optimum, an infeasible problem, the time limit; the first plan built group by group
  * (rp_solve_sequential), in order and for a what-if's subset of residents, and over pools of
  * rotated blocks (rp_solve_sequential_pooled); the LP bound by column generation (rp_lp_bound);
- * a what-if's stage over its region only (rp_solve_region).
+ * a what-if's stage over its region only (rp_solve_region); the elastic solve's "no solution"
+ * only when proven, not when its node budget ends first (rp_solve_elastic).
  */
 #include "support.h"
 
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "rotaplan/solve.h"
+#include "solve/tap.h"
 #include "translate/glpk_bridge.h"
 
 static void test_status_map(void **state)
@@ -473,6 +475,85 @@ static void test_stop_before(void **state)
     rp_ilp_free(ilp);
 }
 
+/* Market-split rows (Cornuejols and Dawande): sum_j a_ij x_j = b_i over binaries, structural
+ * (no rule's), b drawn from a point so that the rows hold together; and a rule's row that no
+ * point keeps (sum x <= -1), so that the elastic solve has something to relax. Such rows are hard
+ * for branch-and-bound: the first nodes find no point. */
+static rp_ilp *market_split(unsigned seed)
+{
+    enum { N = 24, M = 3 };
+    rp_ilp *ilp = rp_ilp_new();
+    int x[N];
+    for (int j = 0; j < N; j++) {
+        char name[16];
+        snprintf(name, sizeof name, "x%d", j);
+        x[j] = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
+    }
+    unsigned st = seed;
+    bool point[N];
+    for (int j = 0; j < N; j++)
+        point[j] = t_draw(&st) % 2;
+    rp_row_tag structural = {RP_NONE, RP_NONE, RP_NONE, 0, 0};
+    for (int i = 0; i < M; i++) {
+        rp_expr e = {0};
+        double b = 0;
+        for (int j = 0; j < N; j++) {
+            int a = 1 + (int)(t_draw(&st) % 99);
+            rp_expr_add(&e, x[j], a);
+            b += point[j] ? a : 0;
+        }
+        char name[16];
+        snprintf(name, sizeof name, "split%d", i);
+        rp_ilp_add_row(ilp, name, &e, RP_EQ, b, structural);
+        rp_expr_free(&e);
+    }
+    rp_expr e = {0};
+    for (int j = 0; j < N; j++)
+        rp_expr_add(&e, x[j], 1);
+    rp_row_tag rule = {0, RP_NONE, RP_NONE, 0, 0};
+    rp_ilp_add_row(ilp, "rule", &e, RP_LE, -1, rule);
+    rp_expr_free(&e);
+    return ilp;
+}
+
+/* The elastic solve says "no solution" (-1, which the explanation reads as the structure's
+ * conflict) only when GLPK proved it: when its node budget ends the search before it finds a
+ * solution, it says so (-3). With the budget lifted the same rows have a solution, and the rule
+ * is the one relaxed; rows no binary point keeps are proven to have none. */
+static void test_elastic_budget(void **state)
+{
+    (void)state;
+    rp_ilp *ilp = market_split(7);
+    int *rows = NULL;
+    size_t n = 0;
+    double *x = NULL;
+    assert_int_equal(rp_solve_elastic_within(ilp, 60, 1, &rows, &n, &x), -3);
+    assert_null(x);
+    assert_int_equal(n, 0);
+    free(rows);
+    assert_int_equal(rp_solve_elastic_within(ilp, 60, 0, &rows, &n, &x), 1);
+    assert_int_equal(n, 1);
+    assert_string_equal(rp_ilp_row_name(ilp, rows[0]), "rule");
+    for (int i = 0; i < 3; i++)
+        assert_true(rp_ilp_row_holds(ilp, i, x, 1e-6));
+    free(rows);
+    free(x);
+    rp_ilp_free(ilp);
+
+    ilp = rp_ilp_new();
+    int a = rp_ilp_add_col(ilp, "a", RP_COL_BINARY, 0, 1);
+    int b = rp_ilp_add_col(ilp, "b", RP_COL_BINARY, 0, 1);
+    rp_expr e = {0};
+    rp_expr_add(&e, a, 2);
+    rp_expr_add(&e, b, 2);
+    rp_row_tag structural = {RP_NONE, RP_NONE, RP_NONE, 0, 0};
+    rp_ilp_add_row(ilp, "odd", &e, RP_EQ, 3, structural); /* LP-feasible, no binary point */
+    rp_expr_free(&e);
+    assert_int_equal(rp_solve_elastic_within(ilp, 60, 1000, &rows, &n, NULL), -1);
+    free(rows);
+    rp_ilp_free(ilp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_sequential_pooled),
         cmocka_unit_test(test_region),
         cmocka_unit_test(test_reduce),
+        cmocka_unit_test(test_elastic_budget),
     };
     return T_RUN(tests);
 }
