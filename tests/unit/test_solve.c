@@ -485,7 +485,7 @@ static rp_ilp *market_split(unsigned seed)
     rp_ilp *ilp = rp_ilp_new();
     int x[N];
     for (int j = 0; j < N; j++) {
-        char name[16];
+        char name[24];
         snprintf(name, sizeof name, "x%d", j);
         x[j] = rp_ilp_add_col(ilp, name, RP_COL_BINARY, 0, 1);
     }
@@ -502,7 +502,7 @@ static rp_ilp *market_split(unsigned seed)
             rp_expr_add(&e, x[j], a);
             b += point[j] ? a : 0;
         }
-        char name[16];
+        char name[24];
         snprintf(name, sizeof name, "split%d", i);
         rp_ilp_add_row(ilp, name, &e, RP_EQ, b, structural);
         rp_expr_free(&e);
