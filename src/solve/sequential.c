@@ -762,7 +762,8 @@ static int settle_helpers_locally(seq *s, double **x)
         if (s->helper[j])
             select_col(s, (int)j);
     close_step(s, s->n_groups);
-    if ((s->n_sel_cols > 0 && solve_selected(s, 0.01, NULL) != 0) || !rp_ilp_holds(s->ilp, s->value, 1e-6))
+    if ((s->n_sel_cols > 0 && solve_selected(s, 0.01, NULL) != 0) ||
+        !rp_ilp_holds(s->ilp, s->value, 1e-6))
         return -1;
     *x = rp_xmalloc((s->n + 1) * sizeof **x);
     memcpy(*x, s->value, s->n * sizeof **x);

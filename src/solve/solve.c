@@ -152,6 +152,16 @@ static void print_progress(progress *pr, bool final)
 
 /* A copy of GLPK's incumbent in pr->p when it is better than the copy kept (improvements are
  * few: n values each; every other callback costs two reads). */
+/* The values of p's columns 1..n in GLPK's best plan into x[0..n-1], integral columns rounded
+ * (GLPK leaves them within its tolerance of an integer). */
+static void mip_values(glp_prob *p, int n, double *x)
+{
+    for (int j = 1; j <= n; j++) {
+        double v = glp_mip_col_val(p, j);
+        x[j - 1] = glp_get_col_kind(p, j) == GLP_CV ? v : round(v);
+    }
+}
+
 static void keep_incumbent(progress *pr)
 {
     if (!pr->p)
@@ -166,10 +176,7 @@ static void keep_incumbent(progress *pr)
     if (!pr->kept)
         pr->kept = rp_xmalloc(((size_t)n + 1) * sizeof *pr->kept);
     pr->kept[0] = 0;
-    for (int j = 1; j <= n; j++) {
-        double v = glp_mip_col_val(pr->p, j);
-        pr->kept[j] = glp_get_col_kind(pr->p, j) == GLP_CV ? v : round(v);
-    }
+    mip_values(pr->p, n, pr->kept + 1);
     pr->kept_objective = objective;
 }
 
@@ -366,7 +373,7 @@ typedef struct outcome {
 } outcome;
 
 /* The plan p holds (1-based, rounded where integral) into out. */
-static void take_plan(const rp_ilp *ilp, glp_prob *p, outcome *out)
+static void take_plan(glp_prob *p, outcome *out)
 {
     out->status = glp_mip_status(p);
     out->x = NULL;
@@ -375,10 +382,7 @@ static void take_plan(const rp_ilp *ilp, glp_prob *p, outcome *out)
     int n = glp_get_num_cols(p);
     out->x = rp_xmalloc(((size_t)n + 1) * sizeof *out->x);
     out->x[0] = 0;
-    for (int j = 1; j <= n; j++) {
-        double v = glp_mip_col_val(p, j);
-        out->x[j] = rp_ilp_col_kind(ilp, j - 1) == RP_COL_CONTINUOUS ? v : round(v);
-    }
+    mip_values(p, n, out->x + 1);
     out->objective = glp_mip_obj_val(p);
 }
 
@@ -549,7 +553,7 @@ static void search(const rp_ilp *ilp, progress *pr, long node_limit, const doubl
         out->ret = GLP_ETMLIM; /* our own enforcement of the time limit */
     if (out->ret == GLP_ETMLIM && !pr->stopped)
         pr->stopped = RP_STOP_TIME_LIMIT; /* GLPK's tm_lim, the same limit (guard.h) */
-    take_plan(ilp, p, out);
+    take_plan(p, out);
     glp_delete_prob(p);
 }
 
@@ -879,10 +883,7 @@ int rp_solve_elastic_within(const rp_ilp *ilp, double time_limit, long node_limi
         found = status == GLP_OPT && ret == 0 ? 1 : 0;
         if (x) {
             *x = rp_xmalloc(((size_t)n + 1) * sizeof **x);
-            for (int j = 1; j <= n; j++) {
-                double v = glp_mip_col_val(p, j);
-                (*x)[j - 1] = glp_get_col_kind(p, j) == GLP_CV ? v : round(v);
-            }
+            mip_values(p, n, *x);
         }
     }
     free(slack_row);
@@ -946,10 +947,7 @@ int rp_solve_partial_tapped(const rp_ilp *ilp, const double *fixed, const rp_sol
     if (found) {
         int n = glp_get_num_cols(p);
         *x = rp_xmalloc(((size_t)n + 1) * sizeof **x);
-        for (int j = 1; j <= n; j++) {
-            double v = glp_mip_col_val(p, j);
-            (*x)[j - 1] = glp_get_col_kind(p, j) == GLP_CV ? v : round(v);
-        }
+        mip_values(p, n, *x);
     }
     glp_delete_prob(p);
     return found ? 0 : -1;
